@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Shared by scripts/night.sh and scripts/test.sh: a private PostgreSQL cluster for this checkout.
+# It installs Debian's postgresql when missing, creates the cluster once in .local/pg (or, when
+# the postgres user cannot reach this folder, in /var/tmp), listens on 127.0.0.1 only, and is
+# reused by every later run. Set HOSTINGMATCH_PG_PORT to move it; set ConnectionStrings__Default
+# to use an existing server instead (then nothing is installed or started).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PG_PORT="${HOSTINGMATCH_PG_PORT:-55432}"
+
+as_postgres() {
+  if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+ensure_postgres_installed() {
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    echo "Installing PostgreSQL from Debian's packages..." >&2
+    local sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >&2
+  fi
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+}
+
+pg_home() {
+  local dir="$ROOT/.local/pg"
+  if [ "$(id -u)" = "0" ] && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+    # The postgres user cannot walk into this checkout (e.g. under /root): keep the cluster beside it.
+    dir="/var/tmp/hostingmatch-pg-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
+  fi
+  echo "$dir"
+}
+
+# Starts (or reuses) the cluster and exports ConnectionStrings__Default for the programs.
+ensure_database() {
+  if [ -n "${ConnectionStrings__Default:-}" ]; then
+    echo "Using the database from ConnectionStrings__Default." >&2
+    return 0
+  fi
+  ensure_postgres_installed
+  local home; home="$(pg_home)"
+  local data="$home/data" run="$home/run"
+  mkdir -p "$home" "$run"
+  [ "$(id -u)" = "0" ] && chown postgres:postgres "$home" "$run"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    echo "Creating a private PostgreSQL cluster in $data ..." >&2
+    as_postgres "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  fi
+  if ! as_postgres "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $run -c max_connections=300" start >/dev/null
+    echo "PostgreSQL is listening on 127.0.0.1:$PG_PORT (log: $home/postgres.log)." >&2
+  fi
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=hostingmatch"
+}
+
+# Stops the private cluster (used by tests that check the health endpoint goes red).
+pg_data_dir() { echo "$(pg_home)/data"; }

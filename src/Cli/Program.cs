@@ -1,0 +1,24 @@
+using System.CommandLine;
+using HostingMatch.Cli;
+using HostingMatch.Cli.Commands;
+
+// hostingmatch <verb> ...: every verb prints its result on stdout, problems on stderr,
+// and exits 0 on success, 2 on bad input, 1 on any other failure.
+var root = new RootCommand("HostingMatch: tonight's beds for exiles, from the command line.");
+foreach (var command in CommandCatalog.All())
+{
+    root.Subcommands.Add(command);
+}
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine(error.Message);
+    }
+
+    return ExitCodes.BadInput;
+}
+
+return await parsed.InvokeAsync();

@@ -1,0 +1,34 @@
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace HostingMatch.Domain;
+
+/// <summary>
+/// Nights are local dates in Paris: the night of 2026-11-26 starts on the evening of the 26th.
+/// </summary>
+public static class Night
+{
+    /// <summary>The zone every night, arrival and window is expressed in.</summary>
+    public static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+
+    /// <summary>Before this local hour, a clock time belongs to the previous evening's night.</summary>
+    public static readonly LocalTime EveningStarts = new(12, 0);
+
+    /// <summary>The night that is under way at <paramref name="now"/>: before noon, it is still last evening's.</summary>
+    public static LocalDate Current(Instant now)
+    {
+        var local = now.InZone(Zone).LocalDateTime;
+        return local.TimeOfDay < EveningStarts ? local.Date.PlusDays(-1) : local.Date;
+    }
+
+    /// <summary>
+    /// The moment a local clock time of the night happens: times before noon are after midnight.
+    /// A time that occurs twice (autumn) means its first occurrence; one that does not exist (spring)
+    /// moves forward by the gap (spec: van-runs.md).
+    /// </summary>
+    public static ZonedDateTime At(LocalDate night, LocalTime time)
+    {
+        var date = time < EveningStarts ? night.PlusDays(1) : night;
+        return (date + time).InZone(Zone, Resolvers.LenientResolver);
+    }
+}
