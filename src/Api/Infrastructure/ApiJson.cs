@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using NodaTime.Text;
+
+namespace HostingMatch.Api.Infrastructure;
+
+/// <summary>JSON on the wire: camelCase, NodaTime values as ISO strings, enums as camelCase strings.</summary>
+public static class ApiJson
+{
+    /// <summary>Clock times are written <c>HH:mm</c> (what people type); <c>HH:mm:ss</c> is read too.</summary>
+    private static readonly IPattern<LocalTime> TimePattern = new CompositePatternBuilder<LocalTime>
+    {
+        { LocalTimePattern.CreateWithInvariantCulture("HH:mm"), t => t.Second == 0 && t.NanosecondOfSecond == 0 },
+        { LocalTimePattern.ExtendedIso, _ => true },
+    }.Build();
+
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        // Ahead of NodaTime's own converters, which write HH:mm:ss.
+        options.Converters.Insert(0, new NodaPatternConverter<LocalTime>(TimePattern));
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    }
+}

@@ -1,0 +1,13 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HostingMatch.Application.Hosts;
+
+/// <summary>One host, or null.</summary>
+public sealed record GetHost(Guid Id) : IQuery<HostResponse?>;
+
+public sealed class GetHostHandler(IHostingMatchDb db) : IQueryHandler<GetHost, HostResponse?>
+{
+    public async ValueTask<HostResponse?> Handle(GetHost query, CancellationToken cancellationToken) =>
+        (await db.Hosts.AsNoTracking().FirstOrDefaultAsync(h => h.Id == query.Id, cancellationToken))?.ToResponse();
+}

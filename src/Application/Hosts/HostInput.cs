@@ -1,0 +1,102 @@
+using FluentValidation;
+using HostingMatch.Domain.Common;
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Households;
+using NodaTime;
+
+namespace HostingMatch.Application.Hosts;
+
+/// <summary>What a coordinator types (or a spreadsheet row holds) about a host. Enums travel as strings.</summary>
+public sealed record HostInput
+{
+    public string? Code { get; init; }
+    public string? DisplayName { get; init; }
+    public string? Phone { get; init; }
+    /// <summary><c>fr</c> or <c>en</c>; <c>fr</c> when left out.</summary>
+    public string? Language { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public string? Address { get; init; }
+    public int? Beds { get; init; }
+    /// <summary>1 when left out.</summary>
+    public int? MaxHouseholds { get; init; }
+    /// <summary>Any of <c>minor</c>, <c>family</c>, <c>women</c>, <c>men</c>.</summary>
+    public IReadOnlyList<string>? Accepts { get; init; }
+    public bool MinorsCertified { get; init; }
+    public bool WheelchairAccessible { get; init; }
+    public AgreementInput? Agreement { get; init; }
+    /// <summary>Usual days, in English: <c>monday</c> ... <c>sunday</c>.</summary>
+    public IReadOnlyList<string>? WeeklyDays { get; init; }
+    /// <summary>Arrival window, <c>HH:mm</c>; 19:00 to 23:30 when left out.</summary>
+    public LocalTime? ArrivalFrom { get; init; }
+    public LocalTime? ArrivalUntil { get; init; }
+    public string? Notes { get; init; }
+}
+
+public sealed record AgreementInput(LocalDate? SignedOn, LocalDate? ValidFrom, LocalDate? ValidUntil);
+
+/// <summary>The shape of a host: required fields, ranges, E.164, known words. No database look-ups.</summary>
+public sealed class HostInputValidator : AbstractValidator<HostInput>
+{
+    public static readonly string[] Days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    public HostInputValidator()
+    {
+        RuleFor(h => h.Code).NotEmpty().MaximumLength(Host.MaxCodeLength);
+        RuleFor(h => h.DisplayName).NotEmpty().MaximumLength(Host.MaxNameLength);
+        RuleFor(h => h.Phone).NotEmpty().Must(PhoneNumber.IsE164).WithMessage("must be a phone number in E.164 form, e.g. +33612345678");
+        RuleFor(h => h.Language).Must(l => l is null or "fr" or "en").WithMessage("must be 'fr' or 'en'");
+        RuleFor(h => h.Latitude).NotNull().InclusiveBetween(-90, 90);
+        RuleFor(h => h.Longitude).NotNull().InclusiveBetween(-180, 180);
+        RuleFor(h => h.Address).NotEmpty().MaximumLength(Host.MaxAddressLength);
+        RuleFor(h => h.Beds).NotNull().InclusiveBetween(0, 50);
+        RuleFor(h => h.MaxHouseholds).InclusiveBetween(1, 20);
+        RuleFor(h => h.Accepts).NotNull();
+        RuleForEach(h => h.Accepts).Must(c => HouseholdCategoryNames.TryParse(c, out _))
+            .WithMessage("must be one of minor, family, women, men");
+        RuleFor(h => h.Agreement).NotNull();
+        RuleFor(h => h.Agreement!.SignedOn).NotNull().When(h => h.Agreement is not null);
+        RuleFor(h => h.Agreement!.ValidFrom).NotNull().When(h => h.Agreement is not null);
+        RuleFor(h => h.Agreement!.ValidUntil).NotNull().When(h => h.Agreement is not null)
+            .GreaterThanOrEqualTo(h => h.Agreement!.ValidFrom).When(h => h.Agreement?.ValidFrom is not null)
+            .WithMessage("must not be before validFrom");
+        RuleForEach(h => h.WeeklyDays).Must(d => Days.Contains(d)).WithMessage("must be a day of the week in English, e.g. monday");
+        RuleFor(h => h.ArrivalUntil).NotNull().When(h => h.ArrivalFrom is not null).WithMessage("is required with arrivalFrom");
+        RuleFor(h => h.ArrivalFrom).NotNull().When(h => h.ArrivalUntil is not null).WithMessage("is required with arrivalUntil");
+        RuleFor(h => h.Notes).MaximumLength(Host.MaxNotesLength);
+    }
+}
+
+internal static class HostInputMapping
+{
+    public static IsoDayOfWeek ToDay(string day) => (IsoDayOfWeek)(Array.IndexOf(HostInputValidator.Days, day) + 1);
+
+    public static HouseholdCategory ToCategory(string text) =>
+        HouseholdCategoryNames.TryParse(text, out var c) ? c : throw new ArgumentException($"Unknown category '{text}'.");
+
+    public static Language ToLanguage(string? text) => text == "en" ? Domain.Hosts.Language.En : Domain.Hosts.Language.Fr;
+
+    public static Agreement ToAgreement(this AgreementInput a) => Agreement.Create(a.SignedOn!.Value, a.ValidFrom!.Value, a.ValidUntil!.Value);
+
+    public static ArrivalWindow ToWindow(this HostInput h) =>
+        h.ArrivalFrom is { } from && h.ArrivalUntil is { } until ? ArrivalWindow.Create(from, until) : ArrivalWindow.Default;
+
+    /// <summary>A validated input as a new host.</summary>
+    public static Host ToNewHost(this HostInput h, Instant now)
+    {
+        var host = Host.Create(h.Code!, h.DisplayName!, h.Phone!, ToLanguage(h.Language), new(h.Latitude!.Value, h.Longitude!.Value),
+            h.Address!, h.Beds!.Value, h.MaxHouseholds ?? 1, h.Accepts!.Select(ToCategory), h.MinorsCertified,
+            h.WheelchairAccessible, h.Agreement!.ToAgreement(), now, h.Notes);
+        host.SetWeeklyAvailability((h.WeeklyDays ?? []).Select(ToDay), h.ToWindow());
+        return host;
+    }
+
+    /// <summary>Applies a validated input to an existing host (its code stays).</summary>
+    public static void ApplyTo(this HostInput h, Host host)
+    {
+        host.UpdateProfile(h.DisplayName!, h.Phone!, ToLanguage(h.Language), new(h.Latitude!.Value, h.Longitude!.Value), h.Address!, h.Notes);
+        host.SetCapacity(h.Beds!.Value, h.MaxHouseholds ?? 1, h.Accepts!.Select(ToCategory), h.MinorsCertified, h.WheelchairAccessible);
+        host.RenewAgreement(h.Agreement!.ToAgreement());
+        host.SetWeeklyAvailability((h.WeeklyDays ?? []).Select(ToDay), h.ToWindow());
+    }
+}

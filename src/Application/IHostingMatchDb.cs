@@ -1,0 +1,24 @@
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Organisations;
+using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Transport;
+using Microsoft.EntityFrameworkCore;
+
+namespace HostingMatch.Application;
+
+/// <summary>
+/// What use cases see of the database: the sets they query and one way to commit.
+/// No repository layer on top of EF Core (docs/adr/0001-dbcontext-in-handlers.md).
+/// </summary>
+public interface IHostingMatchDb
+{
+    DbSet<Host> Hosts { get; }
+    DbSet<Household> Households { get; }
+    DbSet<ShelterRequest> Requests { get; }
+    DbSet<Organisation> Organisations { get; }
+    DbSet<Base> Bases { get; }
+    DbSet<Van> Vans { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,23 @@
+using FluentValidation;
+using HostingMatch.Domain.Households;
+
+namespace HostingMatch.Application.Requests;
+
+/// <summary>A member as typed in: age in whole years, sex <c>female</c>, <c>male</c> or <c>other</c>. No names.</summary>
+public sealed record MemberInput(int? Age, string? Sex);
+
+public sealed class MemberInputValidator : AbstractValidator<MemberInput>
+{
+    public MemberInputValidator()
+    {
+        RuleFor(m => m.Age).NotNull().InclusiveBetween(0, Member.MaxAge);
+        RuleFor(m => m.Sex).NotEmpty().Must(s => s is "female" or "male" or "other").WithMessage("must be female, male or other");
+    }
+
+    public static Member ToMember(MemberInput m) => new(m.Age!.Value, m.Sex switch
+    {
+        "female" => Sex.Female,
+        "male" => Sex.Male,
+        _ => Sex.Other,
+    });
+}

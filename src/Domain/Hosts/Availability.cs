@@ -1,0 +1,37 @@
+using HostingMatch.Domain.Common;
+using NodaTime;
+
+namespace HostingMatch.Domain.Hosts;
+
+/// <summary>
+/// A one-night exception to a host's weekly pattern: "not this Thursday" or "this Saturday, yes".
+/// </summary>
+public sealed record AvailabilityException(LocalDate Night, bool Available);
+
+/// <summary>
+/// When guests may arrive at the host's home, in local evening time (before 12:00 means after midnight).
+/// </summary>
+public sealed record ArrivalWindow
+{
+    private ArrivalWindow(LocalTime from, LocalTime until)
+    {
+        From = from;
+        Until = until;
+    }
+
+    public LocalTime From { get; private init; }
+    public LocalTime Until { get; private init; }
+
+    /// <summary>The default: from 19:00 until 23:30.</summary>
+    public static ArrivalWindow Default { get; } = new(new LocalTime(19, 0), new LocalTime(23, 30));
+
+    /// <summary>Creates a window; it may run past midnight (21:00 to 00:30).</summary>
+    /// <exception cref="DomainException"><c>arrival-window-invalid</c> when it ends before it starts on the night's clock.</exception>
+    public static ArrivalWindow Create(LocalTime from, LocalTime until) =>
+        EveningOrder(until) < EveningOrder(from)
+            ? throw new DomainException("arrival-window-invalid", $"An arrival window cannot end ({until:HH:mm}) before it starts ({from:HH:mm}).")
+            : new ArrivalWindow(from, until);
+
+    // Night clock: 12:00..23:59 then 00:00..11:59.
+    private static int EveningOrder(LocalTime t) => t < Night.EveningStarts ? t.Hour * 60 + t.Minute + (24 * 60) : t.Hour * 60 + t.Minute;
+}

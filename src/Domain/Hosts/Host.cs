@@ -1,0 +1,145 @@
+using HostingMatch.Domain.Common;
+using HostingMatch.Domain.Geography;
+using HostingMatch.Domain.Households;
+using NodaTime;
+
+namespace HostingMatch.Domain.Hosts;
+
+/// <summary>
+/// A citizen host under a signed agreement: who they are (for coordinators and the driver only),
+/// what they can take, and when. Partners never see any of this.
+/// </summary>
+public sealed class Host
+{
+    public const int MaxNameLength = 100;
+    public const int MaxAddressLength = 300;
+    public const int MaxNotesLength = 2000;
+    public const int MaxCodeLength = 40;
+
+    private List<HouseholdCategory> accepts = [];
+    private List<IsoDayOfWeek> weeklyDays = [];
+    private readonly List<AvailabilityException> exceptions = [];
+
+    private Host()
+    {
+        Code = DisplayName = Phone = Address = string.Empty;
+        Agreement = null!;
+        ArrivalWindow = ArrivalWindow.Default;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The short reference coordinators use (the spreadsheet's id, e.g. <c>h-001</c>); unique.</summary>
+    public string Code { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    /// <summary>E.164.</summary>
+    public string Phone { get; private set; }
+
+    public Language Language { get; private set; }
+    public double Latitude { get; private set; }
+    public double Longitude { get; private set; }
+    public GeoPoint Location => new(Latitude, Longitude);
+    public string Address { get; private set; }
+    public int Beds { get; private set; }
+    public int MaxHouseholds { get; private set; }
+    public IReadOnlyCollection<HouseholdCategory> Accepts => accepts.AsReadOnly();
+    public bool MinorsCertified { get; private set; }
+    public bool WheelchairAccessible { get; private set; }
+    public Agreement Agreement { get; private set; }
+
+    /// <summary>The days of the week the host usually takes guests ("Mondays and Thursdays").</summary>
+    public IReadOnlyCollection<IsoDayOfWeek> WeeklyDays => weeklyDays.AsReadOnly();
+
+    /// <summary>Per-night exceptions to <see cref="WeeklyDays"/>; at most one per night.</summary>
+    public IReadOnlyCollection<AvailabilityException> Exceptions => exceptions.AsReadOnly();
+
+    public ArrivalWindow ArrivalWindow { get; private set; }
+
+    /// <summary>When the host sent STOP: no SMS goes to them and they are not matched until they opt back in.</summary>
+    public Instant? SmsOptedOutAt { get; private set; }
+
+    public string? Notes { get; private set; }
+    public Instant CreatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: two coordinators editing the same host get a conflict, not a lost update.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>Creates a host.</summary>
+    /// <exception cref="DomainException">On any invalid field (codes <c>host-invalid</c>, <c>agreement-invalid</c>).</exception>
+    public static Host Create(string code, string displayName, string phone, Language language, GeoPoint location,
+        string address, int beds, int maxHouseholds, IEnumerable<HouseholdCategory> accepts, bool minorsCertified,
+        bool wheelchairAccessible, Agreement agreement, Instant now, string? notes = null)
+    {
+        var host = new Host
+        {
+            Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+            Code = Guard.Text(code, "host-invalid", "The host's code", MaxCodeLength),
+            CreatedAt = now,
+        };
+        host.UpdateProfile(displayName, phone, language, location, address, notes);
+        host.SetCapacity(beds, maxHouseholds, accepts, minorsCertified, wheelchairAccessible);
+        host.RenewAgreement(agreement);
+        return host;
+    }
+
+    /// <summary>Changes who the host is and where they live.</summary>
+    public void UpdateProfile(string displayName, string phone, Language language, GeoPoint location, string address, string? notes)
+    {
+        DisplayName = Guard.Text(displayName, "host-invalid", "The host's name", MaxNameLength);
+        Phone = PhoneNumber.IsE164(phone) ? phone : throw new DomainException("host-invalid", $"'{phone}' is not a phone number in E.164 form (+33612345678).");
+        Language = language;
+        Latitude = location.Latitude;
+        Longitude = location.Longitude;
+        Address = Guard.Text(address, "host-invalid", "The host's address", MaxAddressLength);
+        Notes = Guard.OptionalText(notes, "host-invalid", "Notes", MaxNotesLength);
+    }
+
+    /// <summary>Changes what the host can take.</summary>
+    public void SetCapacity(int beds, int maxHouseholds, IEnumerable<HouseholdCategory> accepted, bool minorsCertified, bool wheelchairAccessible)
+    {
+        Beds = Guard.AtLeast(beds, 0, "host-invalid", "Beds");
+        MaxHouseholds = Guard.AtLeast(maxHouseholds, 1, "host-invalid", "The number of households");
+        accepts.Clear();
+        accepts.AddRange(accepted.Distinct().Order());
+        MinorsCertified = minorsCertified;
+        WheelchairAccessible = wheelchairAccessible;
+    }
+
+    public void RenewAgreement(Agreement agreement) => Agreement = agreement;
+
+    /// <summary>Sets the usual days and the arrival window.</summary>
+    public void SetWeeklyAvailability(IEnumerable<IsoDayOfWeek> days, ArrivalWindow window)
+    {
+        weeklyDays.Clear();
+        weeklyDays.AddRange(days.Where(d => d != IsoDayOfWeek.None).Distinct().Order());
+        ArrivalWindow = window;
+    }
+
+    /// <summary>Says the host is (or is not) available on one night, whatever the weekly pattern says.</summary>
+    public void SetAvailabilityOn(LocalDate night, bool available)
+    {
+        exceptions.RemoveAll(e => e.Night == night);
+        exceptions.Add(new AvailabilityException(night, available));
+    }
+
+    /// <summary>Drops a one-night exception, back to the weekly pattern.</summary>
+    public void ClearAvailabilityOn(LocalDate night) => exceptions.RemoveAll(e => e.Night == night);
+
+    /// <summary>Available that night: the night's exception if any, else the weekly pattern; never after STOP.</summary>
+    public bool IsAvailableOn(LocalDate night) =>
+        SmsOptedOutAt is null
+        && (exceptions.FirstOrDefault(e => e.Night == night) is { } exception
+            ? exception.Available
+            : weeklyDays.Contains(night.DayOfWeek));
+
+    /// <summary>Available and under a valid agreement that night: may be matched (matching.md rule 1).</summary>
+    public bool CanHostOn(LocalDate night) => IsAvailableOn(night) && Agreement.IsValidOn(night);
+
+    /// <summary>The host sent STOP.</summary>
+    public void OptOutOfSms(Instant now) => SmsOptedOutAt ??= now;
+
+    /// <summary>The host asked to receive SMS again (START).</summary>
+    public void OptBackIntoSms() => SmsOptedOutAt = null;
+}

@@ -1,0 +1,117 @@
+using HostingMatch.Domain.Common;
+using NodaTime;
+
+namespace HostingMatch.Domain.Requests;
+
+/// <summary>
+/// A household needing a bed for one night. Its status only moves along the allowed transitions:
+/// <code>
+/// Waiting  -> Proposed | Unplaced | Cancelled
+/// Proposed -> Confirmed | Waiting (host said no, offer expired) | Cancelled
+/// Unplaced -> Proposed (a later run found a bed) | Waiting | Cancelled
+/// Confirmed-> Delivered | Waiting (host cancelled) | Cancelled
+/// Delivered and Cancelled are final.
+/// </code>
+/// </summary>
+public sealed class ShelterRequest
+{
+    private static readonly Dictionary<RequestStatus, RequestStatus[]> Allowed = new()
+    {
+        [RequestStatus.Waiting] = [RequestStatus.Proposed, RequestStatus.Unplaced, RequestStatus.Cancelled],
+        [RequestStatus.Proposed] = [RequestStatus.Confirmed, RequestStatus.Waiting, RequestStatus.Cancelled],
+        [RequestStatus.Unplaced] = [RequestStatus.Proposed, RequestStatus.Waiting, RequestStatus.Cancelled],
+        [RequestStatus.Confirmed] = [RequestStatus.Delivered, RequestStatus.Waiting, RequestStatus.Cancelled],
+        [RequestStatus.Delivered] = [],
+        [RequestStatus.Cancelled] = [],
+    };
+
+    private ShelterRequest()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid HouseholdId { get; private set; }
+    public LocalDate Night { get; private set; }
+    public RequestStatus Status { get; private set; }
+
+    /// <summary>Nights the household has already spent without shelter: the longest waiting go first (objective level 4).</summary>
+    public int NightsWithoutShelter { get; private set; }
+
+    /// <summary>The proposed or confirmed host; null otherwise.</summary>
+    public Guid? HostId { get; private set; }
+
+    /// <summary>Why the matching left the household without a place (<c>no-compatible-host</c>, <c>too-large</c>, <c>outranked</c>).</summary>
+    public string? UnplacedReason { get; private set; }
+
+    public string? UnplacedDetail { get; private set; }
+    public Instant CreatedAt { get; private set; }
+    public Instant UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: two coordinators editing the same request get a conflict, not a lost update.</summary>
+    public uint Version { get; private set; }
+
+    /// <exception cref="DomainException"><c>request-invalid</c> when <paramref name="nightsWithoutShelter"/> is negative.</exception>
+    public static ShelterRequest Create(Guid householdId, LocalDate night, int nightsWithoutShelter, Instant now) => new()
+    {
+        Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+        HouseholdId = householdId,
+        Night = night,
+        Status = RequestStatus.Waiting,
+        NightsWithoutShelter = Guard.AtLeast(nightsWithoutShelter, 0, "request-invalid", "Nights without shelter"),
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>True when the status can move to <paramref name="next"/>.</summary>
+    public static bool CanMove(RequestStatus from, RequestStatus next) => Allowed[from].Contains(next);
+
+    /// <summary>The matching proposes a host.</summary>
+    public void Propose(Guid hostId, Instant now)
+    {
+        MoveTo(RequestStatus.Proposed, now);
+        HostId = hostId;
+        UnplacedReason = UnplacedDetail = null;
+    }
+
+    /// <summary>The proposed host said yes.</summary>
+    public void Confirm(Instant now) => MoveTo(RequestStatus.Confirmed, now);
+
+    /// <summary>The household arrived at the host's.</summary>
+    public void MarkDelivered(Instant now) => MoveTo(RequestStatus.Delivered, now);
+
+    /// <summary>Back in the pool: the host declined, let the offer expire, or cancelled after accepting.</summary>
+    public void ReturnToPool(Instant now)
+    {
+        MoveTo(RequestStatus.Waiting, now);
+        HostId = null;
+    }
+
+    /// <summary>The matching found no place tonight.</summary>
+    public void MarkUnplaced(string reason, string detail, Instant now)
+    {
+        if (Status != RequestStatus.Unplaced)
+        {
+            MoveTo(RequestStatus.Unplaced, now);
+        }
+
+        UnplacedReason = reason;
+        UnplacedDetail = detail;
+        HostId = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Withdrawn. A delivered household cannot be withdrawn.</summary>
+    public void Cancel(Instant now) => MoveTo(RequestStatus.Cancelled, now);
+
+    private void MoveTo(RequestStatus next, Instant now)
+    {
+        if (!CanMove(Status, next))
+        {
+            throw new DomainException("request-invalid-transition",
+                $"A request that is {Status.ToString().ToLowerInvariant()} cannot become {next.ToString().ToLowerInvariant()}.");
+        }
+
+        Status = next;
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,26 @@
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HostingMatch.Infrastructure.Persistence.Configurations;
+
+internal sealed class ShelterRequestConfiguration : IEntityTypeConfiguration<ShelterRequest>
+{
+    public void Configure(EntityTypeBuilder<ShelterRequest> builder)
+    {
+        builder.ToTable("shelter_requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.UnplacedReason).HasMaxLength(32);
+        builder.Property(r => r.UnplacedDetail).HasMaxLength(500);
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.HasIndex(r => new { r.Night, r.Status });
+        // One request per household and night.
+        builder.HasIndex(r => new { r.HouseholdId, r.Night }).IsUnique();
+        builder.HasOne<Household>().WithMany().HasForeignKey(r => r.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Host>().WithMany().HasForeignKey(r => r.HostId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,23 @@
+using HostingMatch.Application;
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Organisations;
+using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Transport;
+using Microsoft.EntityFrameworkCore;
+
+namespace HostingMatch.Infrastructure.Persistence;
+
+/// <summary>The PostgreSQL database: snake_case names, enums as strings, one configuration per aggregate.</summary>
+public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext> options) : DbContext(options), IHostingMatchDb
+{
+    public DbSet<Host> Hosts => Set<Host>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<ShelterRequest> Requests => Set<ShelterRequest>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Base> Bases => Set<Base>();
+    public DbSet<Van> Vans => Set<Van>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HostingMatchDbContext).Assembly);
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using HostingMatch.IntegrationTests.Support;
+
+namespace HostingMatch.IntegrationTests.Health;
+
+public sealed class HealthTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    [Fact]
+    public async Task ReadinessGoesRedWhenTheDatabaseStopsAndGreenWhenItComesBack()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        await api.Database.SetReachableAsync(false);
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+            // Liveness says the process runs; it does not depend on the database.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        }
+        finally
+        {
+            await api.Database.SetReachableAsync(true);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentAndTheReferencePageAreServed()
+    {
+        var document = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/hosts", document);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs/v1")).StatusCode);
+    }
+}

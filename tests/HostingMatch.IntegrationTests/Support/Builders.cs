@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HostingMatch.IntegrationTests.Support;
+
+/// <summary>Test data as the Api's clients send it.</summary>
+public static class Builders
+{
+    public static JsonObject Host(string code = "h-001", int beds = 3, string[]? accepts = null, bool minorsCertified = false) => new()
+    {
+        ["code"] = code,
+        ["displayName"] = "Claire",
+        ["phone"] = "+33612345678",
+        ["language"] = "fr",
+        ["latitude"] = 48.8530,
+        ["longitude"] = 2.3499,
+        ["address"] = "12 rue des Écoles, 75005 Paris",
+        ["beds"] = beds,
+        ["maxHouseholds"] = 1,
+        ["accepts"] = new JsonArray((accepts ?? ["family", "women"]).Select(a => (JsonNode)a!).ToArray()),
+        ["minorsCertified"] = minorsCertified,
+        ["wheelchairAccessible"] = false,
+        ["agreement"] = new JsonObject { ["signedOn"] = "2026-01-10", ["validFrom"] = "2026-01-15", ["validUntil"] = "2027-01-14" },
+        ["weeklyDays"] = new JsonArray("monday", "thursday"),
+        ["arrivalFrom"] = "20:00",
+        ["arrivalUntil"] = "00:30",
+    };
+
+    public static JsonObject Family(string alias = "Famille A.") => new()
+    {
+        ["alias"] = alias,
+        ["members"] = new JsonArray(
+            new JsonObject { ["age"] = 31, ["sex"] = "female" },
+            new JsonObject { ["age"] = 6, ["sex"] = "male" }),
+        ["languages"] = new JsonArray("ps", "fr"),
+    };
+
+    public static async Task<JsonObject> ReadObjectAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+    public static async Task<JsonArray> ReadArrayAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+}
