@@ -13,15 +13,16 @@ public static class ApiJson
     private static readonly IPattern<LocalTime> TimePattern = new CompositePatternBuilder<LocalTime>
     {
         { LocalTimePattern.CreateWithInvariantCulture("HH:mm"), t => t.Second == 0 && t.NanosecondOfSecond == 0 },
-        { LocalTimePattern.ExtendedIso, _ => true },
+        { LocalTimePattern.ExtendedIso, t => t.Second != 0 || t.NanosecondOfSecond != 0 },
     }.Build();
 
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        // Ahead of NodaTime's own converters, which write HH:mm:ss.
-        options.Converters.Insert(0, new NodaPatternConverter<LocalTime>(TimePattern));
+        options.ConfigureForNodaTime(new NodaJsonSettings(DateTimeZoneProviders.Tzdb)
+        {
+            LocalTimeConverter = new NodaPatternConverter<LocalTime>(TimePattern),
+        });
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     }
 }
