@@ -41,6 +41,15 @@ public static class HostEndpoints
                     ? TypedResults.Ok(host) : TypedResults.NotFound())
             .WithSummary("Say a host is (true) or is not (false) available one night, whatever their weekly pattern; null goes back to the pattern.");
 
+        hosts.MapPost("/import", async Task<Results<Ok<HostImportReport>, UnprocessableEntity<HostImportReport>>> (HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+                var report = await mediator.Send(new ImportHosts(await reader.ReadToEndAsync(ct)), ct);
+                return report.Imported ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+            })
+            .Accepts<string>("text/csv")
+            .WithSummary("Import the hosts spreadsheet (CSV, docs/hosts-csv.md). One bad row and nothing is imported: 422 with every problem (line, column, what).");
+
         return api;
     }
 

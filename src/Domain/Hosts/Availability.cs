@@ -22,8 +22,8 @@ public sealed record ArrivalWindow
     public LocalTime From { get; private init; }
     public LocalTime Until { get; private init; }
 
-    /// <summary>The default: from 19:00 until 23:30.</summary>
-    public static ArrivalWindow Default { get; } = new(new LocalTime(19, 0), new LocalTime(23, 30));
+    /// <summary>The default: from 19:00 until 23:30. A new instance each time: an owned value belongs to one host.</summary>
+    public static ArrivalWindow Default => new(new LocalTime(19, 0), new LocalTime(23, 30));
 
     /// <summary>Creates a window; it may run past midnight (21:00 to 00:30).</summary>
     /// <exception cref="DomainException"><c>arrival-window-invalid</c> when it ends before it starts on the night's clock.</exception>

@@ -1,0 +1,372 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using FluentValidation;
+using HostingMatch.Domain.Hosts;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+
+namespace HostingMatch.Application.Hosts;
+
+/// <summary>
+/// Imports the coordinators' host spreadsheet (CSV, UTF-8, <c>;</c> or <c>,</c>, French or English headers;
+/// docs/hosts-csv.md). Every row is checked first; one bad row and nothing is imported, and the report says
+/// which line, which column and what is wrong. Rows whose code already exists update that host.
+/// </summary>
+public sealed record ImportHosts(string Csv) : ICommand<HostImportReport>;
+
+/// <summary>What an import did, or why it did nothing.</summary>
+public sealed record HostImportReport(int Created, int Updated, IReadOnlyList<HostImportError> Errors)
+{
+    public bool Imported => Errors.Count == 0;
+}
+
+/// <summary>One problem: the file's line (1 is the header), the column as written in the file, and what is wrong.</summary>
+public sealed record HostImportError(int Line, string? Column, string Problem);
+
+public sealed class ImportHostsValidator : AbstractValidator<ImportHosts>
+{
+    public const int MaxBytes = 2 * 1024 * 1024;
+
+    public ImportHostsValidator() => RuleFor(c => c.Csv).NotEmpty().Must(c => Encoding.UTF8.GetByteCount(c) <= MaxBytes)
+        .WithMessage("must be at most 2 MB");
+}
+
+public sealed class ImportHostsHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<ImportHosts, HostImportReport>
+{
+    public async ValueTask<HostImportReport> Handle(ImportHosts command, CancellationToken cancellationToken)
+    {
+        var (rows, errors) = HostSpreadsheet.Read(command.Csv);
+        if (errors.Count > 0)
+        {
+            return new HostImportReport(0, 0, errors);
+        }
+
+        var codes = rows.Select(r => r.Input.Code!).ToList();
+        var existing = await db.Hosts.Where(h => codes.Contains(h.Code)).ToDictionaryAsync(h => h.Code, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var created = 0;
+        foreach (var row in rows)
+        {
+            if (existing.TryGetValue(row.Input.Code!, out var host))
+            {
+                row.Input.ApplyTo(host);
+            }
+            else
+            {
+                db.Hosts.Add(row.Input.ToNewHost(now));
+                created++;
+            }
+        }
+
+        // One SaveChanges: one transaction, so the import is all or nothing even if the database refuses a row.
+        await db.SaveChangesAsync(cancellationToken);
+        return new HostImportReport(created, rows.Count - created, []);
+    }
+}
+
+/// <summary>Reads the spreadsheet into validated host inputs, with every problem found, row by row.</summary>
+public static class HostSpreadsheet
+{
+    public sealed record Row(int Line, HostInput Input);
+
+    /// <summary>Accepted headers (after lower-casing, removing accents and turning spaces and dashes into _).</summary>
+    private static readonly Dictionary<string, string[]> Headers = new()
+    {
+        ["code"] = ["code", "id", "reference", "ref"],
+        ["displayName"] = ["name", "display_name", "nom", "prenom", "prenom_nom", "nom_affiche"],
+        ["phone"] = ["phone", "telephone", "tel", "portable", "mobile"],
+        ["language"] = ["language", "langue"],
+        ["latitude"] = ["latitude", "lat"],
+        ["longitude"] = ["longitude", "lon", "lng"],
+        ["address"] = ["address", "adresse"],
+        ["beds"] = ["beds", "lits", "places", "couchages"],
+        ["maxHouseholds"] = ["max_households", "foyers_max", "nb_foyers", "foyers"],
+        ["accepts"] = ["accepts", "accepte", "publics", "public_accepte"],
+        ["minorsCertified"] = ["minors_certified", "certifie_mineurs", "agrement_mineurs", "mineurs_certifie"],
+        ["wheelchairAccessible"] = ["wheelchair_accessible", "wheelchair", "pmr", "acces_pmr", "fauteuil"],
+        ["agreementSignedOn"] = ["agreement_signed_on", "convention_signee_le", "convention_signee", "signature"],
+        ["agreementValidFrom"] = ["agreement_valid_from", "convention_debut", "debut_convention", "valide_du"],
+        ["agreementValidUntil"] = ["agreement_valid_until", "convention_fin", "fin_convention", "valide_au"],
+        ["weeklyDays"] = ["weekly_days", "days", "jours", "jours_disponibles"],
+        ["arrivalFrom"] = ["arrival_from", "arrivee_de", "arrivee_debut", "arrivee_a_partir_de"],
+        ["arrivalUntil"] = ["arrival_until", "arrivee_jusqu_a", "arrivee_fin", "arrivee_avant"],
+        ["notes"] = ["notes", "remarques", "commentaires"],
+    };
+
+    private static readonly string[] Required = ["code", "displayName", "phone", "latitude", "longitude", "address", "beds", "accepts",
+        "agreementSignedOn", "agreementValidFrom", "agreementValidUntil"];
+
+    private static readonly Dictionary<string, string> Categories = new()
+    {
+        ["minor"] = "minor", ["minors"] = "minor", ["mineur"] = "minor", ["mineurs"] = "minor",
+        ["family"] = "family", ["families"] = "family", ["famille"] = "family", ["familles"] = "family",
+        ["women"] = "women", ["woman"] = "women", ["femme"] = "women", ["femmes"] = "women",
+        ["men"] = "men", ["man"] = "men", ["homme"] = "men", ["hommes"] = "men",
+    };
+
+    private static readonly Dictionary<string, string> Days = new()
+    {
+        ["lundi"] = "monday", ["mardi"] = "tuesday", ["mercredi"] = "wednesday", ["jeudi"] = "thursday",
+        ["vendredi"] = "friday", ["samedi"] = "saturday", ["dimanche"] = "sunday",
+        ["monday"] = "monday", ["tuesday"] = "tuesday", ["wednesday"] = "wednesday", ["thursday"] = "thursday",
+        ["friday"] = "friday", ["saturday"] = "saturday", ["sunday"] = "sunday",
+    };
+
+    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
+    private static readonly LocalDatePattern FrenchDate = LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu");
+    private static readonly LocalTimePattern[] Times =
+        [LocalTimePattern.CreateWithInvariantCulture("H:mm"), LocalTimePattern.CreateWithInvariantCulture("H'h'mm"), LocalTimePattern.CreateWithInvariantCulture("H'h'")];
+
+    public static (IReadOnlyList<Row> Rows, IReadOnlyList<HostImportError> Errors) Read(string csv)
+    {
+        var errors = new List<HostImportError>();
+        var rows = new List<Row>();
+        var text = csv.TrimStart('\uFEFF');
+        var options = CsvReaderOptions.Default with
+        {
+            // Spreadsheets saved in France use ';', elsewhere ','.
+            Separator = SeparatorOf(text),
+            HasHeader = true,
+            TrimWhitespace = true,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+            FormatProvider = CultureInfo.InvariantCulture,
+        };
+        using var reader = CsvReader.FromText(text, options);
+        reader.ReadHeader();
+        var header = reader.Headers?.ToArray() ?? [];
+        if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
+        {
+            return ([], [new HostImportError(1, null, "The file is empty: the first line must be the column headers.")]);
+        }
+
+        var columns = MapHeaders(header, errors);
+        if (errors.Count > 0)
+        {
+            return ([], errors);
+        }
+
+        var validator = new HostInputValidator();
+        var lineCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var line = (int)reader.LineNumber;
+            var rowErrors = new List<HostImportError>();
+            string? Cell(string field) => columns.TryGetValue(field, out var i) && i < reader.FieldCount
+                ? NullIfEmpty(reader.GetString(i)) : null;
+            string ColumnName(string field) => columns.TryGetValue(field, out var i) ? header[i] : field;
+            void Fail(string field, string problem) => rowErrors.Add(new HostImportError(line, ColumnName(field), problem));
+
+            var input = new HostInput
+            {
+                Code = Cell("code"),
+                DisplayName = Cell("displayName"),
+                Phone = Cell("phone") is { } p ? Domain.Common.PhoneNumber.Normalize(p) ?? p : null,
+                Language = Cell("language")?.ToLowerInvariant() switch
+                {
+                    null => null,
+                    "fr" or "francais" or "français" or "french" => "fr",
+                    "en" or "anglais" or "english" => "en",
+                    var other => other,
+                },
+                Latitude = Number(Cell("latitude"), "latitude", Fail),
+                Longitude = Number(Cell("longitude"), "longitude", Fail),
+                Address = Cell("address"),
+                Beds = Integer(Cell("beds"), "beds", Fail),
+                MaxHouseholds = Integer(Cell("maxHouseholds"), "maxHouseholds", Fail),
+                Accepts = Words(Cell("accepts")).Select(w => Categories.GetValueOrDefault(w, w)).ToList(),
+                MinorsCertified = YesNo(Cell("minorsCertified"), "minorsCertified", Fail),
+                WheelchairAccessible = YesNo(Cell("wheelchairAccessible"), "wheelchairAccessible", Fail),
+                Agreement = new AgreementInput(Date(Cell("agreementSignedOn"), "agreementSignedOn", Fail),
+                    Date(Cell("agreementValidFrom"), "agreementValidFrom", Fail), Date(Cell("agreementValidUntil"), "agreementValidUntil", Fail)),
+                WeeklyDays = Words(Cell("weeklyDays")).Select(w => Days.GetValueOrDefault(w, w)).ToList(),
+                ArrivalFrom = Time(Cell("arrivalFrom"), "arrivalFrom", Fail),
+                ArrivalUntil = Time(Cell("arrivalUntil"), "arrivalUntil", Fail),
+                Notes = Cell("notes"),
+            };
+
+            // Cells that could not be read are already reported; the validator reports the rest.
+            var unreadable = rowErrors.Select(e => e.Column).ToHashSet();
+            foreach (var failure in validator.Validate(input).Errors)
+            {
+                var field = FieldOf(failure.PropertyName);
+                if (!unreadable.Contains(ColumnName(field)))
+                {
+                    Fail(field, failure.ErrorMessage);
+                }
+            }
+
+            if (input.Code is { } code && !lineCodes.TryAdd(code, line))
+            {
+                Fail("code", $"the code '{code}' is already used on line {lineCodes[code]}");
+            }
+
+            errors.AddRange(rowErrors.DistinctBy(e => (e.Column, e.Problem)));
+            rows.Add(new Row(line, input));
+        }
+
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new HostImportError(2, null, "The file has headers but no host."));
+        }
+
+        return (rows, errors);
+    }
+
+    /// <summary>The separator the header line uses most: ';', ',' or a tab.</summary>
+    private static char SeparatorOf(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        var first = end < 0 ? text : text[..end];
+        return new[] { ';', ',', '\t' }.OrderByDescending(c => first.Count(x => x == c)).First();
+    }
+
+    private static Dictionary<string, int> MapHeaders(string[] header, List<HostImportError> errors)
+    {
+        var columns = new Dictionary<string, int>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            var normalized = Normalize(header[i]);
+            var field = Headers.FirstOrDefault(h => h.Value.Contains(normalized)).Key;
+            if (field is null)
+            {
+                continue; // Unknown columns (the coordinators' own notes) are ignored.
+            }
+
+            if (!columns.TryAdd(field, i))
+            {
+                errors.Add(new HostImportError(1, header[i], $"this column says the same as '{header[columns[field]]}'"));
+            }
+        }
+
+        foreach (var missing in Required.Where(r => !columns.ContainsKey(r)))
+        {
+            errors.Add(new HostImportError(1, Headers[missing][0], $"the column is missing (accepted headers: {string.Join(", ", Headers[missing])})"));
+        }
+
+        return columns;
+    }
+
+    private static string FieldOf(string propertyName) => propertyName switch
+    {
+        var p when p.StartsWith("Agreement.", StringComparison.Ordinal) => "agreement" + p["Agreement.".Length..],
+        var p when p.StartsWith("Accepts", StringComparison.Ordinal) => "accepts",
+        var p when p.StartsWith("WeeklyDays", StringComparison.Ordinal) => "weeklyDays",
+        "Agreement" => "agreementValidFrom",
+        var p => char.ToLowerInvariant(p[0]) + p[1..],
+    };
+
+    private static string Normalize(string header)
+    {
+        var decomposed = header.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder();
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            builder.Append(c is ' ' or '-' or '\'' or '’' ? '_' : c);
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static IEnumerable<string> Words(string? cell) =>
+        (cell ?? string.Empty).Split([',', ';', '|', '/', ' ', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(w => Normalize(w)).Where(w => w is not ("et" or "and"));
+
+    private static double? Number(string? cell, string field, Action<string, string> fail)
+    {
+        if (cell is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(cell.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        fail(field, $"'{cell}' is not a number");
+        return null;
+    }
+
+    private static int? Integer(string? cell, string field, Action<string, string> fail)
+    {
+        if (cell is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        fail(field, $"'{cell}' is not a whole number");
+        return null;
+    }
+
+    private static bool YesNo(string? cell, string field, Action<string, string> fail)
+    {
+        switch (cell is null ? null : Normalize(cell))
+        {
+            case null or "non" or "no" or "n" or "false" or "faux" or "0":
+                return false;
+            case "oui" or "yes" or "o" or "y" or "true" or "vrai" or "1" or "x":
+                return true;
+            default:
+                fail(field, $"'{cell}' is neither oui nor non");
+                return false;
+        }
+    }
+
+    private static LocalDate? Date(string? cell, string field, Action<string, string> fail)
+    {
+        if (cell is null)
+        {
+            return null;
+        }
+
+        var parsed = IsoDate.Parse(cell);
+        if (!parsed.Success)
+        {
+            parsed = FrenchDate.Parse(cell);
+        }
+
+        if (parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        fail(field, $"'{cell}' is not a date (write 2026-11-26 or 26/11/2026)");
+        return null;
+    }
+
+    private static LocalTime? Time(string? cell, string field, Action<string, string> fail)
+    {
+        if (cell is null)
+        {
+            return null;
+        }
+
+        foreach (var pattern in Times)
+        {
+            var parsed = pattern.Parse(cell.ToLowerInvariant());
+            if (parsed.Success)
+            {
+                return parsed.Value;
+            }
+        }
+
+        fail(field, $"'{cell}' is not a time (write 21:30 or 21h30)");
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using HostingMatch.Application.Hosts;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HostingMatch.Cli.Commands;
+
+/// <summary><c>hostingmatch hosts import FILE.csv</c>: the coordinators' spreadsheet, all or nothing (docs/hosts-csv.md).</summary>
+internal static class HostsCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The CSV file (UTF-8, ';' or ',' separated, French or English headers)." };
+        var import = new Command("import", "Import hosts from a CSV spreadsheet: every row is checked, and one bad row imports nothing.");
+        import.Arguments.Add(file);
+        import.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"{path.FullName}: no such file");
+                return ExitCodes.BadInput;
+            }
+
+            var csv = await File.ReadAllTextAsync(path.FullName, ct);
+            using var host = await CliHost.StartAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportHosts(csv), ct);
+            if (!report.Imported)
+            {
+                foreach (var error in report.Errors)
+                {
+                    Console.Error.WriteLine($"{path.Name}:{error.Line}: {error.Column ?? "-"}: {error.Problem}");
+                }
+
+                Console.Error.WriteLine($"Nothing was imported: {report.Errors.Count} problem(s).");
+                return ExitCodes.BadInput;
+            }
+
+            Console.WriteLine($"Imported {report.Created + report.Updated} host(s): {report.Created} new, {report.Updated} updated.");
+            return ExitCodes.Success;
+        });
+
+        var hosts = new Command("hosts", "Manage hosts.");
+        hosts.Subcommands.Add(import);
+        return hosts;
+    }
+}

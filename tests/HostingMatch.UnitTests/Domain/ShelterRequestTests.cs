@@ -1,0 +1,103 @@
+using HostingMatch.Domain.Common;
+using HostingMatch.Domain.Requests;
+using NodaTime;
+
+namespace HostingMatch.UnitTests.Domain;
+
+public sealed class ShelterRequestTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 26, 18, 0);
+
+    private static readonly (RequestStatus From, RequestStatus To)[] AllowedMoves =
+    [
+        (RequestStatus.Waiting, RequestStatus.Proposed), (RequestStatus.Waiting, RequestStatus.Unplaced), (RequestStatus.Waiting, RequestStatus.Cancelled),
+        (RequestStatus.Proposed, RequestStatus.Confirmed), (RequestStatus.Proposed, RequestStatus.Waiting), (RequestStatus.Proposed, RequestStatus.Cancelled),
+        (RequestStatus.Unplaced, RequestStatus.Proposed), (RequestStatus.Unplaced, RequestStatus.Waiting), (RequestStatus.Unplaced, RequestStatus.Cancelled),
+        (RequestStatus.Confirmed, RequestStatus.Delivered), (RequestStatus.Confirmed, RequestStatus.Waiting), (RequestStatus.Confirmed, RequestStatus.Cancelled),
+    ];
+
+    public static TheoryData<RequestStatus, RequestStatus> EveryPair()
+    {
+        var data = new TheoryData<RequestStatus, RequestStatus>();
+        foreach (var from in Enum.GetValues<RequestStatus>())
+        {
+            foreach (var to in Enum.GetValues<RequestStatus>())
+            {
+                data.Add(from, to);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Drives a new request to <paramref name="status"/> through allowed moves only.</summary>
+    private static ShelterRequest In(RequestStatus status)
+    {
+        var request = ShelterRequest.Create(Guid.NewGuid(), new LocalDate(2026, 11, 26), 0, Now);
+        switch (status)
+        {
+            case RequestStatus.Proposed: request.Propose(Guid.NewGuid(), Now); break;
+            case RequestStatus.Confirmed: request.Propose(Guid.NewGuid(), Now); request.Confirm(Now); break;
+            case RequestStatus.Delivered: request.Propose(Guid.NewGuid(), Now); request.Confirm(Now); request.MarkDelivered(Now); break;
+            case RequestStatus.Unplaced: request.MarkUnplaced("too-large", "No host has 7 beds tonight.", Now); break;
+            case RequestStatus.Cancelled: request.Cancel(Now); break;
+        }
+
+        Assert.Equal(status, request.Status);
+        return request;
+    }
+
+    private static void Move(ShelterRequest request, RequestStatus to)
+    {
+        switch (to)
+        {
+            case RequestStatus.Waiting: request.ReturnToPool(Now); break;
+            case RequestStatus.Proposed: request.Propose(Guid.NewGuid(), Now); break;
+            case RequestStatus.Confirmed: request.Confirm(Now); break;
+            case RequestStatus.Delivered: request.MarkDelivered(Now); break;
+            case RequestStatus.Unplaced: request.MarkUnplaced("outranked", "Beds went to families.", Now); break;
+            case RequestStatus.Cancelled: request.Cancel(Now); break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPair))]
+    public void Move_IsAllowedExactlyWhenTheTableSaysSo(RequestStatus from, RequestStatus to)
+    {
+        var request = In(from);
+        var allowed = AllowedMoves.Contains((from, to)) || (from == RequestStatus.Unplaced && to == RequestStatus.Unplaced);
+
+        if (allowed)
+        {
+            Move(request, to);
+            Assert.Equal(to, request.Status);
+        }
+        else
+        {
+            var error = Assert.Throws<DomainException>(() => Move(request, to));
+            Assert.Equal("request-invalid-transition", error.Code);
+            Assert.Equal(from, request.Status);
+        }
+    }
+
+    [Fact]
+    public void ReturnToPool_ForgetsTheHost()
+    {
+        var request = In(RequestStatus.Proposed);
+        request.ReturnToPool(Now);
+        Assert.Null(request.HostId);
+    }
+
+    [Fact]
+    public void Propose_AfterUnplaced_ClearsTheReason()
+    {
+        var request = In(RequestStatus.Unplaced);
+        request.Propose(Guid.NewGuid(), Now);
+        Assert.Null(request.UnplacedReason);
+        Assert.NotNull(request.HostId);
+    }
+
+    [Fact]
+    public void Create_WithNegativeNightsWithoutShelter_Throws() =>
+        Assert.Equal("request-invalid", Assert.Throws<DomainException>(() => ShelterRequest.Create(Guid.NewGuid(), new LocalDate(2026, 11, 26), -1, Now)).Code);
+}
