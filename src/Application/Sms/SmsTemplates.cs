@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Households;
+using NodaTime;
+
+namespace HostingMatch.Application.Sms;
+
+/// <summary>
+/// Every text we send to hosts, in French and English, in one place. All of them stay in the GSM-7 alphabet
+/// (no ç, ê, â, À...) so that one SMS holds 160 characters, not 70; a test checks each fits one segment.
+/// Guests are described, never named. Replies advertise ANNULE, never CANCEL (Twilio reads CANCEL as an opt-out).
+/// </summary>
+public static class SmsTemplates
+{
+    /// <summary>A first name longer than this is cut: the offer must stay one SMS.</summary>
+    public const int MaxFirstNameLength = 14;
+
+    /// <summary>"Bonsoir Claire, pouvez-vous accueillir ce soir 1 adulte et 2 enfants (4 et 7 ans) ? Arrivée vers 21h30. Répondez OUI ou NON."</summary>
+    public static string Offer(Language language, string hostName, IReadOnlyCollection<Member> members, LocalTime arrival)
+    {
+        var name = FirstName(hostName);
+        var withAges = OfferText(language, name, People.Describe(language, members, withAges: true), arrival);
+        return SmsSegments.Measure(withAges).IsSingleSegment
+            ? withAges
+            : OfferText(language, name, People.Describe(language, members, withAges: false), arrival);
+    }
+
+    /// <summary>The host said yes.</summary>
+    public static string Thanks(Language language, string hostName) => language switch
+    {
+        Language.En => $"Thank you{Greeting(hostName)}! It is confirmed for tonight. We will text you the van's arrival time. If you can no longer host, reply ANNULE.",
+        _ => $"Merci{Greeting(hostName)} ! C'est confirmé pour ce soir. Nous vous enverrons l'heure d'arrivée du véhicule. Si vous ne pouvez plus, répondez ANNULE.",
+    };
+
+    /// <summary>The host said no.</summary>
+    public static string DeclineAck(Language language) => language switch
+    {
+        Language.En => "Thank you for letting us know. We will find another solution. See you another time!",
+        _ => "Merci de votre réponse, nous trouverons une autre solution. A une prochaine fois !",
+    };
+
+    /// <summary>Anything we could not read; the offer stays open.</summary>
+    public static string Help(Language language) => language switch
+    {
+        Language.En => "Reply YES to host tonight, NO to decline, ANNULE to cancel after saying yes, STOP to receive no more SMS.",
+        _ => "Répondez OUI pour accueillir ce soir, NON pour refuser, ANNULE pour annuler après avoir accepté, STOP pour ne plus recevoir de SMS.",
+    };
+
+    /// <summary>A yes or no when we are not waiting for one from this host.</summary>
+    public static string NothingPending(Language language) => language switch
+    {
+        Language.En => "Thank you! We are not waiting for an answer from you right now.",
+        _ => "Merci ! Nous n'attendons pas de réponse de votre part pour le moment.",
+    };
+
+    /// <summary>A reply after the offer expired or the household was placed elsewhere.</summary>
+    public static string TooLate(Language language) => language switch
+    {
+        Language.En => "Thank you very much, it is already arranged for tonight. See you another time!",
+        _ => "Merci beaucoup, c'est déjà organisé pour ce soir. A une prochaine fois !",
+    };
+
+    /// <summary>The host cancelled after accepting.</summary>
+    public static string CancelAck(Language language) => language switch
+    {
+        Language.En => "Noted, tonight's stay is cancelled and the team is told. Thank you for letting us know.",
+        _ => "C'est noté, l'accueil de ce soir est annulé et l'équipe est prévenue. Merci de nous avoir prévenus.",
+    };
+
+    /// <summary>The host sent STOP.</summary>
+    public static string OptOutAck(Language language) => language switch
+    {
+        Language.En => "You will receive no more SMS from us. Reply START to receive them again.",
+        _ => "Vous ne recevrez plus de SMS de notre part. Répondez START pour les recevoir à nouveau.",
+    };
+
+    /// <summary>The host sent START.</summary>
+    public static string OptInAck(Language language) => language switch
+    {
+        Language.En => "Noted, you will receive our SMS again. Thank you!",
+        _ => "C'est noté, vous recevrez à nouveau nos SMS. Merci !",
+    };
+
+    /// <summary>The van's arrival time at a confirmed host's.</summary>
+    public static string VanArrival(Language language, string hostName, LocalTime arrival) => language switch
+    {
+        Language.En => $"Hello{Greeting(hostName)}, the van will arrive at your place around {Clock(language, arrival)}. Thank you for hosting!",
+        _ => $"Bonsoir{Greeting(hostName)}, le véhicule arrivera chez vous vers {Clock(language, arrival)}. Merci pour votre accueil !",
+    };
+
+    private static string OfferText(Language language, string name, string people, LocalTime arrival) => language switch
+    {
+        Language.En => $"Good evening{Prefix(name)}, can you host tonight {people}? Arriving around {Clock(language, arrival)}. Reply YES or NO.",
+        _ => $"Bonsoir{Prefix(name)}, pouvez-vous accueillir ce soir {people} ? Arrivée vers {Clock(language, arrival)}. Répondez OUI ou NON.",
+    };
+
+    private static string Greeting(string hostName) => Prefix(FirstName(hostName));
+
+    private static string Prefix(string name) => name.Length == 0 ? string.Empty : " " + name;
+
+    private static string Clock(Language language, LocalTime time) => language switch
+    {
+        Language.En => time.ToString("HH:mm", CultureInfo.InvariantCulture),
+        _ => time.ToString("H'h'mm", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// The first word of the host's name, written in GSM-7 (accents outside it dropped: "François" gives "Francois"),
+    /// cut at <see cref="MaxFirstNameLength"/>; empty when nothing of it is GSM-7 (the greeting goes without a name).
+    /// </summary>
+    internal static string FirstName(string displayName)
+    {
+        var first = displayName.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
+        var gsm = new StringBuilder();
+        foreach (var c in first)
+        {
+            if (SmsSegments.IsGsm7(c) && c is not ('^' or '{' or '}' or '\\' or '[' or ']' or '~' or '|' or '€' or '\n' or '\r' or '\f'))
+            {
+                gsm.Append(c);
+                continue;
+            }
+
+            var stripped = c.ToString().Normalize(NormalizationForm.FormD)[0];
+            if (char.IsAsciiLetter(stripped))
+            {
+                gsm.Append(stripped);
+            }
+        }
+
+        var name = gsm.ToString();
+        return name.Length <= MaxFirstNameLength ? name : name[..MaxFirstNameLength];
+    }
+}

@@ -1,0 +1,165 @@
+using HostingMatch.Domain.Common;
+using NodaTime;
+
+namespace HostingMatch.Domain.Sms;
+
+/// <summary>
+/// One SMS we decided to send (the outbox): it is written in the same transaction as the decision
+/// (an offer, a van time), then a worker sends it and records what Twilio said.
+/// <code>
+/// Pending -> Sending (claimed by one worker until a lease runs out)
+/// Sending -> Sent | Pending (transient failure, retried later) | Failed (permanent, or too many attempts)
+/// Sending past its lease -> claimed again (the worker died): see docs/sms.md for why that never doubles.
+/// </code>
+/// </summary>
+public sealed class OutboundSms
+{
+    public const int MaxBodyLength = 1600;
+    public const int MaxErrorLength = 500;
+
+    private OutboundSms()
+    {
+        To = Body = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>E.164.</summary>
+    public string To { get; private set; }
+
+    public string Body { get; private set; }
+    public SmsKind Kind { get; private set; }
+
+    /// <summary>The host the message goes to, for the per-host history; null for a number we do not know.</summary>
+    public Guid? HostId { get; private set; }
+
+    /// <summary>The offer the message belongs to, if any.</summary>
+    public Guid? OfferId { get; private set; }
+
+    public OutboundSmsStatus Status { get; private set; }
+
+    /// <summary>How many times a worker claimed it (each claim is at most one call to Twilio).</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>When a worker may pick it up (again).</summary>
+    public Instant NextAttemptAt { get; private set; }
+
+    /// <summary>While <see cref="OutboundSmsStatus.Sending"/>: the moment the claim lapses and another worker may take it over.</summary>
+    public Instant? ClaimedUntil { get; private set; }
+
+    /// <summary>When the last claim started: a message Twilio created after it may be this one (crash recovery).</summary>
+    public Instant? ClaimedAt { get; private set; }
+
+    /// <summary>Twilio's message SID (<c>SM...</c>) once Twilio accepted it.</summary>
+    public string? ProviderSid { get; private set; }
+
+    /// <summary>Twilio's latest status: queued, sent, delivered, undelivered, failed.</summary>
+    public string? ProviderStatus { get; private set; }
+
+    public string? LastError { get; private set; }
+    public Instant CreatedAt { get; private set; }
+    public Instant? SentAt { get; private set; }
+    public Instant UpdatedAt { get; private set; }
+
+    /// <summary>Queues a message, due at once.</summary>
+    /// <exception cref="DomainException"><c>sms-invalid</c> for a number not in E.164 or an empty or overlong body.</exception>
+    public static OutboundSms Create(string to, string body, SmsKind kind, Guid? hostId, Guid? offerId, Instant now) => new()
+    {
+        Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+        To = PhoneNumber.IsE164(to) ? to : throw new DomainException("sms-invalid", $"'{to}' is not a phone number in E.164 form."),
+        Body = Guard.Text(body, "sms-invalid", "The message", MaxBodyLength),
+        Kind = kind,
+        HostId = hostId,
+        OfferId = offerId,
+        Status = OutboundSmsStatus.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>True when it was claimed before: Twilio may already hold it (a crash or a timeout after Twilio accepted).</summary>
+    public bool MayAlreadyBeWithProvider => Attempts > 1;
+
+    /// <summary>Twilio accepted the message (or we found that it had, after a crash).</summary>
+    public void MarkSent(string providerSid, string? providerStatus, Instant now)
+    {
+        Status = OutboundSmsStatus.Sent;
+        ProviderSid = providerSid;
+        ProviderStatus = providerStatus ?? ProviderStatus;
+        ClaimedUntil = null;
+        LastError = null;
+        SentAt ??= now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Twilio could not be reached or said "later" (timeout, 429, 5xx): try again at <paramref name="retryAt"/>, or give up after <paramref name="maxAttempts"/>.</summary>
+    public void FailTransiently(string error, Instant retryAt, int maxAttempts, Instant now)
+    {
+        if (Status == OutboundSmsStatus.Sent)
+        {
+            return;
+        }
+
+        LastError = Truncate(error);
+        ClaimedUntil = null;
+        UpdatedAt = now;
+        if (Attempts >= maxAttempts)
+        {
+            Status = OutboundSmsStatus.Failed;
+            return;
+        }
+
+        Status = OutboundSmsStatus.Pending;
+        NextAttemptAt = retryAt;
+    }
+
+    /// <summary>Twilio refused the message for good (bad number, recipient unsubscribed): coordinators see it.</summary>
+    public void FailPermanently(string error, Instant now)
+    {
+        if (Status == OutboundSmsStatus.Sent)
+        {
+            return;
+        }
+
+        Status = OutboundSmsStatus.Failed;
+        LastError = Truncate(error);
+        ClaimedUntil = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Twilio's status callback: sent, delivered, undelivered, failed. A callback may come before we recorded the SID.</summary>
+    public void RecordProviderStatus(string providerSid, string providerStatus, Instant now)
+    {
+        if (Status != OutboundSmsStatus.Sent)
+        {
+            MarkSent(providerSid, providerStatus, now);
+        }
+
+        ProviderStatus = providerStatus;
+        if (providerStatus is "undelivered" or "failed")
+        {
+            LastError = $"Twilio reports the message {providerStatus}.";
+        }
+
+        UpdatedAt = now;
+    }
+
+    private static string Truncate(string error) => error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
+}
+
+/// <summary>Where an outgoing SMS stands in our outbox.</summary>
+public enum OutboundSmsStatus
+{
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+}
+
+/// <summary>What an outgoing SMS is about.</summary>
+public enum SmsKind
+{
+    Offer,
+    VanArrival,
+    Notice,
+}

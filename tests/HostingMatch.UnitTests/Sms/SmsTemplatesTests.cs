@@ -1,0 +1,100 @@
+using HostingMatch.Application.Sms;
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Households;
+using NodaTime;
+
+namespace HostingMatch.UnitTests.Sms;
+
+public sealed class SmsTemplatesTests
+{
+    private static readonly Member Mother = new(34, Sex.Female);
+    private static readonly LocalTime HalfPastNine = new(21, 30);
+
+    [Fact]
+    public void TheFrenchOfferReadsAsTheSpecSays()
+    {
+        var text = SmsTemplates.Offer(Language.Fr, "Claire Martin", [Mother, new(7, Sex.Male), new(4, Sex.Female)], HalfPastNine);
+        Assert.Equal("Bonsoir Claire, pouvez-vous accueillir ce soir 1 adulte et 2 enfants (4 et 7 ans) ? Arrivée vers 21h30. Répondez OUI ou NON.", text);
+    }
+
+    [Fact]
+    public void TheEnglishOfferSaysTheSameInEnglish()
+    {
+        var text = SmsTemplates.Offer(Language.En, "John", [Mother, new(7, Sex.Male), new(4, Sex.Female)], HalfPastNine);
+        Assert.Equal("Good evening John, can you host tonight 1 adult and 2 children (4 and 7)? Arriving around 21:30. Reply YES or NO.", text);
+    }
+
+    [Theory]
+    [InlineData(Language.Fr, "1 jeune (16 ans)")]
+    [InlineData(Language.En, "1 young person (16)")]
+    public void AMinorAloneIsAYoungPerson(Language language, string expected) =>
+        Assert.Equal(expected, People.Describe(language, [new Member(16, Sex.Male)]));
+
+    [Fact]
+    public void ThreeChildrenAreListedWithCommasAndABabyIsUnderOne() =>
+        Assert.Equal("2 adultes et 3 enfants (<1, 3 et 9 ans)",
+            People.Describe(Language.Fr, [new(30, Sex.Female), new(33, Sex.Male), new(9, Sex.Male), new(0, Sex.Female), new(3, Sex.Male)]));
+
+    [Fact]
+    public void TheDescriptionNeverContainsTheAliasOrAnythingButCountsAndAges()
+    {
+        var text = People.Describe(Language.Fr, [Mother, new(4, Sex.Female)]);
+        Assert.Matches("^[0-9a-z ,()<]+$", text);
+    }
+
+    [Fact]
+    public void ANameOutsideGsm7IsWrittenWithoutItsAccentsSoTheOfferStaysOneSegment()
+    {
+        var text = SmsTemplates.Offer(Language.Fr, "Françoise Lefèvre", [Mother], HalfPastNine);
+        Assert.StartsWith("Bonsoir Francoise,", text);
+        Assert.True(SmsSegments.Measure(text).IsGsm7);
+    }
+
+    [Fact]
+    public void ANameWithNothingInGsm7IsLeftOut() =>
+        Assert.StartsWith("Bonsoir, pouvez-vous", SmsTemplates.Offer(Language.Fr, "محمد", [Mother], HalfPastNine));
+
+    [Fact]
+    public void ALongFirstNameIsCut() =>
+        Assert.StartsWith("Bonsoir Maximilianusse,", SmsTemplates.Offer(Language.Fr, "Maximilianussen-Hohenberg", [Mother], HalfPastNine));
+
+    public static TheoryData<string> EveryTemplateInTheWorstRealisticCase()
+    {
+        var longName = "Marie-Christine-Alexandrine de la Tour";
+        var bigFamily = new Member[] { new(40, Sex.Female), new(42, Sex.Male), new(19, Sex.Male), new(17, Sex.Male), new(15, Sex.Female), new(13, Sex.Male), new(11, Sex.Female), new(9, Sex.Male), new(7, Sex.Female), new(5, Sex.Male), new(0, Sex.Female) };
+        var data = new TheoryData<string>();
+        foreach (var language in Enum.GetValues<Language>())
+        {
+            data.Add(SmsTemplates.Offer(language, longName, bigFamily, new LocalTime(23, 45)));
+            data.Add(SmsTemplates.Offer(language, longName, [new(17, Sex.Male), new(16, Sex.Male), new(15, Sex.Male), new(14, Sex.Male)], new LocalTime(0, 30)));
+            data.Add(SmsTemplates.Thanks(language, longName));
+            data.Add(SmsTemplates.DeclineAck(language));
+            data.Add(SmsTemplates.Help(language));
+            data.Add(SmsTemplates.NothingPending(language));
+            data.Add(SmsTemplates.TooLate(language));
+            data.Add(SmsTemplates.CancelAck(language));
+            data.Add(SmsTemplates.OptOutAck(language));
+            data.Add(SmsTemplates.OptInAck(language));
+            data.Add(SmsTemplates.VanArrival(language, longName, new LocalTime(22, 15)));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryTemplateInTheWorstRealisticCase))]
+    public void EveryTemplateFitsOneGsm7Segment(string text)
+    {
+        var length = SmsSegments.Measure(text);
+        Assert.True(length.IsGsm7, $"Not GSM-7: {text}");
+        Assert.True(length.IsSingleSegment, $"{length.Units} units: {text}");
+    }
+
+    [Fact]
+    public void ABigHouseholdLosesItsAgesRatherThanTakeTwoSegments()
+    {
+        var members = Enumerable.Range(0, 16).Select(i => new Member(i + 1, Sex.Male)).Prepend(new Member(40, Sex.Female)).ToArray();
+        var text = SmsTemplates.Offer(Language.Fr, "Claire", members, HalfPastNine);
+        Assert.Contains("1 adulte et 16 enfants ?", text);
+    }
+}
