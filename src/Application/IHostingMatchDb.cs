@@ -2,6 +2,7 @@ using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Sms;
 using HostingMatch.Domain.Transport;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,9 @@ public interface IHostingMatchDb
     DbSet<Organisation> Organisations { get; }
     DbSet<Base> Bases { get; }
     DbSet<Van> Vans { get; }
+    DbSet<OutboundSms> OutboundSms { get; }
+    DbSet<InboundSms> InboundSms { get; }
+    DbSet<CoordinatorAlert> Alerts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

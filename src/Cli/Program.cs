@@ -22,3 +22,6 @@ if (parsed.Errors.Count > 0)
 }
 
 return await parsed.InvokeAsync();
+
+/// <summary>The tool's entry point; internal so that it never competes with the Api's public Program in the tests.</summary>
+internal partial class Program;

@@ -1,5 +1,8 @@
 using HostingMatch.Application;
+using HostingMatch.Application.Sms;
 using HostingMatch.Infrastructure.Persistence;
+using HostingMatch.Infrastructure.Sms;
+using HostingMatch.Infrastructure.Sms.FakeTwilio;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +24,61 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IHostingMatchDb>(sp => sp.GetRequiredService<HostingMatchDbContext>());
         services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSms(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Twilio behind <see cref="ISmsSender"/>, the outbox worker, and, without Twilio credentials, the fake Twilio
+    /// on 127.0.0.1 in their place (docs/sms.md).
+    /// </summary>
+    private static void AddSms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
+        services.Configure<TwilioOptions>(configuration.GetSection(TwilioOptions.Section));
+
+        var twilio = configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new TwilioOptions();
+        if (!twilio.HasCredentials)
+        {
+            var fake = new FakeTwilioServer(fromNumber: twilio.FromNumber.Length > 0 ? twilio.FromNumber : "+33700000000");
+            if (twilio.PublicBaseUrl.Length > 0)
+            {
+                fake.InboundWebhookUrl = new Uri($"{twilio.PublicBaseUrl.TrimEnd('/')}/sms/inbound");
+            }
+
+            services.AddSingleton(fake);
+            services.AddHostedService<FakeTwilioHostedService>();
+            services.PostConfigure<TwilioOptions>(o =>
+            {
+                o.AccountSid = fake.AccountSid;
+                o.AuthToken = fake.AuthToken;
+                o.FromNumber = fake.FromNumber;
+                o.ApiBaseUrl = fake.BaseUrl;
+            });
+        }
+
+        services.AddTransient<TwilioApiBaseUrlHandler>();
+        services.AddHttpClient(TwilioSmsSender.HttpClientName)
+            .AddStandardResilienceHandler(resilience =>
+            {
+                // Exponential back-off with jitter on timeouts, 429 and 5xx (the standard handler's defaults), tuned here.
+                resilience.Retry.MaxRetryAttempts = Math.Max(1, twilio.MaxRetries);
+                resilience.Retry.Delay = TimeSpan.FromSeconds(twilio.RetryBaseDelaySeconds);
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(twilio.AttemptTimeoutSeconds);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * twilio.AttemptTimeoutSeconds));
+                resilience.TotalRequestTimeout.Timeout =
+                    TimeSpan.FromSeconds((twilio.AttemptTimeoutSeconds + (twilio.RetryBaseDelaySeconds * 8)) * (twilio.MaxRetries + 1));
+            });
+        services.AddHttpClient(TwilioSmsSender.HttpClientName).AddHttpMessageHandler<TwilioApiBaseUrlHandler>();
+        services.AddSingleton<ISmsSender, TwilioSmsSender>();
+
+        services.AddScoped<OutboxDispatcher>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOutboxNotifier>(sp => sp.GetRequiredService<OutboxSignal>());
+        if (configuration.GetSection(SmsOptions.Section).Get<SmsOptions>() is not { OutboxWorkerEnabled: false })
+        {
+            services.AddHostedService<OutboxWorker>();
+        }
     }
 
     /// <summary>Applies pending migrations; safe to call on every start.</summary>

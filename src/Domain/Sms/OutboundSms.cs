@@ -80,6 +80,38 @@ public sealed class OutboundSms
     /// <summary>True when it was claimed before: Twilio may already hold it (a crash or a timeout after Twilio accepted).</summary>
     public bool MayAlreadyBeWithProvider => Attempts > 1;
 
+    /// <summary>A worker takes the message until <paramref name="leaseUntil"/>; each claim is at most one call to Twilio.</summary>
+    /// <exception cref="DomainException"><c>sms-not-claimable</c> when it is sent, failed, or claimed by a live worker.</exception>
+    public void Claim(Instant now, Instant leaseUntil)
+    {
+        var claimable = Status == OutboundSmsStatus.Pending
+            || (Status == OutboundSmsStatus.Sending && ClaimedUntil <= now);
+        if (!claimable)
+        {
+            throw new DomainException("sms-not-claimable", $"The message {Id} is {Status} and cannot be claimed.");
+        }
+
+        Status = OutboundSmsStatus.Sending;
+        Attempts++;
+        ClaimedAt = now;
+        ClaimedUntil = leaseUntil;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A coordinator asks for a failed message to go out again: a fresh set of attempts.</summary>
+    public void Retry(Instant now)
+    {
+        if (Status != OutboundSmsStatus.Failed)
+        {
+            throw new DomainException("sms-not-failed", "Only a failed message can be retried; a sent one is resent as a new message.");
+        }
+
+        Status = OutboundSmsStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        UpdatedAt = now;
+    }
+
     /// <summary>Twilio accepted the message (or we found that it had, after a crash).</summary>
     public void MarkSent(string providerSid, string? providerStatus, Instant now)
     {

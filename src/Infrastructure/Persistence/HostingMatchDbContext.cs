@@ -3,6 +3,7 @@ using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Sms;
 using HostingMatch.Domain.Transport;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,9 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Base> Bases => Set<Base>();
     public DbSet<Van> Vans => Set<Van>();
+    public DbSet<OutboundSms> OutboundSms => Set<OutboundSms>();
+    public DbSet<InboundSms> InboundSms => Set<InboundSms>();
+    public DbSet<CoordinatorAlert> Alerts => Set<CoordinatorAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HostingMatchDbContext).Assembly);

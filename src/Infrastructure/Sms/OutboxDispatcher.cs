@@ -1,0 +1,135 @@
+using HostingMatch.Application.Sms;
+using HostingMatch.Domain.Sms;
+using HostingMatch.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HostingMatch.Infrastructure.Sms;
+
+/// <summary>
+/// Sends what the outbox holds, in two short transactions around the call to Twilio (docs/sms.md):
+/// <list type="number">
+/// <item>Claim: due rows are locked with <c>FOR UPDATE SKIP LOCKED</c>, marked <c>Sending</c> with a lease, committed.
+/// Another worker skips locked rows and, after the commit, sees them leased: no row is sent by two live workers.</item>
+/// <item>Send, outside any transaction (no lock held while Twilio thinks).</item>
+/// <item>Record the SID, or the failure (retry later with back-off and jitter, or give up and alert).</item>
+/// </list>
+/// A worker that dies after step 1 leaves its rows leased; once the lease lapses another worker claims them again.
+/// Before sending a row claimed before, it asks Twilio whether it already holds that message (a crash after step 2,
+/// or a timeout after Twilio accepted), so a recovered message is never sent twice.
+/// </summary>
+public sealed class OutboxDispatcher(
+    HostingMatchDbContext db,
+    ISmsSender sender,
+    IClock clock,
+    IOptions<SmsOptions> smsOptions,
+    IOptionsMonitor<TwilioOptions> twilioOptions,
+    ILogger<OutboxDispatcher> logger)
+{
+    /// <summary>Twilio's clock and ours may disagree a little; a message found this much before the claim still counts.</summary>
+    private static readonly Duration ClockSkew = Duration.FromMinutes(1);
+
+    /// <summary>Claims up to <paramref name="batchSize"/> due messages, sends them, records the outcome. Returns how many were claimed.</summary>
+    public async Task<int> DispatchDueAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimDueAsync(batchSize, cancellationToken);
+        foreach (var message in claimed)
+        {
+            await SendClaimedAsync(message, cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    /// <summary>Step 1: locks due rows other workers have not locked, leases them to this worker, commits.</summary>
+    public async Task<IReadOnlyList<OutboundSms>> ClaimDueAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var leaseUntil = now + Duration.FromSeconds(smsOptions.Value.ClaimLeaseSeconds);
+        var pending = nameof(OutboundSmsStatus.Pending);
+        var sending = nameof(OutboundSmsStatus.Sending);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.OutboundSms
+            .FromSql($"""
+                SELECT * FROM outbound_sms
+                WHERE (status = {pending} AND next_attempt_at <= {now})
+                   OR (status = {sending} AND claimed_until <= {now})
+                ORDER BY next_attempt_at
+                LIMIT {batchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+        foreach (var message in due)
+        {
+            message.Claim(now, leaseUntil);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due;
+    }
+
+    /// <summary>Steps 2 and 3 for one claimed message.</summary>
+    public async Task SendClaimedAsync(OutboundSms message, CancellationToken cancellationToken)
+    {
+        var result = await AlreadyWithProviderAsync(message, cancellationToken)
+            ?? await sender.SendAsync(message.To, message.Body, StatusCallback(message), cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var settings = smsOptions.Value;
+        switch (result.Outcome)
+        {
+            case SmsSendOutcome.Accepted:
+                message.MarkSent(result.ProviderSid!, result.ProviderStatus, now);
+                break;
+            case SmsSendOutcome.TransientFailure:
+                message.FailTransiently(result.Error ?? "Transient failure.", now + Backoff(message.Attempts, settings), settings.MaxAttempts, now);
+                break;
+            default:
+                message.FailPermanently(result.Error ?? "Refused.", now);
+                break;
+        }
+
+        if (message.Status == OutboundSmsStatus.Failed)
+        {
+            logger.LogError("SMS {Id} failed after {Attempts} attempts: {Error}", message.Id, message.Attempts, message.LastError);
+            db.Alerts.Add(CoordinatorAlert.Raise("sms-failed",
+                $"An SMS ({message.Kind}) could not be sent after {message.Attempts} attempt(s): {message.LastError}", message.HostId, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<SmsSendResult?> AlreadyWithProviderAsync(OutboundSms message, CancellationToken cancellationToken)
+    {
+        if (!message.MayAlreadyBeWithProvider)
+        {
+            return null;
+        }
+
+        var since = (message.CreatedAt - ClockSkew).ToDateTimeOffset();
+        var found = await sender.FindSentAsync(message.To, message.Body, since, cancellationToken);
+        if (found is not null)
+        {
+            logger.LogInformation("SMS {Id} was already with Twilio as {Sid}; not sending it again.", message.Id, found.ProviderSid);
+        }
+
+        return found;
+    }
+
+    private Uri? StatusCallback(OutboundSms message)
+    {
+        var publicBase = twilioOptions.CurrentValue.PublicBaseUrl;
+        return publicBase.Length == 0 ? null : new Uri($"{publicBase.TrimEnd('/')}/sms/status?outbox={message.Id}");
+    }
+
+    private static Duration Backoff(int attempts, SmsOptions settings)
+    {
+        var exponential = settings.RetryBaseSeconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        var capped = Math.Min(exponential, 600);
+        // Full jitter between half and the whole delay: many messages failing together do not retry together.
+        return Duration.FromSeconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
+    }
+}
