@@ -11,7 +11,14 @@ public static class MatchingEngine
 
     /// <summary>Solves the night to proved optimality, or to the time limit.</summary>
     /// <exception cref="ArgumentException">When a pin names an unknown household or host, breaks rules 1-5, or the pins cannot hold together.</exception>
-    public static Plan Solve(NightFile night, MatchingOptions? options = null)
+    public static Plan Solve(NightFile night, MatchingOptions? options = null) =>
+        Solve(night, options, CpSatWeightLimit, allowFlow: true);
+
+    /// <summary>
+    /// Tests use a tiny <paramref name="weightLimit"/> (each level its own CP-SAT solve) and
+    /// <paramref name="allowFlow"/> false to exercise the paths that the usual nights never take.
+    /// </summary>
+    internal static Plan Solve(NightFile night, MatchingOptions? options, long weightLimit, bool allowFlow)
     {
         options ??= MatchingOptions.Default;
         var deadline = Deadline.Start(options.TimeLimit);
@@ -19,7 +26,7 @@ public static class MatchingEngine
         var greedy = GreedyMatcher.Assign(problem);
         var ranges = problem.LevelRanges();
 
-        if (FlowMatcher.Applies(problem))
+        if (allowFlow && FlowMatcher.Applies(problem))
         {
             // The flow solver scales costs by the number of nodes; keep that product inside 2^62.
             var nodes = problem.Households.Count + problem.Hosts.Count + 2L;
@@ -30,7 +37,7 @@ public static class MatchingEngine
             }
         }
 
-        var groups = LevelGroup.Split(ranges, CpSatWeightLimit);
+        var groups = LevelGroup.Split(ranges, weightLimit);
         var result = CpSatMatcher.Solve(problem, groups, greedy, deadline);
         return PlanBuilder.Build(problem, result.HostOf, result.Optimal, result.Gap, deadline.Elapsed);
     }

@@ -13,7 +13,7 @@ namespace HostingMatch.Application.Matching;
 /// <param name="Pins">
 /// Placements already accepted (household id to host id). They are forced into the plan and count in
 /// every level of the objective like any other placement. A pin must itself pass rules 1 to 5 and the
-/// pins together must fit rules 6 and 7, otherwise <see cref="MatchingEngine.Solve"/> throws.
+/// pins together must fit rules 6 and 7, otherwise <see cref="MatchingEngine.Solve(NightFile, MatchingOptions)"/> throws.
 /// </param>
 public sealed record MatchingOptions(
     TimeSpan? TimeLimit = null,

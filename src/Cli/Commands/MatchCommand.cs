@@ -8,7 +8,7 @@ namespace HostingMatch.Cli.Commands;
 /// <c>hostingmatch match NIGHT.json [--time-limit SECONDS] [--table]</c>: the plan JSON on stdout and
 /// nothing else; problems on stderr, one line each (<c>$.path: message</c>), exit 2 on bad input.
 /// </summary>
-internal static class MatchCommand
+public static class MatchCommand
 {
     public static Command Create()
     {
