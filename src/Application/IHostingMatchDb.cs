@@ -1,5 +1,6 @@
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Transport;
@@ -19,6 +20,7 @@ public interface IHostingMatchDb
     DbSet<Organisation> Organisations { get; }
     DbSet<Base> Bases { get; }
     DbSet<Van> Vans { get; }
+    DbSet<Offer> Offers { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using HostingMatch.Application;
+using HostingMatch.Application.Matching;
 using HostingMatch.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public static class DependencyInjection
             .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IHostingMatchDb>(sp => sp.GetRequiredService<HostingMatchDbContext>());
+        services.AddScoped<IMatchingLock, PostgresMatchingLock>();
         services.AddSingleton<IClock>(SystemClock.Instance);
         return services;
     }

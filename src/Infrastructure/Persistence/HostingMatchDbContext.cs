@@ -1,6 +1,7 @@
 using HostingMatch.Application;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Transport;
@@ -17,6 +18,7 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Base> Bases => Set<Base>();
     public DbSet<Van> Vans => Set<Van>();
+    public DbSet<Offer> Offers => Set<Offer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HostingMatchDbContext).Assembly);
