@@ -35,6 +35,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 var api = app.MapGroup("/api/v1");
 api.MapHosts();
 api.MapRequests();
+api.MapMatching();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
@@ -23,6 +24,7 @@ public interface IHostingMatchDb
     DbSet<OutboundSms> OutboundSms { get; }
     DbSet<InboundSms> InboundSms { get; }
     DbSet<CoordinatorAlert> Alerts { get; }
+    DbSet<Offer> Offers { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using HostingMatch.Application;
 using HostingMatch.Application.Sms;
+using HostingMatch.Application.Matching;
 using HostingMatch.Infrastructure.Persistence;
 using HostingMatch.Infrastructure.Sms;
 using HostingMatch.Infrastructure.Sms.FakeTwilio;
@@ -23,6 +24,7 @@ public static class DependencyInjection
             .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IHostingMatchDb>(sp => sp.GetRequiredService<HostingMatchDbContext>());
+        services.AddScoped<IMatchingLock, PostgresMatchingLock>();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSms(configuration);
         return services;

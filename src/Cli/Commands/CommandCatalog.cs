@@ -9,5 +9,6 @@ internal static class CommandCatalog
     [
         MigrateCommand.Create(),
         HostsCommand.Create(),
+        MatchCommand.Create(),
     ];
 }

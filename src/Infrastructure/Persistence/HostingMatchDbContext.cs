@@ -1,6 +1,7 @@
 using HostingMatch.Application;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
@@ -21,6 +22,7 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<OutboundSms> OutboundSms => Set<OutboundSms>();
     public DbSet<InboundSms> InboundSms => Set<InboundSms>();
     public DbSet<CoordinatorAlert> Alerts => Set<CoordinatorAlert>();
+    public DbSet<Offer> Offers => Set<Offer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HostingMatchDbContext).Assembly);

@@ -175,6 +175,69 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.ToTable("households", (string)null);
                 });
 
+            modelBuilder.Entity("HostingMatch.Domain.Offers.Offer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Instant>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("HostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<LocalDate>("Night")
+                        .HasColumnType("date")
+                        .HasColumnName("night");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_offers");
+
+                    b.HasIndex("HostId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_offers_one_open_per_host")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_offers_request_id");
+
+                    b.HasIndex("Night", "Status")
+                        .HasDatabaseName("ix_offers_night_status");
+
+                    b.ToTable("offers", (string)null);
+                });
+
             modelBuilder.Entity("HostingMatch.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -420,6 +483,23 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ReferredBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_households_organisations_referred_by");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Offers.Offer", b =>
+                {
+                    b.HasOne("HostingMatch.Domain.Hosts.Host", null)
+                        .WithMany()
+                        .HasForeignKey("HostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_offers_hosts_host_id");
+
+                    b.HasOne("HostingMatch.Domain.Requests.ShelterRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_offers_requests_request_id");
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Requests.ShelterRequest", b =>

@@ -1,0 +1,151 @@
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace HostingMatch.Application.Matching;
+
+/// <summary>
+/// The general case (hosts that can take several households): a CP-SAT model over the candidate pairs
+/// only, solved group of levels by group of levels, each optimum fixed before the next.
+/// </summary>
+internal static class CpSatMatcher
+{
+    public sealed record Result(int[] HostOf, bool Optimal, double? Gap);
+
+    public static Result Solve(MatchingProblem problem, IReadOnlyList<LevelGroup> groups, int[] hint, Deadline deadline)
+    {
+        var model = new CpModel();
+        var pairHousehold = new List<int>();
+        var pairHost = new List<int>();
+        var variables = new List<BoolVar>();
+        var byHost = Enumerable.Range(0, problem.Hosts.Count).Select(_ => new List<int>()).ToArray();
+        for (var h = 0; h < problem.Households.Count; h++)
+        {
+            var own = new List<BoolVar>();
+            foreach (var k in problem.Candidates[h])
+            {
+                var x = model.NewBoolVar($"x{h}_{k}");
+                byHost[k].Add(variables.Count);
+                pairHousehold.Add(h);
+                pairHost.Add(k);
+                variables.Add(x);
+                own.Add(x);
+                if (problem.Pin[h] == k)
+                {
+                    model.Add(x == 1);
+                }
+            }
+
+            // Rule 8: at most once.
+            if (own.Count > 1)
+            {
+                model.AddAtMostOne(own);
+            }
+        }
+
+        for (var k = 0; k < problem.Hosts.Count; k++)
+        {
+            var pairs = byHost[k];
+            if (pairs.Count == 0)
+            {
+                continue;
+            }
+
+            var host = problem.Hosts[k];
+            var xs = pairs.Select(p => variables[p]).ToArray();
+            var people = pairs.Select(p => (long)problem.People[pairHousehold[p]]).ToArray();
+
+            // Rule 6: beds and number of households.
+            if (people.Sum() > host.Beds)
+            {
+                model.Add(LinearExpr.WeightedSum(xs, people) <= host.Beds);
+            }
+
+            if (pairs.Count > host.MaxHouseholds)
+            {
+                model.Add(LinearExpr.Sum(xs) <= host.MaxHouseholds);
+            }
+
+            // Rule 7: one category per host, only where two households could ever meet there.
+            var households = pairs.Select(p => pairHousehold[p]).ToList();
+            var categories = households.Select(h => problem.Category[h]).Distinct().ToList();
+            if (categories.Count > 1 && problem.CanHoldSeveral(k, households))
+            {
+                var chosen = categories.ToDictionary(c => c, c => model.NewBoolVar($"c{k}_{c}"));
+                foreach (var p in pairs)
+                {
+                    model.AddImplication(variables[p], chosen[problem.Category[pairHousehold[p]]]);
+                }
+
+                model.AddAtMostOne(chosen.Values);
+            }
+        }
+
+        var best = (int[])hint.Clone();
+        var optimal = true;
+        double? gap = null;
+        foreach (var group in groups)
+        {
+            var gains = Enumerable.Range(0, variables.Count).Select(p => group.Gain(problem, pairHousehold[p], pairHost[p])).ToArray();
+            var objective = LinearExpr.WeightedSum(variables, gains);
+            model.Maximize(objective);
+            model.ClearHints();
+            for (var p = 0; p < variables.Count; p++)
+            {
+                model.AddHint(variables[p], best[pairHousehold[p]] == pairHost[p] ? 1 : 0);
+            }
+
+            var solver = new CpSolver { StringParameters = Parameters(deadline) };
+            var status = solver.Solve(model);
+            if (status is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid)
+            {
+                throw new ArgumentException($"The pinned placements cannot all hold together tonight (CP-SAT: {status}).");
+            }
+
+            var bound = (long)Math.Round(solver.BestObjectiveBound);
+            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+            {
+                var found = new int[best.Length];
+                Array.Fill(found, -1);
+                for (var p = 0; p < variables.Count; p++)
+                {
+                    if (solver.BooleanValue(variables[p]))
+                    {
+                        found[pairHousehold[p]] = pairHost[p];
+                    }
+                }
+
+                // The hint is feasible; keep whichever is better in this group should the solver not have used it.
+                if (group.Value(problem, found) >= group.Value(problem, best) || status is CpSolverStatus.Optimal)
+                {
+                    best = found;
+                }
+            }
+
+            var value = group.Value(problem, best);
+            if (status is CpSolverStatus.Optimal)
+            {
+                model.Add(objective == value);
+                continue;
+            }
+
+            optimal = false;
+            gap = Math.Clamp((double)(bound - value) / Math.Max(1, Math.Abs(bound)), 0, 1);
+            break;
+        }
+
+        return new Result(best, optimal, gap);
+    }
+
+    private static string Parameters(Deadline deadline)
+    {
+        // One worker and a fixed seed: the same night always gives the same plan.
+        var parameters = "num_workers:1 random_seed:0 log_search_progress:false";
+        if (deadline.Remaining() is { } remaining)
+        {
+            var seconds = Math.Max(0.001, remaining.TotalSeconds);
+            parameters += " max_time_in_seconds:" + seconds.ToString("0.###", CultureInfo.InvariantCulture);
+        }
+
+        return parameters;
+    }
+}

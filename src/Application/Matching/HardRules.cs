@@ -1,0 +1,59 @@
+using HostingMatch.Domain.Geography;
+using HostingMatch.Domain.Households;
+using NodaTime;
+
+namespace HostingMatch.Application.Matching;
+
+/// <summary>
+/// The hard rules of matching.md, one named check each, shared by the engine, the greedy baseline and
+/// the reasons so that they can never disagree. Rules 1-5 concern one household and one host
+/// (<see cref="Allows"/>); rules 6-8 concern a whole plan and live in the solvers' models
+/// (<see cref="FitsTogether"/> states 6 and 7 for a group of households at one host).
+/// </summary>
+public static class HardRules
+{
+    /// <summary>Rule 1: available tonight and the agreement covers the night, both ends inclusive.</summary>
+    public static bool IsAvailable(Host host, LocalDate night) =>
+        host.AvailableTonight && host.AgreementValidFrom <= night && night <= host.AgreementValidUntil;
+
+    /// <summary>Rule 2: the host accepts the household's category.</summary>
+    public static bool AcceptsCategory(Host host, HouseholdCategory category) => host.Accepts.Contains(category);
+
+    /// <summary>Rule 3: unaccompanied minors go only to hosts certified for minors.</summary>
+    public static bool MinorsNeedCertifiedHost(Host host, HouseholdCategory category) =>
+        category != HouseholdCategory.Minor || host.MinorsCertified;
+
+    /// <summary>Rule 4: a household needing wheelchair access goes only to an accessible home.</summary>
+    public static bool WheelchairAccess(Host host, bool needsWheelchairAccess) =>
+        !needsWheelchairAccess || host.WheelchairAccessible;
+
+    /// <summary>Rule 5: the host is at most <see cref="MatchingRules.MaxTravelMinutes"/> from the base.</summary>
+    public static bool WithinTravelLimit(int travelMinutes, MatchingRules rules) => travelMinutes <= rules.MaxTravelMinutes;
+
+    /// <summary>Travel time base to host per the spec's formula.</summary>
+    public static int TravelMinutes(NightBase nightBase, Host host, MatchingRules rules) =>
+        TravelTime.Minutes(nightBase.Location, host.Location, rules.DetourFactor, rules.AverageSpeedKmh);
+
+    /// <summary>Rules 1 to 5 for one household at one host, "even with every bed free".</summary>
+    public static bool Allows(NightFile night, Host host, Household household, int travelMinutes)
+    {
+        var category = household.Category;
+        return IsAvailable(host, night.Night)
+            && AcceptsCategory(host, category)
+            && MinorsNeedCertifiedHost(host, category)
+            && WheelchairAccess(host, household.NeedsWheelchairAccess)
+            && WithinTravelLimit(travelMinutes, night.Rules);
+    }
+
+    /// <summary>Rule 6 (beds) for one household alone: the host has enough beds for the whole household.</summary>
+    public static bool HasBedsFor(Host host, int people) => people <= host.Beds;
+
+    /// <summary>
+    /// Rules 6 and 7 for the households placed at one host: total people within the beds, their number
+    /// within <see cref="Host.MaxHouseholds"/>, and all of one category.
+    /// </summary>
+    public static bool FitsTogether(Host host, IReadOnlyCollection<Household> households) =>
+        households.Sum(h => h.People) <= host.Beds
+        && households.Count <= host.MaxHouseholds
+        && households.Select(h => h.Category).Distinct().Count() <= 1;
+}

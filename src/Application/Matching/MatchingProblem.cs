@@ -1,0 +1,199 @@
+using HostingMatch.Domain.Households;
+
+namespace HostingMatch.Application.Matching;
+
+/// <summary>
+/// A night prepared for solving: categories, tiers and travel times computed once, the pairs that pass
+/// rules 1-5 (and are not excluded) listed per household, and the candidate pairs the solvers may use.
+/// </summary>
+/// <remarks>
+/// Candidates are the compatible pairs with enough beds, pruned to each household's <c>H</c> nearest
+/// hosts (H = the number of households), plus its last host and its pin. The pruning is exact: in any
+/// plan where household h sits at a host k outside its H nearest, the other H-1 households occupy at
+/// most H-1 of those H hosts, so one of them is empty; moving h there keeps rules 1-8, keeps levels
+/// 1-4, cannot lower continuity (k is not h's last host, which is always kept) and does not lengthen
+/// travel. So an optimal plan exists among the candidates.
+/// </remarks>
+internal sealed class MatchingProblem
+{
+    public MatchingProblem(NightFile night, MatchingOptions options)
+    {
+        Night = night;
+        Households = night.Households;
+        Hosts = night.Hosts;
+        Category = Households.Select(h => h.Category).ToArray();
+        Tier = Households.Select((h, i) => Priority.Tier(Category[i], h.Vulnerable)).ToArray();
+        People = Households.Select(h => h.People).ToArray();
+        Travel = Hosts.Select(k => HardRules.TravelMinutes(night.Base, k, night.Rules)).ToArray();
+
+        var hostIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var k = 0; k < Hosts.Count; k++)
+        {
+            hostIndex.TryAdd(Hosts[k].Id, k);
+        }
+
+        LastHost = Households.Select(h => h.LastHostId is not null && hostIndex.TryGetValue(h.LastHostId, out var k) ? k : -1).ToArray();
+        Pin = ReadPins(options, hostIndex);
+
+        Compatible = new int[Households.Count][];
+        var candidates = new List<int>[Households.Count];
+        for (var h = 0; h < Households.Count; h++)
+        {
+            var household = Households[h];
+            var compatible = new List<int>();
+            for (var k = 0; k < Hosts.Count; k++)
+            {
+                if (HardRules.Allows(night, Hosts[k], household, Travel[k]) && !options.IsExcluded(household.Id, Hosts[k].Id))
+                {
+                    compatible.Add(k);
+                }
+            }
+
+            Compatible[h] = compatible.ToArray();
+            candidates[h] = compatible.Where(k => HardRules.HasBedsFor(Hosts[k], People[h]))
+                .OrderBy(k => Travel[k]).ThenBy(k => k).ToList();
+        }
+
+        for (var h = 0; h < Households.Count; h++)
+        {
+            if (Pin[h] >= 0 && !candidates[h].Contains(Pin[h]))
+            {
+                throw new ArgumentException(
+                    $"Pinned household '{Households[h].Id}' cannot stay at host '{Hosts[Pin[h]].Id}': the pair breaks a hard rule or was excluded.",
+                    nameof(options));
+            }
+        }
+
+        var keep = Households.Count;
+        Candidates = new int[Households.Count][];
+        for (var h = 0; h < Households.Count; h++)
+        {
+            var kept = candidates[h].Take(keep).ToList();
+            foreach (var must in new[] { LastHost[h], Pin[h] })
+            {
+                if (must >= 0 && !kept.Contains(must) && candidates[h].Contains(must))
+                {
+                    kept.Add(must);
+                }
+            }
+
+            Candidates[h] = kept.ToArray();
+        }
+    }
+
+    public NightFile Night { get; }
+    public IReadOnlyList<Household> Households { get; }
+    public IReadOnlyList<Host> Hosts { get; }
+    public HouseholdCategory[] Category { get; }
+    public int[] Tier { get; }
+    public int[] People { get; }
+    public int[] Travel { get; }
+    public int[] LastHost { get; }
+
+    /// <summary>The pinned host of each household, or -1.</summary>
+    public int[] Pin { get; }
+
+    /// <summary>Per household, the hosts passing rules 1-5 and not excluded (for the reasons).</summary>
+    public int[][] Compatible { get; }
+
+    /// <summary>Per household, the hosts the solvers may use, nearest first.</summary>
+    public int[][] Candidates { get; }
+
+    /// <summary>The six levels gained by placing household h at host k; travel negated (more is better).</summary>
+    public long Level(int level, int h, int k) => level switch
+    {
+        0 or 1 or 2 => Tier[h] == level + 1 ? People[h] : 0,
+        3 => Households[h].NightsWithoutShelter,
+        4 => LastHost[h] == k ? 1 : 0,
+        5 => -Travel[k],
+        _ => throw new ArgumentOutOfRangeException(nameof(level)),
+    };
+
+    public const int Levels = 6;
+
+    /// <summary>
+    /// The most any plan can move each level away from zero: the sum over households of the largest
+    /// absolute value of the level among their candidates.
+    /// </summary>
+    public long[] LevelRanges()
+    {
+        var ranges = new long[Levels];
+        for (var h = 0; h < Households.Count; h++)
+        {
+            for (var level = 0; level < Levels; level++)
+            {
+                var best = 0L;
+                foreach (var k in Candidates[h])
+                {
+                    best = Math.Max(best, Math.Abs(Level(level, h, k)));
+                }
+
+                ranges[level] = checked(ranges[level] + best);
+            }
+        }
+
+        return ranges;
+    }
+
+    /// <summary>
+    /// Whether host k can ever hold two candidate households at once; when it cannot, rules 6 and 7
+    /// reduce to "at most one household" there.
+    /// </summary>
+    public bool CanHoldSeveral(int k, IReadOnlyList<int> candidateHouseholds)
+    {
+        if (Hosts[k].MaxHouseholds < 2 || candidateHouseholds.Count < 2)
+        {
+            return false;
+        }
+
+        var sizes = candidateHouseholds.Select(h => People[h]).Order().Take(2).ToArray();
+        return sizes[0] + sizes[1] <= Hosts[k].Beds;
+    }
+
+    /// <summary>Households listing each host among their candidates.</summary>
+    public List<int>[] HouseholdsByHost()
+    {
+        var byHost = Enumerable.Range(0, Hosts.Count).Select(_ => new List<int>()).ToArray();
+        for (var h = 0; h < Households.Count; h++)
+        {
+            foreach (var k in Candidates[h])
+            {
+                byHost[k].Add(h);
+            }
+        }
+
+        return byHost;
+    }
+
+    private int[] ReadPins(MatchingOptions options, Dictionary<string, int> hostIndex)
+    {
+        var pin = Enumerable.Repeat(-1, Households.Count).ToArray();
+        if (options.Pins is null)
+        {
+            return pin;
+        }
+
+        var householdIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var h = 0; h < Households.Count; h++)
+        {
+            householdIndex.TryAdd(Households[h].Id, h);
+        }
+
+        foreach (var (householdId, hostId) in options.Pins)
+        {
+            if (!householdIndex.TryGetValue(householdId, out var h))
+            {
+                throw new ArgumentException($"Pinned household '{householdId}' is not in tonight's night file.", nameof(options));
+            }
+
+            if (!hostIndex.TryGetValue(hostId, out var k))
+            {
+                throw new ArgumentException($"Pinned host '{hostId}' is not in tonight's night file.", nameof(options));
+            }
+
+            pin[h] = k;
+        }
+
+        return pin;
+    }
+}

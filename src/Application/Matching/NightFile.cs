@@ -1,0 +1,62 @@
+using HostingMatch.Domain.Geography;
+using HostingMatch.Domain.Households;
+using NodaTime;
+
+namespace HostingMatch.Application.Matching;
+
+/// <summary>
+/// One night of matching, as the night file describes it (spec: matching.md, "The night file"):
+/// the engine's whole input. Built by <see cref="NightFileReader"/> or by code (the database, the generator).
+/// </summary>
+public sealed record NightFile(
+    LocalDate Night,
+    NightBase Base,
+    MatchingRules Rules,
+    IReadOnlyList<Host> Hosts,
+    IReadOnlyList<Household> Households);
+
+/// <summary>Where the van leaves from tonight; travel times are measured from here.</summary>
+public sealed record NightBase(string? Name, GeoPoint Location);
+
+/// <summary>The tunable numbers of the rules, with the spec's defaults.</summary>
+public sealed record MatchingRules(
+    double MaxTravelMinutes = MatchingRules.DefaultMaxTravelMinutes,
+    double AverageSpeedKmh = MatchingRules.DefaultAverageSpeedKmh,
+    double DetourFactor = MatchingRules.DefaultDetourFactor)
+{
+    public const double DefaultMaxTravelMinutes = 60;
+    public const double DefaultAverageSpeedKmh = 25;
+    public const double DefaultDetourFactor = 1.3;
+
+    /// <summary>The spec's defaults: 60 minutes, 25 km/h, detour factor 1.3.</summary>
+    public static MatchingRules Default { get; } = new();
+}
+
+/// <summary>A citizen host under a signed agreement, as the matching sees them tonight.</summary>
+public sealed record Host(
+    string Id,
+    GeoPoint Location,
+    int Beds,
+    int MaxHouseholds,
+    IReadOnlySet<HouseholdCategory> Accepts,
+    bool MinorsCertified,
+    bool WheelchairAccessible,
+    bool AvailableTonight,
+    LocalDate AgreementValidFrom,
+    LocalDate AgreementValidUntil);
+
+/// <summary>People who must stay together tonight. Category and tier are derived by <see cref="Priority"/>.</summary>
+public sealed record Household(
+    string Id,
+    IReadOnlyList<Member> Members,
+    bool Vulnerable = false,
+    bool NeedsWheelchairAccess = false,
+    int NightsWithoutShelter = 0,
+    string? LastHostId = null)
+{
+    public HouseholdCategory Category => Priority.Categorize(Members);
+
+    public int Tier => Priority.Tier(Category, Vulnerable);
+
+    public int People => Members.Count;
+}

@@ -1,0 +1,203 @@
+using HostingMatch.Application.Validation;
+using HostingMatch.Domain.Geography;
+using HostingMatch.Domain.Households;
+using NodaTime;
+
+namespace HostingMatch.Application.Matching;
+
+/// <summary>Either a night that passed every check, or every problem found in it (never both).</summary>
+public sealed record NightFileResult(NightFile? Night, IReadOnlyList<InputError> Errors)
+{
+    public bool IsValid => Night is not null;
+}
+
+/// <summary>
+/// Reads a night file (spec: matching.md, "The night file") strictly: a night with any problem is
+/// rejected as a whole, with one error per problem, each with its JSON path.
+/// </summary>
+public static class NightFileReader
+{
+    public static NightFileResult Read(string json)
+    {
+        var errors = new InputErrors();
+        using var document = JsonFields.Parse(json, errors);
+        if (document is null)
+        {
+            return new NightFileResult(null, errors.Items);
+        }
+
+        var root = JsonFields.Root(document.RootElement, errors);
+        if (root is null)
+        {
+            return new NightFileResult(null, errors.Items);
+        }
+
+        var night = root.Date("night");
+        var nightBase = ReadBase(root.Object("base"));
+        var rules = ReadRules(root.Object("rules", required: false));
+        var hosts = root.Objects("hosts").Select(ReadHost).ToList();
+        var households = root.Objects("households").Select(ReadHousehold).ToList();
+
+        RejectDuplicateIds(hosts.Select(h => (h.Id, h.Path)), errors);
+        RejectDuplicateIds(households.Select(h => (h.Id, h.Path)), errors);
+        var hostIds = hosts.Where(h => h.Id is not null).Select(h => h.Id!).ToHashSet(StringComparer.Ordinal);
+        foreach (var household in households.Where(h => h.LastHostId is not null && !hostIds.Contains(h.LastHostId)))
+        {
+            errors.Add($"{household.Path}.lastHostId", $"names no host of this night ('{household.LastHostId}')");
+        }
+
+        if (errors.Any)
+        {
+            return new NightFileResult(null, errors.Items);
+        }
+
+        return new NightFileResult(
+            new NightFile(
+                night!.Value,
+                nightBase!,
+                rules,
+                hosts.Select(h => h.Host!).ToList(),
+                households.Select(h => h.Household!).ToList()),
+            []);
+    }
+
+    private static NightBase? ReadBase(JsonFields? fields)
+    {
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var name = fields.String("name", required: false);
+        var location = ReadLocation(fields);
+        return location is null ? null : new NightBase(name, location.Value);
+    }
+
+    private static GeoPoint? ReadLocation(JsonFields fields)
+    {
+        var latitude = fields.Number("latitude", min: -90, max: 90, fallback: double.NaN);
+        var longitude = fields.Number("longitude", min: -180, max: 180, fallback: double.NaN);
+        // NaN is the fallback after an error (missing, wrong type, out of range), already recorded.
+        return !double.IsNaN(latitude) && !double.IsNaN(longitude)
+            ? new GeoPoint(latitude, longitude)
+            : null;
+    }
+
+    private static MatchingRules ReadRules(JsonFields? fields)
+    {
+        if (fields is null)
+        {
+            return MatchingRules.Default;
+        }
+
+        return new MatchingRules(
+            fields.Number("maxTravelMinutes", required: false, fallback: MatchingRules.DefaultMaxTravelMinutes, min: 0, minExclusive: true),
+            fields.Number("averageSpeedKmh", required: false, fallback: MatchingRules.DefaultAverageSpeedKmh, min: 0, minExclusive: true),
+            fields.Number("detourFactor", required: false, fallback: MatchingRules.DefaultDetourFactor, min: 0, minExclusive: true));
+    }
+
+    private sealed record HostRead(string Path, string? Id, Host? Host);
+
+    private static HostRead ReadHost(JsonFields fields)
+    {
+        var id = fields.String("id");
+        var location = ReadLocation(fields);
+        var beds = fields.Int("beds", min: 0);
+        var maxHouseholds = fields.Int("maxHouseholds", required: false, fallback: 1, min: 1);
+        var accepts = new HashSet<HouseholdCategory>();
+        var index = 0;
+        foreach (var name in fields.Strings("accepts"))
+        {
+            if (HouseholdCategoryNames.TryParse(name, out var category))
+            {
+                accepts.Add(category);
+            }
+            else
+            {
+                fields.Error($"accepts[{index}]", $"'{name}' is not a category (minor, family, women or men)");
+            }
+
+            index++;
+        }
+
+        var certified = fields.Bool("minorsCertified");
+        var wheelchair = fields.Bool("wheelchairAccessible", required: false);
+        var available = fields.Bool("availableTonight");
+        var validFrom = fields.Date("agreementValidFrom");
+        var validUntil = fields.Date("agreementValidUntil");
+
+        var complete = id is not null && location is not null && validFrom is not null && validUntil is not null;
+        var host = complete
+            ? new Host(id!, location!.Value, beds, maxHouseholds, accepts, certified, wheelchair, available, validFrom!.Value, validUntil!.Value)
+            : null;
+        return new HostRead(fields.Path, id, host);
+    }
+
+    private sealed record HouseholdRead(string Path, string? Id, string? LastHostId, Household? Household);
+
+    private static HouseholdRead ReadHousehold(JsonFields fields)
+    {
+        var id = fields.String("id");
+        var vulnerable = fields.Bool("vulnerable", required: false);
+        var wheelchair = fields.Bool("needsWheelchairAccess", required: false);
+        var nights = fields.Int("nightsWithoutShelter", required: false, min: 0);
+        var lastHostId = fields.String("lastHostId", required: false);
+        var members = new List<Member>();
+        var memberFields = fields.Objects("members");
+        if (fields.Has("members") && memberFields.Count == 0)
+        {
+            fields.Error("members", "must list at least one member");
+        }
+
+        var membersComplete = true;
+        foreach (var member in memberFields)
+        {
+            var age = member.Int("age", min: 0, max: Member.MaxAge, fallback: -1);
+            var sex = ReadSex(member);
+            if (age < 0 || sex is null)
+            {
+                membersComplete = false;
+                continue;
+            }
+
+            members.Add(new Member(age, sex.Value));
+        }
+
+        var household = id is not null && membersComplete && members.Count > 0
+            ? new Household(id, members, vulnerable, wheelchair, nights, lastHostId)
+            : null;
+        return new HouseholdRead(fields.Path, id, lastHostId, household);
+    }
+
+    private static Sex? ReadSex(JsonFields member)
+    {
+        var text = member.String("sex");
+        switch (text)
+        {
+            case null: return null;
+            case "female": return Sex.Female;
+            case "male": return Sex.Male;
+            case "other": return Sex.Other;
+            default:
+                member.Error("sex", $"'{text}' is not a sex (female, male or other)");
+                return null;
+        }
+    }
+
+    private static void RejectDuplicateIds(IEnumerable<(string? Id, string Path)> items, InputErrors errors)
+    {
+        var firstPathById = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, path) in items)
+        {
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!firstPathById.TryAdd(id, path))
+            {
+                errors.Add($"{path}.id", $"duplicates the id of {firstPathById[id]} ('{id}')");
+            }
+        }
+    }
+}

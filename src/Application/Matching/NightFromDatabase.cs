@@ -1,0 +1,100 @@
+using HostingMatch.Domain;
+using HostingMatch.Domain.Geography;
+using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using DomainHost = HostingMatch.Domain.Hosts.Host;
+using DomainHousehold = HostingMatch.Domain.Households.Household;
+
+namespace HostingMatch.Application.Matching;
+
+/// <summary>
+/// Tonight as the engine sees it, read from the database. Placements that must not move (confirmed,
+/// delivered, or proposed with an offer already sent) are not re-planned: they take their beds and
+/// household slots off their host, and fix the host's category (rule 7). Pairs that a host refused
+/// tonight (declined, expired, cancelled offers) are excluded.
+/// </summary>
+public sealed class NightFromDatabase
+{
+    /// <summary>Porte de la Chapelle, where the network's van leaves from, when no base is configured.</summary>
+    public static readonly NightBase DefaultBase = new("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592));
+
+    private NightFromDatabase(NightFile night, MatchingOptions options, IReadOnlyList<ShelterRequest> free,
+        IReadOnlyDictionary<Guid, DomainHousehold> households, IReadOnlyDictionary<Guid, DomainHost> hosts, int kept)
+    {
+        Night = night;
+        Options = options;
+        Free = free;
+        Households = households;
+        Hosts = hosts;
+        Kept = kept;
+    }
+
+    public NightFile Night { get; }
+    public MatchingOptions Options { get; }
+
+    /// <summary>The requests this run may (re)place, tracked for update.</summary>
+    public IReadOnlyList<ShelterRequest> Free { get; }
+
+    public IReadOnlyDictionary<Guid, DomainHousehold> Households { get; }
+    public IReadOnlyDictionary<Guid, DomainHost> Hosts { get; }
+
+    /// <summary>Placements kept as they are.</summary>
+    public int Kept { get; }
+
+    public static async Task<NightFromDatabase> LoadAsync(IHostingMatchDb db, LocalDate night, TimeSpan? timeLimit, CancellationToken ct)
+    {
+        var requests = await db.Requests
+            .Where(r => r.Night == night && r.Status != RequestStatus.Cancelled)
+            .OrderBy(r => r.Id)
+            .ToListAsync(ct);
+        var householdIds = requests.Select(r => r.HouseholdId).ToList();
+        var households = await db.Households.Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Code).ToListAsync(ct);
+        var offers = await db.Offers.AsNoTracking().Where(o => o.Night == night).ToListAsync(ct);
+        var lastNight = await db.Requests.AsNoTracking()
+            .Where(r => r.Night == night.PlusDays(-1) && householdIds.Contains(r.HouseholdId)
+                        && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
+            .ToDictionaryAsync(r => r.HouseholdId, r => r.HostId, ct);
+        var @base = await db.Bases.AsNoTracking().OrderBy(b => b.Name).FirstOrDefaultAsync(ct);
+
+        var sentAndOpen = offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.RequestId).ToHashSet();
+        bool IsKept(ShelterRequest r) => r.Status is RequestStatus.Confirmed or RequestStatus.Delivered
+                                         || (r.Status == RequestStatus.Proposed && sentAndOpen.Contains(r.Id));
+        var kept = requests.Where(IsKept).ToList();
+        var free = requests.Where(r => !IsKept(r)).ToList();
+
+        var keptByHost = kept.Where(r => r.HostId is not null).ToLookup(r => r.HostId!.Value);
+        var engineHosts = hosts.Select(h => ToEngine(h, night, keptByHost[h.Id].Select(r => households[r.HouseholdId]).ToList())).ToList();
+        var engineHouseholds = free.Select(r =>
+        {
+            var h = households[r.HouseholdId];
+            var last = lastNight.GetValueOrDefault(h.Id);
+            return new Household(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter,
+                last is { } lastHost && hosts.Any(x => x.Id == lastHost) ? lastHost.ToString() : null);
+        }).ToList();
+
+        var exclusions = offers.Where(o => o.ExcludesHost).Select(o => (o.HouseholdId.ToString(), o.HostId.ToString())).ToHashSet();
+        var nightFile = new NightFile(night, @base is null ? DefaultBase : new NightBase(@base.Name, @base.Location),
+            MatchingRules.Default, engineHosts, engineHouseholds);
+        return new NightFromDatabase(nightFile, new MatchingOptions(timeLimit, exclusions), free, households,
+            hosts.ToDictionary(h => h.Id), kept.Count);
+    }
+
+    private static Host ToEngine(DomainHost host, LocalDate night, IReadOnlyList<DomainHousehold> keptHere)
+    {
+        var accepts = host.Accepts.ToHashSet();
+        if (keptHere.Count > 0)
+        {
+            // Rule 7: whoever joins must share the category of those already there.
+            accepts.IntersectWith(keptHere.Select(h => h.Category));
+        }
+
+        var beds = Math.Max(0, host.Beds - keptHere.Sum(h => h.People));
+        var slots = host.MaxHouseholds - keptHere.Count;
+        return new Host(host.Id.ToString(), host.Location, beds, Math.Max(1, slots), accepts, host.MinorsCertified,
+            host.WheelchairAccessible, host.IsAvailableOn(night) && slots > 0, host.Agreement.ValidFrom, host.Agreement.ValidUntil);
+    }
+}

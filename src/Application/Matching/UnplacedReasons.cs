@@ -1,0 +1,86 @@
+using System.Globalization;
+using HostingMatch.Domain.Households;
+
+namespace HostingMatch.Application.Matching;
+
+/// <summary>
+/// The reasons table of matching.md: exactly one reason per unplaced household, decided from rules 1-5
+/// and the beds alone (never from the solver), and a sentence a coordinator understands.
+/// </summary>
+internal static class UnplacedReasons
+{
+    public static (UnplacedReason Reason, string Detail) Explain(MatchingProblem problem, int h)
+    {
+        var compatible = problem.Compatible[h];
+        if (compatible.Length == 0)
+        {
+            return (UnplacedReason.NoCompatibleHost, WhyNoCompatibleHost(problem, h));
+        }
+
+        var people = problem.People[h];
+        var roomy = compatible.Count(k => HardRules.HasBedsFor(problem.Hosts[k], people));
+        if (roomy == 0)
+        {
+            var largest = compatible.Max(k => problem.Hosts[k].Beds);
+            return (UnplacedReason.TooLarge,
+                $"Compatible hosts exist tonight but none has {people} beds (the largest has {largest}); the household cannot be split.");
+        }
+
+        return (UnplacedReason.Outranked,
+            $"{roomy} compatible host(s) with enough beds, but their places went to households of the same or a higher priority tonight.");
+    }
+
+    /// <summary>Applies rules 1-5 one after the other and names the first one that leaves no host.</summary>
+    private static string WhyNoCompatibleHost(MatchingProblem problem, int h)
+    {
+        var night = problem.Night;
+        var household = problem.Households[h];
+        var category = problem.Category[h];
+        var who = Describe(category);
+        var hosts = Enumerable.Range(0, problem.Hosts.Count).ToList();
+
+        hosts = hosts.Where(k => HardRules.IsAvailable(problem.Hosts[k], night.Night)).ToList();
+        if (hosts.Count == 0)
+        {
+            return "No host is available tonight with an agreement valid for this night.";
+        }
+
+        hosts = hosts.Where(k => HardRules.AcceptsCategory(problem.Hosts[k], category)).ToList();
+        if (hosts.Count == 0)
+        {
+            return $"No host available tonight accepts {who}.";
+        }
+
+        hosts = hosts.Where(k => HardRules.MinorsNeedCertifiedHost(problem.Hosts[k], category)).ToList();
+        if (hosts.Count == 0)
+        {
+            return "No host available tonight that accepts unaccompanied minors is certified for minors.";
+        }
+
+        hosts = hosts.Where(k => HardRules.WheelchairAccess(problem.Hosts[k], household.NeedsWheelchairAccess)).ToList();
+        if (hosts.Count == 0)
+        {
+            return $"No wheelchair-accessible host available tonight accepts {who}.";
+        }
+
+        var limit = night.Rules.MaxTravelMinutes.ToString(CultureInfo.InvariantCulture);
+        var nearest = hosts.Min(k => problem.Travel[k]);
+        hosts = hosts.Where(k => HardRules.WithinTravelLimit(problem.Travel[k], night.Rules)).ToList();
+        if (hosts.Count == 0)
+        {
+            var certified = category == HouseholdCategory.Minor ? "certified " : "";
+            return $"No {certified}host for {who} within {limit} minutes of the base tonight (the nearest is {nearest} minutes away).";
+        }
+
+        return $"Every host that could take this household tonight ({hosts.Count}) has declined it.";
+    }
+
+    private static string Describe(HouseholdCategory category) => category switch
+    {
+        HouseholdCategory.Minor => "unaccompanied minors",
+        HouseholdCategory.Family => "families",
+        HouseholdCategory.Women => "women alone",
+        HouseholdCategory.Men => "men",
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
+    };
+}

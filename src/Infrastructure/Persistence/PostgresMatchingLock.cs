@@ -1,0 +1,40 @@
+using HostingMatch.Application.Matching;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HostingMatch.Infrastructure.Persistence;
+
+/// <summary>
+/// A PostgreSQL session advisory lock keyed by the night, held on the request's own connection, so that
+/// every Api instance on the same database sees it. Released on dispose (or when the connection dies).
+/// </summary>
+internal sealed class PostgresMatchingLock(HostingMatchDbContext db) : IMatchingLock
+{
+    /// <summary>The lock's namespace: the first key of pg_advisory_lock(int, int).</summary>
+    private const int MatchingLockSpace = 0x484D; // "HM"
+
+    public async Task<IAsyncDisposable?> TryAcquireAsync(LocalDate night, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var key = Period.DaysBetween(LocalDate.FromDateTime(DateTime.UnixEpoch), night);
+        var acquired = await db.Database
+            .SqlQuery<bool>($"SELECT pg_try_advisory_lock({MatchingLockSpace}, {key}) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        if (!acquired)
+        {
+            await db.Database.CloseConnectionAsync();
+            return null;
+        }
+
+        return new Held(db, key);
+    }
+
+    private sealed class Held(HostingMatchDbContext db, int key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({MatchingLockSpace}, {key}) AS \"Value\"").SingleAsync();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

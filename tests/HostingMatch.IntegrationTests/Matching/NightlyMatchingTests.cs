@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Requests;
+using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Npgsql;
+
+namespace HostingMatch.IntegrationTests.Matching;
+
+/// <summary>Each test gets its own database: a night's matching sees every host and request in it.</summary>
+public sealed class NightlyMatchingTests : IAsyncLifetime
+{
+    private const string Night = "2026-11-26";
+    private readonly ApiFactory api = new();
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await api.InitializeAsync();
+        client = api.CreateClient();
+    }
+
+    public async Task DisposeAsync() => await api.DisposeAsync();
+
+    private async Task<Guid> AddHost(string code, int beds, string[] accepts, bool minorsCertified = false, double latitude = 48.8530)
+    {
+        var body = Builders.Host(code, beds, accepts, minorsCertified);
+        body["latitude"] = latitude;
+        var response = await client.PostAsJsonAsync("/api/v1/hosts", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (Guid)(await response.ReadObjectAsync())["id"]!;
+    }
+
+    private async Task<Guid> AddRequest(string alias, params (int Age, string Sex)[] members)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests", new
+        {
+            alias,
+            members = members.Select(m => new { age = m.Age, sex = m.Sex }),
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (Guid)(await response.ReadObjectAsync())["id"]!;
+    }
+
+    private async Task<JsonObject> RunMatching()
+    {
+        var response = await client.PostAsync($"/api/v1/nights/{Night}/matching", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadObjectAsync();
+    }
+
+    [Fact]
+    public async Task RunningTheMatchingProposesCertifiedHostsToMinorsAndExplainsWhoIsLeft()
+    {
+        var certified = await AddHost("cert", 2, ["minor", "men"], minorsCertified: true);
+        await AddHost("plain", 2, ["minor", "men"]);
+        var minor = await AddRequest("Mineur A.", (15, "male"));
+        await AddRequest("M. B.", (40, "male"));
+        var tooBig = await AddRequest("Groupe C.", (30, "male"), (31, "male"), (32, "male"));
+
+        var run = await RunMatching();
+
+        Assert.True((bool)run["optimal"]!);
+        var proposals = run["proposals"]!.AsArray();
+        Assert.Equal(certified, (Guid)proposals.Single(p => (Guid)p!["requestId"]! == minor)!["hostId"]!);
+        Assert.Equal(2, proposals.Count);
+        var left = run["unplaced"]!.AsArray().Single()!;
+        Assert.Equal(tooBig, (Guid)left["requestId"]!);
+        Assert.Equal("too-large", (string?)left["reason"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)left["detail"]));
+
+        var requests = await (await client.GetAsync($"/api/v1/nights/{Night}/requests")).ReadArrayAsync();
+        Assert.Equal("proposed", (string?)requests.Single(r => (Guid)r!["id"]! == minor)!["status"]);
+        Assert.Equal("unplaced", (string?)requests.Single(r => (Guid)r!["id"]! == tooBig)!["status"]);
+        Assert.Equal("too-large", (string?)requests.Single(r => (Guid)r!["id"]! == tooBig)!["unplacedReason"]);
+    }
+
+    [Fact]
+    public async Task ARerunNeverMovesAConfirmedPlacementAndCountsItsBeds()
+    {
+        var host = await AddHost("only", 3, ["family", "women"]);
+        var first = await AddRequest("Famille D.", (30, "female"), (5, "male"));
+        await RunMatching();
+        await using (var db = api.Database.NewContext())
+        {
+            var request = await db.Requests.SingleAsync(r => r.Id == first);
+            request.Confirm(ApiFactory.DefaultNow);
+            await db.SaveChangesAsync();
+        }
+
+        // A second family arrives; the only host's single household slot is taken by the confirmed one.
+        var second = await AddRequest("Famille E.", (25, "female"), (2, "female"));
+        var run = await RunMatching();
+
+        Assert.Equal(1, (int)run["keptPlacements"]!);
+        Assert.Empty(run["proposals"]!.AsArray());
+        Assert.Equal(second, (Guid)run["unplaced"]!.AsArray().Single()!["requestId"]!);
+        await using var check = api.Database.NewContext();
+        var confirmed = await check.Requests.SingleAsync(r => r.Id == first);
+        Assert.Equal(RequestStatus.Confirmed, confirmed.Status);
+        Assert.Equal(host, confirmed.HostId);
+    }
+
+    [Fact]
+    public async Task AHostWhoDeclinedAHouseholdIsNotProposedItAgainTonight()
+    {
+        var near = await AddHost("near", 2, ["men"], latitude: 48.8900);
+        var far = await AddHost("far", 2, ["men"], latitude: 48.8300);
+        var man = await AddRequest("M. F.", (40, "male"));
+        var firstRun = await RunMatching();
+        Assert.Equal(near, (Guid)firstRun["proposals"]!.AsArray().Single()!["hostId"]!);
+
+        await using (var db = api.Database.NewContext())
+        {
+            var request = await db.Requests.SingleAsync(r => r.Id == man);
+            var offer = Offer.Create(new LocalDate(2026, 11, 26), man, request.HouseholdId, near, ApiFactory.DefaultNow, Duration.FromMinutes(20));
+            offer.Decline(ApiFactory.DefaultNow);
+            db.Offers.Add(offer);
+            request.ReturnToPool(ApiFactory.DefaultNow);
+            await db.SaveChangesAsync();
+        }
+
+        var rerun = await RunMatching();
+        Assert.Equal(far, (Guid)rerun["proposals"]!.AsArray().Single()!["hostId"]!);
+    }
+
+    [Fact]
+    public async Task PressingRunWhileARunHoldsTheNightGives409()
+    {
+        await AddHost("h", 2, ["men"]);
+        await AddRequest("M. G.", (40, "male"));
+
+        // Hold the night's lock the way a run in another Api instance would.
+        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
+        await connection.OpenAsync();
+        var key = (int)(new DateTime(2026, 11, 26) - DateTime.UnixEpoch).TotalDays;
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({0x484D}, {key})", connection))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var response = await client.PostAsync($"/api/v1/nights/{Night}/matching", null);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("matching-in-progress", (string?)(await response.ReadObjectAsync())["code"]);
+
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({0x484D}, {key})", connection))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/nights/{Night}/matching", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoRunsPressedAtOnceNeverBothWriteProposals()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            await AddHost($"p{i}", 2, ["men"], latitude: 48.84 + (i * 0.01));
+            await AddRequest($"M. {i}", (40 + i, "male"));
+        }
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync($"/api/v1/nights/{Night}/matching", null)));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        await using var db = api.Database.NewContext();
+        Assert.All(await db.Requests.ToListAsync(), r => Assert.Equal(RequestStatus.Proposed, r.Status));
+    }
+}

@@ -1,0 +1,149 @@
+using HostingMatch.Application.Matching;
+using Household = HostingMatch.Application.Matching.Household;
+using HostingMatch.Domain.Households;
+
+namespace HostingMatch.UnitTests.Matching;
+
+/// <summary>
+/// Exhaustive search for the best objective vector of a small night, written independently of the
+/// engine: every household is tried unplaced and at every compatible host with room, depth first.
+/// The only pruning compares a componentwise upper bound with the best vector so far, which cannot
+/// discard a better plan (a vector below the bound componentwise is below it lexicographically).
+/// </summary>
+internal static class BruteForce
+{
+    public static long[] BestVector(NightFile night, MatchingOptions? options = null)
+    {
+        var n = night.Households.Count;
+        var order = Enumerable.Range(0, n)
+            .OrderBy(i => Tier(night.Households[i]))
+            .ThenByDescending(i => night.Households[i].Members.Count)
+            .ToArray();
+        var hostIndex = night.Hosts.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var options_ = new List<int>[n];
+        var gains = new long[n][][];
+        for (var i = 0; i < n; i++)
+        {
+            var h = night.Households[i];
+            var pinned = options?.Pins is { } pins && pins.TryGetValue(h.Id, out var pinHost) ? hostIndex[pinHost] : -1;
+            options_[i] = Enumerable.Range(0, night.Hosts.Count)
+                .Where(k => (pinned < 0 || pinned == k) && PlanChecker.Compatible(night, night.Hosts[k], h, options) && night.Hosts[k].Beds >= h.Members.Count)
+                .ToList();
+            if (pinned < 0)
+            {
+                options_[i].Insert(0, -1);
+            }
+
+            gains[i] = options_[i].Select(k => Gain(night, i, k)).ToArray();
+        }
+
+        // suffixBound[d] = componentwise best gains of households order[d..].
+        var suffixBound = new long[n + 1][];
+        suffixBound[n] = new long[6];
+        for (var d = n - 1; d >= 0; d--)
+        {
+            suffixBound[d] = (long[])suffixBound[d + 1].Clone();
+            var i = order[d];
+            for (var l = 0; l < 6; l++)
+            {
+                suffixBound[d][l] += gains[i].Length == 0 ? 0 : gains[i].Max(g => g[l]);
+            }
+        }
+
+        var beds = new int[night.Hosts.Count];
+        var count = new int[night.Hosts.Count];
+        var category = new HouseholdCategory?[night.Hosts.Count];
+        long[]? best = null;
+        var current = new long[6];
+
+        void Search(int depth)
+        {
+            if (best is not null)
+            {
+                var bound = new long[6];
+                for (var l = 0; l < 6; l++)
+                {
+                    bound[l] = current[l] + suffixBound[depth][l];
+                }
+
+                if (Compare(bound, best) <= 0)
+                {
+                    return;
+                }
+            }
+
+            if (depth == n)
+            {
+                best = (long[])current.Clone();
+                return;
+            }
+
+            var i = order[depth];
+            var h = night.Households[i];
+            var c = Priority.Categorize(h.Members);
+            for (var j = 0; j < options_[i].Count; j++)
+            {
+                var k = options_[i][j];
+                if (k >= 0)
+                {
+                    var host = night.Hosts[k];
+                    if (beds[k] + h.Members.Count > host.Beds || count[k] + 1 > host.MaxHouseholds || (count[k] > 0 && category[k] != c))
+                    {
+                        continue;
+                    }
+
+                    beds[k] += h.Members.Count;
+                    count[k]++;
+                    category[k] = c;
+                }
+
+                for (var l = 0; l < 6; l++)
+                {
+                    current[l] += gains[i][j][l];
+                }
+
+                Search(depth + 1);
+                for (var l = 0; l < 6; l++)
+                {
+                    current[l] -= gains[i][j][l];
+                }
+
+                if (k >= 0)
+                {
+                    beds[k] -= h.Members.Count;
+                    count[k]--;
+                }
+            }
+        }
+
+        Search(0);
+        return best ?? throw new InvalidOperationException("No plan at all: the pins cannot hold together.");
+    }
+
+    public static int Compare(long[] a, IReadOnlyList<long> b)
+    {
+        for (var l = 0; l < a.Length; l++)
+        {
+            if (a[l] != b[l])
+            {
+                return a[l].CompareTo(b[l]);
+            }
+        }
+
+        return 0;
+    }
+
+    private static int Tier(Household h) => Priority.Tier(Priority.Categorize(h.Members), h.Vulnerable);
+
+    private static long[] Gain(NightFile night, int i, int k)
+    {
+        if (k < 0)
+        {
+            return new long[6];
+        }
+
+        var hostOf = Enumerable.Repeat(-1, night.Households.Count).ToArray();
+        hostOf[i] = k;
+        return PlanChecker.Vector(night, hostOf);
+    }
+}
