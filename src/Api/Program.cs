@@ -36,6 +36,10 @@ var api = app.MapGroup("/api/v1");
 api.MapHosts();
 api.MapRequests();
 api.MapMatching();
+api.MapOffers();
+
+// Twilio calls these, outside /api/v1: every request must carry a valid X-Twilio-Signature.
+app.MapSmsWebhooks();
 
 app.Run();
 

@@ -77,9 +77,15 @@ public static class DependencyInjection
         services.AddScoped<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxNotifier>(sp => sp.GetRequiredService<OutboxSignal>());
-        if (configuration.GetSection(SmsOptions.Section).Get<SmsOptions>() is not { OutboxWorkerEnabled: false })
+        var sms = configuration.GetSection(SmsOptions.Section).Get<SmsOptions>() ?? new SmsOptions();
+        if (sms.OutboxWorkerEnabled)
         {
             services.AddHostedService<OutboxWorker>();
+        }
+
+        if (sms.OfferWorkerEnabled)
+        {
+            services.AddHostedService<OfferWorker>();
         }
     }
 

@@ -14,6 +14,12 @@ public sealed class SmsOptions
     /// <summary>Whether this instance runs the outbox worker (every Api instance can; they never send a row twice).</summary>
     public bool OutboxWorkerEnabled { get; set; } = true;
 
+    /// <summary>Whether this instance runs the offer worker: expiries, re-matching, sending new offers (<c>SettleOffers</c>).</summary>
+    public bool OfferWorkerEnabled { get; set; } = true;
+
+    /// <summary>How often the offer worker runs.</summary>
+    public int OfferPollMilliseconds { get; set; } = 5000;
+
     /// <summary>How often the worker looks for due messages when nobody nudged it.</summary>
     public int OutboxPollMilliseconds { get; set; } = 1000;
 

@@ -1,0 +1,90 @@
+using HostingMatch.Application.Sms;
+using HostingMatch.Infrastructure.Sms;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Twilio.Security;
+using Twilio.TwiML;
+
+namespace HostingMatch.Api.Endpoints;
+
+/// <summary>
+/// Twilio's webhooks: <c>POST /sms/inbound</c> (a host's SMS, answered with TwiML) and <c>POST /sms/status</c> (where one
+/// of our messages stands). Every request's <c>X-Twilio-Signature</c> is checked against <c>Twilio:PublicBaseUrl</c> and the
+/// path, the address Twilio signed, whatever a reverse proxy rewrote: a bad or missing one gets 403 and changes nothing.
+/// </summary>
+public static class SmsWebhookEndpoints
+{
+    private const string Xml = "application/xml";
+
+    public static IEndpointRouteBuilder MapSmsWebhooks(this IEndpointRouteBuilder app)
+    {
+        var sms = app.MapGroup("/sms").WithTags("Twilio webhooks").ExcludeFromDescription()
+            .AddEndpointFilter(async (context, next) =>
+                await HasValidSignatureAsync(context.HttpContext) ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden));
+
+        sms.MapPost("/inbound", async (HttpRequest request, IServiceScopeFactory scopes, CancellationToken ct) =>
+        {
+            var form = await request.ReadFormAsync(ct);
+            var command = new ReceiveSms(form["MessageSid"].ToString(), form["From"].ToString(), form["Body"].ToString(),
+                form.TryGetValue("OptOutType", out var optOut) ? optOut.ToString() : null);
+            var reply = await ReceiveOnceAsync(scopes, command, ct);
+            var twiml = new MessagingResponse();
+            if (reply.Message is { } text)
+            {
+                twiml.Message(text);
+            }
+
+            return TypedResults.Text(twiml.ToString(), Xml);
+        });
+
+        sms.MapPost("/status", async (HttpRequest request, IMediator mediator, Guid? outbox, CancellationToken ct) =>
+        {
+            var form = await request.ReadFormAsync(ct);
+            await mediator.Send(new RecordSmsStatus(form["MessageSid"].ToString(), form["MessageStatus"].ToString(), outbox), ct);
+            return TypedResults.Text(new MessagingResponse().ToString(), Xml);
+        });
+
+        return app;
+    }
+
+    /// <summary>
+    /// Processes a reply, again from the start when it raced with something that changed the same rows (the expiry worker,
+    /// Twilio's retry of the same webhook): the retry sees the committed state, and a duplicate is then recognised.
+    /// </summary>
+    private static async Task<SmsReply> ReceiveOnceAsync(IServiceScopeFactory scopes, ReceiveSms command, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            try
+            {
+                return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, ct);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && (e is DbUpdateConcurrencyException
+                                                              || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }))
+            {
+                // Try again in a fresh scope: the other writer committed, we now read what it did.
+            }
+        }
+    }
+
+    private static async Task<bool> HasValidSignatureAsync(HttpContext http)
+    {
+        var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
+        if (signature.Length == 0 || !http.Request.HasFormContentType)
+        {
+            return false;
+        }
+
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<TwilioOptions>>().CurrentValue;
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var parameters = form.ToDictionary(p => p.Key, p => p.Value.ToString());
+        var publicBase = options.PublicBaseUrl.Length > 0
+            ? options.PublicBaseUrl.TrimEnd('/')
+            : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        var url = $"{publicBase}{http.Request.Path}{http.Request.QueryString}";
+        return new RequestValidator(options.AuthToken).Validate(url, parameters, signature);
+    }
+}

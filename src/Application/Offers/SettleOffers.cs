@@ -1,0 +1,75 @@
+using HostingMatch.Application.Matching;
+using HostingMatch.Application.Sms;
+using HostingMatch.Domain;
+using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Requests;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HostingMatch.Application.Offers;
+
+/// <summary>
+/// Keeps tonight moving without a coordinator (the offer worker runs it every few seconds on every instance):
+/// <list type="number">
+/// <item>offers unanswered after <c>Sms:OfferTimeoutMinutes</c> expire and their households go back to the pool;</item>
+/// <item>when a household is back in the pool after a decline, an expiry or a cancellation, the matching runs again
+/// (it excludes every pair refused tonight) and</item>
+/// <item>the new proposals go out as offers, as do proposals that waited for their host to answer another offer.
+/// Proposals go out by themselves only once the coordinators sent the night's first offers, or with
+/// <c>Sms:SendOffersAutomatically</c>.</item>
+/// </list>
+/// A matching run already under way elsewhere is not an error: the next round picks the work up.
+/// </summary>
+public sealed record SettleOffers : ICommand<SettleOffersResult>;
+
+public sealed record SettleOffersResult(int Expired, bool Rematched, int OffersSent);
+
+public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISender sender, IOptions<SmsOptions> options)
+    : ICommandHandler<SettleOffers, SettleOffersResult>
+{
+    public async ValueTask<SettleOffersResult> Handle(SettleOffers command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var night = Night.Current(now);
+
+        var overdue = await db.Offers.Where(o => o.Status == OfferStatus.Open && o.ExpiresAt <= now).ToListAsync(cancellationToken);
+        foreach (var offer in overdue)
+        {
+            offer.Expire(now);
+            var request = await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken);
+            request.ReturnHouseholdToPool(offer, now);
+        }
+
+        // An offer answered in the meantime makes this throw a concurrency conflict: nothing is saved, the next round retries.
+        await db.SaveChangesAsync(cancellationToken);
+
+        var needsRematch = await db.Requests.AnyAsync(r => r.Night == night && r.Status == RequestStatus.Waiting
+            && db.Offers.Any(o => o.RequestId == r.Id && (o.Status == OfferStatus.Declined || o.Status == OfferStatus.Expired
+                                                          || o.Status == OfferStatus.Cancelled)), cancellationToken);
+        var rematched = false;
+        if (needsRematch && await TryRematchAsync(night, cancellationToken))
+        {
+            rematched = true;
+        }
+
+        var sending = options.Value.SendOffersAutomatically || await db.Offers.AnyAsync(o => o.Night == night, cancellationToken);
+        var sent = sending ? (await sender.Send(new SendTonightsOffers(night), cancellationToken)).Count : 0;
+        return new SettleOffersResult(overdue.Count, rematched, sent);
+    }
+
+    private async Task<bool> TryRematchAsync(LocalDate night, CancellationToken cancellationToken)
+    {
+        // Recovering for real: another instance is matching this night right now; its run covers ours.
+        try
+        {
+            await sender.Send(new RunNightlyMatching(night), cancellationToken);
+            return true;
+        }
+        catch (Domain.Common.DomainException e) when (e.Code == "matching-in-progress")
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using HostingMatch.Application.Offers;
+using HostingMatch.Domain;
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Sms;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HostingMatch.Application.Sms;
+
+/// <summary>
+/// An SMS a host sent (Twilio's inbound webhook, signature already checked). Processed once per
+/// <paramref name="MessageSid"/>: the record of it commits with its effects, under a unique index.
+/// <paramref name="OptOutType"/> is what Twilio's Advanced Opt-Out made of it (<c>STOP</c>, <c>START</c>, <c>HELP</c>), if anything.
+/// </summary>
+public sealed record ReceiveSms(string MessageSid, string From, string Body, string? OptOutType = null) : ICommand<SmsReply>;
+
+/// <summary>What to answer in the webhook's TwiML; null answers nothing (a duplicate, a stranger).</summary>
+public sealed record SmsReply(string? Message, string Outcome);
+
+public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<ReceiveSms, SmsReply>
+{
+    public async ValueTask<SmsReply> Handle(ReceiveSms command, CancellationToken cancellationToken)
+    {
+        if (await db.InboundSms.AnyAsync(m => m.MessageSid == command.MessageSid, cancellationToken))
+        {
+            return new SmsReply(null, "duplicate");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var host = await db.Hosts.FirstOrDefaultAsync(h => h.Phone == command.From, cancellationToken);
+        var intent = command.OptOutType?.ToUpperInvariant() switch
+        {
+            // Twilio already unsubscribed (or resubscribed) the number: whatever the words, follow it.
+            "STOP" => ReplyIntent.OptOut,
+            "START" => ReplyIntent.OptIn,
+            _ => ReplyParser.Parse(command.Body),
+        };
+
+        var reply = host is null
+            ? new SmsReply(null, "unknown-number")
+            : await ApplyAsync(host, intent, now, cancellationToken);
+        db.InboundSms.Add(InboundSms.Create(command.MessageSid, command.From, command.Body, host?.Id, reply.Outcome, reply.Message, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return reply;
+    }
+
+    private async Task<SmsReply> ApplyAsync(Host host, ReplyIntent intent, Instant now, CancellationToken cancellationToken)
+    {
+        var language = host.Language;
+        switch (intent)
+        {
+            case ReplyIntent.OptOut:
+                host.OptOutOfSms(now);
+                var open = await OpenOfferAsync(host, cancellationToken);
+                if (open is not null)
+                {
+                    await CloseAsync(open, o => o.Cancel(now), now, cancellationToken);
+                }
+
+                db.Alerts.Add(CoordinatorAlert.Raise("host-opted-out",
+                    $"{host.DisplayName} ({host.Code}) sent STOP: no more SMS to them and they are not matched until they send START."
+                    + (open is null ? string.Empty : " Their open offer was cancelled and the household goes back to the pool."),
+                    host.Id, now));
+                return new SmsReply(SmsTemplates.OptOutAck(language), "opted-out");
+
+            case ReplyIntent.OptIn:
+                host.OptBackIntoSms();
+                return new SmsReply(SmsTemplates.OptInAck(language), "opted-in");
+
+            case ReplyIntent.Accept:
+                return await AcceptAsync(host, now, cancellationToken);
+
+            case ReplyIntent.Decline:
+                var toDecline = await OpenOfferAsync(host, cancellationToken);
+                if (toDecline is null || toDecline.IsOverdueAt(now))
+                {
+                    return await NoOpenOfferAsync(host, toDecline, now, cancellationToken);
+                }
+
+                await CloseAsync(toDecline, o => o.Decline(now), now, cancellationToken);
+                return new SmsReply(SmsTemplates.DeclineAck(language), "declined");
+
+            case ReplyIntent.Cancel:
+                var night = Night.Current(now);
+                var toCancel = await db.Offers
+                    .Where(o => o.HostId == host.Id && o.Night == night && (o.Status == OfferStatus.Open || o.Status == OfferStatus.Accepted))
+                    .OrderByDescending(o => o.CreatedAt)
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (toCancel is null || toCancel.IsOverdueAt(now))
+                {
+                    return await NoOpenOfferAsync(host, toCancel, now, cancellationToken);
+                }
+
+                await CloseAsync(toCancel, o => o.Cancel(now), now, cancellationToken);
+                db.Alerts.Add(CoordinatorAlert.Raise("host-cancelled",
+                    $"{host.DisplayName} ({host.Code}) cancelled tonight's stay; the household goes back to the pool.", host.Id, now));
+                return new SmsReply(SmsTemplates.CancelAck(language), "cancelled");
+
+            default:
+                return new SmsReply(SmsTemplates.Help(language), "help");
+        }
+    }
+
+    private async Task<SmsReply> AcceptAsync(Host host, Instant now, CancellationToken cancellationToken)
+    {
+        var offer = await OpenOfferAsync(host, cancellationToken);
+        if (offer is null || offer.IsOverdueAt(now))
+        {
+            return await NoOpenOfferAsync(host, offer, now, cancellationToken);
+        }
+
+        var request = await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken);
+        if (request.Status != RequestStatus.Proposed || request.HostId != host.Id)
+        {
+            // Placed elsewhere or withdrawn since the offer went out.
+            offer.Supersede(now);
+            return new SmsReply(SmsTemplates.TooLate(host.Language), "too-late");
+        }
+
+        offer.Accept(now);
+        request.Confirm(now);
+        return new SmsReply(SmsTemplates.Thanks(host.Language, host.DisplayName), "accepted");
+    }
+
+    /// <summary>
+    /// A yes, no or cancel with nothing to apply it to. An offer past its time is expired here (the expiry worker may not
+    /// have run yet) and the household goes back to the pool; a reply after an offer closed gets "already arranged".
+    /// </summary>
+    private async Task<SmsReply> NoOpenOfferAsync(Host host, Offer? overdue, Instant now, CancellationToken cancellationToken)
+    {
+        if (overdue is not null && overdue.IsOverdueAt(now))
+        {
+            await CloseAsync(overdue, o => o.Expire(now), now, cancellationToken);
+            return new SmsReply(SmsTemplates.TooLate(host.Language), "too-late");
+        }
+
+        var night = Night.Current(now);
+        var closedTonight = await db.Offers.AnyAsync(o => o.HostId == host.Id && o.Night == night, cancellationToken);
+        return closedTonight
+            ? new SmsReply(SmsTemplates.TooLate(host.Language), "too-late")
+            : new SmsReply(SmsTemplates.NothingPending(host.Language), "nothing-pending");
+    }
+
+    private Task<Offer?> OpenOfferAsync(Host host, CancellationToken cancellationToken) =>
+        db.Offers.FirstOrDefaultAsync(o => o.HostId == host.Id && o.Status == OfferStatus.Open, cancellationToken);
+
+    private async Task CloseAsync(Offer offer, Action<Offer> close, Instant now, CancellationToken cancellationToken)
+    {
+        close(offer);
+        var request = await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken);
+        request.ReturnHouseholdToPool(offer, now);
+    }
+}
