@@ -36,6 +36,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseEnvironment("Testing");
+        // The SMS workers act on the database by themselves; tests that want them use SmsApiFactory.
+        builder.UseSetting("Sms:OutboxWorkerEnabled", "false");
+        builder.UseSetting("Sms:OfferWorkerEnabled", "false");
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 }

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using HostingMatch.Infrastructure.Persistence;
+using HostingMatch.Infrastructure.Sms.FakeTwilio;
+using HostingMatch.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace HostingMatch.IntegrationTests.Sms;
+
+/// <summary>
+/// The real Api on Kestrel over its own PostgreSQL database, talking to a fake Twilio on 127.0.0.1 over real HTTP
+/// (the same Twilio client and resilience pipeline as production), with both SMS workers running unless told otherwise.
+/// Twilio:PublicBaseUrl is the Api's own address, so callbacks and signatures work as behind a proxy.
+/// </summary>
+public sealed class SmsApiFactory(bool workers = true) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Night = "2026-11-26";
+
+    private readonly int port = FreePort();
+
+    public TestDatabase Database { get; private set; } = null!;
+    public FakeClock Clock { get; } = new(ApiFactory.DefaultNow);
+    public FakeTwilioServer Twilio { get; private set; } = null!;
+    public string PublicBaseUrl => $"http://127.0.0.1:{port}";
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Twilio = new FakeTwilioServer(now: () => Clock.GetCurrentInstant().ToDateTimeOffset())
+        {
+            InboundWebhookUrl = new Uri($"{PublicBaseUrl}/sms/inbound"),
+        };
+        await Twilio.StartAsync();
+        UseKestrel(port);
+        StartServer();
+        Client = CreateClient();
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Twilio.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Twilio:AccountSid", Twilio.AccountSid);
+        builder.UseSetting("Twilio:AuthToken", Twilio.AuthToken);
+        builder.UseSetting("Twilio:FromNumber", Twilio.FromNumber);
+        builder.UseSetting("Twilio:ApiBaseUrl", Twilio.BaseUrl);
+        builder.UseSetting("Twilio:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("Twilio:RetryBaseDelaySeconds", "0.05");
+        builder.UseSetting("Twilio:AttemptTimeoutSeconds", "1");
+        builder.UseSetting("Sms:OutboxPollMilliseconds", "100");
+        builder.UseSetting("Sms:OfferPollMilliseconds", "150");
+        builder.UseSetting("Sms:RetryBaseSeconds", "1");
+        builder.UseSetting("Sms:OutboxWorkerEnabled", workers ? "true" : "false");
+        builder.UseSetting("Sms:OfferWorkerEnabled", workers ? "true" : "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+    }
+
+    public HostingMatchDbContext NewDb() => Database.NewContext();
+
+    public async Task<Guid> AddHostAsync(string code, string name, string phone, string language = "fr", int beds = 3, string arrivalFrom = "21:30")
+    {
+        var body = Builders.Host(code, beds);
+        body["displayName"] = name;
+        body["phone"] = phone;
+        body["language"] = language;
+        body["arrivalFrom"] = arrivalFrom;
+        var response = await Client.PostAsJsonAsync("/api/v1/hosts", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (Guid)(await response.ReadObjectAsync())["id"]!;
+    }
+
+    public async Task<Guid> AddFamilyAsync(string alias, params int[] ages)
+    {
+        var response = await Client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests", new
+        {
+            alias,
+            members = ages.Select((age, i) => new { age, sex = i == 0 ? "female" : "male" }),
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (Guid)(await response.ReadObjectAsync())["id"]!;
+    }
+
+    public async Task<JsonObject> RunMatchingAsync()
+    {
+        var response = await Client.PostAsync($"/api/v1/nights/{Night}/matching", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadObjectAsync();
+    }
+
+    public async Task<JsonArray> SendOffersAsync()
+    {
+        var response = await Client.PostAsync($"/api/v1/nights/{Night}/offers", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadArrayAsync();
+    }
+
+    public async Task<JsonArray> OffersAsync() => await (await Client.GetAsync($"/api/v1/nights/{Night}/offers")).ReadArrayAsync();
+
+    /// <summary>Polls until <paramref name="condition"/> holds on the offers list (the workers run on their own).</summary>
+    public async Task<JsonArray> WaitForOffersAsync(Func<JsonArray, bool> condition, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var offers = await OffersAsync();
+            if (condition(offers))
+            {
+                return offers;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Offers never reached the expected state: {offers.ToJsonString()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

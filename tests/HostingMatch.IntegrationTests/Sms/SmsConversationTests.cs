@@ -1,0 +1,276 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Sms;
+using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HostingMatch.IntegrationTests.Sms;
+
+/// <summary>The whole conversation over real HTTP: our Api, PostgreSQL, the fake Twilio, both workers running.</summary>
+public sealed class SmsConversationTests : IAsyncLifetime
+{
+    private const string Claire = "+33611111111";
+    private const string Bruno = "+33622222222";
+    private readonly SmsApiFactory api = new();
+
+    public Task InitializeAsync() => api.InitializeAsync();
+
+    public Task DisposeAsync() => api.DisposeAsync();
+
+    [Fact]
+    public async Task AnOfferGoesOutOnceInFrenchWithTheSpecsWording()
+    {
+        await api.AddHostAsync("h-claire", "Claire Martin", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7, 4);
+        await api.RunMatchingAsync();
+
+        var sent = await api.SendOffersAsync();
+        var again = await api.SendOffersAsync();
+
+        Assert.Single(sent);
+        Assert.Empty(again);
+        var sms = Assert.Single(await api.Twilio.WaitForMessagesAsync(1));
+        Assert.Equal(Claire, sms.To);
+        Assert.Equal(api.Twilio.FromNumber, sms.From);
+        Assert.Equal("Bonsoir Claire, pouvez-vous accueillir ce soir 1 adulte et 2 enfants (4 et 7 ans) ? Arrivée vers 21h30. Répondez OUI ou NON.", sms.Body);
+        Assert.Equal($"{api.PublicBaseUrl}/sms/status?outbox=", sms.StatusCallback![..^36]);
+
+        // Twilio's status callbacks come back signed and are recorded on the offer's SMS.
+        var offers = await api.WaitForOffersAsync(o => (string?)o[0]!["smsProviderStatus"] == "delivered");
+        Assert.Equal("sent", (string?)offers.Single()!["smsStatus"]);
+        await Task.Delay(500);
+        Assert.Single(api.Twilio.Messages);
+    }
+
+    [Fact]
+    public async Task AnEnglishSpeakingHostGetsTheOfferInEnglish()
+    {
+        await api.AddHostAsync("h-john", "John", Claire, language: "en", arrivalFrom: "20:00");
+        await api.AddFamilyAsync("Famille A.", 34, 7, 4);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+
+        var sms = Assert.Single(await api.Twilio.WaitForMessagesAsync(1));
+        Assert.Equal("Good evening John, can you host tonight 1 adult and 2 children (4 and 7)? Arriving around 20:00. Reply YES or NO.", sms.Body);
+    }
+
+    [Fact]
+    public async Task OuiConfirmsThePlacementAndThanksTheHost()
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        var request = await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+
+        var response = await api.Twilio.SendInboundAsync(Claire, "Oui !");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
+        var twiml = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<Message>Merci Claire ! C'est confirmé pour ce soir.", twiml);
+        Assert.Equal("accepted", (string?)(await api.OffersAsync()).Single()!["status"]);
+        await using var db = api.NewDb();
+        Assert.Equal(RequestStatus.Confirmed, (await db.Requests.SingleAsync(r => r.Id == request)).Status);
+    }
+
+    [Theory]
+    [InlineData("NON")]
+    [InlineData("silence")]
+    [InlineData("ANNULE")]
+    public async Task DeclineSilenceOrCancellationRematchesToANewHostByItself(string what)
+    {
+        var claire = await api.AddHostAsync("h-claire", "Claire", Claire);
+        var bruno = await api.AddHostAsync("h-bruno", "Bruno", Bruno);
+        var request = await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        var first = Assert.Single(await api.Twilio.WaitForMessagesAsync(1));
+        var (firstPhone, secondPhone, secondHost) = first.To == Claire ? (Claire, Bruno, bruno) : (Bruno, Claire, claire);
+
+        switch (what)
+        {
+            case "NON":
+                await api.Twilio.SendInboundAsync(firstPhone, "non");
+                break;
+            case "silence":
+                api.Clock.Advance(Duration.FromMinutes(21));
+                break;
+            default:
+                await api.Twilio.SendInboundAsync(firstPhone, "oui");
+                await api.Twilio.SendInboundAsync(firstPhone, "annulé");
+                break;
+        }
+
+        var messages = await api.Twilio.WaitForMessagesAsync(2);
+        Assert.Equal(secondPhone, messages[1].To);
+        Assert.StartsWith("Bonsoir ", messages[1].Body);
+        var offers = await api.WaitForOffersAsync(o => o.Count == 2);
+        var expected = what switch { "NON" => "declined", "silence" => "expired", _ => "cancelled" };
+        // The fake clock stands still between the two offers: tell them apart by host, not by order.
+        var second = offers.Single(o => (Guid)o!["hostId"]! == secondHost)!;
+        Assert.Equal(expected, (string?)offers.Single(o => (Guid)o!["hostId"]! != secondHost)!["status"]);
+        Assert.Equal("open", (string?)second["status"]);
+        Assert.Equal(request, (Guid)second["requestId"]!);
+        Assert.Equal(2, api.Twilio.Messages.Count);
+    }
+
+    [Fact]
+    public async Task StopOptsTheHostOutCancelsTheOpenOfferAndAlertsTheCoordinators()
+    {
+        var claire = await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+
+        var twiml = await (await api.Twilio.SendInboundAsync(Claire, "STOP")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Vous ne recevrez plus de SMS", twiml);
+        await using var db = api.NewDb();
+        Assert.NotNull((await db.Hosts.SingleAsync(h => h.Id == claire)).SmsOptedOutAt);
+        var alert = (await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!;
+        Assert.Equal("host-opted-out", (string?)alert["code"]);
+        Assert.Equal(claire, (Guid)alert["hostId"]!);
+        Assert.Equal("cancelled", (string?)(await api.OffersAsync()).Single()!["status"]);
+    }
+
+    [Fact]
+    public async Task AForgedOrMissingSignatureIsRefusedWith403AndChangesNothing()
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+
+        var forged = await api.Twilio.SendInboundAsync(Claire, "OUI", signature: Convert.ToBase64String(new byte[20]));
+        var missing = await api.Client.PostAsync("/sms/inbound", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["From"] = Claire, ["Body"] = "OUI",
+        }));
+        var forgedStatus = await api.Client.PostAsync("/sms/status", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["MessageSid"] = api.Twilio.Messages[0].Sid, ["MessageStatus"] = "failed",
+        }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forgedStatus.StatusCode);
+        Assert.Equal("open", (string?)(await api.OffersAsync()).Single()!["status"]);
+        await using var db = api.NewDb();
+        Assert.Empty(await db.InboundSms.ToListAsync());
+        Assert.Empty(await db.Alerts.ToListAsync());
+    }
+
+    [Fact]
+    public async Task TheSameWebhookTwiceIsProcessedOnce()
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+        var sid = "SM" + Guid.NewGuid().ToString("N");
+
+        var first = await (await api.Twilio.SendInboundAsync(Claire, "OUI", messageSid: sid)).Content.ReadAsStringAsync();
+        var second = await api.Twilio.SendInboundAsync(Claire, "OUI", messageSid: sid);
+
+        Assert.Contains("<Message>", first);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.DoesNotContain("<Message>", await second.Content.ReadAsStringAsync());
+        await using var db = api.NewDb();
+        Assert.Single(await db.InboundSms.ToListAsync());
+        Assert.Equal("accepted", (string?)(await api.OffersAsync()).Single()!["status"]);
+    }
+
+    [Fact]
+    public async Task ALateOuiChangesNothingAndGetsAPoliteAnswer()
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddHostAsync("h-bruno", "Bruno", Bruno);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        var first = (await api.Twilio.WaitForMessagesAsync(1))[0];
+        api.Clock.Advance(Duration.FromMinutes(21));
+        await api.WaitForOffersAsync(o => o.Count == 2);
+
+        var twiml = await (await api.Twilio.SendInboundAsync(first.To, "OUI")).Content.ReadAsStringAsync();
+
+        Assert.Contains("c'est déjà organisé", twiml);
+        var offers = await api.OffersAsync();
+        Assert.Equal("expired", (string?)offers[0]!["status"]);
+        Assert.Equal("open", (string?)offers[1]!["status"]);
+    }
+
+    [Fact]
+    public async Task AnythingElseGetsHelpAndTheOfferStaysOpen()
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+
+        var twiml = await (await api.Twilio.SendInboundAsync(Claire, "c'est pour combien de temps ?")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Répondez OUI pour accueillir", twiml);
+        Assert.Equal("open", (string?)(await api.OffersAsync()).Single()!["status"]);
+    }
+
+    [Fact]
+    public async Task TwilioAnswering500Then201StillSendsExactlyOneSms()
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        api.Twilio.FailNext(1, HttpStatusCode.InternalServerError);
+
+        await api.SendOffersAsync();
+
+        await api.Twilio.WaitForMessagesAsync(1);
+        await api.WaitForOffersAsync(o => (string?)o[0]!["smsStatus"] == "sent");
+        await Task.Delay(500);
+        Assert.Single(api.Twilio.Messages);
+        Assert.Equal(2, api.Twilio.CreateRequests);
+    }
+
+    [Fact]
+    public async Task TheHostsSmsHistoryShowsBothDirections()
+    {
+        var claire = await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+        await api.Twilio.SendInboundAsync(Claire, "oui");
+
+        var history = await (await api.Client.GetAsync($"/api/v1/hosts/{claire}/sms")).ReadArrayAsync();
+
+        Assert.Equal(["out", "in"], history.Select(h => (string)h!["direction"]!));
+        Assert.Equal("accepted", (string?)history[1]!["status"]);
+    }
+
+    [Fact]
+    public async Task ACoordinatorCanResendAnOpenOfferAndCancelItByHand()
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        var offer = (Guid)(await api.SendOffersAsync())[0]!["id"]!;
+        await api.Twilio.WaitForMessagesAsync(1);
+
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.PostAsync($"/api/v1/offers/{offer}/resend", null)).StatusCode);
+        var both = await api.Twilio.WaitForMessagesAsync(2);
+        Assert.Equal(both[0].Body, both[1].Body);
+
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.PostAsync($"/api/v1/offers/{offer}/cancel", null)).StatusCode);
+        var resendCancelled = await api.Client.PostAsync($"/api/v1/offers/{offer}/resend", null);
+        Assert.Equal(HttpStatusCode.Conflict, resendCancelled.StatusCode);
+        Assert.Equal("offer-not-open", (string?)(await resendCancelled.ReadObjectAsync())["code"]);
+    }
+}
