@@ -1,0 +1,162 @@
+using HostingMatch.Domain.Sms;
+using HostingMatch.Infrastructure.Sms;
+using HostingMatch.Application.Sms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace HostingMatch.IntegrationTests.Sms;
+
+/// <summary>
+/// The outbox's guarantees, with the background workers off so the test plays the workers itself:
+/// real PostgreSQL, real HTTP to the fake Twilio.
+/// </summary>
+public sealed class OutboxTests : IAsyncLifetime
+{
+    private readonly SmsApiFactory api = new(workers: false);
+
+    public Task InitializeAsync() => api.InitializeAsync();
+
+    public Task DisposeAsync() => api.DisposeAsync();
+
+    private async Task<List<Guid>> QueueAsync(int count)
+    {
+        await using var db = api.NewDb();
+        var now = api.Clock.GetCurrentInstant();
+        var messages = Enumerable.Range(0, count)
+            .Select(i => OutboundSms.Create($"+336{i:00000000}", $"Message {i}", SmsKind.Notice, null, null, now))
+            .ToList();
+        db.OutboundSms.AddRange(messages);
+        await db.SaveChangesAsync();
+        return messages.Select(m => m.Id).ToList();
+    }
+
+    private async Task<OutboundSms> ReadAsync(Guid id)
+    {
+        await using var db = api.NewDb();
+        return await db.OutboundSms.SingleAsync(m => m.Id == id);
+    }
+
+    private AsyncServiceScope Worker(out OutboxDispatcher dispatcher)
+    {
+        var scope = api.Services.CreateAsyncScope();
+        dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
+        return scope;
+    }
+
+    [Fact]
+    public async Task AWorkerKilledAfterClaimingLosesNothingAnotherSendsItOnceTheLeaseLapses()
+    {
+        var id = (await QueueAsync(1)).Single();
+        await using (Worker(out var dying))
+        {
+            Assert.Single(await dying.ClaimDueAsync(10, CancellationToken.None));
+            // The worker dies here: committed as Sending, never sent.
+        }
+
+        await using (Worker(out var other))
+        {
+            Assert.Equal(0, await other.DispatchDueAsync(10, CancellationToken.None));
+            api.Clock.Advance(Duration.FromMinutes(3));
+            Assert.Equal(1, await other.DispatchDueAsync(10, CancellationToken.None));
+        }
+
+        var sms = Assert.Single(api.Twilio.Messages);
+        var row = await ReadAsync(id);
+        Assert.Equal(OutboundSmsStatus.Sent, row.Status);
+        Assert.Equal(sms.Sid, row.ProviderSid);
+    }
+
+    [Fact]
+    public async Task AWorkerKilledAfterTwilioAcceptedButBeforeRecordingItDoesNotSendItTwice()
+    {
+        api.Twilio.SendStatusCallbacks = false;
+        var id = (await QueueAsync(1)).Single();
+        await using (Worker(out var dying))
+        {
+            var claimed = Assert.Single(await dying.ClaimDueAsync(10, CancellationToken.None));
+            var sender = api.Services.GetRequiredService<ISmsSender>();
+            Assert.Equal(SmsSendOutcome.Accepted, (await sender.SendAsync(claimed.To, claimed.Body, null, CancellationToken.None)).Outcome);
+            // The worker dies here: Twilio has the message, our row still says Sending.
+        }
+
+        api.Clock.Advance(Duration.FromMinutes(3));
+        await using (Worker(out var other))
+        {
+            Assert.Equal(1, await other.DispatchDueAsync(10, CancellationToken.None));
+        }
+
+        var sms = Assert.Single(api.Twilio.Messages);
+        var row = await ReadAsync(id);
+        Assert.Equal(OutboundSmsStatus.Sent, row.Status);
+        Assert.Equal(sms.Sid, row.ProviderSid);
+        Assert.Equal(2, row.Attempts);
+    }
+
+    [Fact]
+    public async Task TwoWorkersOnOneDatabaseNeverSendTheSameMessageTwice()
+    {
+        var ids = await QueueAsync(60);
+
+        async Task RunWorkerAsync()
+        {
+            await using var scope = Worker(out var dispatcher);
+            while (await dispatcher.DispatchDueAsync(3, CancellationToken.None) > 0)
+            {
+            }
+        }
+
+        await Task.WhenAll(Task.Run(RunWorkerAsync), Task.Run(RunWorkerAsync));
+
+        var bodies = api.Twilio.Messages.Select(m => m.Body).ToList();
+        Assert.Equal(60, bodies.Count);
+        Assert.Equal(60, bodies.Distinct().Count());
+        await using var db = api.NewDb();
+        Assert.All(await db.OutboundSms.ToListAsync(), m => Assert.Equal(OutboundSmsStatus.Sent, m.Status));
+    }
+
+    [Fact]
+    public async Task TwilioDownForLongIsRetriedLaterWithBackoffThenMarkedFailedForTheCoordinators()
+    {
+        var id = (await QueueAsync(1)).Single();
+        api.Twilio.FailNext(1000, System.Net.HttpStatusCode.ServiceUnavailable);
+
+        await using (Worker(out var worker))
+        {
+            await worker.DispatchDueAsync(10, CancellationToken.None);
+            var afterFirst = await ReadAsync(id);
+            Assert.Equal(OutboundSmsStatus.Pending, afterFirst.Status);
+            Assert.True(afterFirst.NextAttemptAt > api.Clock.GetCurrentInstant());
+            Assert.Equal(0, await worker.DispatchDueAsync(10, CancellationToken.None));
+
+            for (var i = 0; i < 10; i++)
+            {
+                api.Clock.Advance(Duration.FromMinutes(11));
+                await worker.DispatchDueAsync(10, CancellationToken.None);
+            }
+        }
+
+        Assert.Empty(api.Twilio.Messages);
+        var row = await ReadAsync(id);
+        Assert.Equal(OutboundSmsStatus.Failed, row.Status);
+        Assert.Contains("503", row.LastError);
+        await using var db = api.NewDb();
+        Assert.Equal("sms-failed", (await db.Alerts.SingleAsync()).Code);
+    }
+
+    [Fact]
+    public async Task ATwilioCallThatTimesOutIsRetriedByTheResiliencePipelineAndSentOnce()
+    {
+        var id = (await QueueAsync(1)).Single();
+        api.Twilio.HangNext(1, TimeSpan.FromSeconds(3));
+
+        await using (Worker(out var worker))
+        {
+            await worker.DispatchDueAsync(10, CancellationToken.None);
+        }
+
+        Assert.Single(api.Twilio.Messages);
+        Assert.Equal(2, api.Twilio.CreateRequests);
+        Assert.Equal(OutboundSmsStatus.Sent, (await ReadAsync(id)).Status);
+    }
+}
