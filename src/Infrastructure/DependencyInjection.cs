@@ -63,7 +63,12 @@ public static class DependencyInjection
         services.AddHttpClient(TwilioSmsSender.HttpClientName)
             .AddStandardResilienceHandler(resilience =>
             {
-                // Exponential back-off with jitter on timeouts, 429 and 5xx (the standard handler's defaults), tuned here.
+                // Exponential back-off with jitter (the standard handler's), but only on answers that say Twilio did not
+                // create the message (429, 5xx). A timeout or a broken connection may hide a message Twilio did create:
+                // retrying it here could send it twice, so it goes back to the outbox, which looks the message up at
+                // Twilio before sending again (docs/sms.md).
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } response && ((int)response.StatusCode == 429 || (int)response.StatusCode >= 500));
                 resilience.Retry.MaxRetryAttempts = Math.Max(1, twilio.MaxRetries);
                 resilience.Retry.Delay = TimeSpan.FromSeconds(twilio.RetryBaseDelaySeconds);
                 resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(twilio.AttemptTimeoutSeconds);

@@ -29,7 +29,7 @@ public static class SmsWebhookEndpoints
             var form = await request.ReadFormAsync(ct);
             var command = new ReceiveSms(form["MessageSid"].ToString(), form["From"].ToString(), form["Body"].ToString(),
                 form.TryGetValue("OptOutType", out var optOut) ? optOut.ToString() : null);
-            var reply = await ReceiveOnceAsync(scopes, command, ct);
+            var reply = await SendOnceAsync(scopes, command, ct);
             var twiml = new MessagingResponse();
             if (reply.Message is { } text)
             {
@@ -39,10 +39,10 @@ public static class SmsWebhookEndpoints
             return TypedResults.Text(twiml.ToString(), Xml);
         });
 
-        sms.MapPost("/status", async (HttpRequest request, IMediator mediator, Guid? outbox, CancellationToken ct) =>
+        sms.MapPost("/status", async (HttpRequest request, IServiceScopeFactory scopes, Guid? outbox, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
-            await mediator.Send(new RecordSmsStatus(form["MessageSid"].ToString(), form["MessageStatus"].ToString(), outbox), ct);
+            await SendOnceAsync(scopes, new RecordSmsStatus(form["MessageSid"].ToString(), form["MessageStatus"].ToString(), outbox), ct);
             return TypedResults.Text(new MessagingResponse().ToString(), Xml);
         });
 
@@ -50,10 +50,11 @@ public static class SmsWebhookEndpoints
     }
 
     /// <summary>
-    /// Processes a reply, again from the start when it raced with something that changed the same rows (the expiry worker,
-    /// Twilio's retry of the same webhook): the retry sees the committed state, and a duplicate is then recognised.
+    /// Processes a webhook, again from the start when it raced with something that changed the same rows (the expiry
+    /// worker, the outbox worker, Twilio's retry of the same webhook): the retry sees the committed state, and a
+    /// duplicate is then recognised as one.
     /// </summary>
-    private static async Task<SmsReply> ReceiveOnceAsync(IServiceScopeFactory scopes, ReceiveSms command, CancellationToken ct)
+    private static async Task<T> SendOnceAsync<T>(IServiceScopeFactory scopes, ICommand<T> command, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {

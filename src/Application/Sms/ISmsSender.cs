@@ -12,7 +12,9 @@ public interface ISmsSender
 
     /// <summary>
     /// A message to <paramref name="to"/> with exactly <paramref name="body"/> that the provider created at or after
-    /// <paramref name="since"/>, if any: after a crash or a timeout, it tells whether the provider already took it.
+    /// <paramref name="since"/>: after a crash or a timeout, it tells whether the provider already took it.
+    /// Null when it has not; a <see cref="SmsSendOutcome.TransientFailure"/> when the provider could not be asked
+    /// (then nothing must be sent: we do not know).
     /// </summary>
     Task<SmsSendResult?> FindSentAsync(string to, string body, DateTimeOffset since, CancellationToken cancellationToken);
 }

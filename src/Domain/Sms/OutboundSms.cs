@@ -61,6 +61,9 @@ public sealed class OutboundSms
     public Instant? SentAt { get; private set; }
     public Instant UpdatedAt { get; private set; }
 
+    /// <summary>Optimistic concurrency: the worker recording Twilio's answer and Twilio's status callback never overwrite each other.</summary>
+    public uint Version { get; private set; }
+
     /// <summary>Queues a message, due at once.</summary>
     /// <exception cref="DomainException"><c>sms-invalid</c> for a number not in E.164 or an empty or overlong body.</exception>
     public static OutboundSms Create(string to, string body, SmsKind kind, Guid? hostId, Guid? offerId, Instant now) => new()
@@ -116,8 +119,8 @@ public sealed class OutboundSms
     public void MarkSent(string providerSid, string? providerStatus, Instant now)
     {
         Status = OutboundSmsStatus.Sent;
-        ProviderSid = providerSid;
-        ProviderStatus = providerStatus ?? ProviderStatus;
+        ProviderSid ??= providerSid;
+        AdvanceProviderStatus(providerStatus);
         ClaimedUntil = null;
         LastError = null;
         SentAt ??= now;
@@ -167,7 +170,7 @@ public sealed class OutboundSms
             MarkSent(providerSid, providerStatus, now);
         }
 
-        ProviderStatus = providerStatus;
+        AdvanceProviderStatus(providerStatus);
         if (providerStatus is "undelivered" or "failed")
         {
             LastError = $"Twilio reports the message {providerStatus}.";
@@ -175,6 +178,25 @@ public sealed class OutboundSms
 
         UpdatedAt = now;
     }
+
+    // Callbacks arrive in any order ("delivered" before "sent"): a status only ever moves forward.
+    private void AdvanceProviderStatus(string? status)
+    {
+        if (status is not null && Rank(status) >= Rank(ProviderStatus))
+        {
+            ProviderStatus = status;
+        }
+    }
+
+    private static int Rank(string? status) => status switch
+    {
+        null => -1,
+        "accepted" or "queued" or "scheduled" => 0,
+        "sending" => 1,
+        "sent" => 2,
+        "delivered" or "undelivered" or "failed" or "read" => 3,
+        _ => 0,
+    };
 
     private static string Truncate(string error) => error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
 }

@@ -18,7 +18,8 @@ namespace HostingMatch.Infrastructure.Sms;
 /// </list>
 /// A worker that dies after step 1 leaves its rows leased; once the lease lapses another worker claims them again.
 /// Before sending a row claimed before, it asks Twilio whether it already holds that message (a crash after step 2,
-/// or a timeout after Twilio accepted), so a recovered message is never sent twice.
+/// or a timeout after Twilio accepted), so a recovered message is never sent twice. That is also why the HTTP
+/// pipeline retries only 429 and 5xx, and leaves timeouts to this class.
 /// </summary>
 public sealed class OutboxDispatcher(
     HostingMatchDbContext db,
@@ -54,7 +55,7 @@ public sealed class OutboxDispatcher(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.OutboundSms
             .FromSql($"""
-                SELECT * FROM outbound_sms
+                SELECT *, xmin FROM outbound_sms
                 WHERE (status = {pending} AND next_attempt_at <= {now})
                    OR (status = {sending} AND claimed_until <= {now})
                 ORDER BY next_attempt_at
@@ -77,8 +78,36 @@ public sealed class OutboxDispatcher(
     {
         var result = await AlreadyWithProviderAsync(message, cancellationToken)
             ?? await sender.SendAsync(message.To, message.Body, StatusCallback(message), cancellationToken);
-        var now = clock.GetCurrentInstant();
         var settings = smsOptions.Value;
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetCurrentInstant();
+            Record(message, result, settings, now);
+            // Recovering for real: Twilio's status callback (it carries the outbox id) wrote the row meanwhile;
+            // read what it wrote and record our answer on top of it.
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                await db.Entry(message).ReloadAsync(cancellationToken);
+            }
+        }
+
+        if (message.Status == OutboundSmsStatus.Failed)
+        {
+            logger.LogError("SMS {Id} failed after {Attempts} attempts: {Error}", message.Id, message.Attempts, message.LastError);
+            db.Alerts.Add(CoordinatorAlert.Raise("sms-failed",
+                $"An SMS ({message.Kind}) could not be sent after {message.Attempts} attempt(s): {message.LastError}", message.HostId,
+                clock.GetCurrentInstant()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static void Record(OutboundSms message, SmsSendResult result, SmsOptions settings, Instant now)
+    {
         switch (result.Outcome)
         {
             case SmsSendOutcome.Accepted:
@@ -91,15 +120,6 @@ public sealed class OutboxDispatcher(
                 message.FailPermanently(result.Error ?? "Refused.", now);
                 break;
         }
-
-        if (message.Status == OutboundSmsStatus.Failed)
-        {
-            logger.LogError("SMS {Id} failed after {Attempts} attempts: {Error}", message.Id, message.Attempts, message.LastError);
-            db.Alerts.Add(CoordinatorAlert.Raise("sms-failed",
-                $"An SMS ({message.Kind}) could not be sent after {message.Attempts} attempt(s): {message.LastError}", message.HostId, now));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<SmsSendResult?> AlreadyWithProviderAsync(OutboundSms message, CancellationToken cancellationToken)

@@ -54,15 +54,24 @@ public sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptionsMoni
     public async Task<SmsSendResult?> FindSentAsync(string to, string body, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var messages = await MessageResource.ReadAsync(
-            to: new PhoneNumber(to),
-            from: new PhoneNumber(settings.FromNumber),
-            dateSentAfter: since.UtcDateTime.Date,
-            pageSize: 50,
-            limit: 200,
-            client: Client(settings));
-        var found = messages.FirstOrDefault(m => m.Body == body && m.DateCreated is { } created && created >= since.UtcDateTime);
-        return found is null ? null : SmsSendResult.Accepted(found.Sid, found.Status?.ToString());
+        // Recovering for real: not knowing is an answer too (retry later), never a reason to send blindly.
+        try
+        {
+            var messages = await MessageResource.ReadAsync(
+                to: new PhoneNumber(to),
+                from: new PhoneNumber(settings.FromNumber),
+                dateSentAfter: since.UtcDateTime.Date,
+                pageSize: 50,
+                limit: 200,
+                client: Client(settings));
+            var found = messages.FirstOrDefault(m => m.Body == body && m.DateCreated is { } created && created >= since.UtcDateTime);
+            return found is null ? null : SmsSendResult.Accepted(found.Sid, found.Status?.ToString());
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not ask Twilio whether it already has a message for {To}", Mask(to));
+            return SmsSendResult.Transient($"Could not look the message up at Twilio: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     private TwilioRestClient Client(TwilioOptions settings) =>

@@ -145,18 +145,42 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ATwilioCallThatTimesOutIsRetriedByTheResiliencePipelineAndSentOnce()
+    public async Task ATwilioCallThatTimesOutIsRetriedLaterAndSentOnce()
     {
         var id = (await QueueAsync(1)).Single();
-        api.Twilio.HangNext(1, TimeSpan.FromSeconds(3));
+        api.Twilio.HangNext(1, TimeSpan.FromSeconds(5));
 
         await using (Worker(out var worker))
         {
+            await worker.DispatchDueAsync(10, CancellationToken.None);
+            Assert.Equal(OutboundSmsStatus.Pending, (await ReadAsync(id)).Status);
+            api.Clock.Advance(Duration.FromMinutes(1));
             await worker.DispatchDueAsync(10, CancellationToken.None);
         }
 
         Assert.Single(api.Twilio.Messages);
         Assert.Equal(2, api.Twilio.CreateRequests);
         Assert.Equal(OutboundSmsStatus.Sent, (await ReadAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task ATimeoutHidingAMessageTwilioTookIsFoundAndNotSentAgain()
+    {
+        var id = (await QueueAsync(1)).Single();
+        api.Twilio.AcceptButHangNext(1, TimeSpan.FromSeconds(5));
+
+        await using (Worker(out var worker))
+        {
+            await worker.DispatchDueAsync(10, CancellationToken.None);
+            Assert.Equal(OutboundSmsStatus.Pending, (await ReadAsync(id)).Status);
+            api.Clock.Advance(Duration.FromMinutes(1));
+            await worker.DispatchDueAsync(10, CancellationToken.None);
+        }
+
+        var sms = Assert.Single(api.Twilio.Messages);
+        Assert.Equal(1, api.Twilio.CreateRequests);
+        var row = await ReadAsync(id);
+        Assert.Equal(OutboundSmsStatus.Sent, row.Status);
+        Assert.Equal(sms.Sid, row.ProviderSid);
     }
 }

@@ -61,7 +61,7 @@ public sealed class SmsApiFactory(bool workers = true) : WebApplicationFactory<P
         builder.UseSetting("Twilio:ApiBaseUrl", Twilio.BaseUrl);
         builder.UseSetting("Twilio:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Twilio:RetryBaseDelaySeconds", "0.05");
-        builder.UseSetting("Twilio:AttemptTimeoutSeconds", "1");
+        builder.UseSetting("Twilio:AttemptTimeoutSeconds", "2");
         builder.UseSetting("Sms:OutboxPollMilliseconds", "100");
         builder.UseSetting("Sms:OfferPollMilliseconds", "150");
         builder.UseSetting("Sms:RetryBaseSeconds", "1");

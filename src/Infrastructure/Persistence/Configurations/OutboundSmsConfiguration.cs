@@ -19,6 +19,7 @@ internal sealed class OutboundSmsConfiguration : IEntityTypeConfiguration<Outbou
         builder.Property(m => m.ProviderStatus).HasMaxLength(32);
         builder.Property(m => m.LastError).HasMaxLength(OutboundSms.MaxErrorLength);
         builder.Ignore(m => m.MayAlreadyBeWithProvider);
+        builder.Property(m => m.Version).IsRowVersion();
         // The worker's claim query: due pending rows and lapsed claims.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.ProviderSid);

@@ -101,6 +101,24 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> create requests are accepted (the message is recorded and will be listed) but answered
+    /// only after <paramref name="delay"/>: to the caller, a timeout that hides a message Twilio did take.
+    /// </summary>
+    public void AcceptButHangNext(int count, TimeSpan delay)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            faults.Enqueue(async context =>
+            {
+                var form = await context.Request.ReadFormAsync();
+                messages.Enqueue(new FakeSms(NewSid("SM"), form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), null, now()));
+                await Task.Delay(delay, CancellationToken.None);
+                context.Response.StatusCode = StatusCodes.Status201Created;
+            });
+        }
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> messages were accepted, and returns them.</summary>
     public async Task<IReadOnlyList<FakeSms>> WaitForMessagesAsync(int count, TimeSpan? timeout = null)
     {

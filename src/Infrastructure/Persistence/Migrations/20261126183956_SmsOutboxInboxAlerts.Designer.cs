@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HostingMatch.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(HostingMatchDbContext))]
-    [Migration("20261126182344_SmsOutboxInboxAlerts")]
+    [Migration("20261126183956_SmsOutboxInboxAlerts")]
     partial class SmsOutboxInboxAlerts
     {
         /// <inheritdoc />
@@ -506,6 +506,12 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.Property<Instant>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_outbound_sms");

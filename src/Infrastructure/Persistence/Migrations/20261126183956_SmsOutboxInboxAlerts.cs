@@ -65,7 +65,8 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     last_error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     created_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
                     sent_at = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
