@@ -19,7 +19,7 @@ namespace HostingMatch.IntegrationTests.Sms;
 /// (the same Twilio client and resilience pipeline as production), with both SMS workers running unless told otherwise.
 /// Twilio:PublicBaseUrl is the Api's own address, so callbacks and signatures work as behind a proxy.
 /// </summary>
-public sealed class SmsApiFactory(bool workers = true) : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = false) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Night = "2026-11-26";
 
@@ -65,6 +65,7 @@ public sealed class SmsApiFactory(bool workers = true) : WebApplicationFactory<P
         builder.UseSetting("Sms:OutboxPollMilliseconds", "100");
         builder.UseSetting("Sms:OfferPollMilliseconds", "150");
         builder.UseSetting("Sms:RetryBaseSeconds", "1");
+        builder.UseSetting("Sms:SendOffersAutomatically", sendAutomatically ? "true" : "false");
         builder.UseSetting("Sms:OutboxWorkerEnabled", workers ? "true" : "false");
         builder.UseSetting("Sms:OfferWorkerEnabled", workers ? "true" : "false");
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
