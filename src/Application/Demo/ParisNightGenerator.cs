@@ -1,5 +1,6 @@
 using System.Globalization;
 using HostingMatch.Application.Matching;
+using Household = HostingMatch.Application.Matching.Household;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 using NodaTime;
