@@ -19,6 +19,10 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed command says so itself, once; EF Core's connection log would repeat it as noise.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
+        // Migrating a new database probes a history table that is not there yet: an expected failure, not news.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
         var host = builder.Build();
         if (migrate)

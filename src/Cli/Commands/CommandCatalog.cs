@@ -10,5 +10,7 @@ internal static class CommandCatalog
         MigrateCommand.Create(),
         HostsCommand.Create(),
         MatchCommand.Create(),
+        DemoCommand.Create(),
+        NightCommand.Create(),
     ];
 }

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using HostingMatch.Application.Demo;
+using HostingMatch.Domain;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace HostingMatch.Cli.Commands;
+
+/// <summary><c>hostingmatch demo load [--night DATE] [--seed N]</c>: a realistic generated Paris night in the database.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var night = NightOption.Create();
+        var seed = new Option<int>("--seed") { Description = "The generator's seed: the same seed gives the same night.", DefaultValueFactory = _ => 1 };
+        var load = new Command("load", "Load a generated Paris night (a base, a van, ~80 hosts, ~36 people) into the database. Safe to run twice.");
+        load.Options.Add(night);
+        load.Options.Add(seed);
+        load.SetAction(async (parse, ct) =>
+        {
+            using var host = await CliHost.StartAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var tonight = NightOption.Value(parse, night, scope.ServiceProvider);
+            var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadDemoNight(tonight, parse.GetValue(seed)), ct);
+            Console.WriteLine(report.NightAlreadyLoaded
+                ? $"Night of {tonight:yyyy-MM-dd}: already loaded; {report.HostsCreated} host(s) added, {report.HostsKept} kept."
+                : $"Night of {tonight:yyyy-MM-dd}: {report.RequestsCreated} household(s) waiting, {report.HostsCreated} host(s) added, {report.HostsKept} kept.");
+            return ExitCodes.Success;
+        });
+
+        var demo = new Command("demo", "Demo data.");
+        demo.Subcommands.Add(load);
+        return demo;
+    }
+}
+
+/// <summary>The <c>--night</c> option every night verb shares: a date, tonight (in Paris) when left out.</summary>
+internal static class NightOption
+{
+    public static Option<string?> Create() => new("--night")
+    {
+        Description = "The night, YYYY-MM-DD (the evening's date). Default: tonight in Paris.",
+        Validators =
+        {
+            result =>
+            {
+                var text = result.GetValueOrDefault<string?>();
+                if (text is not null && !NodaTime.Text.LocalDatePattern.Iso.Parse(text).Success)
+                {
+                    result.AddError($"--night: '{text}' is not a date written YYYY-MM-DD.");
+                }
+            },
+        },
+    };
+
+    public static LocalDate Value(ParseResult parse, Option<string?> option, IServiceProvider services) =>
+        parse.GetValue(option) is { } text
+            ? NodaTime.Text.LocalDatePattern.Iso.Parse(text).Value
+            : Night.Current(services.GetRequiredService<IClock>().GetCurrentInstant());
+}

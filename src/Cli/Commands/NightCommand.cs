@@ -1,0 +1,55 @@
+using System.CommandLine;
+using HostingMatch.Application.Matching;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HostingMatch.Cli.Commands;
+
+/// <summary><c>hostingmatch night match [--night DATE]</c>: tonight's matching on the database, as the console's button does.</summary>
+internal static class NightCommand
+{
+    public static Command Create()
+    {
+        var night = NightOption.Create();
+        var match = new Command("match", "Run tonight's matching on the database and store the proposals; prints who goes where and why others are left.");
+        match.Options.Add(night);
+        match.SetAction(async (parse, ct) =>
+        {
+            using var host = await CliHost.StartAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var tonight = NightOption.Value(parse, night, scope.ServiceProvider);
+            var run = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunNightlyMatching(tonight), ct);
+            Print(run);
+            return ExitCodes.Success;
+        });
+
+        var command = new Command("night", "Tonight, from the database.");
+        command.Subcommands.Add(match);
+        return command;
+    }
+
+    private static void Print(MatchingRunResponse run)
+    {
+        var s = run.Summary;
+        Console.WriteLine($"Night of {run.Night:yyyy-MM-dd}: {(run.Optimal ? "optimal plan (proved)" : $"best plan found in time, gap {run.Gap:P1}")}, " +
+                          $"{s.SolveMilliseconds} ms.");
+        Console.WriteLine($"People placed by tier: {s.PeoplePlaced[0]} / {s.PeoplePlaced[1]} / {s.PeoplePlaced[2]}; " +
+                          $"left: {s.PeopleUnplaced[0]} / {s.PeopleUnplaced[1]} / {s.PeopleUnplaced[2]}; kept from before: {run.KeptPlacements}.");
+        Console.WriteLine();
+        Console.WriteLine($"{"Tier",-5}{"Household",-16}{"People",7}  {"Host",-22}{"Travel",7}");
+        foreach (var p in run.Proposals)
+        {
+            Console.WriteLine($"{p.Tier,-5}{p.Alias,-16}{p.People,7}  {p.HostName + " (" + p.HostCode + ")",-22}{p.TravelMinutes,5} min");
+        }
+
+        if (run.Unplaced.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Without a place tonight:");
+            foreach (var u in run.Unplaced)
+            {
+                Console.WriteLine($"{u.Tier,-5}{u.Alias,-16}{u.People,7}  {u.Reason}: {u.Detail}");
+            }
+        }
+    }
+}
