@@ -4,7 +4,7 @@ namespace HostingMatch.Application.VanRuns;
 
 /// <summary>
 /// The baseline the benchmark compares with, and the routing search's starting point: the van that is back first
-/// boards its next trip, then drives each time to the nearest stop that still fits its seats and its window,
+/// boards its next trip, then drives each time to the stop it can reach soonest (waiting for a window included) that still fits its seats,
 /// until none does, and comes back.
 /// </summary>
 public static class NearestNeighbourVanPlanner
@@ -32,12 +32,14 @@ public static class NearestNeighbourVanPlanner
             var trip = new List<int>();
             while (true)
             {
-                var previous = trip.Count == 0 ? 0 : trip[^1];
+                // Nearest in time, not only in distance: a close stop whose window opens late would
+                // otherwise keep the van waiting at its door for the whole evening.
                 var best = left
-                    .Where(node => model.Simulate(ready[v], seats, [.. trip, node]) is not null)
-                    .OrderBy(node => model.TravelMatrix[previous, node])
-                    .ThenBy(node => node)
-                    .Cast<int?>()
+                    .Select(node => (node, times: model.Simulate(ready[v], seats, [.. trip, node])))
+                    .Where(c => c.times is not null)
+                    .OrderBy(c => c.times!.Arrivals[^1])
+                    .ThenBy(c => c.node)
+                    .Select(c => (int?)c.node)
                     .FirstOrDefault();
                 if (best is null)
                 {

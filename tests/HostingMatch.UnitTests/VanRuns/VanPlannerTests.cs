@@ -191,7 +191,7 @@ public sealed class VanPlannerTests
     public void Plan_WithASolutionLimit_IsTheSameEveryTime()
     {
         var input = RunsFiles.Generate(31, 25, 2);
-        var options = new VanPlannerOptions { TimeLimit = TimeSpan.FromSeconds(30), SolutionLimit = 300 };
+        var options = new VanPlannerOptions { TimeLimit = TimeSpan.FromSeconds(30), SolutionLimit = 60 };
 
         var first = VanPlanner.Plan(input, options);
         var second = VanPlanner.Plan(input, options);
