@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -30,7 +31,14 @@ public static class VanPlanJson
     {
         ArgumentNullException.ThrowIfNull(plan);
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+
+            // The default encoder writes '+' as \u002B: valid JSON, but the offsets must read as the spec shows them.
+            // The plan is served as application/json, never inlined in HTML, so the relaxed escaping is safe.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             json.WriteStartObject();
             json.WriteString("night", LocalDatePattern.Iso.Format(plan.Night));

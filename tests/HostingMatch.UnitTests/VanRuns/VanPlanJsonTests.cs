@@ -15,7 +15,10 @@ public sealed class VanPlanJsonTests
             [new UnservedStop("h-009", UnservedReason.TooLargeForVan, "nine people")],
             new VanPlanSummary(3, 84, 40, 12));
 
-        var json = JsonNode.Parse(VanPlanJson.Serialize(plan))!;
+        var text = VanPlanJson.Serialize(plan);
+        var json = JsonNode.Parse(text)!;
+
+        Assert.Contains("\"arriveAt\": \"2026-11-26T20:58:00+01:00\"", text);
 
         Assert.Equal("2026-11-26", json["night"]!.GetValue<string>());
         var trip = json["trips"]![0]!;
