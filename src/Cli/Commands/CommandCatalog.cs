@@ -12,5 +12,6 @@ internal static class CommandCatalog
         MatchCommand.Create(),
         DemoCommand.Create(),
         NightCommand.Create(),
+        VansCommand.Create(),
     ];
 }
