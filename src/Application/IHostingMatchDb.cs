@@ -1,6 +1,9 @@
+using HostingMatch.Domain.Access;
+using HostingMatch.Domain.Audit;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Organisations;
+using HostingMatch.Domain.Referrals;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Transport;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +22,10 @@ public interface IHostingMatchDb
     DbSet<Organisation> Organisations { get; }
     DbSet<Base> Bases { get; }
     DbSet<Van> Vans { get; }
+    DbSet<ApiKey> ApiKeys { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Referral> Referrals { get; }
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
