@@ -7,5 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        MigrateCommand.Create(),
+        KeysCommand.Create(),
     ];
 }

@@ -1,0 +1,41 @@
+using HostingMatch.Application;
+using HostingMatch.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HostingMatch.Cli;
+
+/// <summary>
+/// The host the verbs that need the database share: configuration from the environment
+/// (<c>ConnectionStrings__Default</c>) and appsettings, the use cases and the database. Logs go to stderr,
+/// warnings and above only, so stdout carries nothing but a verb's result.
+/// </summary>
+internal static class CliHost
+{
+    public static IHost Build(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "hostingmatch" });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary>Builds the host, applies pending migrations, then runs <paramref name="verb"/> in a scope.</summary>
+    public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        using var host = Build(settings);
+        await host.Services.MigrateDatabaseAsync(cancellationToken);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await verb(scope.ServiceProvider, cancellationToken);
+    }
+}
