@@ -14,7 +14,8 @@ namespace HostingMatch.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static IHost Build(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>The host, or null (with the reason on stderr) when no database is configured.</summary>
+    public static IHost? Build(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "hostingmatch" });
         if (settings is not null)
@@ -22,9 +23,18 @@ internal static class CliHost
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Default")))
+        {
+            Console.Error.WriteLine("No database configured: set ConnectionStrings__Default, " +
+                                    "e.g. Host=127.0.0.1;Port=55432;Username=postgres;Database=hostingmatch.");
+            return null;
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Migrating a new database first probes a history table that is not there yet, which EF logs as a failed command.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
         return builder.Build();
     }
@@ -34,6 +44,11 @@ internal static class CliHost
         IReadOnlyDictionary<string, string?>? settings = null)
     {
         using var host = Build(settings);
+        if (host is null)
+        {
+            return ExitCodes.Failure;
+        }
+
         await host.Services.MigrateDatabaseAsync(cancellationToken);
         await using var scope = host.Services.CreateAsyncScope();
         return await verb(scope.ServiceProvider, cancellationToken);
