@@ -71,7 +71,7 @@ public static class Hygiene
             if (origins.Length > 0)
             {
                 policy.WithOrigins(origins).WithHeaders("Authorization", "Content-Type", "Idempotency-Key", "If-Match")
-                    .WithMethods("GET", "POST", "PUT", "DELETE").WithExposedHeaders("Location", "ETag", "Retry-After");
+                    .WithMethods("GET", "POST", "PUT", "DELETE").WithExposedHeaders("Location", "ETag", "Retry-After", "Idempotent-Replayed");
             }
         }));
         return services;

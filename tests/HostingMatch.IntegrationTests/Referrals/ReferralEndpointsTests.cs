@@ -192,6 +192,22 @@ public sealed class ReferralEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.Created, (await PostWithKey(other, key, Builders.Referral("Famille Autre."))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    // An empty key stands for one of 101 characters here; non-ASCII never leaves HttpClient (nor any HTTP/1.1 client).
+    public async Task AnIdempotencyKeyThatIsTooLongOrNotPrintableAsciiAnswers400(string key)
+    {
+        var (partner, organisationId) = await api.CreatePartnerAsync($"Bad key org {key.Length}{key.GetHashCode()}");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(Builders.Referral()) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key.Length == 0 ? new string('k', 101) : key);
+
+        var response = await partner.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await CountReferralsAsync(organisationId));
+    }
+
     [Fact]
     public async Task ConcurrentRetriesWithOneIdempotencyKeyCreateOneReferral()
     {
