@@ -1,4 +1,6 @@
 using HostingMatch.Application.Audit;
+using HostingMatch.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Mediator;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -9,6 +11,8 @@ namespace HostingMatch.Api.Security;
 /// it records who (key, organisation), what (method and route, target) and the outcome. Every endpoint in an
 /// audited group is recorded unless marked <see cref="NotAuditedAttribute"/> (reads without personal data).
 /// An endpoint that threw (bad input, conflict) changed nothing and is not recorded.
+/// A change and its entry are committed together: for anything but a read, the filter opens the transaction the
+/// handler's save joins, and commits it only once the entry is written (no change without its entry).
 /// </summary>
 public sealed class AuditFilter : IEndpointFilter
 {
@@ -16,13 +20,19 @@ public sealed class AuditFilter : IEndpointFilter
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var result = await next(context);
         var http = context.HttpContext;
         var endpoint = http.GetEndpoint() as RouteEndpoint;
         if (endpoint is null || endpoint.Metadata.GetMetadata<NotAuditedAttribute>() is not null)
         {
-            return result;
+            return await next(context);
         }
+
+        var database = http.RequestServices.GetRequiredService<HostingMatchDbContext>().Database;
+        var changes = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+        await using var transaction = changes && database.CurrentTransaction is null
+            ? await database.BeginTransactionAsync(http.RequestAborted)
+            : null;
+        var result = await next(context);
 
         var inner = result is INestedHttpResult nested ? nested.Result : result;
         var status = inner is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
@@ -32,6 +42,11 @@ public sealed class AuditFilter : IEndpointFilter
         await mediator.Send(new RecordAuditEntry(
             http.User.KeyIdOf(), http.User.OrganisationIdOf(),
             $"{http.Request.Method} {pattern}", TargetType(endpoint), TargetId(http, inner), $"{status} {summary}"), http.RequestAborted);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(http.RequestAborted);
+        }
+
         return result;
     }
 

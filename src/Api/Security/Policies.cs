@@ -20,18 +20,28 @@ public static class Policies
     {
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        var coordinator = For(Role.Coordinator);
         services.AddAuthorizationBuilder()
             .AddPolicy(Partner, For(Role.Partner))
-            .AddPolicy(Coordinator, coordinator)
+            .AddPolicy(Coordinator, For(Role.Coordinator))
             .AddPolicy(Admin, For(Role.Admin))
-            .SetFallbackPolicy(coordinator);
+            .SetFallbackPolicy(Fallback());
         return services;
     }
 
     private static AuthorizationPolicy For(Role required) => new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
         .RequireAuthenticatedUser()
         .RequireAssertion(context => Holds(context.User, required))
+        .Build();
+
+    /// <summary>
+    /// Coordinator for any route nobody put behind a policy. Routing's own answers (no route: 404; wrong method: 405;
+    /// wrong content type: 415) are not routes: any valid key gets them as they are, so a partner is told what is
+    /// really wrong rather than 403. Without a key, everything but the anonymous endpoints is 401.
+    /// </summary>
+    private static AuthorizationPolicy Fallback() => new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+        .RequireAuthenticatedUser()
+        .RequireAssertion(context => Holds(context.User, Role.Coordinator)
+                                     || context.Resource is HttpContext { } http && http.GetEndpoint() is not RouteEndpoint)
         .Build();
 
     private static bool Holds(ClaimsPrincipal user, Role required) =>

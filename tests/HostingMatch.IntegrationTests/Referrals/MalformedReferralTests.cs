@@ -93,3 +93,17 @@ public sealed class MalformedReferralTests(ApiFactory api) : IClassFixture<ApiFa
     [Fact]
     public void TheTableHasAtLeastThirtyBodies() => Assert.True(Bodies.Count() >= 30);
 }
+
+public sealed class ReferralMediaTypeTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task ABodyThatIsNotJsonAnswers415ProblemDetails()
+    {
+        var (partner, _) = await api.CreatePartnerAsync("Plain text org");
+
+        var response = await partner.PostAsync("/api/v1/referrals", new StringContent("night=2026-11-26", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("urn:hostingmatch:problem:unsupported-media-type", (string?)(await response.ReadObjectAsync())["type"]);
+    }
+}

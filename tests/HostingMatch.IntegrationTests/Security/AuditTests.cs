@@ -77,3 +77,17 @@ public sealed class AuditTests(ApiFactory api) : IClassFixture<ApiFactory>
         return (await response.ReadObjectAsync())["items"]!.AsArray();
     }
 }
+
+public sealed class AuditAtomicityTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task AChangeThatFailsLeavesNeitherTheChangeNorAnEntry()
+    {
+        var coordinator = api.CreateClient();
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/v1/hosts", Builders.Host("h-twice"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await coordinator.PostAsJsonAsync("/api/v1/hosts", Builders.Host("h-twice"))).StatusCode);
+
+        var log = await (await api.CreateClient(api.Admin.Key).GetAsync("/api/v1/admin/audit?action=POST%20/api/v1/hosts")).ReadObjectAsync();
+        Assert.Equal(1, (int)log["total"]!);
+    }
+}

@@ -181,3 +181,16 @@ public sealed class KeyExpiryTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, (await partner.GetAsync("/api/v1/referrals")).StatusCode);
     }
 }
+
+public sealed class FallbackPolicyTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task RoutingsOwnAnswersReachAPartnerAsTheyAreButNeverAnAnonymousCaller()
+    {
+        var (partner, _) = await api.CreatePartnerAsync("Lost partner");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync("/api/v1/no-such-thing")).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await partner.PutAsync("/api/v1/referrals", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateAnonymousClient().GetAsync("/api/v1/no-such-thing")).StatusCode);
+    }
+}
