@@ -67,8 +67,8 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
     [InlineData("admin", "GET", "/api/v1/referrals")]
     public async Task AKeyOfTheWrongRoleAnswers403ProblemDetails(string role, string method, string path)
     {
-        var key = await api.IssueKeyAsync($"Org of a {role}", role);
-        var response = await api.CreateClient(key.Key).SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        var client = await api.CreateClientAsync(role);
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("urn:hostingmatch:problem:forbidden", (string?)(await response.ReadObjectAsync())["type"]);

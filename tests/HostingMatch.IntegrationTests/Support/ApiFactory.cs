@@ -15,7 +15,8 @@ namespace HostingMatch.IntegrationTests.Support;
 /// Time is a <see cref="FakeClock"/> that tests move; nothing else is replaced.
 /// At start it issues a coordinator key and an admin key (organisation "HostingMatch network"):
 /// <see cref="WebApplicationFactory{T}.CreateClient()"/> gives a client with the coordinator key; <see cref="CreateClient(string)"/>
-/// one with any key, <see cref="CreateAnonymousClient"/> one with none, <see cref="CreatePartnerAsync"/> a new partner's.
+/// one with any key, <see cref="CreateClientAsync"/> one with a new key of a role, <see cref="CreateAnonymousClient"/> one
+/// with none, <see cref="CreatePartnerAsync"/> a new partner's with its organisation id.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -61,6 +62,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }
+
+    /// <summary>A client holding a new key of <paramref name="role"/> (<c>partner</c>, <c>coordinator</c>, <c>admin</c>) for a new organisation.</summary>
+    public async Task<HttpClient> CreateClientAsync(string role) =>
+        CreateClient((await IssueKeyAsync($"{role} {Guid.NewGuid():N}", role)).Key);
 
     public HttpClient CreateAnonymousClient()
     {
