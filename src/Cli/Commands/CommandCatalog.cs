@@ -13,5 +13,6 @@ internal static class CommandCatalog
         DemoCommand.Create(),
         NightCommand.Create(),
         VansCommand.Create(),
+        KeysCommand.Create(),
     ];
 }

@@ -17,17 +17,15 @@ internal static class DemoCommand
         var load = new Command("load", "Load a generated Paris night (a base, a van, ~80 hosts, ~36 people) into the database. Safe to run twice.");
         load.Options.Add(night);
         load.Options.Add(seed);
-        load.SetAction(async (parse, ct) =>
+        load.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
         {
-            using var host = await CliHost.StartAsync(ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var tonight = NightOption.Value(parse, night, scope.ServiceProvider);
-            var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadDemoNight(tonight, parse.GetValue(seed)), ct);
+            var tonight = NightOption.Value(parse, night, services);
+            var report = await services.GetRequiredService<IMediator>().Send(new LoadDemoNight(tonight, parse.GetValue(seed)), token);
             Console.WriteLine(report.NightAlreadyLoaded
                 ? $"Night of {tonight:yyyy-MM-dd}: already loaded; {report.HostsCreated} host(s) added, {report.HostsKept} kept."
                 : $"Night of {tonight:yyyy-MM-dd}: {report.RequestsCreated} household(s) waiting, {report.HostsCreated} host(s) added, {report.HostsKept} kept.");
             return ExitCodes.Success;
-        });
+        }, ct));
 
         var demo = new Command("demo", "Demo data.");
         demo.Subcommands.Add(load);

@@ -13,15 +13,12 @@ internal static class NightCommand
         var night = NightOption.Create();
         var match = new Command("match", "Run tonight's matching on the database and store the proposals; prints who goes where and why others are left.");
         match.Options.Add(night);
-        match.SetAction(async (parse, ct) =>
+        match.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
         {
-            using var host = await CliHost.StartAsync(ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var tonight = NightOption.Value(parse, night, scope.ServiceProvider);
-            var run = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunNightlyMatching(tonight), ct);
-            Print(run);
+            var tonight = NightOption.Value(parse, night, services);
+            Print(await services.GetRequiredService<IMediator>().Send(new RunNightlyMatching(tonight), token));
             return ExitCodes.Success;
-        });
+        }, ct));
 
         var command = new Command("night", "Tonight, from the database.");
         command.Subcommands.Add(match);

@@ -1,8 +1,11 @@
 using HostingMatch.Application;
+using HostingMatch.Domain.Access;
+using HostingMatch.Domain.Audit;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Organisations;
+using HostingMatch.Domain.Referrals;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Transport;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +22,10 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<Base> Bases => Set<Base>();
     public DbSet<Van> Vans => Set<Van>();
     public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HostingMatchDbContext).Assembly);
