@@ -55,6 +55,7 @@ coordinator.MapHosts();
 coordinator.MapRequests();
 coordinator.MapNights();
 coordinator.MapMatching();
+coordinator.MapVanRuns();
 
 // Admins: organisations, keys, the audit log.
 api.MapGroup("/admin").RequirePolicy(Policies.Admin).AddEndpointFilter<AuditFilter>().MapAdmin();

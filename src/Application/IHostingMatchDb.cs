@@ -23,6 +23,7 @@ public interface IHostingMatchDb
     DbSet<Organisation> Organisations { get; }
     DbSet<Base> Bases { get; }
     DbSet<Van> Vans { get; }
+    DbSet<VanRunPlan> VanRunPlans { get; }
     DbSet<Offer> Offers { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<AuditEntry> AuditEntries { get; }

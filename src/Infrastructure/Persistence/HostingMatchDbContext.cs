@@ -21,6 +21,7 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Base> Bases => Set<Base>();
     public DbSet<Van> Vans => Set<Van>();
+    public DbSet<VanRunPlan> VanRunPlans => Set<VanRunPlan>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

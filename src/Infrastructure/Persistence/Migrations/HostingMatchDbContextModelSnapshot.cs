@@ -579,6 +579,41 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.ToTable("vans", (string)null);
                 });
 
+            modelBuilder.Entity("HostingMatch.Domain.Transport.VanRunPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<LocalDate>("Night")
+                        .HasColumnType("date")
+                        .HasColumnName("night");
+
+                    b.Property<string>("PlanJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("plan_json");
+
+                    b.Property<Instant>("PlannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_van_run_plans");
+
+                    b.HasIndex("Night")
+                        .IsUnique()
+                        .HasDatabaseName("ix_van_run_plans_night");
+
+                    b.ToTable("van_run_plans", (string)null);
+                });
+
             modelBuilder.Entity("HostingMatch.Domain.Access.ApiKey", b =>
                 {
                     b.HasOne("HostingMatch.Domain.Organisations.Organisation", null)
