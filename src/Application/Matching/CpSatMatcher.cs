@@ -101,7 +101,6 @@ internal static class CpSatMatcher
                 throw new ArgumentException($"The pinned placements cannot all hold together tonight (CP-SAT: {status}).");
             }
 
-            var bound = (long)Math.Round(solver.BestObjectiveBound);
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 var found = new int[best.Length];
@@ -129,7 +128,8 @@ internal static class CpSatMatcher
             }
 
             optimal = false;
-            gap = Math.Clamp((double)(bound - value) / Math.Max(1, Math.Abs(bound)), 0, 1);
+            var bound = solver.BestObjectiveBound;
+            gap = double.IsFinite(bound) ? Math.Clamp((bound - value) / Math.Max(1, Math.Abs(bound)), 0, 1) : 1;
             break;
         }
 

@@ -44,3 +44,19 @@ public sealed class ParisNightGeneratorTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 }
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public void DemoNight_PrintsANightTheReaderAccepts()
+    {
+        var output = new StringWriter();
+        var root = new System.CommandLine.RootCommand { HostingMatch.Cli.Commands.DemoCommand.Create() };
+        var exit = root.Parse(["demo", "night", "--seed", "4", "--hosts", "30", "--people", "12"])
+            .Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = new StringWriter() });
+        Assert.Equal(0, exit);
+        var night = NightFileReader.Read(output.ToString()).Night!;
+        Assert.Equal(30, night.Hosts.Count);
+        Assert.Equal(12, night.Households.Sum(h => h.People));
+    }
+}
