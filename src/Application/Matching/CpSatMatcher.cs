@@ -128,8 +128,11 @@ internal static class CpSatMatcher
             }
 
             optimal = false;
+            // Without a solution of its own the solver's bound is not trustworthy: report the gap as unknown (1).
             var bound = solver.BestObjectiveBound;
-            gap = double.IsFinite(bound) ? Math.Clamp((bound - value) / Math.Max(1, Math.Abs(bound)), 0, 1) : 1;
+            gap = status is CpSolverStatus.Feasible && double.IsFinite(bound) && bound >= value
+                ? Math.Min(1, (bound - value) / Math.Max(1, Math.Abs(bound)))
+                : 1;
             break;
         }
 

@@ -46,3 +46,32 @@ public sealed class PinsAndExclusionsTests
         Assert.Throws<ArgumentException>(() => MatchingEngine.Solve(Night([AHost("h")], [AMan("m")]),
             new MatchingOptions(Pins: new Dictionary<string, string> { ["nobody"] = "h" })));
 }
+
+public sealed class EdgeNightTests
+{
+    [Fact]
+    public void Solve_EmptyNight_ReturnsAnEmptyOptimalPlan()
+    {
+        var plan = MatchingEngine.Solve(NightBuilder.Night([], []));
+        Assert.True(plan.Optimal);
+        Assert.Empty(plan.Placements);
+        Assert.Empty(plan.Unplaced);
+        Assert.Equal([0, 0, 0], plan.Summary.PeoplePlaced);
+    }
+
+    [Fact]
+    public void Solve_NoHosts_LeavesEveryoneWithNoCompatibleHost()
+    {
+        var plan = MatchingEngine.Solve(NightBuilder.Night([], [NightBuilder.AMan("m"), NightBuilder.AFamily("f")]));
+        Assert.True(plan.Optimal);
+        Assert.All(plan.Unplaced, u => Assert.Equal(UnplacedReason.NoCompatibleHost, u.Reason));
+        Assert.Equal([2, 0, 1], plan.Summary.PeopleUnplaced);
+    }
+
+    [Fact]
+    public void Solve_HostWithZeroBeds_TakesNobody()
+    {
+        var plan = MatchingEngine.Solve(NightBuilder.Night([NightBuilder.AHost("h", beds: 0)], [NightBuilder.AMan("m")]));
+        Assert.Equal(UnplacedReason.TooLarge, plan.Unplaced.Single().Reason);
+    }
+}
