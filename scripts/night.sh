@@ -20,8 +20,11 @@ cli migrate
 cli demo load "${night_args[@]}"
 echo
 cli night match "${night_args[@]}"
+key="$(cli keys create --org "Demo coordinators" --role coordinator --expires-in-days 7)"
 echo
 echo "HostingMatch is starting at $url"
+echo "  Demo coordinator key (valid 7 days): $key"
+echo "  Try:  curl -H \"Authorization: Bearer $key\" $url/api/v1/nights/\$(TZ=Europe/Paris date -d "-12 hours" +%F)/summary"
 echo "  API reference:  $url/docs"
 echo "  OpenAPI:        $url/openapi/v1.json"
 echo "  Health:         $url/health/ready"

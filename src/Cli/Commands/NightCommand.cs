@@ -1,5 +1,7 @@
 using System.CommandLine;
 using HostingMatch.Application.Matching;
+using HostingMatch.Application.VanRuns;
+using NodaTime.Text;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +22,42 @@ internal static class NightCommand
             return ExitCodes.Success;
         }, ct));
 
+        var vans = new Command("vans", "Plan tonight's van runs from the confirmed placements and print the trips.");
+        vans.Options.Add(night);
+        vans.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
+        {
+            var tonight = NightOption.Value(parse, night, services);
+            Print(await services.GetRequiredService<IMediator>().Send(new PlanVanRuns(tonight), token));
+            return ExitCodes.Success;
+        }, ct));
+
         var command = new Command("night", "Tonight, from the database.");
         command.Subcommands.Add(match);
+        command.Subcommands.Add(vans);
         return command;
+    }
+
+    private static readonly OffsetDateTimePattern Clock = OffsetDateTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    private static void Print(VanRunsResponse plan)
+    {
+        var s = plan.Summary;
+        Console.WriteLine($"Van runs for the night of {plan.Night:yyyy-MM-dd}: {s.PeopleDelivered} people delivered, {s.DrivingMinutes} min of driving.");
+        foreach (var trip in plan.Trips)
+        {
+            Console.WriteLine($"{trip.VanId} trip {trip.Trip}: leaves {Clock.Format(trip.DepartAt)}, back {Clock.Format(trip.ReturnAt)}, " +
+                              $"{trip.Passengers} passenger(s){(trip.Departed ? " (left)" : string.Empty)}");
+            foreach (var stop in trip.Stops)
+            {
+                Console.WriteLine($"    {Clock.Format(stop.ArriveAt)}  {stop.HostName} ({stop.HostCode}), {stop.People} people: " +
+                                  string.Join(", ", stop.Households.Select(h => h.Alias)));
+            }
+        }
+
+        foreach (var u in plan.Unserved)
+        {
+            Console.WriteLine($"Not served by the vans: {u.HostName} ({u.HostCode}): {u.Reason}: {u.Detail}");
+        }
     }
 
     private static void Print(MatchingRunResponse run)
