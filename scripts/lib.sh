@@ -52,8 +52,20 @@ ensure_database() {
       -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $run -c max_connections=300" start >/dev/null
     echo "PostgreSQL is listening on 127.0.0.1:$PG_PORT (log: $home/postgres.log)." >&2
   fi
-  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=hostingmatch"
+  local db="${HOSTINGMATCH_DB:-hostingmatch}"
+  if [ -z "$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE \"$db\"" >/dev/null
+  fi
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db"
 }
+
+# The built programs, run directly (dotnet run re-evaluates the project every time).
+build_release() {
+  echo "Building HostingMatch (Release)..." >&2
+  dotnet build "$ROOT/HostingMatch.sln" -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
+}
+cli() { dotnet "$ROOT/src/Cli/bin/Release/net10.0/linux-x64/HostingMatch.Cli.dll" "$@"; }
+api_dll() { echo "$ROOT/src/Api/bin/Release/net10.0/linux-x64/HostingMatch.Api.dll"; }
 
 # Stops the private cluster (used by tests that check the health endpoint goes red).
 pg_data_dir() { echo "$(pg_home)/data"; }

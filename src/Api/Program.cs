@@ -1,5 +1,6 @@
 using HostingMatch.Api.Endpoints;
 using HostingMatch.Api.Infrastructure;
+using HostingMatch.Api.Security;
 using HostingMatch.Application;
 using HostingMatch.Infrastructure;
 using HostingMatch.Infrastructure.Persistence;
@@ -20,26 +21,48 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 builder.Services.AddOpenApi(ApiOpenApi.Configure);
 builder.Services.AddHealthChecks().AddDbContextCheck<HostingMatchDbContext>("database", tags: ["ready"]);
 
+// Who may do what: API keys (Authorization: Bearer), one policy per role; rate limits, body size, CORS (docs/security.md).
+builder.Services.AddApiKeyAuthentication();
+builder.Services.AddHygiene(builder.Configuration);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseRequestBodyLimit();
+app.UseCors();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 
 await app.Services.MigrateDatabaseAsync();
 
-app.MapOpenApi();
-app.MapScalarApiReference("/docs");
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+// Anonymous: the contract, its reference page, and the probes. Everything else needs a key (the fallback policy is Coordinator).
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs").AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
 var api = app.MapGroup("/api/v1");
-api.MapHosts();
-api.MapRequests();
-api.MapMatching();
-api.MapOffers();
 
-// Twilio calls these, outside /api/v1: every request must carry a valid X-Twilio-Signature.
+// Partners: their own organisation's referrals, nothing else.
+api.MapReferrals();
+
+// Coordinators (and admins): the night's console. Every call that changes data or reads personal data is audited.
+var coordinator = api.MapGroup("").RequirePolicy(Policies.Coordinator).AddEndpointFilter<AuditFilter>();
+coordinator.MapHosts();
+coordinator.MapRequests();
+coordinator.MapNights();
+coordinator.MapMatching();
+coordinator.MapVanRuns();
+coordinator.MapOffers();
+
+// Twilio calls these, outside /api/v1 and without an API key: every request must carry a valid X-Twilio-Signature.
 app.MapSmsWebhooks();
+
+// Admins: organisations, keys, the audit log.
+api.MapGroup("/admin").RequirePolicy(Policies.Admin).AddEndpointFilter<AuditFilter>().MapAdmin();
 
 app.Run();
 

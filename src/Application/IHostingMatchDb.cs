@@ -1,7 +1,10 @@
+using HostingMatch.Domain.Access;
+using HostingMatch.Domain.Audit;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Organisations;
+using HostingMatch.Domain.Referrals;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
 using HostingMatch.Domain.Transport;
@@ -24,7 +27,12 @@ public interface IHostingMatchDb
     DbSet<OutboundSms> OutboundSms { get; }
     DbSet<InboundSms> InboundSms { get; }
     DbSet<CoordinatorAlert> Alerts { get; }
+    DbSet<VanRunPlan> VanRunPlans { get; }
     DbSet<Offer> Offers { get; }
+    DbSet<ApiKey> ApiKeys { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Referral> Referrals { get; }
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

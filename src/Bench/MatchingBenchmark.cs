@@ -76,8 +76,8 @@ internal static class MatchingBenchmark
         var proved = plans.Count(p => p.Optimal);
         var gaps = plans.Where(p => !p.Optimal).Select(p => p.Gap ?? 1).ToList();
         var optimality = plans.Count == 1
-            ? (plans[0].Optimal ? "yes" : $"no, gap {gaps[0]:P2}")
-            : proved == plans.Count ? $"yes, {proved}/{plans.Count} bases" : $"{proved}/{plans.Count} bases, worst gap {gaps.Max():P2}";
+            ? (plans[0].Optimal ? "yes" : $"no, gap {gaps[0]:G2}")
+            : proved == plans.Count ? $"yes, {proved}/{plans.Count} bases" : $"{proved}/{plans.Count} bases, worst gap {gaps.Max():G2}";
         var engine = Sum(plans);
         var baseline = Sum(greedy);
         var fewer = Enumerable.Range(0, plans.Count).Any(i => plans[i].Summary.PeoplePlaced[0] < greedy[i].Summary.PeoplePlaced[0]);

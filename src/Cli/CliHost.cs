@@ -1,5 +1,6 @@
 using HostingMatch.Application;
 using HostingMatch.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,25 +8,51 @@ using Microsoft.Extensions.Logging;
 namespace HostingMatch.Cli;
 
 /// <summary>
-/// The services the database verbs need (use cases, EF Core, the clock), configured the ASP.NET Core way:
-/// appsettings.json beside the tool, then environment variables (ConnectionStrings__Default).
+/// The host the verbs that need the database share: configuration from the environment
+/// (<c>ConnectionStrings__Default</c>) and appsettings, the use cases and the database. Logs go to stderr,
+/// warnings and above only, so stdout carries nothing but a verb's result.
 /// </summary>
 internal static class CliHost
 {
-    public static async Task<IHost> StartAsync(CancellationToken cancellationToken, bool migrate = true)
+    /// <summary>The host, or null (with the reason on stderr) when no database is configured.</summary>
+    public static IHost? Build(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-        // stdout carries the verb's result only: framework logs go to stderr, warnings and up.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "hostingmatch" });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Default")))
+        {
+            Console.Error.WriteLine("No database configured: set ConnectionStrings__Default, " +
+                                    "e.g. Host=127.0.0.1;Port=55432;Username=postgres;Database=hostingmatch.");
+            return null;
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Migrating a new database first probes a history table that is not there yet, which EF logs as a failed command.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
+        // A failed command says so itself, once; EF Core's connection log would repeat it as noise.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
         builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
-        var host = builder.Build();
-        if (migrate)
+        return builder.Build();
+    }
+
+    /// <summary>Builds the host, applies pending migrations, then runs <paramref name="verb"/> in a scope.</summary>
+    public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        using var host = Build(settings);
+        if (host is null)
         {
-            await host.Services.MigrateDatabaseAsync(cancellationToken);
+            return ExitCodes.Failure;
         }
 
-        return host;
+        await host.Services.MigrateDatabaseAsync(cancellationToken);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await verb(scope.ServiceProvider, cancellationToken);
     }
 }

@@ -16,8 +16,9 @@ public static class DependencyInjection
     /// <summary>The database (from <c>ConnectionStrings:Default</c>), the clock and the adapters to the outside world.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Default")
-            ?? throw new InvalidOperationException(
+        var connectionString = configuration.GetConnectionString("Default") is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException(
                 "No database configured: set ConnectionStrings:Default (environment ConnectionStrings__Default), " +
                 "e.g. Host=127.0.0.1;Port=55432;Username=postgres;Database=hostingmatch.");
         services.AddDbContext<HostingMatchDbContext>(options => options

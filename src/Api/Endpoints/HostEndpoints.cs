@@ -2,6 +2,7 @@ using HostingMatch.Api.Infrastructure;
 using HostingMatch.Application.Hosts;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace HostingMatch.Api.Endpoints;
@@ -48,6 +49,7 @@ public static class HostEndpoints
                 return report.Imported ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
             })
             .Accepts<string>("text/csv")
+            .WithMetadata(new RequestSizeLimitAttribute(ImportHostsValidator.MaxBytes))
             .WithSummary("Import the hosts spreadsheet (CSV, docs/hosts-csv.md). One bad row and nothing is imported: 422 with every problem (line, column, what).");
 
         return api;

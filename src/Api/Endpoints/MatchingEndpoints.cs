@@ -2,6 +2,7 @@ using HostingMatch.Api.Infrastructure;
 using HostingMatch.Application.Matching;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HostingMatch.Api.Endpoints;
 
@@ -45,6 +46,7 @@ public static class MatchingEndpoints
             })
             .WithTags("Matching")
             .Accepts<string>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxNightFileBytes))
             .WithSummary("Solve a night file (spec: matching.md) and return its plan without storing anything: \"what if three more hosts said yes?\"")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 

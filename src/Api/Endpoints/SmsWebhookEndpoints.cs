@@ -20,7 +20,8 @@ public static class SmsWebhookEndpoints
 
     public static IEndpointRouteBuilder MapSmsWebhooks(this IEndpointRouteBuilder app)
     {
-        var sms = app.MapGroup("/sms").WithTags("Twilio webhooks").ExcludeFromDescription()
+        // No API key: Twilio proves who it is with the signature, checked below for every request.
+        var sms = app.MapGroup("/sms").WithTags("Twilio webhooks").ExcludeFromDescription().AllowAnonymous()
             .AddEndpointFilter(async (context, next) =>
                 await HasValidSignatureAsync(context.HttpContext) ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using HostingMatch.Application.Referrals;
 using HostingMatch.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             },
             BadHttpRequestException b => BadBody(b),
             DomainException d => Conflict(d.Code, d.Message),
+            IdempotencyKeyReusedException i => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Type = ProblemTypes.IdempotencyKeyReused,
+                Title = i.Message,
+            },
             DbUpdateConcurrencyException => Conflict("concurrency-conflict",
                 "Someone else changed this record since you read it. Reload it and apply your change again."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
@@ -63,11 +70,16 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
     private static ProblemDetails BadBody(BadHttpRequestException exception)
     {
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Security.Hygiene.TooLarge(null);
+        }
+
         var json = exception.InnerException as JsonException;
         var problem = new ProblemDetails
         {
             Status = exception.StatusCode,
-            Type = ProblemTypes.BadRequest,
+            Type = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType ? ProblemTypes.UnsupportedMediaType : ProblemTypes.BadRequest,
             Title = json is not null ? "The request body is not valid JSON for this endpoint." : "The request could not be read.",
             Detail = json is not null ? $"{json.Path ?? "$"} {FirstLine(json.Message)}" : exception.Message,
         };

@@ -12,6 +12,9 @@ public static class ProblemTypes
     public const string Unauthorized = "urn:hostingmatch:problem:unauthorized";
     public const string Forbidden = "urn:hostingmatch:problem:forbidden";
     public const string TooManyRequests = "urn:hostingmatch:problem:too-many-requests";
+    public const string PayloadTooLarge = "urn:hostingmatch:problem:payload-too-large";
+    public const string UnsupportedMediaType = "urn:hostingmatch:problem:unsupported-media-type";
+    public const string IdempotencyKeyReused = "urn:hostingmatch:problem:idempotency-key-reused";
     public const string Internal = "urn:hostingmatch:problem:internal";
 
     /// <summary>Fills in the type for bare status codes and adds the trace id to every problem.</summary>
@@ -27,6 +30,8 @@ public static class ProblemTypes
                 403 => Forbidden,
                 404 => NotFound,
                 409 => Conflict,
+                413 => PayloadTooLarge,
+                415 => UnsupportedMediaType,
                 429 => TooManyRequests,
                 >= 500 => Internal,
                 _ => problem.Type,

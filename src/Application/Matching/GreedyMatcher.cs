@@ -1,3 +1,5 @@
+using HostingMatch.Domain.Households;
+
 namespace HostingMatch.Application.Matching;
 
 /// <summary>
@@ -53,7 +55,7 @@ public static class GreedyMatcher
     {
         private readonly int[] bedsUsed = new int[problem.Hosts.Count];
         private readonly int[] households = new int[problem.Hosts.Count];
-        private readonly Domain.Households.HouseholdCategory?[] category = new Domain.Households.HouseholdCategory?[problem.Hosts.Count];
+        private readonly HouseholdCategory?[] category = new HouseholdCategory?[problem.Hosts.Count];
 
         public bool Fits(int h, int k) =>
             bedsUsed[k] + problem.People[h] <= problem.Hosts[k].Beds

@@ -10,5 +10,9 @@ internal static class CommandCatalog
         MigrateCommand.Create(),
         HostsCommand.Create(),
         MatchCommand.Create(),
+        DemoCommand.Create(),
+        NightCommand.Create(),
+        VansCommand.Create(),
+        KeysCommand.Create(),
     ];
 }

@@ -23,22 +23,23 @@ internal static class HostsCommand
             }
 
             var csv = await File.ReadAllTextAsync(path.FullName, ct);
-            using var host = await CliHost.StartAsync(ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportHosts(csv), ct);
-            if (!report.Imported)
+            return await CliHost.RunAsync(async (services, token) =>
             {
-                foreach (var error in report.Errors)
+                var report = await services.GetRequiredService<IMediator>().Send(new ImportHosts(csv), token);
+                if (!report.Imported)
                 {
-                    Console.Error.WriteLine($"{path.Name}:{error.Line}: {error.Column ?? "-"}: {error.Problem}");
+                    foreach (var error in report.Errors)
+                    {
+                        Console.Error.WriteLine($"{path.Name}:{error.Line}: {error.Column ?? "-"}: {error.Problem}");
+                    }
+
+                    Console.Error.WriteLine($"Nothing was imported: {report.Errors.Count} problem(s).");
+                    return ExitCodes.BadInput;
                 }
 
-                Console.Error.WriteLine($"Nothing was imported: {report.Errors.Count} problem(s).");
-                return ExitCodes.BadInput;
-            }
-
-            Console.WriteLine($"Imported {report.Created + report.Updated} host(s): {report.Created} new, {report.Updated} updated.");
-            return ExitCodes.Success;
+                Console.WriteLine($"Imported {report.Created + report.Updated} host(s): {report.Created} new, {report.Updated} updated.");
+                return ExitCodes.Success;
+            }, ct);
         });
 
         var hosts = new Command("hosts", "Manage hosts.");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using HostingMatch.Infrastructure;
 
 namespace HostingMatch.Cli.Commands;
 
@@ -8,14 +7,12 @@ internal static class MigrateCommand
 {
     public static Command Create()
     {
-        var command = new Command("migrate", "Apply pending database migrations to ConnectionStrings:Default.");
-        command.SetAction(async (_, ct) =>
+        var command = new Command("migrate", "Apply pending database migrations (database from ConnectionStrings__Default).");
+        command.SetAction(async (_, ct) => await CliHost.RunAsync((_, _) =>
         {
-            using var host = await CliHost.StartAsync(ct, migrate: false);
-            await host.Services.MigrateDatabaseAsync(ct);
-            Console.WriteLine("The database is up to date.");
-            return ExitCodes.Success;
-        });
+            Console.Error.WriteLine("The database is up to date.");
+            return Task.FromResult(ExitCodes.Success);
+        }, ct));
         return command;
     }
 }

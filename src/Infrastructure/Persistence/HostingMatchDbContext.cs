@@ -1,8 +1,11 @@
 using HostingMatch.Application;
+using HostingMatch.Domain.Access;
+using HostingMatch.Domain.Audit;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Organisations;
+using HostingMatch.Domain.Referrals;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
 using HostingMatch.Domain.Transport;
@@ -22,7 +25,12 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<OutboundSms> OutboundSms => Set<OutboundSms>();
     public DbSet<InboundSms> InboundSms => Set<InboundSms>();
     public DbSet<CoordinatorAlert> Alerts => Set<CoordinatorAlert>();
+    public DbSet<VanRunPlan> VanRunPlans => Set<VanRunPlan>();
     public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HostingMatchDbContext).Assembly);

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using HostingMatch.Application.Access;
+using Mediator;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
@@ -42,6 +45,9 @@ public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = 
         UseKestrel(port);
         StartServer();
         Client = CreateClient();
+        await using var scope = Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IssueApiKey(null, ApiFactory.NetworkName, "coordinator", null));
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key!.Key);
     }
 
     public new async Task DisposeAsync()

@@ -36,6 +36,21 @@ public static class Builders
         ["languages"] = new JsonArray("ps", "fr"),
     };
 
+    /// <summary>A partner's referral as the issue writes it.</summary>
+    public static JsonObject Referral(string alias = "Famille A.", string night = "2026-11-26") => new()
+    {
+        ["night"] = night,
+        ["alias"] = alias,
+        ["members"] = new JsonArray(
+            new JsonObject { ["age"] = 31, ["sex"] = "female" },
+            new JsonObject { ["age"] = 6, ["sex"] = "male" }),
+        ["vulnerable"] = false,
+        ["needsWheelchairAccess"] = false,
+        ["languages"] = new JsonArray("ps", "fr"),
+        ["referrer"] = new JsonObject { ["name"] = "Inès, maraude Nord", ["phone"] = "+33698765432" },
+        ["notes"] = "Arrived today.",
+    };
+
     public static async Task<JsonObject> ReadObjectAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 

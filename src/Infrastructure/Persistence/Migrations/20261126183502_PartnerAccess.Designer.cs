@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HostingMatch.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(HostingMatchDbContext))]
-    [Migration("20261126183956_SmsOutboxInboxAlerts")]
-    partial class SmsOutboxInboxAlerts
+    [Migration("20261126183502_PartnerAccess")]
+    partial class PartnerAccess
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,6 +26,115 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("HostingMatch.Domain.Access.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Instant?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("prefix");
+
+                    b.Property<Instant?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_api_keys_organisation_id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_prefix");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("target_id");
+
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("target_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("ApiKeyId", "At")
+                        .HasDatabaseName("ix_audit_entries_api_key_id_at");
+
+                    b.HasIndex("OrganisationId", "At")
+                        .HasDatabaseName("ix_audit_entries_organisation_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
 
             modelBuilder.Entity("HostingMatch.Domain.Hosts.Host", b =>
                 {
@@ -267,6 +376,85 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("HostingMatch.Domain.Referrals.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<int>("ResponseStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("OrganisationId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_records_organisation_id_key");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ReferrerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("referrer_name");
+
+                    b.Property<string>("ReferrerPhone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("referrer_phone");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("OrganisationId", "CreatedAt")
+                        .HasDatabaseName("ix_referrals_organisation_id_created_at");
+
+                    b.ToTable("referrals", (string)null);
+                });
+
             modelBuilder.Entity("HostingMatch.Domain.Requests.ShelterRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -335,202 +523,6 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.ToTable("shelter_requests", (string)null);
                 });
 
-            modelBuilder.Entity("HostingMatch.Domain.Sms.CoordinatorAlert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("code");
-
-                    b.Property<Guid?>("HostId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("host_id");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("message");
-
-                    b.Property<Instant>("RaisedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("raised_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_coordinator_alerts");
-
-                    b.HasIndex("RaisedAt")
-                        .HasDatabaseName("ix_coordinator_alerts_raised_at");
-
-                    b.ToTable("coordinator_alerts", (string)null);
-                });
-
-            modelBuilder.Entity("HostingMatch.Domain.Sms.InboundSms", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(1600)
-                        .HasColumnType("character varying(1600)")
-                        .HasColumnName("body");
-
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("from");
-
-                    b.Property<Guid?>("HostId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("host_id");
-
-                    b.Property<string>("MessageSid")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("message_sid");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("outcome");
-
-                    b.Property<Instant>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received_at");
-
-                    b.Property<string>("Reply")
-                        .HasMaxLength(1600)
-                        .HasColumnType("character varying(1600)")
-                        .HasColumnName("reply");
-
-                    b.HasKey("Id")
-                        .HasName("pk_inbound_sms");
-
-                    b.HasIndex("HostId")
-                        .HasDatabaseName("ix_inbound_sms_host_id");
-
-                    b.HasIndex("MessageSid")
-                        .IsUnique()
-                        .HasDatabaseName("ix_inbound_sms_message_sid");
-
-                    b.ToTable("inbound_sms", (string)null);
-                });
-
-            modelBuilder.Entity("HostingMatch.Domain.Sms.OutboundSms", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(1600)
-                        .HasColumnType("character varying(1600)")
-                        .HasColumnName("body");
-
-                    b.Property<Instant?>("ClaimedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimed_at");
-
-                    b.Property<Instant?>("ClaimedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimed_until");
-
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid?>("HostId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("host_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("last_error");
-
-                    b.Property<Instant>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<Guid?>("OfferId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("offer_id");
-
-                    b.Property<string>("ProviderSid")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("provider_sid");
-
-                    b.Property<string>("ProviderStatus")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("provider_status");
-
-                    b.Property<Instant?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("to");
-
-                    b.Property<Instant>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outbound_sms");
-
-                    b.HasIndex("HostId")
-                        .HasDatabaseName("ix_outbound_sms_host_id");
-
-                    b.HasIndex("OfferId")
-                        .HasDatabaseName("ix_outbound_sms_offer_id");
-
-                    b.HasIndex("ProviderSid")
-                        .HasDatabaseName("ix_outbound_sms_provider_sid");
-
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_outbound_sms_status_next_attempt_at");
-
-                    b.ToTable("outbound_sms", (string)null);
-                });
-
             modelBuilder.Entity("HostingMatch.Domain.Transport.Base", b =>
                 {
                     b.Property<Guid>("Id")
@@ -588,6 +580,16 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_vans_base_id");
 
                     b.ToTable("vans", (string)null);
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Access.ApiKey", b =>
+                {
+                    b.HasOne("HostingMatch.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_keys_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Hosts.Host", b =>
@@ -699,6 +701,33 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_offers_requests_request_id");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Referrals.IdempotencyRecord", b =>
+                {
+                    b.HasOne("HostingMatch.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_records_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Referrals.Referral", b =>
+                {
+                    b.HasOne("HostingMatch.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_organisations_organisation_id");
+
+                    b.HasOne("HostingMatch.Domain.Requests.ShelterRequest", null)
+                        .WithOne()
+                        .HasForeignKey("HostingMatch.Domain.Referrals.Referral", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_requests_request_id");
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Requests.ShelterRequest", b =>

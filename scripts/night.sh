@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The README's main command: runs tonight on this machine with the demo data.
+# Installs and starts what it needs (PostgreSQL in a private cluster under .local/), applies the
+# migrations, loads a generated Paris night, runs the matching, then starts the Api and prints
+# where to open it. Run it again: it reuses the cluster, the data and tonight's requests.
+#   HOSTINGMATCH_URL       where the Api listens (default http://127.0.0.1:5080)
+#   HOSTINGMATCH_NIGHT     the night to run (default: tonight in Paris)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+url="${HOSTINGMATCH_URL:-http://127.0.0.1:5080}"
+night_args=()
+[ -n "${HOSTINGMATCH_NIGHT:-}" ] && night_args=(--night "$HOSTINGMATCH_NIGHT")
+
+ensure_database
+build_release
+
+cli migrate
+cli demo load "${night_args[@]}"
+echo
+cli night match "${night_args[@]}"
+key="$(cli keys create --org "Demo coordinators" --role coordinator --expires-in-days 7)"
+echo
+echo "HostingMatch is starting at $url"
+echo "  Demo coordinator key (valid 7 days): $key"
+echo "  Try:  curl -H \"Authorization: Bearer $key\" $url/api/v1/nights/\$(TZ=Europe/Paris date -d "-12 hours" +%F)/summary"
+echo "  API reference:  $url/docs"
+echo "  OpenAPI:        $url/openapi/v1.json"
+echo "  Health:         $url/health/ready"
+echo "Stop it with Ctrl+C; run this command again to come back to the same night."
+exec dotnet "$(api_dll)" --urls "$url" --contentRoot "$ROOT/src/Api"

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using HostingMatch.Api.Infrastructure;
+using HostingMatch.Api.Security;
+using HostingMatch.Application.Referrals;
+using HostingMatch.Application.Requests;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace HostingMatch.Api.Endpoints;
+
+/// <summary>
+/// Partner organisations refer households and follow them. Every answer is about the caller's own organisation:
+/// another organisation's referral answers 404, exactly as one that does not exist.
+/// </summary>
+public static class ReferralEndpoints
+{
+    private const string ReferralExample = """
+        {"id":"019abf5e-7a10-7c4e-9a55-3f1f8e0b6a21","night":"2026-11-26","status":"placed","alias":"Famille A.",
+         "members":[{"age":31,"sex":"female"},{"age":6,"sex":"male"}],"vulnerable":false,"needsWheelchairAccess":false,
+         "languages":["ps","fr"],"referrer":{"name":"Inès, maraude Nord","phone":"+33612345678"},"notes":null,
+         "meeting":{"baseName":"Porte de la Chapelle","gatheringTime":"20:30","instructions":"Be at Porte de la Chapelle at 20:30."},
+         "noPlaceReason":null,"createdAt":"2026-11-26T16:05:00Z","updatedAt":"2026-11-26T19:40:00Z"}
+        """;
+
+    private const string CreateExample = """
+        {"night":"2026-11-26","alias":"Famille A.","members":[{"age":31,"sex":"female"},{"age":6,"sex":"male"}],
+         "vulnerable":false,"needsWheelchairAccess":false,"languages":["ps","fr"],
+         "referrer":{"name":"Inès, maraude Nord","phone":"+33612345678"},"notes":"Arrived today, the child has a cold."}
+        """;
+
+    public static RouteGroupBuilder MapReferrals(this RouteGroupBuilder api)
+    {
+        var referrals = api.MapGroup("/referrals").WithTags("Referrals").RequirePolicy(Policies.Partner);
+
+        referrals.MapPost("/", async (ReferralInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+                ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new CreateReferral(user.Organisation(), idempotencyKey, input.Night, input.Alias,
+                    input.Members, input.Vulnerable, input.NeedsWheelchairAccess, input.Languages, input.Referrer, input.Notes), ct);
+                if (created.Replayed)
+                {
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                }
+
+                return TypedResults.Created($"/api/v1/referrals/{created.Referral.Id}", created.Referral);
+            })
+            .WithSummary("Refer a household for a night.")
+            .WithDescription(
+                "Answers 201 with the referral and its Location. Send an Idempotency-Key header (any 1-100 printable ASCII " +
+                "characters, e.g. a UUID) to retry safely: the same key with the same body answers the first result and creates " +
+                "nothing (header Idempotent-Replayed: true); the same key with a different body answers 422. " +
+                "There is no field for nationality or legal status: we don't keep them, and unknown fields are refused.")
+            .WithExamples(CreateExample, ReferralExample)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        referrals.MapGet("/{id:guid}", async Task<Results<Ok<ReferralResponse>, NotFound>> (Guid id, ClaimsPrincipal user, IMediator mediator,
+                CancellationToken ct) =>
+                await mediator.Send(new GetReferral(user.Organisation(), id), ct) is { } referral ? TypedResults.Ok(referral) : TypedResults.NotFound())
+            .WithSummary("One of your referrals and where it stands: waiting, placed (where and when to be), no-place-tonight (why), cancelled.")
+            .WithExamples(response: ReferralExample)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        referrals.MapGet("/", async (string? night, string? status, int? page, int? pageSize, ClaimsPrincipal user, IMediator mediator,
+                CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListReferrals(user.Organisation(), QueryValues.Date(night, "night"), status,
+                    page ?? 1, pageSize ?? 20), ct)))
+            .WithSummary("Your organisation's referrals, newest first, optionally of one night (YYYY-MM-DD) and one status; pages of up to 100.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        referrals.MapDelete("/{id:guid}", async Task<Results<Ok<ReferralResponse>, NotFound>> (Guid id, ClaimsPrincipal user, IMediator mediator,
+                CancellationToken ct) =>
+                await mediator.Send(new CancelReferral(user.Organisation(), id), ct) is { } referral ? TypedResults.Ok(referral) : TypedResults.NotFound())
+            .WithSummary("Cancel one of your referrals while the household is not yet delivered to the host (then 409).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return api;
+    }
+
+    /// <summary>A household referred by a partner, as the partner sends it. Unknown fields are refused.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record ReferralInput(
+        LocalDate? Night,
+        string? Alias,
+        IReadOnlyList<MemberInput>? Members,
+        bool? Vulnerable,
+        bool? NeedsWheelchairAccess,
+        IReadOnlyList<string>? Languages,
+        ReferrerInput? Referrer,
+        string? Notes);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using HostingMatch.Application.VanRuns;
+using NodaTime;
+using NodaTime.Text;
+
+namespace HostingMatch.Api.Endpoints;
+
+/// <summary>
+/// The driver's run sheet for one trip: stops in order, address, the host's first name and phone, the people
+/// (ages, never names) and the expected arrival. Printable, and readable on a phone.
+/// </summary>
+internal static class RunSheet
+{
+    private static readonly OffsetDateTimePattern Clock = OffsetDateTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    public static string Html(TripView trip, LocalDate night)
+    {
+        var html = new StringBuilder();
+        html.Append($$"""
+            <!doctype html>
+            <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Feuille de route {{E(trip.VanId)}}, trajet {{trip.Trip}}</title>
+            <style>
+              body { font: 16px/1.4 system-ui, sans-serif; margin: 1rem; color: #111; }
+              h1 { font-size: 1.3rem; margin: 0 0 .25rem; }
+              .meta { color: #444; margin-bottom: 1rem; }
+              ol { padding-left: 1.2rem; }
+              li { border-top: 1px solid #ccc; padding: .6rem 0; }
+              .time { font-size: 1.4rem; font-weight: bold; }
+              a { color: #0645ad; }
+              @media print { a { color: #111; text-decoration: none; } }
+            </style></head><body>
+            <h1>{{E(trip.VanId)}}, trajet {{trip.Trip}} &middot; nuit du {{night:dd/MM/yyyy}}</h1>
+            <p class="meta">Départ {{Clock.Format(trip.DepartAt)}} &middot; retour vers {{Clock.Format(trip.ReturnAt)}} &middot; {{trip.Passengers}} passager(s)</p>
+            <ol>
+            """);
+        foreach (var stop in trip.Stops)
+        {
+            html.Append($"""
+                <li><div class="time">{Clock.Format(stop.ArriveAt)}</div>
+                <div><strong>{E(stop.HostName)}</strong> &middot; <a href="tel:{E(stop.HostPhone)}">{E(stop.HostPhone)}</a></div>
+                <div>{E(stop.Address)}</div>
+                <div>{stop.People} personne(s) : {E(People(stop))}</div></li>
+                """);
+        }
+
+        html.Append("</ol></body></html>");
+        return html.ToString();
+    }
+
+    public static string Csv(TripView trip)
+    {
+        var csv = new StringBuilder("order;arrival;host;phone;address;people;ages\n");
+        foreach (var stop in trip.Stops)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{stop.Order};{Clock.Format(stop.ArriveAt)};{Cell(stop.HostName)};{Cell(stop.HostPhone)};{Cell(stop.Address)};{stop.People};{Cell(People(stop))}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string People(StopView stop) =>
+        string.Join(" | ", stop.Households.Select(h => $"{h.Alias} ({string.Join(", ", h.Ages.Select(a => a + " ans"))})"));
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    // Quotes a cell, and defuses spreadsheet formulas (a cell starting with = + - @).
+    private static string Cell(string text)
+    {
+        var safe = text.Length > 0 && "=+-@".Contains(text[0]) && !text.StartsWith('+') ? "'" + text : text;
+        return "\"" + safe.Replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,48 @@
+using HostingMatch.Api.Infrastructure;
+using HostingMatch.Application.VanRuns;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HostingMatch.Api.Endpoints;
+
+/// <summary>The night's van runs: plan them from the confirmed placements, read them, print a trip's run sheet.</summary>
+public static class VanRunEndpoints
+{
+    public static RouteGroupBuilder MapVanRuns(this RouteGroupBuilder api)
+    {
+        var runs = api.MapGroup("/nights/{night}/van-runs").WithTags("Van runs");
+
+        runs.MapPost("/", async (string night, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new PlanVanRuns(NightRoute.Parse(night)), ct)))
+            .WithSummary("Plan (or re-plan) the night's van runs from the confirmed placements. Trips that have left are never changed.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        runs.MapGet("/", async Task<Results<Ok<VanRunsResponse>, NotFound>> (string night, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new GetVanRuns(NightRoute.Parse(night)), ct) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound())
+            .WithSummary("The night's current van plan; 404 when none was made.");
+
+        runs.MapGet("/{vanId}/{trip:int}/sheet", async Task<Results<ContentHttpResult, NotFound>> (string night, string vanId, int trip, string? format,
+                HttpResponse response, IMediator mediator, CancellationToken ct) =>
+            {
+                var date = NightRoute.Parse(night);
+                var found = (await mediator.Send(new GetVanRuns(date), ct))?.Trips.FirstOrDefault(t => t.VanId == vanId && t.Trip == trip);
+                if (found is null)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                if (format == "csv")
+                {
+                    response.Headers.ContentDisposition = $"attachment; filename=\"run-{date:yyyy-MM-dd}-{trip}.csv\"";
+                    return TypedResults.Content(RunSheet.Csv(found), "text/csv; charset=utf-8");
+                }
+
+                // The page's own styles and nothing else: no script, no image, no form.
+                response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+                return TypedResults.Content(RunSheet.Html(found, date), "text/html; charset=utf-8");
+            })
+            .WithSummary("The driver's run sheet for one trip: printable HTML (default) or CSV with ?format=csv.");
+
+        return api;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using HostingMatch.Domain.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HostingMatch.Api.Security;
+
+/// <summary>
+/// The three policies, one per role (<see cref="Roles.Satisfies"/> holds the rules: admin can do what a coordinator
+/// does; partner endpoints are for partners only). Endpoints that say nothing fall back to <see cref="Coordinator"/>,
+/// so a forgotten policy never opens a route to partners or to anonymous callers.
+/// </summary>
+public static class Policies
+{
+    public const string Partner = "Partner";
+    public const string Coordinator = "Coordinator";
+    public const string Admin = "Admin";
+
+    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Partner, For(Role.Partner))
+            .AddPolicy(Coordinator, For(Role.Coordinator))
+            .AddPolicy(Admin, For(Role.Admin))
+            .SetFallbackPolicy(Fallback());
+        return services;
+    }
+
+    private static AuthorizationPolicy For(Role required) => new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+        .RequireAuthenticatedUser()
+        .RequireAssertion(context => Holds(context.User, required))
+        .Build();
+
+    /// <summary>
+    /// Coordinator for any route nobody put behind a policy. Routing's own answers (no route: 404; wrong method: 405;
+    /// wrong content type: 415) are not routes: any valid key gets them as they are, so a partner is told what is
+    /// really wrong rather than 403. Without a key, everything but the anonymous endpoints is 401.
+    /// </summary>
+    private static AuthorizationPolicy Fallback() => new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+        .RequireAuthenticatedUser()
+        .RequireAssertion(context => Holds(context.User, Role.Coordinator)
+                                     || context.Resource is HttpContext { } http && http.GetEndpoint() is not RouteEndpoint)
+        .Build();
+
+    private static bool Holds(ClaimsPrincipal user, Role required) =>
+        Roles.TryParse(user.FindFirstValue(HostingMatchClaims.Role), out var held) && held.Satisfies(required);
+
+    /// <summary>
+    /// Puts a route group behind a policy, once, and documents what that brings: 401 without a valid key,
+    /// 403 with a key of another role, 429 over the rate limit.
+    /// </summary>
+    public static RouteGroupBuilder RequirePolicy(this RouteGroupBuilder group, string policy)
+    {
+        group.RequireAuthorization(policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return group;
+    }
+}

@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HostingMatch.Application.Referrals;
+
+/// <summary>
+/// The partner withdraws a referral of theirs. Null when there is none with this id in their organisation;
+/// a delivered (or already cancelled) one cannot be cancelled (409 <c>request-invalid-transition</c>).
+/// </summary>
+public sealed record CancelReferral(Guid OrganisationId, Guid Id) : ICommand<ReferralResponse?>;
+
+public sealed class CancelReferralHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<CancelReferral, ReferralResponse?>
+{
+    public async ValueTask<ReferralResponse?> Handle(CancelReferral command, CancellationToken cancellationToken)
+    {
+        var request = await (from f in db.Referrals
+                             where f.OrganisationId == command.OrganisationId && f.RequestId == command.Id
+                             join r in db.Requests on f.RequestId equals r.Id
+                             select r).FirstOrDefaultAsync(cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+
+        request.Cancel(clock.GetCurrentInstant());
+        await db.SaveChangesAsync(cancellationToken);
+        return await ReferralReads.GetAsync(db, command.OrganisationId, command.Id, cancellationToken);
+    }
+}

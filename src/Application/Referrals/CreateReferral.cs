@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using HostingMatch.Application.Requests;
+using HostingMatch.Domain.Referrals;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HostingMatch.Application.Referrals;
+
+/// <summary>
+/// A partner organisation refers a household for a night. With an <paramref name="IdempotencyKey"/>, a retry of the
+/// same request answers the first result and creates nothing; the same key with a different request is refused.
+/// </summary>
+public sealed record CreateReferral(
+    Guid OrganisationId,
+    string? IdempotencyKey,
+    LocalDate? Night,
+    string? Alias,
+    IReadOnlyList<MemberInput>? Members,
+    bool? Vulnerable,
+    bool? NeedsWheelchairAccess,
+    IReadOnlyList<string>? Languages,
+    ReferrerInput? Referrer,
+    string? Notes) : ICommand<CreatedReferral>, IHouseholdFields;
+
+/// <summary>The referral, and whether this answers a retry (<c>Replayed</c>: nothing was created).</summary>
+public sealed record CreatedReferral(ReferralResponse Referral, bool Replayed);
+
+/// <summary>The Idempotency-Key was first used for a different request.</summary>
+public sealed class IdempotencyKeyReusedException()
+    : Exception("This Idempotency-Key was already used with a different request. Use a new key for a new referral.");
+
+public sealed class CreateReferralValidator : AbstractValidator<CreateReferral>
+{
+    public CreateReferralValidator()
+    {
+        Include(new HouseholdFieldsValidator<CreateReferral>());
+        RuleFor(c => c.Night).NotNull();
+        RuleFor(c => c.Referrer).NotNull();
+        RuleFor(c => c.Referrer!).SetValidator(new ReferrerInputValidator()).When(c => c.Referrer is not null);
+        RuleFor(c => c.IdempotencyKey).MaximumLength(IdempotencyRecord.MaxKeyLength)
+            .Must(k => k is null || (k.Length > 0 && k.All(ch => ch is > ' ' and <= '~')))
+            .WithMessage("must be 1 to 100 printable ASCII characters")
+            .OverridePropertyName("Idempotency-Key");
+    }
+}
+
+public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<CreateReferral, CreatedReferral>
+{
+    public async ValueTask<CreatedReferral> Handle(CreateReferral command, CancellationToken cancellationToken)
+    {
+        var hash = RequestHash(command);
+        if (command.IdempotencyKey is { } key && await FindAsync(command.OrganisationId, key, cancellationToken) is { } earlier)
+        {
+            return await ReplayAsync(command.OrganisationId, earlier, hash, cancellationToken);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var (request, household, referral) = RequestRegistration.Add(db, new RegisterRequest(command.Night!.Value, command.Alias, command.Members,
+            command.Vulnerable ?? false, command.NeedsWheelchairAccess ?? false, command.Languages, 0, command.Notes,
+            command.OrganisationId, command.Referrer), now);
+        if (command.IdempotencyKey is not null)
+        {
+            db.IdempotencyRecords.Add(IdempotencyRecord.Create(command.OrganisationId, command.IdempotencyKey, hash, 201, request.Id, now));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (command.IdempotencyKey is not null)
+        {
+            // A concurrent retry under the same key committed first (the unique index said so): answer what it answered.
+            var winner = await FindAsync(command.OrganisationId, command.IdempotencyKey, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return await ReplayAsync(command.OrganisationId, winner, hash, cancellationToken);
+        }
+
+        return new CreatedReferral(ReferralReads.ToResponse(request, household, referral!, null), Replayed: false);
+    }
+
+    private Task<IdempotencyRecord?> FindAsync(Guid organisationId, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(i => i.OrganisationId == organisationId && i.Key == key, cancellationToken);
+
+    private async Task<CreatedReferral> ReplayAsync(Guid organisationId, IdempotencyRecord earlier, string hash, CancellationToken cancellationToken)
+    {
+        if (!earlier.IsSameRequest(hash))
+        {
+            throw new IdempotencyKeyReusedException();
+        }
+
+        var referral = await ReferralReads.GetAsync(db, organisationId, earlier.ResourceId, cancellationToken)
+                       ?? throw new InvalidOperationException($"Idempotency record {earlier.Id} points to a missing referral.");
+        return new CreatedReferral(referral, Replayed: true);
+    }
+
+    /// <summary>The request's content, canonically serialised then hashed: the same fields give the same hash whatever the spacing.</summary>
+    private static string RequestHash(CreateReferral c)
+    {
+        var canonical = JsonSerializer.Serialize(new
+        {
+            night = c.Night?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+            c.Alias,
+            c.Members,
+            c.Vulnerable,
+            c.NeedsWheelchairAccess,
+            c.Languages,
+            c.Referrer,
+            c.Notes,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

@@ -1,0 +1,82 @@
+using HostingMatch.Application.Matching;
+using HostingMatch.Domain;
+using HostingMatch.Domain.Common;
+using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Transport;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HostingMatch.Application.VanRuns;
+
+/// <summary>
+/// Plans (or re-plans) the night's van runs from the confirmed placements: one stop per host, the host's arrival
+/// window, the network's vans. A trip that has already left is never changed: its households stay on it, its van
+/// is busy until it is back, and new trips are numbered after it. Nothing leaves before now.
+/// </summary>
+public sealed record PlanVanRuns(LocalDate Night) : ICommand<VanRunsResponse>;
+
+public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<PlanVanRuns, VanRunsResponse>
+{
+    public async ValueTask<VanRunsResponse> Handle(PlanVanRuns command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var vans = await db.Vans.AsNoTracking().OrderBy(v => v.Name).ToListAsync(cancellationToken);
+        if (vans.Count == 0)
+        {
+            throw new DomainException("no-van", "No van is configured: add the network's van before planning the runs.");
+        }
+
+        var stored = await db.VanRunPlans.FirstOrDefaultAsync(p => p.Night == command.Night, cancellationToken);
+        var departed = stored is null
+            ? []
+            : StoredVanPlan.Parse(stored.PlanJson).Trips.Where(t => t.DepartAt.ToInstant() <= now).ToList();
+        var onBoard = departed.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet();
+
+        var confirmed = await db.Requests.AsNoTracking()
+            .Where(r => r.Night == command.Night && r.Status == RequestStatus.Confirmed && r.HostId != null)
+            .ToListAsync(cancellationToken);
+        var waiting = confirmed.Where(r => !onBoard.Contains(r.HouseholdId.ToString())).ToList();
+        var householdIds = confirmed.Select(r => r.HouseholdId).ToList();
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
+        var hostIds = confirmed.Select(r => r.HostId!.Value).Concat(departed.SelectMany(t => t.Stops).Select(s => Guid.Parse(s.HostId))).ToHashSet();
+        var hosts = await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
+        var @base = await db.Bases.AsNoTracking().OrderBy(b => b.Name).FirstOrDefaultAsync(cancellationToken);
+        var baseLocation = @base is null ? NightFromDatabase.DefaultBase : new NightBase(@base.Name, @base.Location);
+
+        var stops = waiting.GroupBy(r => r.HostId!.Value).OrderBy(g => hosts[g.Key].Code).Select(g =>
+        {
+            var host = hosts[g.Key];
+            return new RunStop(host.Id.ToString(), host.Location, host.ArrivalWindow.From, host.ArrivalWindow.Until,
+                g.OrderBy(r => r.HouseholdId).Select(r => new RunHousehold(r.HouseholdId.ToString(), households[r.HouseholdId].People)).ToList());
+        }).ToList();
+
+        var input = new RunsFile(command.Night, Night.Zone.Id, new RunsBase(baseLocation.Name ?? "Base", baseLocation.Location), RunsRules.Default,
+            vans.Select(v => new RunsVan(v.Name, v.Seats)).ToList(), RunsFile.DefaultFirstDeparture, RunsFile.DefaultLatestArrival,
+            RunsFile.DefaultLoadingMinutes, RunsFile.DefaultStopMinutes, stops);
+        var plan = VanPlanner.Plan(input, new VanPlannerOptions
+        {
+            VanAvailability = vans.ToDictionary(v => v.Name, v =>
+            {
+                var last = departed.Where(t => t.VanId == v.Name).MaxBy(t => t.Trip);
+                var back = last?.ReturnAt.ToInstant() ?? input.At(input.FirstDeparture);
+                // A van cannot leave in the past: re-planning at 21:10 plans from 21:10.
+                return new VanAvailability(Instant.Max(back, now), departed.Count(t => t.VanId == v.Name));
+            }),
+        });
+
+        var combined = plan with { Trips = departed.Concat(plan.Trips).OrderBy(t => t.VanId).ThenBy(t => t.Trip).ToList() };
+        var json = VanPlanJson.Serialize(combined);
+        if (stored is null)
+        {
+            db.VanRunPlans.Add(VanRunPlan.Create(command.Night, json, now));
+        }
+        else
+        {
+            stored.Replace(json, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return VanRunsViews.ToResponse(combined, now, now, hosts, households);
+    }
+}

@@ -1,0 +1,48 @@
+using HostingMatch.Domain.Households;
+using NodaTime;
+using DomainHost = HostingMatch.Domain.Hosts.Host;
+
+namespace HostingMatch.Application.VanRuns;
+
+/// <summary>The night's van plan as the coordinators' screen shows it (host names and addresses included: never for partners).</summary>
+public sealed record VanRunsResponse(
+    LocalDate Night,
+    Instant PlannedAt,
+    IReadOnlyList<TripView> Trips,
+    IReadOnlyList<UnservedView> Unserved,
+    VanPlanSummary Summary);
+
+/// <summary>A trip; <see cref="Departed"/> once its departure time has passed: it is never changed again.</summary>
+public sealed record TripView(string VanId, int Trip, OffsetDateTime DepartAt, OffsetDateTime ReturnAt, int Passengers, bool Departed,
+    IReadOnlyList<StopView> Stops);
+
+public sealed record StopView(int Order, Guid HostId, string HostCode, string HostName, string HostPhone, string Address,
+    OffsetDateTime ArriveAt, int People, IReadOnlyList<HouseholdOnBoard> Households);
+
+/// <summary>A household on board: its alias and ages, no names.</summary>
+public sealed record HouseholdOnBoard(Guid HouseholdId, string Alias, IReadOnlyList<int> Ages);
+
+public sealed record UnservedView(Guid HostId, string HostCode, string HostName, string Reason, string Detail);
+
+internal static class VanRunsViews
+{
+    public static VanRunsResponse ToResponse(VanPlan plan, Instant plannedAt, Instant now,
+        IReadOnlyDictionary<Guid, DomainHost> hosts, IReadOnlyDictionary<Guid, Household> households)
+    {
+        var trips = plan.Trips.Select(t => new TripView(t.VanId, t.Trip, t.DepartAt, t.ReturnAt, t.Passengers,
+            t.DepartAt.ToInstant() <= now,
+            t.Stops.Select((s, i) =>
+            {
+                var host = hosts[Guid.Parse(s.HostId)];
+                return new StopView(i + 1, host.Id, host.Code, host.DisplayName, host.Phone, host.Address, s.ArriveAt, s.People,
+                    s.HouseholdIds.Select(id => households[Guid.Parse(id)])
+                        .Select(h => new HouseholdOnBoard(h.Id, h.Alias, h.Members.Select(m => m.Age).ToList())).ToList());
+            }).ToList())).ToList();
+        var unserved = plan.Unserved.Select(u =>
+        {
+            var host = hosts[Guid.Parse(u.HostId)];
+            return new UnservedView(host.Id, host.Code, host.DisplayName, VanPlanJson.Format(u.Reason), u.Detail);
+        }).ToList();
+        return new VanRunsResponse(plan.Night, plannedAt, trips, unserved, plan.Summary);
+    }
+}

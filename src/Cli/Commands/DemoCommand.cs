@@ -1,0 +1,87 @@
+using System.CommandLine;
+using HostingMatch.Application.Demo;
+using HostingMatch.Application.Matching;
+using HostingMatch.Domain;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace HostingMatch.Cli.Commands;
+
+/// <summary>
+/// <c>hostingmatch demo load [--night DATE] [--seed N]</c>: a realistic generated Paris night in the database;
+/// <c>hostingmatch demo night [--seed N] [--hosts N] [--people N]</c>: the same generator's night as a night file.
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var night = NightOption.Create();
+        var seed = new Option<int>("--seed") { Description = "The generator's seed: the same seed gives the same night.", DefaultValueFactory = _ => 1 };
+        var load = new Command("load", "Load a generated Paris night (a base, a van, ~80 hosts, ~36 people) into the database. Safe to run twice.");
+        load.Options.Add(night);
+        load.Options.Add(seed);
+        load.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
+        {
+            var tonight = NightOption.Value(parse, night, services);
+            var report = await services.GetRequiredService<IMediator>().Send(new LoadDemoNight(tonight, parse.GetValue(seed)), token);
+            Console.WriteLine(report.NightAlreadyLoaded
+                ? $"Night of {tonight:yyyy-MM-dd}: already loaded; {report.HostsCreated} host(s) added, {report.HostsKept} kept."
+                : $"Night of {tonight:yyyy-MM-dd}: {report.RequestsCreated} household(s) waiting, {report.HostsCreated} host(s) added, {report.HostsKept} kept.");
+            return ExitCodes.Success;
+        }, ct));
+
+        var demo = new Command("demo", "Demo data.");
+        demo.Subcommands.Add(load);
+        demo.Subcommands.Add(NightFile());
+        return demo;
+    }
+
+    private static Command NightFile()
+    {
+        var seed = new Option<int>("--seed") { Description = "Same seed, same night.", DefaultValueFactory = _ => 1 };
+        var hosts = new Option<int>("--hosts") { Description = "Number of hosts.", DefaultValueFactory = _ => 80 };
+        var people = new Option<int>("--people") { Description = "Number of people over all households.", DefaultValueFactory = _ => 36 };
+        var night = new Command("night", "Print a realistic generated Paris night in the night-file format.") { seed, hosts, people };
+        night.SetAction(parse =>
+        {
+            var hostCount = parse.GetValue(hosts);
+            var peopleCount = parse.GetValue(people);
+            if (hostCount < 0 || peopleCount < 0)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("--hosts and --people: must be at least 0");
+                return ExitCodes.BadInput;
+            }
+
+            var generated = ParisNightGenerator.Generate(parse.GetValue(seed), hostCount, peopleCount);
+            parse.InvocationConfiguration.Output.WriteLine(NightFileJson.Write(generated.Night));
+            return ExitCodes.Success;
+        });
+        return night;
+    }
+}
+
+/// <summary>The <c>--night</c> option every night verb shares: a date, tonight (in Paris) when left out.</summary>
+internal static class NightOption
+{
+    public static Option<string?> Create() => new("--night")
+    {
+        Description = "The night, YYYY-MM-DD (the evening's date). Default: tonight in Paris.",
+        Validators =
+        {
+            result =>
+            {
+                var text = result.GetValueOrDefault<string?>();
+                if (text is not null && !NodaTime.Text.LocalDatePattern.Iso.Parse(text).Success)
+                {
+                    result.AddError($"--night: '{text}' is not a date written YYYY-MM-DD.");
+                }
+            },
+        },
+    };
+
+    public static LocalDate Value(ParseResult parse, Option<string?> option, IServiceProvider services) =>
+        parse.GetValue(option) is { } text
+            ? NodaTime.Text.LocalDatePattern.Iso.Parse(text).Value
+            : Night.Current(services.GetRequiredService<IClock>().GetCurrentInstant());
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using HostingMatch.Application.Matching;
+using HostingMatch.Application.VanRuns;
+using NodaTime.Text;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HostingMatch.Cli.Commands;
+
+/// <summary><c>hostingmatch night match [--night DATE]</c>: tonight's matching on the database, as the console's button does.</summary>
+internal static class NightCommand
+{
+    public static Command Create()
+    {
+        var night = NightOption.Create();
+        var match = new Command("match", "Run tonight's matching on the database and store the proposals; prints who goes where and why others are left.");
+        match.Options.Add(night);
+        match.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
+        {
+            var tonight = NightOption.Value(parse, night, services);
+            Print(await services.GetRequiredService<IMediator>().Send(new RunNightlyMatching(tonight), token));
+            return ExitCodes.Success;
+        }, ct));
+
+        var vans = new Command("vans", "Plan tonight's van runs from the confirmed placements and print the trips.");
+        vans.Options.Add(night);
+        vans.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
+        {
+            var tonight = NightOption.Value(parse, night, services);
+            Print(await services.GetRequiredService<IMediator>().Send(new PlanVanRuns(tonight), token));
+            return ExitCodes.Success;
+        }, ct));
+
+        var command = new Command("night", "Tonight, from the database.");
+        command.Subcommands.Add(match);
+        command.Subcommands.Add(vans);
+        return command;
+    }
+
+    private static readonly OffsetDateTimePattern Clock = OffsetDateTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    private static void Print(VanRunsResponse plan)
+    {
+        var s = plan.Summary;
+        Console.WriteLine($"Van runs for the night of {plan.Night:yyyy-MM-dd}: {s.PeopleDelivered} people delivered, {s.DrivingMinutes} min of driving.");
+        foreach (var trip in plan.Trips)
+        {
+            Console.WriteLine($"{trip.VanId} trip {trip.Trip}: leaves {Clock.Format(trip.DepartAt)}, back {Clock.Format(trip.ReturnAt)}, " +
+                              $"{trip.Passengers} passenger(s){(trip.Departed ? " (left)" : string.Empty)}");
+            foreach (var stop in trip.Stops)
+            {
+                Console.WriteLine($"    {Clock.Format(stop.ArriveAt)}  {stop.HostName} ({stop.HostCode}), {stop.People} people: " +
+                                  string.Join(", ", stop.Households.Select(h => h.Alias)));
+            }
+        }
+
+        foreach (var u in plan.Unserved)
+        {
+            Console.WriteLine($"Not served by the vans: {u.HostName} ({u.HostCode}): {u.Reason}: {u.Detail}");
+        }
+    }
+
+    private static void Print(MatchingRunResponse run)
+    {
+        var s = run.Summary;
+        Console.WriteLine($"Night of {run.Night:yyyy-MM-dd}: {(run.Optimal ? "optimal plan (proved)" : $"best plan found in time, gap {run.Gap:P1}")}, " +
+                          $"{s.SolveMilliseconds} ms.");
+        Console.WriteLine($"People placed by tier: {s.PeoplePlaced[0]} / {s.PeoplePlaced[1]} / {s.PeoplePlaced[2]}; " +
+                          $"left: {s.PeopleUnplaced[0]} / {s.PeopleUnplaced[1]} / {s.PeopleUnplaced[2]}; kept from before: {run.KeptPlacements}.");
+        Console.WriteLine();
+        Console.WriteLine($"{"Tier",-5}{"Household",-16}{"People",7}  {"Host",-22}{"Travel",7}");
+        foreach (var p in run.Proposals)
+        {
+            Console.WriteLine($"{p.Tier,-5}{p.Alias,-16}{p.People,7}  {p.HostName + " (" + p.HostCode + ")",-22}{p.TravelMinutes,5} min");
+        }
+
+        if (run.Unplaced.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Without a place tonight:");
+            foreach (var u in run.Unplaced)
+            {
+                Console.WriteLine($"{u.Tier,-5}{u.Alias,-16}{u.People,7}  {u.Reason}: {u.Detail}");
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using HostingMatch.Domain.Common;
+using NodaTime;
+
+namespace HostingMatch.Domain.Referrals;
+
+/// <summary>
+/// A partner organisation's referral of one request: which organisation, and whom the coordinators call about it
+/// (the referring worker's name and phone). Its id is the request's id, which is what the partner sees.
+/// </summary>
+public sealed class Referral
+{
+    public const int MaxReferrerNameLength = 100;
+
+    private Referral()
+    {
+        ReferrerName = ReferrerPhone = string.Empty;
+    }
+
+    public Guid RequestId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public string ReferrerName { get; private set; }
+
+    /// <summary>E.164.</summary>
+    public string ReferrerPhone { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+
+    /// <exception cref="DomainException"><c>referral-invalid</c> on an empty name or a phone not in E.164.</exception>
+    public static Referral Create(Guid requestId, Guid organisationId, string referrerName, string referrerPhone, Instant now) => new()
+    {
+        RequestId = requestId,
+        OrganisationId = organisationId,
+        ReferrerName = Guard.Text(referrerName, "referral-invalid", "The referrer's name", MaxReferrerNameLength),
+        ReferrerPhone = PhoneNumber.IsE164(referrerPhone)
+            ? referrerPhone
+            : throw new DomainException("referral-invalid", "The referrer's phone is written in E.164, e.g. +33612345678."),
+        CreatedAt = now,
+    };
+}

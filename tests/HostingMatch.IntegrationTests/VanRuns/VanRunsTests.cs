@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HostingMatch.Domain.Geography;
+using HostingMatch.Domain.Transport;
+using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+
+namespace HostingMatch.IntegrationTests.VanRuns;
+
+/// <summary>Each test has its own database: the night's plan covers every confirmed request in it.</summary>
+public sealed class VanRunsTests : IAsyncLifetime
+{
+    private const string Night = "2026-11-26";
+    private readonly ApiFactory api = new();
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await api.InitializeAsync();
+        client = api.CreateClient();
+    }
+
+    public async Task DisposeAsync() => await api.DisposeAsync();
+
+    private async Task AddBaseAndVan(int seats = 8)
+    {
+        await using var db = api.Database.NewContext();
+        var @base = Base.Create("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592), new LocalTime(20, 0), ApiFactory.DefaultNow);
+        db.Bases.Add(@base);
+        db.Vans.Add(Van.Create("van-1", seats, @base.Id, ApiFactory.DefaultNow));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A host and a household confirmed there tonight.</summary>
+    private async Task<(Guid Host, Guid Household)> Confirmed(string code, double latitude, params int[] ages)
+    {
+        var host = Builders.Host(code, beds: 6, accepts: ["family", "men", "women", "minor"], minorsCertified: true);
+        host["latitude"] = latitude;
+        var hostId = (Guid)(await (await client.PostAsJsonAsync("/api/v1/hosts", host)).ReadObjectAsync())["id"]!;
+        var request = await (await client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests", new
+        {
+            alias = $"Foyer {code}",
+            members = ages.Select(a => new { age = a, sex = "female" }),
+        })).ReadObjectAsync();
+        await using var db = api.Database.NewContext();
+        var entity = await db.Requests.SingleAsync(r => r.Id == (Guid)request["id"]!);
+        entity.Propose(hostId, ApiFactory.DefaultNow);
+        entity.Confirm(ApiFactory.DefaultNow);
+        await db.SaveChangesAsync();
+        return (hostId, (Guid)request["householdId"]!);
+    }
+
+    private async Task<JsonObject> Plan()
+    {
+        var response = await client.PostAsync($"/api/v1/nights/{Night}/van-runs", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadObjectAsync();
+    }
+
+    private static Instant At(JsonNode? time) => OffsetDateTimePattern.ExtendedIso.Parse((string)time!).Value.ToInstant();
+
+    [Fact]
+    public async Task PlanningTakesEveryConfirmedHouseholdWithinTheSeatsAndTheHostsWindows()
+    {
+        await AddBaseAndVan(seats: 8);
+        for (var i = 0; i < 4; i++)
+        {
+            await Confirmed($"v{i}", 48.87 + (i * 0.005), 35, 8, 4);
+        }
+
+        var plan = await Plan();
+
+        var trips = plan["trips"]!.AsArray();
+        Assert.Equal(12, trips.Sum(t => (int)t!["passengers"]!));
+        Assert.All(trips, t => Assert.InRange((int)t!["passengers"]!, 1, 8));
+        Assert.All(trips, t => Assert.False((bool)t!["departed"]!));
+        var evening = Instant.FromUtc(2026, 11, 26, 19, 30); // 20:30 in Paris
+        Assert.All(trips.SelectMany(t => t!["stops"]!.AsArray()), s =>
+        {
+            // Builders.Host's window: 20:00 to 00:30; nobody arrives before the first departure.
+            Assert.InRange(At(s!["arriveAt"]), evening, Instant.FromUtc(2026, 11, 26, 23, 30));
+            Assert.EndsWith("+01:00", (string)s["arriveAt"]!);
+        });
+        Assert.Equal(12, (int)plan["summary"]!["peopleDelivered"]!);
+
+        var read = await client.GetAsync($"/api/v1/nights/{Night}/van-runs");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(trips.Count, (await read.ReadObjectAsync())["trips"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task ATripThatLeftIsNeverChangedByAReplan()
+    {
+        await AddBaseAndVan(seats: 8);
+        await Confirmed("a", 48.870, 30, 5);
+        await Confirmed("b", 48.875, 40, 12, 9);
+        var first = await Plan();
+        var firstTrip = first["trips"]!.AsArray()[0]!;
+
+        // The first trip leaves; then a host confirms late.
+        api.Clock.Reset(At(firstTrip["departAt"]) + Duration.FromMinutes(1));
+        await Confirmed("c", 48.880, 28);
+        var replanned = await Plan();
+
+        var trips = replanned["trips"]!.AsArray();
+        var kept = trips.Single(t => (int)t!["trip"]! == 1)!;
+        Assert.True((bool)kept["departed"]!);
+        Assert.Equal(firstTrip["departAt"]!.ToJsonString(), kept["departAt"]!.ToJsonString());
+        Assert.Equal(firstTrip["stops"]!.ToJsonString(), kept["stops"]!.ToJsonString());
+        var late = trips.Where(t => (int)t!["trip"]! > 1).SelectMany(t => t!["stops"]!.AsArray()).Single(s => (string?)s!["hostCode"] == "c")!;
+        Assert.True(At(late["arriveAt"]) > At(kept["returnAt"]));
+    }
+
+    [Fact]
+    public async Task TheRunSheetListsStopsWithPhoneAddressAndAgesButNoNames()
+    {
+        await AddBaseAndVan();
+        await Confirmed("sheet", 48.87, 33, 7);
+        var plan = await Plan();
+        var trip = plan["trips"]!.AsArray()[0]!;
+
+        var html = await client.GetAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/{trip["trip"]}/sheet");
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
+        var page = await html.Content.ReadAsStringAsync();
+        Assert.Contains("+33612345678", page);
+        Assert.Contains("12 rue des", page);
+        Assert.Contains("33 ans", page);
+        Assert.Contains("7 ans", page);
+        Assert.Contains("style-src 'unsafe-inline'", html.Headers.GetValues("Content-Security-Policy").Single());
+
+        var csv = await client.GetStringAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/{trip["trip"]}/sheet?format=csv");
+        Assert.StartsWith("order;arrival;host;phone;address;people;ages", csv);
+        Assert.Contains("\"+33612345678\"", csv);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/99/sheet")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PlanningWithoutAVanIsAClearConflict()
+    {
+        await Confirmed("novan", 48.87, 30);
+        var response = await client.PostAsync($"/api/v1/nights/{Night}/van-runs", null);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("no-van", (string?)(await response.ReadObjectAsync())["code"]);
+    }
+
+    [Fact]
+    public async Task ReadingBeforeAnyPlanIs404() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/nights/{Night}/van-runs")).StatusCode);
+}

@@ -1,0 +1,127 @@
+using HostingMatch.Application.Matching;
+using HostingMatch.Domain.Households;
+using static HostingMatch.UnitTests.Matching.NightBuilder;
+
+namespace HostingMatch.UnitTests.Matching;
+
+/// <summary>Each hard rule with a night built for it: the rule alone decides whether the household is placed.</summary>
+public sealed class HardRulesTests
+{
+    private static Plan Solve(NightFile night)
+    {
+        var plan = MatchingEngine.Solve(night);
+        Assert.Empty(PlanChecker.Problems(night, plan));
+        Assert.True(plan.Optimal);
+        return plan;
+    }
+
+    private static bool Placed(Plan plan, string householdId) => plan.Placements.Any(p => p.HouseholdId == householdId);
+
+    [Fact]
+    public void Solve_WhenHostIsNotAvailableTonight_LeavesHouseholdUnplaced() =>
+        Assert.False(Placed(Solve(Night([AHost("h", availableTonight: false)], [AMan("m")])), "m"));
+
+    [Theory]
+    [InlineData(-10, -1, false)] // expired yesterday
+    [InlineData(1, 10, false)] // starts tomorrow
+    [InlineData(0, 0, true)] // both ends inclusive
+    [InlineData(-5, 0, true)] // last night of the agreement
+    [InlineData(5, -5, false)] // inverted: never valid
+    public void Solve_PlacesOnlyWhenAgreementCoversTheNight(int fromDays, int untilDays, bool placed) =>
+        Assert.Equal(placed, Placed(Solve(Night([AHost("h", validFrom: Tonight.PlusDays(fromDays), validUntil: Tonight.PlusDays(untilDays))], [AMan("m")])), "m"));
+
+    [Fact]
+    public void Solve_WhenHostDoesNotAcceptCategory_LeavesHouseholdUnplaced()
+    {
+        var plan = Solve(Night([AHost("h", accepts: [HouseholdCategory.Women, HouseholdCategory.Family])], [AMan("m"), AWoman("w")]));
+        Assert.False(Placed(plan, "m"));
+        Assert.True(Placed(plan, "w"));
+    }
+
+    [Fact]
+    public void Solve_WhenMinorAndUncertifiedHost_LeavesMinorUnplaced()
+    {
+        var plan = Solve(Night([AHost("h", minorsCertified: false)], [AMinor("minor")]));
+        Assert.False(Placed(plan, "minor"));
+        Assert.Equal(UnplacedReason.NoCompatibleHost, plan.Unplaced.Single().Reason);
+        Assert.Contains("certified", plan.Unplaced.Single().Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Solve_WhenMinorAndCertifiedHost_PlacesMinor() =>
+        Assert.True(Placed(Solve(Night([AHost("h", minorsCertified: true)], [AMinor("minor")])), "minor"));
+
+    [Fact]
+    public void Solve_WhenWheelchairNeededAndHostNotAccessible_LeavesHouseholdUnplaced()
+    {
+        var plan = Solve(Night([AHost("stairs", wheelchairAccessible: false), AHost("ramp", wheelchairAccessible: true, kmNorth: 10)],
+            [AFamily("f", wheelchair: true)]));
+        Assert.Equal("ramp", plan.Placements.Single().HostId);
+    }
+
+    [Fact]
+    public void Solve_WhenHostBeyondTravelLimit_LeavesHouseholdUnplaced()
+    {
+        var far = AHost("far", kmNorth: 30);
+        var minutes = PlanChecker.Travel(Night([], []), far);
+        Assert.True(minutes > 60);
+        Assert.False(Placed(Solve(Night([far], [AMan("m")])), "m"));
+        Assert.True(Placed(Solve(Night([far], [AMan("m")], new MatchingRules(MaxTravelMinutes: minutes))), "m"));
+        Assert.False(Placed(Solve(Night([far], [AMan("m")], new MatchingRules(MaxTravelMinutes: minutes - 1))), "m"));
+    }
+
+    [Fact]
+    public void Solve_NeverPutsMorePeopleThanBeds()
+    {
+        var plan = Solve(Night([AHost("h", beds: 3, maxHouseholds: 2)], [AMan("a", 2), AMan("b", 2)]));
+        Assert.Single(plan.Placements);
+    }
+
+    [Fact]
+    public void Solve_NeverPutsMoreHouseholdsThanMaxHouseholds()
+    {
+        var plan = Solve(Night([AHost("h", beds: 6, maxHouseholds: 2)], [AMan("a"), AMan("b"), AMan("c")]));
+        Assert.Equal(2, plan.Placements.Count);
+    }
+
+    [Fact]
+    public void Solve_NeverMixesCategoriesAtOneHost()
+    {
+        var plan = Solve(Night([AHost("h", beds: 6, maxHouseholds: 2)], [AWoman("w"), AMan("m")]));
+        Assert.Equal("w", plan.Placements.Single().HouseholdId);
+    }
+
+    [Fact]
+    public void Solve_PutsTwoHouseholdsOfOneCategoryTogether()
+    {
+        var plan = Solve(Night([AHost("h", beds: 6, maxHouseholds: 2)], [AMan("a", 2), AMan("b", 3)]));
+        Assert.Equal(2, plan.Placements.Count);
+    }
+
+    [Fact]
+    public void Solve_NeverSplitsAHousehold()
+    {
+        var plan = Solve(Night([AHost("a", beds: 2), AHost("b", beds: 2)], [AFamily("f", children: 2)]));
+        Assert.Empty(plan.Placements);
+        Assert.Equal(UnplacedReason.TooLarge, plan.Unplaced.Single().Reason);
+    }
+
+    [Fact]
+    public void IsAvailable_IsInclusiveAtBothEnds()
+    {
+        var host = AHost("h", validFrom: Tonight, validUntil: Tonight);
+        Assert.True(HardRules.IsAvailable(host, Tonight));
+        Assert.False(HardRules.IsAvailable(host, Tonight.PlusDays(1)));
+        Assert.False(HardRules.IsAvailable(host, Tonight.PlusDays(-1)));
+    }
+
+    [Fact]
+    public void FitsTogether_ChecksBedsCountAndCategory()
+    {
+        var host = AHost("h", beds: 4, maxHouseholds: 2);
+        Assert.True(HardRules.FitsTogether(host, [AMan("a", 2), AMan("b", 2)]));
+        Assert.False(HardRules.FitsTogether(host, [AMan("a", 2), AMan("b", 3)]));
+        Assert.False(HardRules.FitsTogether(host, [AMan("a"), AWoman("b")]));
+        Assert.False(HardRules.FitsTogether(host, [AMan("a"), AMan("b"), AMan("c")]));
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+using HostingMatch.Application.VanRuns;
+using NodaTime;
+
+namespace HostingMatch.UnitTests.VanRuns;
+
+public sealed class RunsFileReaderTests
+{
+    private const string Valid = """
+        {
+          "night": "2026-11-26",
+          "timeZone": "Europe/Paris",
+          "base": { "name": "Porte de la Chapelle", "latitude": 48.8986, "longitude": 2.3592 },
+          "rules": { "averageSpeedKmh": 20, "detourFactor": 1.3 },
+          "vans": [ { "id": "van-1", "seats": 8 }, { "id": "van-2", "seats": 8 } ],
+          "firstDeparture": "20:30", "latestArrival": "23:59",
+          "loadingMinutes": 10, "stopMinutes": 5,
+          "stops": [
+            { "hostId": "h-001", "latitude": 48.8530, "longitude": 2.3499,
+              "arrivalFrom": "20:45", "arrivalUntil": "22:30",
+              "households": [ { "id": "hh-001", "people": 3 } ] },
+            { "hostId": "h-002", "latitude": 48.8600, "longitude": 2.3600,
+              "households": [ { "id": "hh-002", "people": 2 }, { "id": "hh-003", "people": 1 } ] }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Read_WhenFileIsValid_ReadsEveryField()
+    {
+        var file = RunsFileReader.Read(Valid).File!;
+
+        Assert.Equal(new LocalDate(2026, 11, 26), file.Night);
+        Assert.Equal(["van-1", "van-2"], file.Vans.Select(v => v.Id));
+        Assert.Equal(new LocalTime(20, 45), file.Stops[0].ArrivalFrom);
+        Assert.Equal(3, file.Stops[1].People);
+        Assert.Equal(StopTransport.Van, file.Stops[1].Transport);
+    }
+
+    [Fact]
+    public void Read_WhenOptionalFieldsAreAbsent_UsesTheDocumentedDefaults()
+    {
+        var file = RunsFileReader.Read("""
+            { "night": "2026-11-26", "base": { "latitude": 48.8986, "longitude": 2.3592 }, "vans": [ {} ],
+              "stops": [ { "hostId": "h-1", "latitude": 48.85, "longitude": 2.35, "households": [ { "id": "hh-1", "people": 2 } ] } ] }
+            """).File!;
+
+        Assert.Equal((RunsFile.SupportedTimeZone, 20.0, 1.3), (file.TimeZone, file.Rules.AverageSpeedKmh, file.Rules.DetourFactor));
+        Assert.Equal((new LocalTime(20, 30), new LocalTime(23, 59), 10, 5), (file.FirstDeparture, file.LatestArrival, file.LoadingMinutes, file.StopMinutes));
+        Assert.Equal(new RunsVan("van-1", 8), Assert.Single(file.Vans));
+        Assert.Equal((file.FirstDeparture, file.LatestArrival), (file.Stops[0].ArrivalFrom, file.Stops[0].ArrivalUntil));
+    }
+
+    [Fact]
+    public void Read_WhenWindowRunsPastMidnight_IsNotInverted()
+    {
+        var result = RunsFileReader.Read(Edit(Valid, root => root["stops"]![0]!["arrivalUntil"] = "00:30"));
+
+        Assert.True(result.IsValid);
+    }
+
+    [Fact]
+    public void Read_WhenTransportIsOther_MarksTheStop()
+    {
+        var file = RunsFileReader.Read(Edit(Valid, root => root["stops"]![1]!["transport"] = "other")).File!;
+
+        Assert.Equal(StopTransport.Other, file.Stops[1].Transport);
+    }
+
+    public static TheoryData<string, string, string> Rejections() => new()
+    {
+        { "missing night", "$.night", "is required" },
+        { "missing base", "$.base", "is required" },
+        { "missing vans", "$.vans", "is required" },
+        { "missing stops", "$.stops", "is required" },
+        { "missing hostId", "$.stops[0].hostId", "is required" },
+        { "missing latitude", "$.stops[0].latitude", "is required" },
+        { "missing longitude", "$.stops[1].longitude", "is required" },
+        { "missing households", "$.stops[0].households", "is required" },
+        { "missing household id", "$.stops[0].households[0].id", "is required" },
+        { "missing people", "$.stops[0].households[0].people", "is required" },
+        { "seats 0", "$.vans[0].seats", "at least 1" },
+        { "people 0", "$.stops[1].households[1].people", "at least 1" },
+        { "arrivalFrom after arrivalUntil", "$.stops[0].arrivalFrom", "after arrivalUntil" },
+        { "duplicate household", "$.stops[1].households[0].id", "duplicate household" },
+        { "duplicate host", "$.stops[1].hostId", "duplicate host" },
+        { "duplicate van", "$.vans[1].id", "duplicate van" },
+        { "time 8:30", "$.firstDeparture", "HH:mm" },
+        { "time 20h45", "$.stops[0].arrivalFrom", "HH:mm" },
+        { "time zone", "$.timeZone", "Europe/Paris" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rejections))]
+    public void Read_WhenARuleIsBroken_RejectsWithThePath(string rule, string path, string message)
+    {
+        var json = rule switch
+        {
+            "missing night" => Edit(Valid, r => r.Remove("night")),
+            "missing base" => Edit(Valid, r => r.Remove("base")),
+            "missing vans" => Edit(Valid, r => r.Remove("vans")),
+            "missing stops" => Edit(Valid, r => r.Remove("stops")),
+            "missing hostId" => Edit(Valid, r => r["stops"]![0]!.AsObject().Remove("hostId")),
+            "missing latitude" => Edit(Valid, r => r["stops"]![0]!.AsObject().Remove("latitude")),
+            "missing longitude" => Edit(Valid, r => r["stops"]![1]!.AsObject().Remove("longitude")),
+            "missing households" => Edit(Valid, r => r["stops"]![0]!.AsObject().Remove("households")),
+            "missing household id" => Edit(Valid, r => r["stops"]![0]!["households"]![0]!.AsObject().Remove("id")),
+            "missing people" => Edit(Valid, r => r["stops"]![0]!["households"]![0]!.AsObject().Remove("people")),
+            "seats 0" => Edit(Valid, r => r["vans"]![0]!["seats"] = 0),
+            "people 0" => Edit(Valid, r => r["stops"]![1]!["households"]![1]!["people"] = 0),
+            "arrivalFrom after arrivalUntil" => Edit(Valid, r => r["stops"]![0]!["arrivalFrom"] = "22:45"),
+            "duplicate household" => Edit(Valid, r => r["stops"]![1]!["households"]![0]!["id"] = "hh-001"),
+            "duplicate host" => Edit(Valid, r => r["stops"]![1]!["hostId"] = "h-001"),
+            "duplicate van" => Edit(Valid, r => r["vans"]![1]!["id"] = "van-1"),
+            "time 8:30" => Edit(Valid, r => r["firstDeparture"] = "8:30"),
+            "time 20h45" => Edit(Valid, r => r["stops"]![0]!["arrivalFrom"] = "20h45"),
+            "time zone" => Edit(Valid, r => r["timeZone"] = "Europe/London"),
+            _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+        };
+
+        var result = RunsFileReader.Read(json);
+
+        Assert.Null(result.File);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(path, error.Path);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Read_WhenJsonIsInvalid_RejectsWithTheLine()
+    {
+        var result = RunsFileReader.Read("{ \"night\": \"2026-11-26\",\n  \"vans\": [ }");
+
+        Assert.Contains("invalid JSON at line 2", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public void Read_WhenSeveralRulesAreBroken_ReportsEveryOne()
+    {
+        var json = Edit(Valid, r =>
+        {
+            r.Remove("night");
+            r["vans"]![0]!["seats"] = 0;
+            r["stops"]![1]!["hostId"] = "h-001";
+        });
+
+        var result = RunsFileReader.Read(json);
+
+        Assert.Equal(["$.night", "$.vans[0].seats", "$.stops[1].hostId"], result.Errors.Select(e => e.Path));
+    }
+
+    private static string Edit(string json, Action<JsonObject> change)
+    {
+        var root = JsonNode.Parse(json)!.AsObject();
+        change(root);
+        return root.ToJsonString();
+    }
+}
