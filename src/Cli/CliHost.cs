@@ -15,7 +15,7 @@ namespace HostingMatch.Cli;
 internal static class CliHost
 {
     /// <summary>The host, or null (with the reason on stderr) when no database is configured.</summary>
-    public static IHost? Build(IReadOnlyDictionary<string, string?>? settings = null)
+    public static IHost? Build(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "hostingmatch" });
         if (settings is not null)
@@ -38,14 +38,15 @@ internal static class CliHost
         // A failed command says so itself, once; EF Core's connection log would repeat it as noise.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
         builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
 
     /// <summary>Builds the host, applies pending migrations, then runs <paramref name="verb"/> in a scope.</summary>
     public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        using var host = Build(settings);
+        using var host = Build(settings, configureServices);
         if (host is null)
         {
             return ExitCodes.Failure;

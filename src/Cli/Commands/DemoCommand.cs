@@ -34,6 +34,7 @@ public static class DemoCommand
         var demo = new Command("demo", "Demo data.");
         demo.Subcommands.Add(load);
         demo.Subcommands.Add(NightFile());
+        demo.Subcommands.Add(DemoSmsCommand.Create());
         return demo;
     }
 
