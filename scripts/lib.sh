@@ -62,7 +62,11 @@ ensure_database() {
 # The built programs, run directly (dotnet run re-evaluates the project every time).
 build_release() {
   echo "Building HostingMatch (Release)..." >&2
-  dotnet build "$ROOT/HostingMatch.sln" -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
+  local log
+  if ! log="$(dotnet build "$ROOT/HostingMatch.sln" -c Release -nologo -v quiet 2>&1)"; then
+    printf '%s\n' "$log" >&2
+    return 1
+  fi
 }
 cli() { dotnet "$ROOT/src/Cli/bin/Release/net10.0/linux-x64/HostingMatch.Cli.dll" "$@"; }
 api_dll() { echo "$ROOT/src/Api/bin/Release/net10.0/linux-x64/HostingMatch.Api.dll"; }

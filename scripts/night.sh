@@ -10,8 +10,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 url="${HOSTINGMATCH_URL:-http://127.0.0.1:5080}"
-night_args=()
-[ -n "${HOSTINGMATCH_NIGHT:-}" ] && night_args=(--night "$HOSTINGMATCH_NIGHT")
+# Tonight in Paris: before noon it is still last evening's night.
+night="${HOSTINGMATCH_NIGHT:-$(TZ=Europe/Paris date -d "-12 hours" +%F)}"
+night_args=(--night "$night")
 
 ensure_database
 build_release
@@ -24,7 +25,7 @@ key="$(cli keys create --org "Demo coordinators" --role coordinator --expires-in
 echo
 echo "HostingMatch is starting at $url"
 echo "  Demo coordinator key (valid 7 days): $key"
-echo "  Try:  curl -H \"Authorization: Bearer $key\" $url/api/v1/nights/\$(TZ=Europe/Paris date -d "-12 hours" +%F)/summary"
+echo "  Try:  curl -H \"Authorization: Bearer $key\" $url/api/v1/nights/$night/summary"
 echo "  API reference:  $url/docs"
 echo "  OpenAPI:        $url/openapi/v1.json"
 echo "  Health:         $url/health/ready"

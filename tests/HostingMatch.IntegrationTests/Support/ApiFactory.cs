@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -102,6 +103,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The SMS workers act on the database by themselves; tests that want them use SmsApiFactory.
         builder.UseSetting("Sms:OutboxWorkerEnabled", "false");
         builder.UseSetting("Sms:OfferWorkerEnabled", "false");
+        // The test output shows what went wrong, not every request of every test.
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 }
