@@ -1,5 +1,6 @@
 using HostingMatch.Application.Matching;
 using HostingMatch.Application.Sms;
+using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
@@ -18,7 +19,8 @@ namespace HostingMatch.Application.Offers;
 /// (it excludes every pair refused tonight) and</item>
 /// <item>the new proposals go out as offers, as do proposals that waited for their host to answer another offer.
 /// Proposals go out by themselves only once the coordinators sent the night's first offers, or with
-/// <c>Sms:SendOffersAutomatically</c>.</item>
+/// <c>Sms:SendOffersAutomatically</c>;</item>
+/// <item>once the vans are planned, a confirmation or a cancellation answered since the plan re-plans them.</item>
 /// </list>
 /// A matching run already under way elsewhere is not an error: the next round picks the work up.
 /// </summary>
@@ -56,6 +58,16 @@ public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISende
 
         var sending = options.Value.SendOffersAutomatically || await db.Offers.AnyAsync(o => o.Night == night, cancellationToken);
         var sent = sending ? (await sender.Send(new SendTonightsOffers(night), cancellationToken)).Count : 0;
+
+        // Derived from the database rather than signalled by the webhook: a crash between the reply and the re-plan
+        // loses nothing, and the webhook answers Twilio without waiting for the van planner.
+        var plannedAt = await db.VanRunPlans.Where(p => p.Night == night).Select(p => (Instant?)p.PlannedAt).FirstOrDefaultAsync(cancellationToken);
+        if (plannedAt is { } at && await db.Offers.AnyAsync(o => o.Night == night && o.AnsweredAt > at
+                && (o.Status == OfferStatus.Accepted || o.Status == OfferStatus.Cancelled), cancellationToken))
+        {
+            await sender.Send(new ReplanVanRuns(night), cancellationToken);
+        }
+
         return new SettleOffersResult(overdue.Count, rematched, sent);
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Transport;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
 using HostingMatch.IntegrationTests.Support;
@@ -272,5 +274,42 @@ public sealed class SmsConversationTests : IAsyncLifetime
         var resendCancelled = await api.Client.PostAsync($"/api/v1/offers/{offer}/resend", null);
         Assert.Equal(HttpStatusCode.Conflict, resendCancelled.StatusCode);
         Assert.Equal("offer-not-open", (string?)(await resendCancelled.ReadObjectAsync())["code"]);
+    }
+
+    [Fact]
+    public async Task OnceTheVansArePlannedAnOuiReplansThemByItself()
+    {
+        await using (var db = api.NewDb())
+        {
+            var @base = Base.Create("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592), new LocalTime(20, 0), ApiFactory.DefaultNow);
+            db.Bases.Add(@base);
+            db.Vans.Add(Van.Create("van-1", 8, @base.Id, ApiFactory.DefaultNow));
+            await db.SaveChangesAsync();
+        }
+
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).StatusCode);
+        var plannedAt = await PlannedAtAsync();
+
+        api.Clock.Advance(Duration.FromMinutes(2));
+        await api.Twilio.SendInboundAsync(Claire, "oui");
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await PlannedAtAsync() == plannedAt && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(plannedAt + Duration.FromMinutes(2), await PlannedAtAsync());
+    }
+
+    private async Task<Instant> PlannedAtAsync()
+    {
+        await using var db = api.NewDb();
+        return await db.VanRunPlans.Where(p => p.Night == new LocalDate(2026, 11, 26)).Select(p => p.PlannedAt).SingleAsync();
     }
 }
