@@ -18,6 +18,12 @@ public static class OfferEndpoints
             .WithSummary("Send the night's offers: each proposal whose host has no open offer becomes an offer and its SMS. " +
                          "Returns the offers created; proposals waiting for their host to answer another offer go out later by themselves.");
 
+        offers.MapPost("/nights/{night}/van-runs/sms", async (string night, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SendVanArrivalTimes(NightRoute.Parse(night)), ct)))
+            .WithTags("Van runs")
+            .WithSummary("Text each host on the night's van runs the van's arrival time. A host already told that time is not " +
+                         "told again; after a re-plan that moved it, they get the new one. Returns the codes of the hosts messaged.");
+
         offers.MapGet("/nights/{night}/offers", async (string night, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListOffers(NightRoute.Parse(night)), ct)))
             .WithSummary("The night's offers with their status and where their SMS stands (pending, sent, delivered, failed).");

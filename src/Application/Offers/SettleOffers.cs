@@ -4,6 +4,7 @@ using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Sms;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,12 @@ public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISende
                 && (o.Status == OfferStatus.Accepted || o.Status == OfferStatus.Cancelled), cancellationToken))
         {
             await sender.Send(new ReplanVanRuns(night), cancellationToken);
+            // Hosts already told their van time hear about a change; before the coordinators' first send, nobody is told.
+            var eveningStart = Night.At(night, Night.EveningStarts).ToInstant();
+            if (await db.OutboundSms.AnyAsync(m => m.Kind == SmsKind.VanArrival && m.CreatedAt >= eveningStart, cancellationToken))
+            {
+                await sender.Send(new SendVanArrivalTimes(night), cancellationToken);
+            }
         }
 
         return new SettleOffersResult(overdue.Count, rematched, sent);

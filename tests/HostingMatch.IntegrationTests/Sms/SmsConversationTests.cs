@@ -8,6 +8,7 @@ using HostingMatch.Domain.Sms;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using NodaTime.Text;
 
 namespace HostingMatch.IntegrationTests.Sms;
 
@@ -305,6 +306,38 @@ public sealed class SmsConversationTests : IAsyncLifetime
         }
 
         Assert.Equal(plannedAt + Duration.FromMinutes(2), await PlannedAtAsync());
+    }
+
+    [Fact]
+    public async Task ConfirmedHostsAreToldTheVansArrivalTimeOnce()
+    {
+        await using (var db = api.NewDb())
+        {
+            var @base = Base.Create("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592), new LocalTime(20, 0), ApiFactory.DefaultNow);
+            db.Bases.Add(@base);
+            db.Vans.Add(Van.Create("van-1", 8, @base.Id, ApiFactory.DefaultNow));
+            await db.SaveChangesAsync();
+        }
+
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+        await api.Twilio.SendInboundAsync(Claire, "oui");
+        var runs = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).ReadObjectAsync();
+        var arrival = OffsetDateTimePattern.ExtendedIso.Parse((string)runs["trips"]![0]!["stops"]![0]!["arriveAt"]!).Value;
+
+        var told = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null)).ReadArrayAsync();
+        var again = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null)).ReadArrayAsync();
+
+        Assert.Equal(["h-claire"], told.Select(c => (string)c!));
+        Assert.Empty(again);
+        var sms = (await api.Twilio.WaitForMessagesAsync(2))[1];
+        Assert.Equal(Claire, sms.To);
+        Assert.Equal($"Bonsoir Claire, le véhicule arrivera chez vous vers {arrival:H'h'mm}. Merci pour votre accueil !", sms.Body);
+        await Task.Delay(300);
+        Assert.Equal(2, api.Twilio.Messages.Count);
     }
 
     private async Task<Instant> PlannedAtAsync()
