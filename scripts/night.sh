@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The README's main command: runs tonight on this machine with the demo data.
 # Installs and starts what it needs (PostgreSQL in a private cluster under .local/), applies the
-# migrations, loads a generated Paris night, runs the matching, then starts the Api and prints
-# where to open it. Run it again: it reuses the cluster, the data and tonight's requests.
+# migrations, loads a generated Paris night, runs the matching, sends the offers by SMS to a fake
+# Twilio on 127.0.0.1 with simulated replies (yes, no, silence) and re-matches until the night
+# settles, plans the van runs, then starts the Api and prints where to open it and a coordinator key.
+# Run it again: it reuses the cluster, the data and tonight's state.
 #   HOSTINGMATCH_URL       where the Api listens (default http://127.0.0.1:5080)
 #   HOSTINGMATCH_NIGHT     the night to run (default: tonight in Paris)
 set -euo pipefail
@@ -21,6 +23,10 @@ cli migrate
 cli demo load "${night_args[@]}"
 echo
 cli night match "${night_args[@]}"
+echo
+cli demo sms "${night_args[@]}"
+echo
+cli night vans "${night_args[@]}"
 key="$(cli keys create --org "Demo coordinators" --role coordinator --expires-in-days 7)"
 echo
 echo "HostingMatch is starting at $url"
