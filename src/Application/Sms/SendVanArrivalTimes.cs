@@ -1,6 +1,6 @@
 using HostingMatch.Application.VanRuns;
-using HostingMatch.Domain;
 using HostingMatch.Domain.Sms;
+using HostingMatch.Domain.Transport;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -9,7 +9,8 @@ namespace HostingMatch.Application.Sms;
 
 /// <summary>
 /// Tells each host on the night's van runs when the van arrives (spec sms.md, "Offers" 7), through the outbox.
-/// A host already told that very time tonight is not told again; a re-plan that moves their time sends the new one.
+/// A host already told a time within 10 minutes of the planned one is not told again (<see cref="VanRunPlan.TellArrival"/>);
+/// a re-plan that moves their time further sends the new one.
 /// Returns the codes of the hosts messaged; empty when the vans are not planned.
 /// </summary>
 public sealed record SendVanArrivalTimes(LocalDate Night) : ICommand<IReadOnlyList<string>>;
@@ -28,13 +29,7 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, ISender sende
         var stops = runs.Trips.SelectMany(t => t.Stops).ToList();
         var hostIds = stops.Select(s => s.HostId).Distinct().ToList();
         var hosts = await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
-        var eveningStart = Night.At(command.Night, Night.EveningStarts).ToInstant();
-        var alreadyTold = (await db.OutboundSms.AsNoTracking()
-                .Where(m => m.Kind == SmsKind.VanArrival && m.HostId != null && hostIds.Contains(m.HostId.Value) && m.CreatedAt >= eveningStart)
-                .Select(m => new { m.HostId, m.Body })
-                .ToListAsync(cancellationToken))
-            .Select(m => (m.HostId!.Value, m.Body))
-            .ToHashSet();
+        var plan = await db.VanRunPlans.SingleAsync(p => p.Night == command.Night, cancellationToken);
 
         var now = clock.GetCurrentInstant();
         var told = new List<string>();
@@ -42,7 +37,7 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, ISender sende
         {
             var host = hosts[stop.HostId];
             var body = SmsTemplates.VanArrival(host.Language, host.DisplayName, stop.ArriveAt.TimeOfDay);
-            if (host.SmsOptedOutAt is not null || !alreadyTold.Add((host.Id, body)))
+            if (host.SmsOptedOutAt is not null || !plan.TellArrival(host.Id, stop.ArriveAt.ToInstant()))
             {
                 continue;
             }

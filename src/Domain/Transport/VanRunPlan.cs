@@ -8,6 +8,12 @@ namespace HostingMatch.Domain.Transport;
 /// </summary>
 public sealed class VanRunPlan
 {
+    /// <summary>A host is told a new arrival time only when it moves by more than this.</summary>
+    public static readonly Duration NoticeTolerance = Duration.FromMinutes(10);
+
+    // What each host was told by SMS: re-plans that move a time by a few minutes don't send another SMS.
+    private Dictionary<Guid, Instant> toldArrivals = [];
+
     private VanRunPlan()
     {
         PlanJson = string.Empty;
@@ -30,6 +36,24 @@ public sealed class VanRunPlan
         PlanJson = planJson,
         PlannedAt = now,
     };
+
+    /// <summary>The arrival time each host was last told, by host id.</summary>
+    public IReadOnlyDictionary<Guid, Instant> ToldArrivals => toldArrivals;
+
+    /// <summary>
+    /// True when the host should get an SMS for <paramref name="arrival"/>: never told, or told a time more than
+    /// <see cref="NoticeTolerance"/> away. Records it as told when true.
+    /// </summary>
+    public bool TellArrival(Guid hostId, Instant arrival)
+    {
+        if (toldArrivals.TryGetValue(hostId, out var told) && Duration.Max(told - arrival, arrival - told) <= NoticeTolerance)
+        {
+            return false;
+        }
+
+        toldArrivals[hostId] = arrival;
+        return true;
+    }
 
     /// <summary>A new plan for the night (its departed trips carried over by the planner).</summary>
     public void Replace(string planJson, Instant now)

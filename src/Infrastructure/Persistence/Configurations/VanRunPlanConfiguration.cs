@@ -1,5 +1,9 @@
 using HostingMatch.Domain.Transport;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using NodaTime;
+using NodaTime.Text;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HostingMatch.Infrastructure.Persistence.Configurations;
@@ -14,5 +18,17 @@ internal sealed class VanRunPlanConfiguration : IEntityTypeConfiguration<VanRunP
         builder.HasIndex(p => p.Night).IsUnique();
         builder.Property(p => p.PlanJson).HasColumnType("jsonb");
         builder.Property(p => p.Version).IsRowVersion();
+        builder.Property<Dictionary<Guid, Instant>>("toldArrivals")
+            .HasColumnName("told_arrivals")
+            .HasColumnType("jsonb")
+            .HasConversion(
+                v => JsonSerializer.Serialize(v.ToDictionary(e => e.Key, e => InstantPattern.ExtendedIso.Format(e.Value)), (JsonSerializerOptions?)null),
+                v => JsonSerializer.Deserialize<Dictionary<Guid, string>>(v, (JsonSerializerOptions?)null)!
+                    .ToDictionary(e => e.Key, e => InstantPattern.ExtendedIso.Parse(e.Value).Value),
+                new ValueComparer<Dictionary<Guid, Instant>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    v => v.Aggregate(0, (h, e) => HashCode.Combine(h, e.Key, e.Value)),
+                    v => new Dictionary<Guid, Instant>(v)));
+        builder.Ignore(p => p.ToldArrivals);
     }
 }

@@ -800,6 +800,11 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("toldArrivals")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("told_arrivals");
+
                     b.HasKey("Id")
                         .HasName("pk_van_run_plans");
 
