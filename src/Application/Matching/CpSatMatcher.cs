@@ -171,7 +171,7 @@ internal static class CpSatMatcher
         return new Result(best, optimal, gap);
     }
 
-    private static string Parameters(Deadline deadline, bool placeAll)
+    internal static string Parameters(Deadline deadline, bool placeAll)
     {
         // One worker and a fixed seed: the same night always gives the same plan. Probing and symmetry
         // detection cost more than they save on matching models: without them the real-size night

@@ -13,9 +13,9 @@ namespace HostingMatch.Application.Matching;
 /// optimum V bounds levels 5-6 from above; when it keeps rules 6 and 7 it is the optimal plan. Otherwise the best
 /// plan known (the greedy one, or the flow repaired) has value B &lt;= V, and a pair whose reduced cost is at least
 /// V - B appears only in plans worth at most B: dropping it (unless the best plan uses it) keeps every plan that
-/// beats B, so CP-SAT's optimum over the pairs left is the optimum. On the big nights the bound is within a few
-/// minutes of travel of the repaired plan, so a few pairs per household are left and CP-SAT proves in milliseconds
-/// what it could not prove on the whole model (its linear relaxation is far weaker than the flow here).
+/// beats B, so CP-SAT's optimum over the pairs left is the optimum. That CP-SAT model groups interchangeable hosts
+/// (<see cref="HostClassMatcher"/>): on the big nights hosts differ mostly by travel time, and the plain model
+/// drowned in proving that swapping two of them changes nothing.
 /// </remarks>
 internal static class PlaceEveryoneMatcher
 {
@@ -68,7 +68,7 @@ internal static class PlaceEveryoneMatcher
             kept[h] = candidates.Where((k, slot) => relaxation.ReducedCost[h][slot] < slack || k == best[h]).ToArray();
         }
 
-        return CpSatMatcher.Solve(problem, LevelGroup.Split(ranges, weightLimit, FirstLevel), best, deadline, placeAll: true, candidates: kept);
+        return HostClassMatcher.Solve(problem, LevelGroup.Split(ranges, weightLimit, FirstLevel), best, deadline, kept);
     }
 
     /// <summary>
