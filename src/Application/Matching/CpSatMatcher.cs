@@ -179,9 +179,11 @@ internal static class CpSatMatcher
         var parameters = "num_workers:1 random_seed:0 log_search_progress:false cp_model_probing_level:0 symmetry_level:0";
         // With everyone placed, the linear relaxation of every constraint (linearization level 2) is what proves
         // continuity and travel on the big nights: the default level kept only 10 rows and never closed the gap.
+        // The hint is complete and feasible there, so the phase that first searches around it only delays the real
+        // search (hint_conflict_limit 0: the everyone-placed nights proved about a fifth sooner in the benchmark).
         if (placeAll)
         {
-            parameters += " linearization_level:2";
+            parameters += " linearization_level:2 hint_conflict_limit:0";
         }
 
         if (deadline.Remaining() is { } remaining)
