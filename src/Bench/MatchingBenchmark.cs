@@ -77,7 +77,7 @@ internal static class MatchingBenchmark
             var left = budget - Stopwatch.GetElapsedTime(started);
             var limit = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, left.Ticks / (network.Count - i)));
             plans[i] = MatchingEngine.Solve(network[i], new MatchingOptions(limit));
-            Console.Error.WriteLine($"base {network[i].Base.Name}: {plans[i].Summary.SolveMilliseconds} ms (limit {limit.TotalMilliseconds:0}), optimal {plans[i].Optimal}");
+            Console.Error.WriteLine($"base {network[i].Base.Name}: {plans[i].Summary.SolveMilliseconds} ms (limit {limit.TotalMilliseconds:0}), optimal {plans[i].Optimal}{(plans[i].Optimal ? "" : $", gap {plans[i].Gap:G2}")}");
         }
 
         return (plans, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
