@@ -1,3 +1,4 @@
+using HostingMatch.Domain.Households;
 using System.Globalization;
 using Google.OrTools.Sat;
 
@@ -11,8 +12,15 @@ internal static class CpSatMatcher
 {
     public sealed record Result(int[] HostOf, bool Optimal, double? Gap);
 
-    public static Result Solve(MatchingProblem problem, IReadOnlyList<LevelGroup> groups, int[] hint, Deadline deadline)
+    /// <remarks>
+    /// With <c>placeAll</c>, every household with a candidate must be placed (exactly one host each): the caller
+    /// has proved that levels 1-4 are optimal only so, and the groups then cover the levels below them.
+    /// <c>candidates</c> narrows the pairs of each household (default: <see cref="MatchingProblem.Candidates"/>); the
+    /// hint must use only those pairs.
+    /// </remarks>
+    public static Result Solve(MatchingProblem problem, IReadOnlyList<LevelGroup> groups, int[] hint, Deadline deadline, bool placeAll = false, int[][]? candidates = null)
     {
+        candidates ??= problem.Candidates;
         var model = new CpModel();
         var pairHousehold = new List<int>();
         var pairHost = new List<int>();
@@ -21,7 +29,7 @@ internal static class CpSatMatcher
         for (var h = 0; h < problem.Households.Count; h++)
         {
             var own = new List<BoolVar>();
-            foreach (var k in problem.Candidates[h])
+            foreach (var k in candidates[h])
             {
                 var x = model.NewBoolVar($"x{h}_{k}");
                 byHost[k].Add(variables.Count);
@@ -35,13 +43,18 @@ internal static class CpSatMatcher
                 }
             }
 
-            // Rule 8: at most once.
-            if (own.Count > 1)
+            // Rule 8: at most once (exactly once when placing everyone is proved optimal on levels 1-4).
+            if (placeAll && own.Count > 0)
+            {
+                model.AddExactlyOne(own);
+            }
+            else if (own.Count > 1)
             {
                 model.AddAtMostOne(own);
             }
         }
 
+        var categoryChoices = new List<(int Host, Dictionary<HouseholdCategory, BoolVar> Chosen)>();
         for (var k = 0; k < problem.Hosts.Count; k++)
         {
             var pairs = byHost[k];
@@ -71,6 +84,7 @@ internal static class CpSatMatcher
             if (categories.Count > 1 && problem.CanHoldSeveral(k, households))
             {
                 var chosen = categories.ToDictionary(c => c, c => model.NewBoolVar($"c{k}_{c}"));
+                categoryChoices.Add((k, chosen));
                 foreach (var p in pairs)
                 {
                     model.AddImplication(variables[p], chosen[problem.Category[pairHousehold[p]]]);
@@ -94,7 +108,25 @@ internal static class CpSatMatcher
                 model.AddHint(variables[p], best[pairHousehold[p]] == pairHost[p] ? 1 : 0);
             }
 
-            var solver = new CpSolver { StringParameters = Parameters(deadline) };
+            // A complete hint (categories too) is taken as a first solution at once; an incomplete one is searched for.
+            var categoryAt = new Dictionary<int, HouseholdCategory>();
+            for (var h = 0; h < best.Length; h++)
+            {
+                if (best[h] >= 0)
+                {
+                    categoryAt[best[h]] = problem.Category[h];
+                }
+            }
+
+            foreach (var (k, chosen) in categoryChoices)
+            {
+                foreach (var (category, variable) in chosen)
+                {
+                    model.AddHint(variable, categoryAt.TryGetValue(k, out var c) && c == category ? 1 : 0);
+                }
+            }
+
+            var solver = new CpSolver { StringParameters = Parameters(deadline, placeAll) };
             var status = solver.Solve(model);
             if (status is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid)
             {
@@ -139,12 +171,21 @@ internal static class CpSatMatcher
         return new Result(best, optimal, gap);
     }
 
-    private static string Parameters(Deadline deadline)
+    internal static string Parameters(Deadline deadline, bool placeAll)
     {
         // One worker and a fixed seed: the same night always gives the same plan. Probing and symmetry
         // detection cost more than they save on matching models: without them the real-size night
         // (about 20 households x 80 hosts) solves in about 30 ms instead of 60 (docs/benchmarks.md).
         var parameters = "num_workers:1 random_seed:0 log_search_progress:false cp_model_probing_level:0 symmetry_level:0";
+        // With everyone placed, the linear relaxation of every constraint (linearization level 2) is what proves
+        // continuity and travel on the big nights: the default level kept only 10 rows and never closed the gap.
+        // The hint is complete and feasible there, so the phase that first searches around it only delays the real
+        // search (hint_conflict_limit 0: the everyone-placed nights proved about a fifth sooner in the benchmark).
+        if (placeAll)
+        {
+            parameters += " linearization_level:2 hint_conflict_limit:0";
+        }
+
         if (deadline.Remaining() is { } remaining)
         {
             var seconds = Math.Max(0.001, remaining.TotalSeconds);

@@ -39,12 +39,13 @@ internal sealed record LevelGroup(int[] Levels, long[] Weights)
         return value;
     }
 
-    public static List<LevelGroup> Split(long[] ranges, long limit)
+    /// <summary>Groups levels <paramref name="fromLevel"/> onwards (the levels above are already settled).</summary>
+    public static List<LevelGroup> Split(long[] ranges, long limit, int fromLevel = 0)
     {
         var groups = new List<List<int>>();
         var current = new List<int>();
         long span = 1;
-        for (var level = 0; level < ranges.Length; level++)
+        for (var level = fromLevel; level < ranges.Length; level++)
         {
             var width = ranges[level] + 1;
             if (current.Count > 0 && span > limit / width)

@@ -37,6 +37,25 @@ public static class MatchingEngine
             }
         }
 
+        // Pins that break rules 6-7 together make the greedy plan invalid; CP-SAT then reports them below.
+        if (problem.PlacesEveryPlaceable(greedy) && problem.KeepsRules6And7(greedy))
+        {
+            // Levels 1-4 are at their upper bound, and only plans placing everyone reach it: what is left to
+            // prove is continuity and travel, with every placeable household assigned exactly once.
+            if (allowFlow)
+            {
+                var nodes = problem.Households.Count + problem.Hosts.Count + 2L;
+                if (PlaceEveryoneMatcher.Solve(problem, ranges, (1L << 62) / nodes, weightLimit, greedy, deadline) is { } settled)
+                {
+                    return PlanBuilder.Build(problem, settled.HostOf, settled.Optimal, settled.Gap, deadline.Elapsed);
+                }
+            }
+
+            var tail = LevelGroup.Split(ranges, weightLimit, PlaceEveryoneMatcher.FirstLevel);
+            var placed = CpSatMatcher.Solve(problem, tail, greedy, deadline, placeAll: true);
+            return PlanBuilder.Build(problem, placed.HostOf, placed.Optimal, placed.Gap, deadline.Elapsed);
+        }
+
         var groups = LevelGroup.Split(ranges, weightLimit);
         var result = CpSatMatcher.Solve(problem, groups, greedy, deadline);
         return PlanBuilder.Build(problem, result.HostOf, result.Optimal, result.Gap, deadline.Elapsed);

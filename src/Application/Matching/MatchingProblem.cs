@@ -150,6 +150,52 @@ internal sealed class MatchingProblem
         return sizes[0] + sizes[1] <= Hosts[k].Beds;
     }
 
+    /// <summary>Whether every household that has a candidate host is placed in <paramref name="hostOf"/>.</summary>
+    /// <remarks>
+    /// Such a plan reaches the trivial upper bound of levels 1-4 (every placeable person of each tier, every
+    /// placeable household's waiting nights), so it is optimal on them, and a plan is optimal on levels 1-3 only
+    /// if it places every one of those households (each has at least one person).
+    /// </remarks>
+    public bool PlacesEveryPlaceable(int[] hostOf)
+    {
+        for (var h = 0; h < hostOf.Length; h++)
+        {
+            if (Candidates[h].Length > 0 && hostOf[h] < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the households placed at each host fit its beds and number of households and share one category.</summary>
+    public bool KeepsRules6And7(int[] hostOf)
+    {
+        var beds = new int[Hosts.Count];
+        var count = new int[Hosts.Count];
+        var category = new HouseholdCategory?[Hosts.Count];
+        for (var h = 0; h < hostOf.Length; h++)
+        {
+            var k = hostOf[h];
+            if (k < 0)
+            {
+                continue;
+            }
+
+            beds[k] += People[h];
+            count[k]++;
+            if (beds[k] > Hosts[k].Beds || count[k] > Hosts[k].MaxHouseholds || (category[k] is { } c && c != Category[h]))
+            {
+                return false;
+            }
+
+            category[k] = Category[h];
+        }
+
+        return true;
+    }
+
     /// <summary>Households listing each host among their candidates.</summary>
     public List<int>[] HouseholdsByHost()
     {

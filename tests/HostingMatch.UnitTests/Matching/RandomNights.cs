@@ -8,23 +8,29 @@ namespace HostingMatch.UnitTests.Matching;
 /// <summary>Small random nights (up to 8 households, 10 hosts) that hit every rule often.</summary>
 internal static class RandomNights
 {
-    public static (NightFile Night, MatchingOptions Options) Create(int seed, bool singleHouseholdHosts)
+    /// <param name="seed">The night's seed.</param>
+    /// <param name="singleHouseholdHosts">Every host takes one household at most.</param>
+    /// <param name="roomy">
+    /// Many hosts, most taking two or three households and every category: nights where greedy often places
+    /// everyone, so levels 5-6 decide between many plans (the <c>PlaceEveryoneMatcher</c> path).
+    /// </param>
+    public static (NightFile Night, MatchingOptions Options) Create(int seed, bool singleHouseholdHosts, bool roomy = false)
     {
         var random = new Random(seed);
         var tonight = NightBuilder.Tonight;
-        var hostCount = random.Next(1, 11);
+        var hostCount = roomy ? random.Next(6, 11) : random.Next(1, 11);
         var hosts = new List<Host>();
         for (var k = 0; k < hostCount; k++)
         {
-            var accepts = NightBuilder.AllCategories.Where(_ => random.NextDouble() < 0.7).ToHashSet();
+            var accepts = NightBuilder.AllCategories.Where(_ => random.NextDouble() < (roomy ? 0.9 : 0.7)).ToHashSet();
             var expired = random.NextDouble() < 0.1;
             var inverted = random.NextDouble() < 0.05;
             hosts.Add(new Host(
                 $"h-{k:00}",
                 // Up to about 25 km away: with the rule limit drawn below, some hosts are out of reach.
                 new GeoPoint(NightBuilder.BaseLocation.Latitude + random.NextDouble() * 0.2 - 0.1, NightBuilder.BaseLocation.Longitude + random.NextDouble() * 0.3 - 0.15),
-                random.Next(0, 7),
-                singleHouseholdHosts ? 1 : random.Next(1, 4),
+                roomy ? random.Next(2, 8) : random.Next(0, 7),
+                singleHouseholdHosts ? 1 : roomy ? random.Next(2, 4) : random.Next(1, 4),
                 accepts,
                 random.NextDouble() < 0.5,
                 random.NextDouble() < 0.4,
@@ -55,7 +61,7 @@ internal static class RandomNights
                 random.NextDouble() < 0.3 ? hosts[random.Next(hosts.Count)].Id : null));
         }
 
-        var rules = new MatchingRules(random.Next(20, 61), 25, 1.3);
+        var rules = new MatchingRules(roomy ? random.Next(45, 61) : random.Next(20, 61), 25, 1.3);
         var night = new NightFile(tonight, new NightBase("base", NightBuilder.BaseLocation), rules, hosts, households);
 
         var exclusions = new HashSet<(string, string)>();
