@@ -160,11 +160,7 @@ internal static class CpSatMatcher
             }
 
             optimal = false;
-            // Without a solution of its own the solver's bound is not trustworthy: report the gap as unknown (1).
-            var bound = solver.BestObjectiveBound;
-            gap = status is CpSolverStatus.Feasible && double.IsFinite(bound) && bound >= value
-                ? Math.Min(1, (bound - value) / Math.Max(1, Math.Abs(bound)))
-                : 1;
+            gap = ProvedGap(status, solver.BestObjectiveBound, value);
             break;
         }
 
@@ -194,4 +190,13 @@ internal static class CpSatMatcher
 
         return parameters;
     }
+
+    /// <summary>
+    /// The proved relative gap of a group the search could not close: (bound - found) / max(1, |bound|), in [0, 1].
+    /// Without a solution of its own the solver's bound is not trustworthy, and the gap is reported as unknown (1).
+    /// </summary>
+    internal static double ProvedGap(CpSolverStatus status, double bound, long value) =>
+        status is CpSolverStatus.Feasible && double.IsFinite(bound) && bound >= value
+            ? Math.Min(1, (bound - value) / Math.Max(1, Math.Abs(bound)))
+            : 1;
 }

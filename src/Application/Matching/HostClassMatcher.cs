@@ -278,10 +278,7 @@ internal static class HostClassMatcher
             }
 
             optimal = false;
-            var bound = solver.BestObjectiveBound;
-            gap = status is CpSolverStatus.Feasible && double.IsFinite(bound) && bound >= value
-                ? Math.Min(1, (bound - value) / Math.Max(1, Math.Abs(bound)))
-                : 1;
+            gap = CpSatMatcher.ProvedGap(status, solver.BestObjectiveBound, value);
             break;
         }
 
