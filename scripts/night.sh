@@ -36,4 +36,6 @@ echo "  API reference:  $url/docs"
 echo "  OpenAPI:        $url/openapi/v1.json"
 echo "  Health:         $url/health/ready"
 echo "Stop it with Ctrl+C; run this command again to come back to the same night."
+# The demo's SMS go to the fake Twilio on 127.0.0.1; a real server sets Twilio credentials instead.
+export Twilio__UseFake="${Twilio__UseFake:-true}"
 exec dotnet "$(api_dll)" --urls "$url" --contentRoot "$ROOT/src/Api"

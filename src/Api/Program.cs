@@ -3,11 +3,15 @@ using HostingMatch.Api.Infrastructure;
 using HostingMatch.Api.Security;
 using HostingMatch.Application;
 using HostingMatch.Infrastructure;
+using HostingMatch.Infrastructure.Sms;
 using HostingMatch.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Offers must reach real phones in production: without Twilio credentials, stop here with the reason.
+TwilioOptions.EnsureUsable(builder.Configuration, builder.Environment.IsProduction());
 
 builder.Services
     .AddApplication()

@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Configuration;
+
 namespace HostingMatch.Infrastructure.Sms;
 
 /// <summary>
 /// The <c>Twilio</c> configuration section. Secrets (AuthToken) come from the environment or a secret store,
-/// never from the repository. With no AccountSid, the Api starts the fake Twilio on 127.0.0.1 instead.
+/// never from the repository. With no AccountSid the fake Twilio on 127.0.0.1 is used instead, which in Production
+/// must be asked for with <see cref="UseFake"/> (<see cref="EnsureUsable"/>).
 /// </summary>
 public sealed class TwilioOptions
 {
@@ -33,5 +36,27 @@ public sealed class TwilioOptions
     /// <summary>Retries of one call to Twilio before the outbox takes over (and retries later).</summary>
     public int MaxRetries { get; set; } = 3;
 
+    /// <summary>
+    /// Use the fake Twilio on 127.0.0.1 even in Production (the demo). Without credentials the fake is used anyway
+    /// outside Production; in Production, missing credentials without this stop the Api at start.
+    /// </summary>
+    public bool UseFake { get; set; }
+
     public bool HasCredentials => AccountSid.Length > 0 && AuthToken.Length > 0;
+
+    /// <summary>
+    /// A production server without Twilio credentials would "send" the night's offers to a fake that nobody reads:
+    /// hosts would never hear of them. Refuse to start instead, and say how to fix it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">In Production, with no credentials and <see cref="UseFake"/> not set.</exception>
+    public static void EnsureUsable(IConfiguration configuration, bool isProduction)
+    {
+        var twilio = configuration.GetSection(Section).Get<TwilioOptions>() ?? new TwilioOptions();
+        if (isProduction && !twilio.HasCredentials && !twilio.UseFake)
+        {
+            throw new InvalidOperationException(
+                "No Twilio credentials: set Twilio:AccountSid, Twilio:AuthToken and Twilio:FromNumber (environment Twilio__AccountSid, ...), " +
+                "or Twilio:UseFake=true to send to the fake Twilio on 127.0.0.1 (a demo: no SMS reaches anyone).");
+        }
+    }
 }
