@@ -49,7 +49,7 @@ internal static class NightCommand
                               $"{trip.Passengers} passenger(s){(trip.Departed ? " (left)" : string.Empty)}");
             foreach (var stop in trip.Stops)
             {
-                Console.WriteLine($"    {Clock.Format(stop.ArriveAt)}  {stop.HostName} ({stop.HostCode}), {stop.People} people: " +
+                Console.WriteLine($"    {Clock.Format(stop.ArriveAt)}  {stop.HostName} ({stop.HostCode}), {stop.People} {(stop.People == 1 ? "person" : "people")}: " +
                                   string.Join(", ", stop.Households.Select(h => h.Alias)));
             }
         }
