@@ -109,22 +109,7 @@ internal static class CpSatMatcher
             }
 
             // A complete hint (categories too) is taken as a first solution at once; an incomplete one is searched for.
-            var categoryAt = new Dictionary<int, HouseholdCategory>();
-            for (var h = 0; h < best.Length; h++)
-            {
-                if (best[h] >= 0)
-                {
-                    categoryAt[best[h]] = problem.Category[h];
-                }
-            }
-
-            foreach (var (k, chosen) in categoryChoices)
-            {
-                foreach (var (category, variable) in chosen)
-                {
-                    model.AddHint(variable, categoryAt.TryGetValue(k, out var c) && c == category ? 1 : 0);
-                }
-            }
+            HintCategories(model, problem, best, categoryChoices);
 
             var solver = new CpSolver { StringParameters = Parameters(deadline, placeAll) };
             var status = solver.Solve(model);
@@ -199,4 +184,26 @@ internal static class CpSatMatcher
         status is CpSolverStatus.Feasible && double.IsFinite(bound) && bound >= value
             ? Math.Min(1, (bound - value) / Math.Max(1, Math.Abs(bound)))
             : 1;
+
+    /// <summary>Hints each multi-household host's category choice from the plan <paramref name="best"/> (host index per household, -1 unplaced).</summary>
+    internal static void HintCategories(CpModel model, MatchingProblem problem, int[] best,
+        IEnumerable<(int Host, Dictionary<HouseholdCategory, BoolVar> Chosen)> categoryChoices)
+    {
+        var categoryAt = new Dictionary<int, HouseholdCategory>();
+        for (var h = 0; h < best.Length; h++)
+        {
+            if (best[h] >= 0)
+            {
+                categoryAt[best[h]] = problem.Category[h];
+            }
+        }
+
+        foreach (var (k, chosen) in categoryChoices)
+        {
+            foreach (var (category, variable) in chosen)
+            {
+                model.AddHint(variable, categoryAt.TryGetValue(k, out var c) && c == category ? 1 : 0);
+            }
+        }
+    }
 }

@@ -219,22 +219,7 @@ internal static class HostClassMatcher
                 }
             }
 
-            var categoryAt = new Dictionary<int, HouseholdCategory>();
-            for (var h = 0; h < best.Length; h++)
-            {
-                if (best[h] >= 0)
-                {
-                    categoryAt[best[h]] = problem.Category[h];
-                }
-            }
-
-            foreach (var (k, chosen) in categoryChoices)
-            {
-                foreach (var (category, variable) in chosen)
-                {
-                    model.AddHint(variable, categoryAt.TryGetValue(k, out var cat) && cat == category ? 1 : 0);
-                }
-            }
+            CpSatMatcher.HintCategories(model, problem, best, categoryChoices);
 
             var solver = new CpSolver { StringParameters = CpSatMatcher.Parameters(deadline, placeAll: true) };
             var status = solver.Solve(model);
