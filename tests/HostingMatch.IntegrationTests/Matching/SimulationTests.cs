@@ -55,6 +55,33 @@ public sealed class SimulationTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task SimulatingANightFileOverEightMegabytesReturns413()
+    {
+        // Like any client uploading a big file, wait for the server's go-ahead: it refuses before reading the body.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/simulations/matching")
+        {
+            Content = new StringContent(new string(' ', (8 * 1024 * 1024) + 1), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = true;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task ANightFileLargerThanTheApisDefaultBodyLimitIsStillSolved()
+    {
+        var night = await File.ReadAllTextAsync(Path.Combine(Paths.SharedSamples, "night-paris-sample.json"));
+        var padded = night + new string(' ', 100 * 1024); // past the 64 KB every other endpoint allows
+
+        var response = await Simulate(padded);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task SimulatingInvalidJsonReturns400()
     {
         var response = await Simulate("{ \"night\": ");
