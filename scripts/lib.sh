@@ -23,6 +23,16 @@ ensure_postgres_installed() {
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 }
 
+# The browser tests drive Debian's Chromium (no browser is downloaded at test time).
+ensure_chromium_installed() {
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "Installing Chromium from Debian's packages (browser tests)..." >&2
+    local sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
+  fi
+}
+
 pg_home() {
   local dir="$ROOT/.local/pg"
   if [ "$(id -u)" = "0" ] && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then

@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 ensure_database
+ensure_chromium_installed
 export HOSTINGMATCH_PG_BIN="${PG_BIN:-}"
 export HOSTINGMATCH_PG_DATA="$(pg_data_dir)"
 

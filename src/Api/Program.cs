@@ -1,6 +1,7 @@
 using HostingMatch.Api.Endpoints;
 using HostingMatch.Api.Infrastructure;
 using HostingMatch.Api.Security;
+using HostingMatch.Api.WebConsole;
 using HostingMatch.Application;
 using HostingMatch.Infrastructure;
 using HostingMatch.Infrastructure.Sms;
@@ -25,8 +26,9 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 builder.Services.AddOpenApi(ApiOpenApi.Configure);
 builder.Services.AddHealthChecks().AddDbContextCheck<HostingMatchDbContext>("database", tags: ["ready"]);
 
-// Who may do what: API keys (Authorization: Bearer), one policy per role; rate limits, body size, CORS (docs/security.md).
+// Who may do what: API keys (Authorization: Bearer) or the console's session cookie, one policy per role; rate limits, body size, CORS (docs/security.md).
 builder.Services.AddApiKeyAuthentication();
+builder.Services.AddConsoleAccess(builder.Configuration);
 builder.Services.AddHygiene(builder.Configuration);
 
 var app = builder.Build();
@@ -36,7 +38,10 @@ app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestBodyLimit();
 app.UseCors();
+// The coordinators' console: static page and script, anonymous (they hold no data); the data needs a session.
+app.UseConsolePages();
 app.UseAuthentication();
+app.UseConsoleCsrfCheck();
 app.UseRateLimiter();
 app.UseAuthorization();
 
@@ -61,6 +66,9 @@ coordinator.MapNights();
 coordinator.MapMatching();
 coordinator.MapVanRuns();
 coordinator.MapOffers();
+
+// The console's sign-in: a coordinator's key in, an HttpOnly session cookie out (docs/console.md).
+app.MapConsoleSession();
 
 // Twilio calls these, outside /api/v1 and without an API key: every request must carry a valid X-Twilio-Signature.
 app.MapSmsWebhooks();

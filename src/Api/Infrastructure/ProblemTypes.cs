@@ -15,6 +15,7 @@ public static class ProblemTypes
     public const string PayloadTooLarge = "urn:hostingmatch:problem:payload-too-large";
     public const string UnsupportedMediaType = "urn:hostingmatch:problem:unsupported-media-type";
     public const string IdempotencyKeyReused = "urn:hostingmatch:problem:idempotency-key-reused";
+    public const string Csrf = "urn:hostingmatch:problem:csrf";
     public const string Internal = "urn:hostingmatch:problem:internal";
 
     /// <summary>Fills in the type for bare status codes and adds the trace id to every problem.</summary>

@@ -18,17 +18,20 @@ public static class Policies
 
     public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
     {
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        services.AddAuthentication(WebConsole.ConsoleAccess.CallerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(Partner, For(Role.Partner))
-            .AddPolicy(Coordinator, For(Role.Coordinator))
-            .AddPolicy(Admin, For(Role.Admin))
+            .AddPolicy(Partner, For(Role.Partner, ApiKeyAuthenticationHandler.SchemeName))
+            .AddPolicy(Coordinator, For(Role.Coordinator, WebConsole.ConsoleAccess.CallerScheme))
+            .AddPolicy(Admin, For(Role.Admin, ApiKeyAuthenticationHandler.SchemeName))
             .SetFallbackPolicy(Fallback());
         return services;
     }
 
-    private static AuthorizationPolicy For(Role required) => new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+    /// <summary>
+    /// Coordinators may call with their key or from the console (its session cookie); partners and admins only with a key.
+    /// </summary>
+    private static AuthorizationPolicy For(Role required, string scheme) => new AuthorizationPolicyBuilder(scheme)
         .RequireAuthenticatedUser()
         .RequireAssertion(context => Holds(context.User, required))
         .Build();
@@ -38,7 +41,7 @@ public static class Policies
     /// wrong content type: 415) are not routes: any valid key gets them as they are, so a partner is told what is
     /// really wrong rather than 403. Without a key, everything but the anonymous endpoints is 401.
     /// </summary>
-    private static AuthorizationPolicy Fallback() => new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+    private static AuthorizationPolicy Fallback() => new AuthorizationPolicyBuilder(WebConsole.ConsoleAccess.CallerScheme)
         .RequireAuthenticatedUser()
         .RequireAssertion(context => Holds(context.User, Role.Coordinator)
                                      || context.Resource is HttpContext { } http && http.GetEndpoint() is not RouteEndpoint)

@@ -1,0 +1,180 @@
+using System.Security.Claims;
+using HostingMatch.Api.Infrastructure;
+using HostingMatch.Api.Security;
+using HostingMatch.Application.Access;
+using HostingMatch.Domain.Access;
+using Mediator;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HostingMatch.Api.WebConsole;
+
+/// <summary>Configuration section <c>Console</c>.</summary>
+public sealed class ConsoleSettings
+{
+    /// <summary>How long a sign-in lasts: a night shift. After it the coordinator signs in again.</summary>
+    public int SessionHours { get; set; } = 12;
+}
+
+/// <summary>
+/// How a coordinator's browser calls the Api: the coordinator signs in once with their key; the Api keeps the
+/// session in an HttpOnly, SameSite=Strict cookie (the key itself never reaches the page's script after sign-in)
+/// and, for every call that changes something, requires the anti-forgery token the page got from
+/// <c>GET /console/session</c> in the <c>X-CSRF-TOKEN</c> header. Partners cannot sign in; the session never
+/// outlives its key (revoked or expired keys end it) nor <see cref="ConsoleSettings.SessionHours"/>.
+/// </summary>
+public static class ConsoleAccess
+{
+    /// <summary>The scheme every coordinator route authenticates with: the console's cookie, else the API key.</summary>
+    public const string CallerScheme = "Caller";
+    public const string CookieScheme = "ConsoleCookie";
+    public const string CookieName = "hm_console";
+    public const string CsrfHeader = "X-CSRF-TOKEN";
+
+    public static IServiceCollection AddConsoleAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Console").Get<ConsoleSettings>() ?? new ConsoleSettings();
+        services.AddAuthentication()
+            .AddPolicyScheme(CallerScheme, "API key or console session", o => o.ForwardDefaultSelector = http =>
+                UsesSessionCookie(http.Request) ? CookieScheme : ApiKeyAuthenticationHandler.SchemeName)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.Path = "/";
+                o.ExpireTimeSpan = TimeSpan.FromHours(settings.SessionHours);
+                o.SlidingExpiration = false;
+                o.Events = new CookieAuthenticationEvents
+                {
+                    OnValidatePrincipal = EndIfKeyNoLongerActiveAsync,
+                    // An API caller is answered, not redirected: 401 and 403 as ProblemDetails, like the API key scheme.
+                    OnRedirectToLogin = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
+                        ProblemTypes.Unauthorized, "Your session has ended. Sign in again with your key."),
+                    OnRedirectToAccessDenied = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden,
+                        ProblemTypes.Forbidden, "This session's role may not use this endpoint."),
+                };
+            });
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
+            .Configure<IClock>((o, clock) => o.TimeProvider = new ClockTimeProvider(clock));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = CsrfHeader;
+            o.Cookie.Name = "hm_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        return services;
+    }
+
+    /// <summary>A browser call: the session cookie and no Authorization header (a Bearer key always wins).</summary>
+    public static bool UsesSessionCookie(HttpRequest request) =>
+        request.Headers.Authorization.Count == 0 && request.Cookies.ContainsKey(CookieName);
+
+    /// <summary>
+    /// Cross-site request forgery: a call made with the session cookie that could change something must carry the
+    /// page's token. SameSite=Strict already keeps the cookie off other sites' requests; this is the second lock.
+    /// </summary>
+    public static IApplicationBuilder UseConsoleCsrfCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var method = http.Request.Method;
+        var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+        if (safe || !UsesSessionCookie(http.Request) || http.GetEndpoint()?.Metadata.GetMetadata<NoCsrfTokenAttribute>() is not null
+            || await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            await next(http);
+            return;
+        }
+
+        await WriteProblemAsync(http, StatusCodes.Status400BadRequest, ProblemTypes.Csrf,
+            $"This change came without the console's {CsrfHeader} token. Reload the page and try again.");
+    });
+
+    /// <summary>Sign in, see and end a console session. Not part of the partners' API contract.</summary>
+    public static IEndpointRouteBuilder MapConsoleSession(this IEndpointRouteBuilder app)
+    {
+        var session = app.MapGroup("/console/session").ExcludeFromDescription();
+
+        session.MapPost("/", SignInAsync).AllowAnonymous().WithMetadata(new NoCsrfTokenAttribute());
+
+        session.MapGet("/", async (HttpContext http, IAntiforgery antiforgery, IClock clock) =>
+        {
+            var ticket = await http.AuthenticateAsync(CookieScheme);
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            return TypedResults.Ok(new ConsoleSessionResponse(
+                http.User.FindFirstValue(HostingMatchClaims.Role) ?? string.Empty,
+                Domain.Night.Current(clock.GetCurrentInstant()),
+                ticket.Properties?.ExpiresUtc is { } expires ? Instant.FromDateTimeOffset(expires) : null,
+                tokens.RequestToken ?? string.Empty));
+        }).RequireAuthorization(Policies.Coordinator);
+
+        session.MapDelete("/", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieScheme);
+            return TypedResults.NoContent();
+        }).AllowAnonymous();
+
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(SignInInput input, HttpContext http, IMediator mediator)
+    {
+        var who = string.IsNullOrWhiteSpace(input.Key) ? null : await mediator.Send(new AuthenticateApiKey(input.Key.Trim()), http.RequestAborted);
+        if (who is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized,
+                title: "This key is unknown, revoked or expired.");
+        }
+
+        if (!who.Role.Satisfies(Role.Coordinator))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden,
+                title: "Only coordinators' keys open the console. Partners use the API with their key.");
+        }
+
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(HostingMatchClaims.KeyId, who.KeyId.ToString()),
+            new Claim(HostingMatchClaims.OrganisationId, who.OrganisationId.ToString()),
+            new Claim(HostingMatchClaims.Role, who.Role.ToWire()),
+        ], CookieScheme, HostingMatchClaims.KeyId, HostingMatchClaims.Role);
+        await http.SignInAsync(CookieScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+        return TypedResults.NoContent();
+    }
+
+    private static async Task EndIfKeyNoLongerActiveAsync(CookieValidatePrincipalContext context)
+    {
+        var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
+        if (context.Principal?.KeyIdOf() is not { } keyId || !await mediator.Send(new IsApiKeyActive(keyId), context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
+    }
+
+    private static Task WriteProblemAsync(HttpContext http, int status, string type, string title)
+    {
+        http.Response.StatusCode = status;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title },
+        }).AsTask();
+    }
+}
+
+/// <summary>What the console's page needs to know about its session, and the token its changes must carry.</summary>
+public sealed record ConsoleSessionResponse(string Role, LocalDate Night, Instant? ExpiresAt, string CsrfToken);
+
+/// <summary>The key typed on the sign-in page.</summary>
+public sealed record SignInInput(string? Key);
+
+/// <summary>An endpoint a browser may call with a stale cookie and no token: signing in.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class NoCsrfTokenAttribute : Attribute;

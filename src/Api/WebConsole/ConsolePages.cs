@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace HostingMatch.Api.WebConsole;
+
+/// <summary>
+/// The console's page, script and style, served as they are from <c>wwwroot</c> (no build step, nothing fetched
+/// from elsewhere at run time). They hold no data: everything the page shows comes from the Api with the session.
+/// </summary>
+public static class ConsolePages
+{
+    /// <summary>Only this origin's own script and style; no inline code, no framing, forms post only here.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseConsolePages(this IApplicationBuilder app)
+    {
+        app.UseDefaultFiles();
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            ContentTypeProvider = new FileExtensionContentTypeProvider(),
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                // After an upgrade the browser must not run yesterday's script against today's Api: revalidate each time (ETag).
+                headers.CacheControl = "no-cache";
+            },
+        });
+    }
+}

@@ -1,0 +1,257 @@
+// Tonight's board: households, hosts, matching, offers (live), the van, the summary, and moving a household by hand.
+import { t, has, language, clock, localClock } from './i18n.js';
+import { get, post, ApiError } from './api.js';
+import { el, render, badge } from './dom.js';
+import { night, say, sayError, act } from './ui.js';
+
+const $ = (id) => document.getElementById(id);
+const POLL_MS = 3000;
+let timer = null;
+let wired = false;
+let hostsById = new Map();
+let lastMatching = null;
+let moving = null;
+
+const base = () => `/api/v1/nights/${night()}`;
+const hostLabel = (id) => {
+  const host = hostsById.get(id);
+  return host ? `${host.displayName} (${host.code})` : '';
+};
+
+/** The unplaced reason in the coordinator's words: the engine's own sentence in English, the reason's meaning in French. */
+const reasonText = (code, detail) => (language() === 'en' && detail) || (has(`reason.${code}`) ? t(`reason.${code}`) : detail || code);
+
+function composition(members) {
+  const adults = members.filter((m) => m.age >= 18);
+  const children = members.filter((m) => m.age < 18).map((m) => m.age).sort((a, b) => a - b);
+  const parts = [];
+  if (adults.length) parts.push(t('adults', { n: adults.length }));
+  if (children.length) parts.push(`${t('children', { n: children.length })} (${t('ages', { ages: children.join(', ') })})`);
+  return parts.join(', ');
+}
+
+export async function enter() {
+  wire();
+  $('board-night').textContent = night();
+  $('matching-result').hidden = true;
+  lastMatching = null;
+  await refreshHosts();
+  await refresh();
+  stopPolling();
+  timer = setInterval(() => { if (!document.hidden) refresh().catch(() => {}); }, POLL_MS);
+}
+
+export function leave() {
+  stopPolling();
+  if ($('move-dialog').open) $('move-dialog').close();
+}
+
+function stopPolling() {
+  if (timer) clearInterval(timer);
+  timer = null;
+}
+
+function wire() {
+  if (wired) return;
+  wired = true;
+  $('run-matching').addEventListener('click', (e) => act(e.currentTarget, runMatching));
+  $('send-offers').addEventListener('click', (e) => act(e.currentTarget, async () => {
+    const sent = await post(`${base()}/offers`);
+    say(sent.length ? t('offersSent', { count: sent.length }) : t('noOffersToSend'), sent.length ? 'ok' : 'info');
+    await refresh();
+  }));
+  $('plan-vans').addEventListener('click', (e) => act(e.currentTarget, async () => {
+    const plan = await post(`${base()}/van-runs`);
+    say(t('vansPlanned', { trips: plan.trips.length }), 'ok');
+    await refresh();
+  }));
+  $('send-van-times').addEventListener('click', (e) => act(e.currentTarget, async () => {
+    const told = await post(`${base()}/van-runs/sms`);
+    say(t('vanTimesSent', { count: told.length }), 'ok');
+  }));
+  $('move-host').addEventListener('change', explainChoice);
+  $('move-cancel').addEventListener('click', () => $('move-dialog').close());
+  $('move-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    act(event.submitter ?? $('move-form').querySelector('[type=submit]'), moveHousehold);
+  });
+}
+
+async function runMatching() {
+  lastMatching = await post(`${base()}/matching`);
+  const optimal = lastMatching.optimal ? t('provedOptimal') : t('notProved', { gap: lastMatching.gap ?? '?' });
+  say(t('matchingDone', { placed: lastMatching.proposals.length, unplaced: lastMatching.unplaced.length, optimal }), 'ok');
+  showMatching();
+  await refresh();
+}
+
+function showMatching() {
+  if (!lastMatching) return;
+  $('matching-result').hidden = false;
+  const optimal = lastMatching.optimal ? t('provedOptimal') : t('notProved', { gap: lastMatching.gap ?? '?' });
+  $('matching-headline').textContent =
+    t('matchingDone', { placed: lastMatching.proposals.length, unplaced: lastMatching.unplaced.length, optimal });
+  render($('matching-unplaced'), lastMatching.unplaced, (list) => list.length === 0
+    ? el('li', {}, t('noneUnplaced'))
+    : list.map((u) => el('li', { class: 'unplaced', dataset: { requestId: u.requestId } },
+      el('strong', {}, u.alias), ` · ${u.people} ${t('people')} · ${t('tier', { tier: u.tier })}`,
+      el('p', { class: 'reason' }, reasonText(u.reason, u.detail)))));
+}
+
+async function refreshHosts() {
+  const hosts = await get(`/api/v1/hosts?availableOn=${night()}`);
+  hostsById = new Map(hosts.map((item) => [item.host.id, item.host]));
+  return hosts;
+}
+
+/** Everything that moves while hosts answer; called on a timer, and after each action. */
+async function refresh() {
+  const [requests, offers, summary, alerts, vans, hosts] = await Promise.all([
+    get(`${base()}/requests`),
+    get(`${base()}/offers`),
+    get(`${base()}/summary`),
+    get('/api/v1/alerts'),
+    get(`${base()}/van-runs`).catch((error) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }),
+    refreshHosts(),
+  ]);
+  showSummary(summary);
+  showAlerts(alerts);
+  showHouseholds(requests);
+  showOffers(offers);
+  showVans(vans);
+  showHosts(hosts, requests);
+  showMatching();
+}
+
+function showSummary(summary) {
+  const total = summary.total;
+  render($('summary-counts'), total, (p) => [
+    ['requested', p.requested], ['placed', p.placed], ['proposed', p.proposed], ['waiting', p.waiting], ['unplaced', p.unplaced],
+  ].flatMap(([key, value]) => [el('dt', {}, t(key)), el('dd', { dataset: { count: key } }, `${value} ${t('people')}`)]));
+}
+
+function showAlerts(alerts) {
+  $('alerts').hidden = alerts.length === 0;
+  render($('alert-list'), alerts, (list) => list.map((a) => el('li', {},
+    el('time', { datetime: a.raisedAt }, clock(a.raisedAt)), ' ', hostLabel(a.hostId) || '', ' ',
+    has(`alert.${a.code}`) ? t(`alert.${a.code}`) : a.code, ': ', el('span', { lang: 'en' }, a.message))));
+}
+
+function showHouseholds(requests) {
+  render($('households'), requests, (list) => list.length === 0 ? el('li', {}, t('noHousehold')) : list.map((r) => {
+    const where = r.hostId && ['proposed', 'confirmed', 'delivered'].includes(r.status) ? t('at', { host: hostLabel(r.hostId) || r.hostId }) : null;
+    const movable = ['waiting', 'proposed', 'unplaced'].includes(r.status);
+    return el('li', { class: `row household ${r.status}`, dataset: { requestId: r.id, status: r.status } },
+      el('div', { class: 'line' },
+        el('strong', {}, r.alias), badge(r.status, t(`status.${r.status}`)),
+        el('span', {}, t(`category.${r.category}`)), el('span', { class: `tier tier-${r.tier}` }, t('tier', { tier: r.tier }))),
+      el('div', { class: 'line muted' }, composition(r.members),
+        r.vulnerable && ` · ${t('vulnerable')}`, r.needsWheelchairAccess && ` · ${t('wheelchair')}`,
+        r.nightsWithoutShelter > 0 && ` · ${t('nightsOut', { n: r.nightsWithoutShelter })}`),
+      where && el('div', { class: 'line' }, where),
+      r.status === 'unplaced' && el('p', { class: 'reason' }, reasonText(r.unplacedReason, r.unplacedDetail)),
+      movable && el('button', { type: 'button', class: 'small', onclick: () => openMove(r) }, t('moveAction'),
+        el('span', { class: 'visually-hidden' }, ` ${r.alias}`)));
+  }));
+}
+
+function showOffers(offers) {
+  render($('offers'), offers, (list) => list.length === 0 ? el('li', {}, t('noOffers')) : list.map((o) => el('li',
+    { class: `row offer ${o.status}`, dataset: { offerId: o.id, status: o.status, host: o.hostCode } },
+    el('div', { class: 'line' },
+      el('strong', {}, `${o.hostName} (${o.hostCode})`), ' ← ', el('span', {}, o.householdAlias),
+      badge(o.status, t(`offer.${o.status}`))),
+    el('div', { class: 'line muted' },
+      o.smsStatus && t(`sms.${o.smsStatus}`), o.smsError && ` (${o.smsError})`, ' · ',
+      o.answeredAt ? t('answeredAt', { time: clock(o.answeredAt) }) : t('expiresAt', { time: clock(o.expiresAt) })),
+    (o.status === 'open' || o.status === 'accepted') && el('div', { class: 'line' },
+      o.status === 'open' && el('button', { type: 'button', class: 'small', onclick: (e) => act(e.currentTarget, async () => {
+        await post(`/api/v1/offers/${o.id}/resend`);
+        await refresh();
+      }) }, t('resend')),
+      el('button', { type: 'button', class: 'small danger', onclick: (e) => act(e.currentTarget, async () => {
+        await post(`/api/v1/offers/${o.id}/cancel`);
+        await refresh();
+      }) }, t('cancelOffer'))))));
+}
+
+function showVans(plan) {
+  render($('van-runs'), plan, (p) => {
+    if (!p || (p.trips.length === 0 && p.unserved.length === 0)) return el('p', {}, t('noVans'));
+    const trips = p.trips.map((trip) => {
+      const sheet = `${base()}/van-runs/${encodeURIComponent(trip.vanId)}/${trip.trip}/sheet`;
+      return el('article', { class: 'trip', dataset: { van: trip.vanId, trip: trip.trip } },
+        el('h3', {}, t('trip', { van: trip.vanId, trip: trip.trip }), trip.departed && badge('departed', t('departed'))),
+        el('p', { class: 'muted' }, t('departs', { depart: localClock(trip.departAt), back: localClock(trip.returnAt) }), ' · ',
+          t('passengers', { n: trip.passengers })),
+        el('ol', { class: 'stops' }, trip.stops.map((s) => el('li', {},
+          el('strong', {}, localClock(s.arriveAt)), ` ${s.hostName} (${s.hostCode}) · ${s.address} · ${s.people} ${t('people')}`))),
+        el('p', {}, el('a', { href: sheet, target: '_blank', rel: 'noopener', class: 'sheet' }, t('runSheet')), ' · ',
+          el('a', { href: `${sheet}?format=csv`, download: '' }, t('runSheetCsv'))));
+    });
+    const unserved = p.unserved.length === 0 ? [] : [el('h3', {}, t('unserved')), el('ul', { class: 'plain' }, p.unserved.map((u) =>
+      el('li', {}, el('strong', {}, `${u.hostName} (${u.hostCode})`), ': ', reasonText(u.reason, u.detail))))];
+    return [...trips, ...unserved];
+  });
+}
+
+function showHosts(hosts, requests) {
+  const occupied = new Map();
+  for (const r of requests) {
+    if (r.hostId && ['proposed', 'confirmed', 'delivered'].includes(r.status)) {
+      occupied.set(r.hostId, (occupied.get(r.hostId) ?? 0) + r.members.length);
+    }
+  }
+  render($('hosts-tonight'), { hosts, occupied: [...occupied] }, () => hosts.length === 0 ? el('li', {}, t('noHosts')) : hosts.map(({ host }) =>
+    el('li', { class: 'row host', dataset: { hostId: host.id } },
+      el('div', { class: 'line' }, el('strong', {}, `${host.displayName} (${host.code})`),
+        host.minorsCertified && badge('certified', t('minorsCertified')), host.wheelchairAccessible && badge('info', t('accessible'))),
+      el('div', { class: 'line muted' }, t('beds', { beds: host.beds, households: host.maxHouseholds }), ' · ',
+        t('accepts', { list: host.accepts.map((c) => t(`category.${c}`)).join(', ') }), ' · ',
+        t('arrival', { from: host.arrivalFrom, until: host.arrivalUntil })),
+      occupied.has(host.id) && el('div', { class: 'line' }, t('occupied', { n: occupied.get(host.id) })))));
+}
+
+async function openMove(request) {
+  moving = request;
+  $('move-title').textContent = t('moveTitle', { alias: request.alias });
+  $('move-error').textContent = '';
+  $('move-why').textContent = '';
+  let choices;
+  try {
+    choices = await get(`${base()}/requests/${request.id}/hosts`);
+  } catch (error) {
+    return sayError(error);
+  }
+  $('move-host').replaceChildren(...choices.map((c) => el('option', { value: c.hostId, dataset: { allowed: c.allowed, reason: c.reason ?? '' } },
+    `${c.name} (${c.code}) · ${c.bedsFree} / ${c.travelMinutes} min · `
+    + (c.allowed ? t('allowed') : t('incompatible', { reason: c.reasonCode ?? '' })))));
+  explainChoice();
+  $('move-dialog').showModal();
+  $('move-host').focus();
+}
+
+function explainChoice() {
+  const option = $('move-host').selectedOptions[0];
+  $('move-why').textContent = option && option.dataset.allowed !== 'true' ? t('refusedBecause', { reason: option.dataset.reason }) : '';
+}
+
+async function moveHousehold() {
+  const hostId = $('move-host').value;
+  try {
+    const moved = await post(`${base()}/requests/${moving.id}/placement`, { hostId });
+    $('move-dialog').close();
+    say(t('moved', { alias: moved.alias, host: `${moved.hostName} (${moved.hostCode})` }), 'ok');
+    await refresh();
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 409 || error.status === 400)) {
+      $('move-error').textContent = t('refusedBecause', { reason: error.problem.detail ?? error.problem.title });
+      say('');
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HostingMatch.IntegrationTests.Support;
+
+namespace HostingMatch.IntegrationTests.Console;
+
+/// <summary>The console's session over plain HTTP: what its cookie opens, and what it does not.</summary>
+public sealed class ConsoleSessionTests : IAsyncLifetime
+{
+    private readonly ApiFactory api = new();
+    private readonly CookieContainer cookies = new();
+    private HttpClient browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        await api.InitializeAsync();
+        // A client that behaves like the browser: it keeps cookies and sends no Authorization header.
+        browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = api.CreateClient().BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        browser.Dispose();
+        await api.DisposeAsync();
+    }
+
+    private async Task<string> SignInAsync(string key)
+    {
+        var signIn = await browser.PostAsJsonAsync("/console/session", new { key });
+        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        var session = await (await browser.GetAsync("/console/session")).ReadObjectAsync();
+        return (string)session["csrfToken"]!;
+    }
+
+    [Fact]
+    public async Task TheSessionCookieIsHttpOnlyAndSameSiteStrict()
+    {
+        var signIn = await browser.PostAsJsonAsync("/console/session", new { key = api.Coordinator.Key });
+
+        var setCookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("hm_console=", StringComparison.Ordinal));
+        Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task TheSessionTellsTheNightItsEndAndTheRole()
+    {
+        await SignInAsync(api.Coordinator.Key);
+
+        var session = await (await browser.GetAsync("/console/session")).ReadObjectAsync();
+
+        Assert.Equal("coordinator", (string?)session["role"]);
+        Assert.Equal("2026-11-26", (string?)session["night"]);
+        Assert.Equal("2026-11-27T05:00:00Z", (string?)session["expiresAt"]);
+    }
+
+    [Fact]
+    public async Task AChangeWithTheCookieButWithoutTheTokenIsRefusedAndChangesNothing()
+    {
+        await SignInAsync(api.Coordinator.Key);
+
+        var response = await browser.PostAsJsonAsync("/api/v1/nights/2026-11-26/requests", Builders.Family());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("urn:hostingmatch:problem:csrf", (string?)(await response.ReadObjectAsync())["type"]);
+        Assert.Empty(await (await api.CreateClient().GetAsync("/api/v1/nights/2026-11-26/requests")).ReadArrayAsync());
+    }
+
+    [Fact]
+    public async Task AChangeWithTheCookieAndTheTokenIsMadeAndAudited()
+    {
+        var token = await SignInAsync(api.Coordinator.Key);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/nights/2026-11-26/requests") { Content = JsonContent.Create(Builders.Family()) };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var audit = await (await api.CreateClient(api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync();
+        Assert.Contains(audit["items"]!.AsArray(), e => (string?)e!["action"] == "POST /api/v1/nights/{night}/requests"
+                                                       && (string?)e["apiKeyId"] == api.Coordinator.Id.ToString());
+    }
+
+    [Fact]
+    public async Task AForgedTokenIsRefused()
+    {
+        await SignInAsync(api.Coordinator.Key);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/nights/2026-11-26/matching");
+        request.Headers.Add("X-CSRF-TOKEN", "CfDJ8forged");
+        var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAdminSignedInToTheConsoleCannotUseTheAdminEndpointsWithTheCookie()
+    {
+        await SignInAsync(api.Admin.Key);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/nights/2026-11-26/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/admin/organisations")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePartnersEndpointsDoNotTakeTheConsolesCookie()
+    {
+        await SignInAsync(api.Coordinator.Key);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/referrals")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutASessionTheDataIsClosedButThePageIsServed()
+    {
+        var page = await browser.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
+
+        var data = await browser.GetAsync("/api/v1/nights/2026-11-26/requests");
+        Assert.Equal(HttpStatusCode.Unauthorized, data.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/console/session")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASignInWithAnEmptyOrWrongKeySaysSoWithoutTellingWhich()
+    {
+        var empty = await browser.PostAsJsonAsync("/console/session", new { key = "" });
+        var wrong = await browser.PostAsJsonAsync("/console/session", new { key = api.Coordinator.Key + "x" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal((string?)(await empty.ReadObjectAsync())["title"], (string?)(await wrong.ReadObjectAsync())["title"]);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net.Http.Json;
+using HostingMatch.IntegrationTests.Support;
+using Microsoft.Playwright;
+using NodaTime;
+using static Microsoft.Playwright.Assertions;
+
+namespace HostingMatch.IntegrationTests.Console;
+
+/// <summary>Who may open the console: a coordinator's key, for one shift; never a wrong key or a partner's.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
+{
+    private readonly ApiFactory api = new();
+
+    public Task InitializeAsync() => api.InitializeAsync();
+
+    public Task DisposeAsync() => api.DisposeAsync();
+
+    private async Task<ConsolePage> OpenAsync(int width = 1280) =>
+        new(await browser.NewPageAsync(api.CreateClient().BaseAddress!, width));
+
+    [Fact]
+    public async Task ACoordinatorsKeyOpensTheBoardAndTheSessionCookieIsOutOfTheScriptsReach()
+    {
+        var console = await OpenAsync();
+
+        await console.SignInToBoardAsync(api.Coordinator.Key);
+
+        await Expect(console.Page.GetByRole(AriaRole.Heading, new() { Name = "Ce soir 2026-11-26" })).ToBeVisibleAsync();
+        var cookie = Assert.Single(await console.Page.Context.CookiesAsync(), c => c.Name == "hm_console");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.DoesNotContain("hm_console", await console.Page.EvaluateAsync<string>("document.cookie"));
+        Assert.DoesNotContain(api.Coordinator.Key, await console.Page.ContentAsync());
+    }
+
+    [Fact]
+    public async Task AWrongKeyIsRefusedAndNoSessionIsOpened()
+    {
+        var console = await OpenAsync();
+
+        await console.SignInAsync("hm_nothere1_" + new string('x', 43));
+
+        await console.ExpectSignInPageAsync("Clé inconnue, révoquée ou expirée.");
+        Assert.DoesNotContain(await console.Page.Context.CookiesAsync(), c => c.Name == "hm_console");
+    }
+
+    [Fact]
+    public async Task APartnersKeyIsRefusedWithTheReason()
+    {
+        var partner = await api.IssueKeyAsync("Maraude Nord", "partner");
+        var console = await OpenAsync();
+
+        await console.SignInAsync(partner.Key);
+
+        await console.ExpectSignInPageAsync("organisation partenaire");
+        Assert.DoesNotContain(await console.Page.Context.CookiesAsync(), c => c.Name == "hm_console");
+    }
+
+    [Fact]
+    public async Task AnExpiredSessionSendsTheCoordinatorBackToSignIn()
+    {
+        var console = await OpenAsync();
+        await console.SignInToBoardAsync(api.Coordinator.Key);
+
+        // A shift is 12 hours; the board polls and finds the session over.
+        api.Clock.Advance(Duration.FromHours(12) + Duration.FromMinutes(1));
+
+        await console.ExpectSignInPageAsync("Votre session est terminée.");
+        await console.Page.ReloadAsync();
+        await Expect(console.Page.Locator("#sign-in-page")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task RevokingTheKeyEndsTheSessionsOpenedWithIt()
+    {
+        var key = await api.IssueKeyAsync(ApiFactory.NetworkName, "coordinator");
+        var console = await OpenAsync();
+        await console.SignInToBoardAsync(key.Key);
+
+        var admin = api.CreateClient(api.Admin.Key);
+        (await admin.PostAsync($"/api/v1/admin/keys/{key.Id}/revoke", null)).EnsureSuccessStatusCode();
+
+        await console.ExpectSignInPageAsync("Votre session est terminée.");
+    }
+
+    [Fact]
+    public async Task TheAddressTheDemoPrintsSignsInAndForgetsTheKey()
+    {
+        var console = await OpenAsync();
+
+        await console.Page.GotoAsync($"/#key={api.Coordinator.Key}");
+
+        await Expect(console.Board).ToBeVisibleAsync();
+        Assert.DoesNotContain("key=", console.Page.Url);
+    }
+
+    [Fact]
+    public async Task SigningOutEndsTheSession()
+    {
+        var console = await OpenAsync();
+        await console.SignInToBoardAsync(api.Coordinator.Key);
+
+        await console.ClickAsync("Se déconnecter");
+
+        await console.ExpectSignInPageAsync("Vous êtes déconnecté.");
+        await console.Page.ReloadAsync();
+        await Expect(console.Page.Locator("#sign-in-page")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheConsoleSpeaksEnglishWhenAsked()
+    {
+        var console = await OpenAsync();
+        await console.SignInToBoardAsync(api.Coordinator.Key);
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Run matching" })).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await console.Page.ReloadAsync();
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+}
