@@ -119,7 +119,7 @@ async function refresh() {
   ]);
   showSummary(summary);
   showAlerts(alerts);
-  showHouseholds(requests);
+  showHouseholds(requests, new Set(offers.filter((o) => o.status === 'open').map((o) => o.requestId)));
   showOffers(offers);
   showVans(vans);
   showHosts(hosts, requests);
@@ -140,10 +140,11 @@ function showAlerts(alerts) {
     has(`alert.${a.code}`) ? t(`alert.${a.code}`) : a.code, ': ', el('span', { lang: 'en' }, a.message))));
 }
 
-function showHouseholds(requests) {
-  render($('households'), requests, (list) => list.length === 0 ? el('li', {}, t('noHousehold')) : list.map((r) => {
+function showHouseholds(requests, offered) {
+  render($('households'), { requests, offered: [...offered] }, ({ requests: list }) => list.length === 0 ? el('li', {}, t('noHousehold')) : list.map((r) => {
     const where = r.hostId && ['proposed', 'confirmed', 'delivered'].includes(r.status) ? t('at', { host: hostLabel(r.hostId) || r.hostId }) : null;
-    const movable = ['waiting', 'proposed', 'unplaced'].includes(r.status);
+    // A proposal whose SMS is out waits for its host: cancel the offer first to move it.
+    const movable = ['waiting', 'proposed', 'unplaced'].includes(r.status) && !offered.has(r.id);
     return el('li', { class: `row household ${r.status}`, dataset: { requestId: r.id, status: r.status } },
       el('div', { class: 'line' },
         el('strong', {}, r.alias), badge(r.status, t(`status.${r.status}`)),

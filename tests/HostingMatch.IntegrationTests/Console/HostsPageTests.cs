@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HostingMatch.IntegrationTests.Console;
+
+/// <summary>The hosts page: search, agreements to renew within 30 days, who refused SMS, and the CSV import's report.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class HostsPageTests(Browser browser) : IAsyncLifetime
+{
+    private readonly ApiFactory api = new();
+    private ConsolePage console = null!;
+
+    public async Task InitializeAsync()
+    {
+        await api.InitializeAsync();
+        await AddHostAsync("h-soon", "Sophie", validUntil: "2026-12-10");
+        await AddHostAsync("h-later", "Laurent", validUntil: "2027-06-30");
+        await AddHostAsync("h-stop", "Stéphane", validUntil: "2027-06-30");
+        await using (var db = api.Database.NewContext())
+        {
+            var host = await db.Hosts.SingleAsync(h => h.Code == "h-stop");
+            host.OptOutOfSms(api.Clock.GetCurrentInstant());
+            await db.SaveChangesAsync();
+        }
+
+        console = new ConsolePage(await browser.NewPageAsync(api.CreateClient().BaseAddress!));
+        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.Page.GetByRole(AriaRole.Link, new() { Name = "Hébergeurs" }).ClickAsync();
+        await Expect(console.Page.Locator("#hosts-page")).ToBeVisibleAsync();
+    }
+
+    public Task DisposeAsync() => api.DisposeAsync();
+
+    private ILocator Row(string code) => console.Page.Locator($"#host-list li[data-code='{code}']");
+
+    private async Task AddHostAsync(string code, string name, string validUntil)
+    {
+        var body = Builders.Host(code);
+        body["displayName"] = name;
+        body["agreement"]!["validUntil"] = validUntil;
+        Assert.Equal(HttpStatusCode.Created, (await api.CreateClient().PostAsJsonAsync("/api/v1/hosts", body)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAgreementEndingWithinThirtyDaysIsHighlightedAndOneEndingLaterIsNot()
+    {
+        await Expect(Row("h-soon")).ToHaveAttributeAsync("data-agreement", "expiring");
+        await Expect(Row("h-soon")).ToContainTextAsync("convention qui expire bientôt");
+        await Expect(Row("h-later")).ToHaveAttributeAsync("data-agreement", "valid");
+        await Expect(Row("h-later")).Not.ToContainTextAsync("expire bientôt");
+    }
+
+    [Fact]
+    public async Task AHostWhoSentStopIsShownAsRefusingSms()
+    {
+        await Expect(Row("h-stop")).ToContainTextAsync("SMS refusés (STOP)");
+        await Expect(Row("h-later")).ToContainTextAsync("SMS acceptés");
+    }
+
+    [Fact]
+    public async Task SearchingKeepsTheMatchingHostsOnly()
+    {
+        await console.Page.GetByLabel("Chercher (nom, code, adresse)").FillAsync("Sophie");
+
+        await Expect(console.Page.Locator("#host-list li.host")).ToHaveCountAsync(1);
+        await Expect(Row("h-soon")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ABadFileIsRefusedWholeWithALineByLineReportAndAGoodOneIsImported()
+    {
+        var good = await File.ReadAllTextAsync(Path.Combine(Paths.RepoRoot, "docs", "examples", "hosts.csv"));
+        var lines = good.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var bad = string.Join('\n', lines[0], lines[1], lines[2].Replace(";2;1;hommes;", ";deux;1;hommes;", StringComparison.Ordinal));
+        var input = console.Page.GetByLabel("Fichier (format : docs/hosts-csv.md)");
+        var import = console.Page.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true });
+
+        await input.SetInputFilesAsync(new FilePayload { Name = "hosts.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
+        await import.ClickAsync();
+
+        await Expect(console.Page.Locator("#import-report")).ToContainTextAsync("Rien n'a été importé");
+        var row = console.Page.Locator("#import-report tbody tr");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.Locator("td").First).ToHaveTextAsync("3");
+        await Expect(console.Page.Locator("#host-list li.host")).ToHaveCountAsync(3);
+
+        await input.SetInputFilesAsync(new FilePayload { Name = "hosts.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await import.ClickAsync();
+
+        await Expect(console.Page.Locator("#import-report")).ToContainTextAsync("Import réussi : 3 créés, 0 mis à jour.");
+        await Expect(console.Page.Locator("#host-list li.host")).ToHaveCountAsync(6);
+    }
+}

@@ -1,0 +1,58 @@
+using HostingMatch.Application.Demo;
+using HostingMatch.IntegrationTests.Support;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NodaTime;
+using static Microsoft.Playwright.Assertions;
+
+namespace HostingMatch.IntegrationTests.Console;
+
+/// <summary>The console on a phone (360 px wide), driven from the keyboard.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PhoneTests(Browser browser) : IAsyncLifetime
+{
+    private readonly ApiFactory api = new();
+
+    public async Task InitializeAsync()
+    {
+        await api.InitializeAsync();
+        await using var scope = api.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadDemoNight(new LocalDate(2026, 11, 26)));
+    }
+
+    public Task DisposeAsync() => api.DisposeAsync();
+
+    [Fact]
+    public async Task OnA360PixelScreenTheBoardFitsAndTheMatchingRunsFromTheKeyboard()
+    {
+        var page = await browser.NewPageAsync(api.CreateClient().BaseAddress!, width: 360, height: 740);
+        var console = new ConsolePage(page);
+        await console.OpenAsync();
+        await page.GetByLabel("Clé de coordinateur").FillAsync(api.Coordinator.Key);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(console.Board).ToBeVisibleAsync();
+        await Expect(page.Locator("#households li.household").First).ToBeVisibleAsync();
+
+        var runMatching = page.GetByRole(AriaRole.Button, new() { Name = "Lancer l'appariement" });
+        for (var presses = 0; presses < 30 && !await runMatching.EvaluateAsync<bool>("b => b === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Expect(runMatching).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(console.Status).ToContainTextAsync("foyers proposés");
+        await Expect(page.Locator("#households li.household[data-status='proposed']").First).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "The board must not scroll sideways on a 360-px screen.");
+        foreach (var button in await page.Locator("#board-page > .actions button").AllAsync())
+        {
+            var box = await button.BoundingBoxAsync();
+            Assert.True(box is { X: >= 0 } && box.X + box.Width <= 360, "Every action button is fully on screen.");
+        }
+
+        await Browser.ScreenshotAsync(page, "board-phone.png", fullPage: false);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using HostingMatch.Application.Demo;
+using HostingMatch.IntegrationTests.Sms;
+using HostingMatch.IntegrationTests.Support;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NodaTime;
+using static Microsoft.Playwright.Assertions;
+
+namespace HostingMatch.IntegrationTests.Console;
+
+/// <summary>
+/// A whole night by clicking, on the demo night: the Api with its SMS workers, the fake Twilio on 127.0.0.1 standing
+/// in for the hosts' phones, Chromium for the coordinator.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
+{
+    private readonly SmsApiFactory api = new(workers: true);
+
+    public async Task InitializeAsync()
+    {
+        await api.InitializeAsync();
+        await using var scope = api.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadDemoNight(new LocalDate(2026, 11, 26)));
+    }
+
+    public Task DisposeAsync() => api.DisposeAsync();
+
+    private string CoordinatorKey => api.Client.DefaultRequestHeaders.Authorization!.Parameter!;
+
+    [Fact]
+    public async Task ACoordinatorRunsTheNightFromMatchingToTheDriversRunSheet()
+    {
+        var console = new ConsolePage(await browser.NewPageAsync(new Uri(api.PublicBaseUrl), 1280, 900));
+        await console.SignInToBoardAsync(CoordinatorKey);
+        await Expect(console.Page.Locator("#households li.household[data-status='waiting']").First).ToBeVisibleAsync();
+
+        // Matching: proposals, and a reason in plain words for anyone left out.
+        await console.ClickAsync("Lancer l'appariement");
+        await Expect(console.Status).ToContainTextAsync("foyers proposés");
+        await Expect(console.Page.Locator("#matching-result")).ToContainTextAsync("Meilleur plan possible (prouvé).");
+        await Expect(console.Page.Locator("#households li.household[data-status='proposed']").First).ToBeVisibleAsync();
+
+        // Offers go out by SMS; each waits for its host's answer.
+        await console.ClickAsync("Envoyer les offres");
+        await Expect(console.Status).ToContainTextAsync("offres envoyées");
+        var offers = await api.OffersAsync();
+        Assert.True(offers.Count >= 2, $"The demo night should send at least two offers: {offers.ToJsonString()}");
+        await Expect(console.Offers).ToHaveCountAsync(offers.Count);
+        await Expect(console.Page.Locator("#offers li.offer[data-status='open']")).ToHaveCountAsync(offers.Count);
+
+        // One host says OUI, another NON: the board shows both as they arrive, without a reload.
+        var yes = offers[0]!.AsObject();
+        var no = offers[1]!.AsObject();
+        await api.Twilio.SendInboundAsync(await PhoneOfAsync(yes), "OUI");
+        await api.Twilio.SendInboundAsync(await PhoneOfAsync(no), "non merci");
+        await Expect(OfferRow(console, yes)).ToHaveAttributeAsync("data-status", "accepted");
+        await Expect(OfferRow(console, yes).Locator(".badge")).ToHaveTextAsync("OUI");
+        await Expect(OfferRow(console, no)).ToHaveAttributeAsync("data-status", "declined");
+        await Expect(OfferRow(console, no).Locator(".badge")).ToHaveTextAsync("NON");
+
+        // The household the NON left without a bed is matched again, to another host, and offered by SMS.
+        var rematched = (await api.WaitForOffersAsync(list => list.Any(o => IsNewOfferFor(o, no)))).First(o => IsNewOfferFor(o, no))!.AsObject();
+        await Expect(OfferRow(console, rematched)).ToHaveAttributeAsync("data-status", "open");
+        await Expect(OfferRow(console, rematched)).ToContainTextAsync((string)no["householdAlias"]!);
+        await api.Twilio.SendInboundAsync(await PhoneOfAsync(rematched), "oui");
+        await Expect(OfferRow(console, rematched)).ToHaveAttributeAsync("data-status", "accepted");
+        await Expect(console.Page.Locator("#summary-counts [data-count='placed']")).Not.ToHaveTextAsync("0 personnes");
+        await Browser.ScreenshotAsync(console.Page, "board.png", fullPage: false);
+        await console.Page.Locator("#offers").ScrollIntoViewIfNeededAsync();
+        await Browser.ScreenshotAsync(console.Page, "offers.png", fullPage: false);
+
+        // The van: trips with arrival times, and each driver's run sheet.
+        await console.ClickAsync("Planifier le camion");
+        await Expect(console.Status).ToContainTextAsync("Camion planifié");
+        var trip = console.Page.Locator("#van-runs article.trip").First;
+        await Expect(trip).ToBeVisibleAsync();
+        await Expect(trip.Locator("ol.stops li").First).ToContainTextAsync(":");
+        var sheet = await console.Page.Context.RunAndWaitForPageAsync(() => trip.GetByRole(AriaRole.Link, new() { Name = "Feuille de route" }).ClickAsync());
+        await sheet.WaitForLoadStateAsync();
+        var hostName = (await PlannedStopHostNamesAsync()).First();
+        await Expect(sheet.Locator("body")).ToContainTextAsync(hostName);
+        await Browser.ScreenshotAsync(sheet, "run-sheet.png");
+    }
+
+    private static ILocator OfferRow(ConsolePage console, JsonObject offer) =>
+        console.Page.Locator($"#offers li.offer[data-offer-id='{(string)offer["id"]!}']");
+
+    private static bool IsNewOfferFor(JsonNode? offer, JsonObject declined) =>
+        (string?)offer!["requestId"] == (string?)declined["requestId"] && (string?)offer["id"] != (string?)declined["id"]
+                                                                        && (string?)offer["status"] == "open";
+
+    private async Task<string> PhoneOfAsync(JsonObject offer) =>
+        (string)(await (await api.Client.GetAsync($"/api/v1/hosts/{(string)offer["hostId"]!}")).ReadObjectAsync())["phone"]!;
+
+    private async Task<IEnumerable<string>> PlannedStopHostNamesAsync()
+    {
+        var plan = await (await api.Client.GetAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs")).ReadObjectAsync();
+        return plan["trips"]!.AsArray().SelectMany(t => t!["stops"]!.AsArray()).Select(s => (string)s!["hostName"]!);
+    }
+}
