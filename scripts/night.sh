@@ -3,7 +3,8 @@
 # Installs and starts what it needs (PostgreSQL in a private cluster under .local/), applies the
 # migrations, loads a generated Paris night, runs the matching, sends the offers by SMS to a fake
 # Twilio on 127.0.0.1 with simulated replies (yes, no, silence) and re-matches until the night
-# settles, plans the van runs, then starts the Api and prints where to open it and a coordinator key.
+# settles, plans the van runs, then starts the Api with the coordinators' console and prints its address,
+# which signs the browser in with a demo coordinator key (also printed, for the API).
 # Run it again: it reuses the cluster, the data and tonight's state.
 #   HOSTINGMATCH_URL       where the Api listens (default http://127.0.0.1:5080)
 #   HOSTINGMATCH_NIGHT     the night to run (default: tonight in Paris)
@@ -30,6 +31,7 @@ cli night vans "${night_args[@]}"
 key="$(cli keys create --org "Demo coordinators" --role coordinator --expires-in-days 7)"
 echo
 echo "HostingMatch is starting at $url"
+echo "  Console, signed in (open it in a browser):  $url/#key=$key&night=$night"
 echo "  Demo coordinator key (valid 7 days): $key"
 echo "  Try:  curl -H \"Authorization: Bearer $key\" $url/api/v1/nights/$night/summary"
 echo "  API reference:  $url/docs"

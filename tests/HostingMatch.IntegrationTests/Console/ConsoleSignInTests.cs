@@ -89,9 +89,10 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
     {
         var console = await OpenAsync();
 
-        await console.Page.GotoAsync($"/#key={api.Coordinator.Key}");
+        await console.Page.GotoAsync($"/#key={api.Coordinator.Key}&night=2026-11-27");
 
         await Expect(console.Board).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#board-night")).ToHaveTextAsync("2026-11-27");
         Assert.DoesNotContain("key=", console.Page.Url);
     }
 

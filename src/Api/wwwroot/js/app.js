@@ -83,8 +83,10 @@ async function start() {
   $('night').addEventListener('change', () => route());
   window.addEventListener('hashchange', () => route());
 
-  // The demo's printed address carries a key after '#key=': the fragment never reaches the server or its logs.
-  const fromAddress = new URLSearchParams(location.hash.substring(1)).get('key');
+  // The demo's printed address carries a key (and its night) after '#': the fragment never reaches the server or its logs.
+  const fragment = new URLSearchParams(location.hash.substring(1));
+  const fromAddress = fragment.get('key');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(fragment.get('night') ?? '')) $('night').value = fragment.get('night');
   if (fromAddress) {
     history.replaceState(null, '', location.pathname + '#/board');
     const problem = await signIn(fromAddress).catch(() => t('networkError'));
