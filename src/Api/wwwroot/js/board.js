@@ -91,6 +91,8 @@ function showMatching() {
   const optimal = lastMatching.optimal ? t('provedOptimal') : t('notProved', { gap: lastMatching.gap ?? '?' });
   $('matching-headline').textContent =
     t('matchingDone', { placed: lastMatching.proposals.length, unplaced: lastMatching.unplaced.length, optimal });
+  render($('matching-proposals'), lastMatching.proposals, (list) => list.map((p) => el('li', { dataset: { requestId: p.requestId } },
+    el('strong', {}, p.alias), ` · ${p.people} ${t('people')} → ${p.hostName} (${p.hostCode}) · ${t('minutes', { n: p.travelMinutes })}`)));
   render($('matching-unplaced'), lastMatching.unplaced, (list) => list.length === 0
     ? el('li', {}, t('noneUnplaced'))
     : list.map((u) => el('li', { class: 'unplaced', dataset: { requestId: u.requestId } },
