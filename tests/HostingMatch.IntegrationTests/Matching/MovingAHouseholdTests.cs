@@ -6,7 +6,6 @@ using HostingMatch.Domain.Requests;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Npgsql;
 
 namespace HostingMatch.IntegrationTests.Matching;
 
@@ -279,13 +278,7 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
     {
         var host = await AddHost("h");
         var family = await AddFamily("Famille M.");
-        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
-        await connection.OpenAsync();
-        var key = (int)(new DateTime(2026, 11, 26) - DateTime.UnixEpoch).TotalDays;
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({0x484D}, {key})", connection))
-        {
-            await take.ExecuteNonQueryAsync();
-        }
+        await using var held = await api.Database.HoldMatchingLockAsync(new DateOnly(2026, 11, 26));
 
         await AssertRefused(family, host, "matching-in-progress");
     }
