@@ -43,6 +43,7 @@ internal sealed class HandPlacement
     /// <summary>The request being placed; tracked (with its concurrency version) when loaded for a move.</summary>
     public ShelterRequest Request { get; }
 
+    /// <summary>The request's household.</summary>
     public DomainHousehold Household { get; }
 
     /// <summary>Every host, by code.</summary>
@@ -66,7 +67,8 @@ internal sealed class HandPlacement
                                   && (r.Status == RequestStatus.Proposed || r.Status == RequestStatus.Confirmed
                                       || r.Status == RequestStatus.Delivered)
                             select new { HostId = r.HostId!.Value, Household = h }).ToListAsync(ct);
-        var offers = await db.Offers.AsNoTracking().Where(o => o.Night == night && o.RequestId == requestId).ToListAsync(ct);
+        // By household, as the matching's exclusions are: a refusal is about these people, whatever request brought them.
+        var offers = await db.Offers.AsNoTracking().Where(o => o.Night == night && o.HouseholdId == request.HouseholdId).ToListAsync(ct);
         return new HandPlacement(night, await NightFromDatabase.BaseAsync(db, ct), request, household, hosts,
             placed.ToLookup(p => p.HostId, p => p.Household),
             offers.Where(o => o.ExcludesHost).Select(o => o.HostId).ToHashSet(),
