@@ -24,6 +24,27 @@ public static class MatchingEndpoints
                          "proposals whose SMS went out are kept. A run already under way for that night gives 409 matching-in-progress.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        api.MapGet("/nights/{night}/requests/{id:guid}/hosts",
+                async Task<Results<Ok<IReadOnlyList<HostForHousehold>>, NotFound>> (string night, Guid id, IMediator mediator, CancellationToken ct) =>
+                    await mediator.Send(new HostsForHousehold(NightRoute.Parse(night), id), ct) is { } hosts
+                        ? TypedResults.Ok(hosts)
+                        : TypedResults.NotFound())
+            .WithTags("Matching")
+            .WithSummary("Every host for one request of the night, to move it by hand: beds and households each has left tonight, " +
+                         "travel minutes, and whether the household may go there or the first hard rule that says no (reasonCode, " +
+                         "reason). Allowed hosts first, then the nearest.");
+
+        api.MapPost("/nights/{night}/requests/{id:guid}/placement",
+                async Task<Results<Ok<ProposalResponse>, NotFound>> (string night, Guid id, PlacementInput input, IMediator mediator, CancellationToken ct) =>
+                    await mediator.Send(new MoveHousehold(NightRoute.Parse(night), id, input.HostId), ct) is { } proposal
+                        ? TypedResults.Ok(proposal)
+                        : TypedResults.NotFound())
+            .WithTags("Matching")
+            .WithSummary("Move a household by hand: the request becomes proposed at that host. 409 with the code of the first hard " +
+                         "rule the host breaks, or offer-already-sent, already-placed, request-cancelled, matching-in-progress.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapPost("/simulations/matching", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, CancellationToken ct) =>
             {
                 using var reader = new StreamReader(request.Body);
@@ -49,4 +70,7 @@ public static class MatchingEndpoints
 
         return api;
     }
+
+    /// <summary>Where a coordinator moves a household.</summary>
+    public sealed record PlacementInput(Guid? HostId);
 }

@@ -53,7 +53,13 @@ public static class HardRules
     /// within <see cref="Host.MaxHouseholds"/>, and all of one category.
     /// </summary>
     public static bool FitsTogether(Host host, IReadOnlyCollection<Household> households) =>
-        households.Sum(h => h.People) <= host.Beds
-        && households.Count <= host.MaxHouseholds
-        && households.Select(h => h.Category).Distinct().Count() <= 1;
+        HasBedsFor(host, households.Sum(h => h.People))
+        && WithinHouseholdLimit(host, households.Count)
+        && OneCategory(households.Select(h => h.Category));
+
+    /// <summary>Rule 6 (households): at most <see cref="Host.MaxHouseholds"/> households at the host.</summary>
+    public static bool WithinHouseholdLimit(Host host, int households) => households <= host.MaxHouseholds;
+
+    /// <summary>Rule 7: the households at one host are all of one category.</summary>
+    public static bool OneCategory(IEnumerable<HouseholdCategory> categories) => categories.Distinct().Count() <= 1;
 }

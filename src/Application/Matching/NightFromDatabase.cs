@@ -58,7 +58,7 @@ public sealed class NightFromDatabase
             .Where(r => r.Night == night.PlusDays(-1) && householdIds.Contains(r.HouseholdId)
                         && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
             .ToDictionaryAsync(r => r.HouseholdId, r => r.HostId, ct);
-        var @base = await db.Bases.AsNoTracking().OrderBy(b => b.Name).FirstOrDefaultAsync(ct);
+        var @base = await BaseAsync(db, ct);
 
         var sentAndOpen = offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.RequestId).ToHashSet();
         bool IsKept(ShelterRequest r) => r.Status is RequestStatus.Confirmed or RequestStatus.Delivered
@@ -77,13 +77,23 @@ public sealed class NightFromDatabase
         }).ToList();
 
         var exclusions = offers.Where(o => o.ExcludesHost).Select(o => (o.HouseholdId.ToString(), o.HostId.ToString())).ToHashSet();
-        var nightFile = new NightFile(night, @base is null ? DefaultBase : new NightBase(@base.Name, @base.Location),
-            MatchingRules.Default, engineHosts, engineHouseholds);
+        var nightFile = new NightFile(night, @base, MatchingRules.Default, engineHosts, engineHouseholds);
         return new NightFromDatabase(nightFile, new MatchingOptions(timeLimit, exclusions), free, households,
             hosts.ToDictionary(h => h.Id), kept.Count);
     }
 
-    private static Host ToEngine(DomainHost host, LocalDate night, IReadOnlyList<DomainHousehold> keptHere)
+    /// <summary>Where tonight's van leaves from: the first base configured, else <see cref="DefaultBase"/>.</summary>
+    internal static async Task<NightBase> BaseAsync(IHostingMatchDb db, CancellationToken ct)
+    {
+        var @base = await db.Bases.AsNoTracking().OrderBy(b => b.Name).FirstOrDefaultAsync(ct);
+        return @base is null ? DefaultBase : new NightBase(@base.Name, @base.Location);
+    }
+
+    /// <summary>
+    /// The host as the engine sees it tonight. Households kept at the host take their beds and slots off it and
+    /// narrow what it accepts to their category; with none kept, this is the host as it stands.
+    /// </summary>
+    internal static Host ToEngine(DomainHost host, LocalDate night, IReadOnlyList<DomainHousehold> keptHere)
     {
         var accepts = host.Accepts.ToHashSet();
         if (keptHere.Count > 0)

@@ -75,7 +75,8 @@ internal static class UnplacedReasons
         return $"Every host that could take this household tonight ({hosts.Count}) has declined it.";
     }
 
-    private static string Describe(HouseholdCategory category) => category switch
+    /// <summary>The category in a coordinator's words: "families", "women alone".</summary>
+    internal static string Describe(HouseholdCategory category) => category switch
     {
         HouseholdCategory.Minor => "unaccompanied minors",
         HouseholdCategory.Family => "families",

@@ -5,8 +5,11 @@ using NodaTime;
 namespace HostingMatch.Infrastructure.Persistence;
 
 /// <summary>
-/// A PostgreSQL session advisory lock keyed by the night, held on the request's own connection, so that
-/// every Api instance on the same database sees it. Released on dispose (or when the connection dies).
+/// A PostgreSQL advisory lock keyed by the night, held on the request's own connection, so that every Api instance on
+/// the same database sees it. Inside a transaction (the Api's audited calls run in one) it is a transaction lock,
+/// released when that transaction commits or rolls back: released at dispose, a second caller could read the night
+/// before the first one's changes are committed. Outside one it is a session lock, released on dispose (or when the
+/// connection dies).
 /// </summary>
 internal sealed class PostgresMatchingLock(HostingMatchDbContext db) : IMatchingLock
 {
@@ -17,8 +20,10 @@ internal sealed class PostgresMatchingLock(HostingMatchDbContext db) : IMatching
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var key = Period.DaysBetween(LocalDate.FromDateTime(DateTime.UnixEpoch), night);
-        var acquired = await db.Database
-            .SqlQuery<bool>($"SELECT pg_try_advisory_lock({MatchingLockSpace}, {key}) AS \"Value\"")
+        var untilCommit = db.Database.CurrentTransaction is not null;
+        var acquired = await (untilCommit
+                ? db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({MatchingLockSpace}, {key}) AS \"Value\"")
+                : db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({MatchingLockSpace}, {key}) AS \"Value\""))
             .SingleAsync(cancellationToken);
         if (!acquired)
         {
@@ -26,14 +31,18 @@ internal sealed class PostgresMatchingLock(HostingMatchDbContext db) : IMatching
             return null;
         }
 
-        return new Held(db, key);
+        return new Held(db, key, untilCommit);
     }
 
-    private sealed class Held(HostingMatchDbContext db, int key) : IAsyncDisposable
+    private sealed class Held(HostingMatchDbContext db, int key, bool untilCommit) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({MatchingLockSpace}, {key}) AS \"Value\"").SingleAsync();
+            if (!untilCommit)
+            {
+                await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({MatchingLockSpace}, {key}) AS \"Value\"").SingleAsync();
+            }
+
             await db.Database.CloseConnectionAsync();
         }
     }

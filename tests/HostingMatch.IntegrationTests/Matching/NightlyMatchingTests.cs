@@ -6,7 +6,6 @@ using HostingMatch.Domain.Requests;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Npgsql;
 
 namespace HostingMatch.IntegrationTests.Matching;
 
@@ -133,22 +132,11 @@ public sealed class NightlyMatchingTests : IAsyncLifetime
         await AddHost("h", 2, ["men"]);
         await AddRequest("M. G.", (40, "male"));
 
-        // Hold the night's lock the way a run in another Api instance would.
-        await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
-        await connection.OpenAsync();
-        var key = (int)(new DateTime(2026, 11, 26) - DateTime.UnixEpoch).TotalDays;
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({0x484D}, {key})", connection))
+        await using (await api.Database.HoldMatchingLockAsync(new DateOnly(2026, 11, 26)))
         {
-            await take.ExecuteNonQueryAsync();
-        }
-
-        var response = await client.PostAsync($"/api/v1/nights/{Night}/matching", null);
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("matching-in-progress", (string?)(await response.ReadObjectAsync())["code"]);
-
-        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({0x484D}, {key})", connection))
-        {
-            await release.ExecuteNonQueryAsync();
+            var response = await client.PostAsync($"/api/v1/nights/{Night}/matching", null);
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Equal("matching-in-progress", (string?)(await response.ReadObjectAsync())["code"]);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/nights/{Night}/matching", null)).StatusCode);

@@ -45,6 +45,24 @@ public sealed class TestDatabase : IAsyncDisposable
         .UseSnakeCaseNamingConvention()
         .Options);
 
+    /// <summary>
+    /// Holds the night's matching lock from a connection of its own, the way a run in another Api instance would,
+    /// until disposed.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldMatchingLockAsync(DateOnly night)
+    {
+        // Unpooled: closing it ends the session, and with it the lock (a pooled one would keep the session open).
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        var key = night.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({0x484D}, {key})", connection))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        return connection;
+    }
+
     /// <summary>Stops (false) or restores (true) connections to this database, as if its server went down.</summary>
     public async Task SetReachableAsync(bool reachable)
     {

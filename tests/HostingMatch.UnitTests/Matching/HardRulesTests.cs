@@ -124,4 +124,20 @@ public sealed class HardRulesTests
         Assert.False(HardRules.FitsTogether(host, [AMan("a"), AWoman("b")]));
         Assert.False(HardRules.FitsTogether(host, [AMan("a"), AMan("b"), AMan("c")]));
     }
+
+    [Fact]
+    public void WithinHouseholdLimit_CountsUpToMaxHouseholdsInclusive()
+    {
+        var host = AHost("h", maxHouseholds: 2);
+        Assert.True(HardRules.WithinHouseholdLimit(host, 2));
+        Assert.False(HardRules.WithinHouseholdLimit(host, 3));
+    }
+
+    [Fact]
+    public void OneCategory_HoldsForNoneOrOneCategoryOnly()
+    {
+        Assert.True(HardRules.OneCategory([]));
+        Assert.True(HardRules.OneCategory([HouseholdCategory.Family, HouseholdCategory.Family]));
+        Assert.False(HardRules.OneCategory([HouseholdCategory.Family, HouseholdCategory.Women]));
+    }
 }
