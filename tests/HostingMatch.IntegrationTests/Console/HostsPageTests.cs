@@ -87,6 +87,7 @@ public sealed class HostsPageTests(Browser browser) : IAsyncLifetime
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row.Locator("td").First).ToHaveTextAsync("3");
         await Expect(console.Page.Locator("#host-list li.host")).ToHaveCountAsync(3);
+        await Browser.ScreenshotAsync(console.Page, "hosts.png");
 
         await input.SetInputFilesAsync(new FilePayload { Name = "hosts.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
         await import.ClickAsync();

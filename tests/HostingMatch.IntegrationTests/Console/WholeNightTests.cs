@@ -69,7 +69,7 @@ public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
         await Expect(OfferRow(console, rematched)).ToHaveAttributeAsync("data-status", "accepted");
         await Expect(console.Page.Locator("#summary-counts [data-count='placed']")).Not.ToHaveTextAsync("0 personnes");
         await Browser.ScreenshotAsync(console.Page, "board.png", fullPage: false);
-        await console.Page.Locator("#offers").ScrollIntoViewIfNeededAsync();
+        await console.Page.Locator("#offers-title").EvaluateAsync("title => title.scrollIntoView()");
         await Browser.ScreenshotAsync(console.Page, "offers.png", fullPage: false);
 
         // The van: trips with arrival times, and each driver's run sheet.

@@ -229,13 +229,16 @@ async function openMove(request) {
   } catch (error) {
     return sayError(error);
   }
-  $('move-host').replaceChildren(...choices.map((c) => el('option', { value: c.hostId, dataset: { allowed: c.allowed, reason: c.reason ?? '' } },
-    `${c.name} (${c.code}) · ${c.bedsFree} / ${c.travelMinutes} min · `
-    + (c.allowed ? t('allowed') : t('incompatible', { reason: c.reasonCode ?? '' })))));
+  $('move-host').replaceChildren(...choices.map((c) => el('option', { value: c.hostId, dataset: { allowed: c.allowed, reason: refusal(c.reasonCode, c.reason) } },
+    `${c.name} (${c.code}) · ${t('bedsFree', { n: c.bedsFree })} · ${c.travelMinutes} min · `
+    + (c.allowed ? t('allowed') : t('incompatible', { reason: refusal(c.reasonCode, c.reason) })))));
   explainChoice();
   $('move-dialog').showModal();
   $('move-host').focus();
 }
+
+/** Why a host cannot take the household: the Api's sentence in English, the rule's meaning in French. */
+const refusal = (code, sentence) => (language() === 'en' && sentence) || (has(`move.${code}`) ? t(`move.${code}`) : sentence || code || '');
 
 function explainChoice() {
   const option = $('move-host').selectedOptions[0];
@@ -251,7 +254,7 @@ async function moveHousehold() {
     await refresh();
   } catch (error) {
     if (error instanceof ApiError && (error.status === 409 || error.status === 400)) {
-      $('move-error').textContent = t('refusedBecause', { reason: error.problem.detail ?? error.problem.title });
+      $('move-error').textContent = t('refusedBecause', { reason: refusal(error.problem.code, error.problem.detail ?? error.problem.title) });
       say('');
       return;
     }
