@@ -2,11 +2,13 @@ using System.Security.Claims;
 using HostingMatch.Api.Infrastructure;
 using HostingMatch.Api.Security;
 using HostingMatch.Application.Access;
+using HostingMatch.Application.Audit;
 using HostingMatch.Domain.Access;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -123,7 +125,7 @@ public static class ConsoleAccess
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(SignInInput input, HttpContext http, IMediator mediator)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(SignInInput input, HttpContext http, IMediator mediator)
     {
         var who = string.IsNullOrWhiteSpace(input.Key) ? null : await mediator.Send(new AuthenticateApiKey(input.Key.Trim()), http.RequestAborted);
         if (who is null)
@@ -145,6 +147,9 @@ public static class ConsoleAccess
             new Claim(HostingMatchClaims.Role, who.Role.ToWire()),
         ], CookieScheme, HostingMatchClaims.KeyId, HostingMatchClaims.Role);
         await http.SignInAsync(CookieScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+        // Who opened a console, and when: the session's later changes are audited with the same key.
+        await mediator.Send(new RecordAuditEntry(who.KeyId, who.OrganisationId, "POST /console/session", "console", null,
+            "204 Signed in to the console."), http.RequestAborted);
         return TypedResults.NoContent();
     }
 

@@ -83,6 +83,16 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SigningInIsAudited()
+    {
+        await SignInAsync(api.Coordinator.Key);
+
+        var audit = await (await api.CreateClient(api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync();
+        Assert.Contains(audit["items"]!.AsArray(), e => (string?)e!["action"] == "POST /console/session"
+                                                       && (string?)e["apiKeyId"] == api.Coordinator.Id.ToString());
+    }
+
+    [Fact]
     public async Task AForgedTokenIsRefused()
     {
         await SignInAsync(api.Coordinator.Key);
