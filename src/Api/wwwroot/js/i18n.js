@@ -147,8 +147,8 @@ export function applyToPage() {
     element.textContent = t(element.dataset.i18n);
   }
   const toggle = document.getElementById('lang');
-  toggle.textContent = lang === 'fr' ? 'EN' : 'FR';
-  toggle.setAttribute('aria-label', lang === 'fr' ? 'English' : 'Français');
+  // The other language, named in itself (a French speaker who landed on English still reads "Français").
+  toggle.textContent = lang === 'fr' ? 'English' : 'Français';
   toggle.lang = lang === 'fr' ? 'en' : 'fr';
 }
 
