@@ -5,7 +5,9 @@ using HostingMatch.Application.Access;
 using HostingMatch.Application.Audit;
 using HostingMatch.Domain.Access;
 using Mediator;
+using HostingMatch.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -64,6 +66,8 @@ public static class ConsoleAccess
             });
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
             .Configure<IClock>((o, clock) => o.TimeProvider = new ClockTimeProvider(clock));
+        // The cookie and the CSRF tokens are encrypted with keys kept in PostgreSQL, beside everything else.
+        services.AddDataProtection().SetApplicationName("HostingMatch").PersistKeysToDbContext<HostingMatchDbContext>();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = CsrfHeader;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using HostingMatch.Application;
 using HostingMatch.Domain.Access;
 using HostingMatch.Domain.Audit;
@@ -14,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HostingMatch.Infrastructure.Persistence;
 
 /// <summary>The PostgreSQL database: snake_case names, enums as strings, one configuration per aggregate.</summary>
-public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext> options) : DbContext(options), IHostingMatchDb
+public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext> options) : DbContext(options), IHostingMatchDb, IDataProtectionKeyContext
 {
     public DbSet<Host> Hosts => Set<Host>();
     public DbSet<Household> Households => Set<Household>();
@@ -31,6 +32,12 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>
+    /// The keys that encrypt the console's session cookies, kept with the data: a restart or a second instance of the
+    /// Api does not sign the coordinators out.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HostingMatchDbContext).Assembly);

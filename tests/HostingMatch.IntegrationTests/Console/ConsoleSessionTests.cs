@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace HostingMatch.IntegrationTests.Console;
 
@@ -80,6 +81,15 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
         var audit = await (await api.CreateClient(api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync();
         Assert.Contains(audit["items"]!.AsArray(), e => (string?)e!["action"] == "POST /api/v1/nights/{night}/requests"
                                                        && (string?)e["apiKeyId"] == api.Coordinator.Id.ToString());
+    }
+
+    [Fact]
+    public async Task TheKeysThatSealTheSessionAreKeptInTheDatabaseSoARestartKeepsCoordinatorsSignedIn()
+    {
+        await SignInAsync(api.Coordinator.Key);
+
+        await using var db = api.Database.NewContext();
+        Assert.NotEmpty(await db.DataProtectionKeys.AsNoTracking().ToListAsync());
     }
 
     [Fact]

@@ -52,8 +52,8 @@ public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
         await Expect(console.Page.Locator("#offers li.offer[data-status='open']")).ToHaveCountAsync(offers.Count);
 
         // One host says OUI, another NON: the board shows both as they arrive, without a reload.
-        var yes = offers[0]!.AsObject();
-        var no = offers[1]!.AsObject();
+        var no = await OfferWhoseHouseholdHasAnotherHostAsync(offers);
+        var yes = offers.Select(o => o!.AsObject()).OrderBy(o => (string?)o["householdAlias"], StringComparer.Ordinal).First(o => o != no);
         await api.Twilio.SendInboundAsync(await PhoneOfAsync(yes), "OUI");
         await api.Twilio.SendInboundAsync(await PhoneOfAsync(no), "non merci");
         await Expect(OfferRow(console, yes)).ToHaveAttributeAsync("data-status", "accepted");
@@ -91,6 +91,24 @@ public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
     private static bool IsNewOfferFor(JsonNode? offer, JsonObject declined) =>
         (string?)offer!["requestId"] == (string?)declined["requestId"] && (string?)offer["id"] != (string?)declined["id"]
                                                                         && (string?)offer["status"] == "open";
+
+    /// <summary>
+    /// The demo night leaves some households with a single compatible host: the NON goes to one that another host
+    /// could take tonight, so the re-match has somewhere to send it.
+    /// </summary>
+    private async Task<JsonObject> OfferWhoseHouseholdHasAnotherHostAsync(JsonArray offers)
+    {
+        foreach (var offer in offers.Select(o => o!.AsObject()).OrderBy(o => (string?)o["householdAlias"], StringComparer.Ordinal))
+        {
+            var hosts = await (await api.Client.GetAsync($"/api/v1/nights/{SmsApiFactory.Night}/requests/{(string)offer["requestId"]!}/hosts")).ReadArrayAsync();
+            if (hosts.Any(h => (bool)h!["allowed"]! && (string?)h["hostId"] != (string?)offer["hostId"]))
+            {
+                return offer;
+            }
+        }
+
+        throw new InvalidOperationException("No offered household has another compatible host tonight: the demo night changed.");
+    }
 
     private async Task<string> PhoneOfAsync(JsonObject offer) =>
         (string)(await (await api.Client.GetAsync($"/api/v1/hosts/{(string)offer["hostId"]!}")).ReadObjectAsync())["phone"]!;
