@@ -33,8 +33,9 @@ function composition(members) {
 export async function enter() {
   wire();
   $('board-night').textContent = night();
-  $('matching-result').hidden = true;
-  lastMatching = null;
+  // The last run's result stays while the night does (a language switch redraws the page, it does not forget).
+  if (lastMatching?.night !== night()) lastMatching = null;
+  $('matching-result').hidden = !lastMatching;
   await refreshHosts();
   await refresh();
   stopPolling();
@@ -79,18 +80,20 @@ function wire() {
 
 async function runMatching() {
   lastMatching = await post(`${base()}/matching`);
-  const optimal = lastMatching.optimal ? t('provedOptimal') : t('notProved', { gap: lastMatching.gap ?? '?' });
-  say(t('matchingDone', { placed: lastMatching.proposals.length, unplaced: lastMatching.unplaced.length, optimal }), 'ok');
+  say(matchingHeadline(), 'ok');
   showMatching();
   await refresh();
+}
+
+function matchingHeadline() {
+  const optimal = lastMatching.optimal ? t('provedOptimal') : t('notProved', { gap: lastMatching.gap ?? '?' });
+  return t('matchingDone', { placed: lastMatching.proposals.length, unplaced: lastMatching.unplaced.length, optimal });
 }
 
 function showMatching() {
   if (!lastMatching) return;
   $('matching-result').hidden = false;
-  const optimal = lastMatching.optimal ? t('provedOptimal') : t('notProved', { gap: lastMatching.gap ?? '?' });
-  $('matching-headline').textContent =
-    t('matchingDone', { placed: lastMatching.proposals.length, unplaced: lastMatching.unplaced.length, optimal });
+  $('matching-headline').textContent = matchingHeadline();
   render($('matching-proposals'), lastMatching.proposals, (list) => list.map((p) => el('li', { dataset: { requestId: p.requestId } },
     el('strong', {}, p.alias), ` · ${p.people} ${t('people')} → ${p.hostName} (${p.hostCode}) · ${t('minutes', { n: p.travelMinutes })}`)));
   render($('matching-unplaced'), lastMatching.unplaced, (list) => list.length === 0
