@@ -91,8 +91,10 @@ internal sealed class EveningModel
     public int TotalPeople => Candidates.Sum(c => c.People);
 
     /// <summary>
-    /// An upper bound on the trips a van can usefully make: trip k cannot reach any stop before
-    /// <c>ready + k·loading + (k-1)·(2·nearest + stop) + nearest</c>, which must not pass <c>latestArrival</c>.
+    /// An upper bound on the trips a van can usefully make. Each trip serves at least one stop of its own and lasts at
+    /// least that stop's round trip (<c>2·drive + stopMinutes</c>: driving times keep the triangle inequality, rounding
+    /// up included), so trip k cannot reach any stop before
+    /// <c>ready + k·loading + (the k-1 shortest round trips) + nearest</c>, which must not pass <c>latestArrival</c>.
     /// </summary>
     public int MaxTrips(ModelVan van)
     {
@@ -102,16 +104,19 @@ internal sealed class EveningModel
         }
 
         var nearest = Candidates.Min(c => TravelMatrix[0, c.Node]);
+        var roundTrips = Candidates.Select(c => (2L * TravelMatrix[0, c.Node]) + StopMinutes).Order().ToList();
         var trips = 0;
+        var earlierTrips = 0L;
         while (trips < Candidates.Count)
         {
             var k = trips + 1;
-            var firstArrival = (long)van.ReadyMinute + (k * (long)Loading) + ((k - 1) * (long)((2 * nearest) + StopMinutes)) + nearest;
+            var firstArrival = van.ReadyMinute + (k * (long)Loading) + earlierTrips + nearest;
             if (firstArrival > LatestMinute)
             {
                 break;
             }
 
+            earlierTrips += roundTrips[trips];
             trips = k;
         }
 

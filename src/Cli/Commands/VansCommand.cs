@@ -3,8 +3,11 @@ using HostingMatch.Application.VanRuns;
 
 namespace HostingMatch.Cli.Commands;
 
-/// <summary><c>hostingmatch vans RUNS.json [--time-limit SECONDS]</c>: the evening's van plan as JSON on stdout.</summary>
-internal static class VansCommand
+/// <summary>
+/// <c>hostingmatch vans RUNS.json [--time-limit SECONDS]</c>: the evening's van plan as JSON on stdout and nothing
+/// else; problems on stderr, one line each, exit 2 on bad input.
+/// </summary>
+public static class VansCommand
 {
     public static Command Create()
     {
@@ -15,37 +18,44 @@ internal static class VansCommand
             DefaultValueFactory = _ => VanPlannerOptions.Default.TimeLimit.TotalSeconds,
         };
         var command = new Command("vans", "Plan the van trips from the base to the hosts.") { file, timeLimit };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(timeLimit)));
+        command.SetAction(parse => Run(
+            parse.GetValue(file)!,
+            parse.GetValue(timeLimit),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(FileInfo file, double timeLimitSeconds)
+    public static int Run(FileInfo file, double timeLimitSeconds, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         if (!file.Exists)
         {
-            Console.Error.WriteLine($"{file.FullName}: no such file");
+            error.WriteLine($"{file.FullName}: no such file");
             return ExitCodes.BadInput;
         }
 
         if (!(timeLimitSeconds > 0) || timeLimitSeconds > 3600)
         {
-            Console.Error.WriteLine("--time-limit: must be above 0 and at most 3600 seconds");
+            error.WriteLine("--time-limit: must be above 0 and at most 3600 seconds");
             return ExitCodes.BadInput;
         }
 
         var read = RunsFileReader.Read(File.ReadAllText(file.FullName));
         if (read.File is null)
         {
-            foreach (var error in read.Errors)
+            foreach (var problem in read.Errors)
             {
-                Console.Error.WriteLine(error);
+                error.WriteLine(problem);
             }
 
             return ExitCodes.BadInput;
         }
 
         var plan = VanPlanner.Plan(read.File, VanPlannerOptions.Default with { TimeLimit = TimeSpan.FromSeconds(timeLimitSeconds) });
-        Console.Out.WriteLine(VanPlanJson.Serialize(plan));
+        output.WriteLine(VanPlanJson.Serialize(plan));
         return ExitCodes.Success;
     }
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using HostingMatch.Cli;
 using HostingMatch.Cli.Commands;
@@ -10,15 +9,7 @@ public sealed class MatchCommandTests
 {
     private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "Matching", "Samples", "night-tight-sample.json");
 
-    private static (int Exit, string Out, string Err) Invoke(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var root = new RootCommand { MatchCommand.Create() };
-        var parsed = root.Parse(args);
-        var exit = parsed.Errors.Count > 0 ? ExitCodes.BadInput : parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Invoke(params string[] args) => CliInvocation.Invoke(MatchCommand.Create(), args);
 
     [Fact]
     public void Match_ValidNight_PrintsOnlyThePlanJson()
