@@ -34,12 +34,24 @@ public sealed record CreatedReferral(ReferralResponse Referral, bool Replayed);
 public sealed class IdempotencyKeyReusedException()
     : Exception("This Idempotency-Key was already used with a different request. Use a new key for a new referral.");
 
+/// <summary>
+/// The referral's shape, and its night against the clock (<see cref="Referral.NightsOpen"/>): a night out of range is a
+/// field error on <c>night</c> like any other bad input, and needs nothing from the database.
+/// </summary>
 public sealed class CreateReferralValidator : AbstractValidator<CreateReferral>
 {
-    public CreateReferralValidator()
+    public CreateReferralValidator(IClock clock)
     {
         Include(new HouseholdFieldsValidator<CreateReferral>());
-        RuleFor(c => c.Night).NotNull();
+        RuleFor(c => c.Night).NotNull().Custom((night, context) =>
+        {
+            var open = Referral.NightsOpen(clock.GetCurrentInstant());
+            if (night is { } n && !open.Contains(n))
+            {
+                context.AddFailure($"must be tonight ({Iso(open.Start)}) or one of the next {Referral.MaxNightsAhead} nights, " +
+                                   $"until {Iso(open.End)}; nights are in Paris and, before noon, tonight is still last evening's.");
+            }
+        });
         RuleFor(c => c.Referrer).NotNull();
         RuleFor(c => c.Referrer!).SetValidator(new ReferrerInputValidator()).When(c => c.Referrer is not null);
         RuleFor(c => c.IdempotencyKey).MaximumLength(IdempotencyRecord.MaxKeyLength)
@@ -47,6 +59,8 @@ public sealed class CreateReferralValidator : AbstractValidator<CreateReferral>
             .WithMessage("must be 1 to 100 printable ASCII characters")
             .OverridePropertyName("Idempotency-Key");
     }
+
+    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }
 
 public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<CreateReferral, CreatedReferral>
