@@ -54,7 +54,8 @@ public static class ReferralEndpoints
                 "any other night answers 400 with an error on night. " +
                 "Answers 201 with the referral and its Location. Send an Idempotency-Key header (any 1-100 printable ASCII " +
                 "characters, e.g. a UUID) to retry safely: the same key with the same body answers the first result and creates " +
-                "nothing (header Idempotent-Replayed: true); the same key with a different body answers 422. " +
+                "nothing (header Idempotent-Replayed: true); the same key with a different body answers 422. Keys expire after " +
+                "24 hours: from then on the same key is a new referral. " +
                 "There is no field for nationality or legal status: we don't keep them, and unknown fields are refused.")
             .WithExamples(CreateExample, ReferralExample)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -14,6 +14,7 @@ namespace HostingMatch.Application.Referrals;
 /// <summary>
 /// A partner organisation refers a household for a night. With an <paramref name="IdempotencyKey"/>, a retry of the
 /// same request answers the first result and creates nothing; the same key with a different request is refused.
+/// Keys expire after <see cref="IdempotencyRecord.Lifetime"/>: then the same key is a new request.
 /// </summary>
 public sealed record CreateReferral(
     Guid OrganisationId,
@@ -68,17 +69,22 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : IC
     public async ValueTask<CreatedReferral> Handle(CreateReferral command, CancellationToken cancellationToken)
     {
         var hash = RequestHash(command);
-        if (command.IdempotencyKey is { } key && await FindAsync(command.OrganisationId, key, cancellationToken) is { } earlier)
+        var now = clock.GetCurrentInstant();
+        if (command.IdempotencyKey is { } key && await FindAsync(command.OrganisationId, key, now, cancellationToken) is { } earlier)
         {
             return await ReplayAsync(command.OrganisationId, earlier, hash, cancellationToken);
         }
 
-        var now = clock.GetCurrentInstant();
         var (request, household, referral) = RequestRegistration.Add(db, new RegisterRequest(command.Night!.Value, command.Alias, command.Members,
             command.Vulnerable ?? false, command.NeedsWheelchairAccess ?? false, command.Languages, 0, command.Notes,
             command.OrganisationId, command.Referrer), now);
         if (command.IdempotencyKey is not null)
         {
+            // The organisation's expired records go before its new one: a key used again after they expired must make
+            // way under the unique index, and the table holds no more than a day of keys per organisation that uses them.
+            var expired = IdempotencyRecord.ExpiredUpTo(now);
+            await db.IdempotencyRecords.Where(i => i.OrganisationId == command.OrganisationId && i.CreatedAt <= expired)
+                .ExecuteDeleteAsync(cancellationToken);
             db.IdempotencyRecords.Add(IdempotencyRecord.Create(command.OrganisationId, command.IdempotencyKey, hash, 201, request.Id, now));
         }
 
@@ -89,7 +95,7 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : IC
         catch (DbUpdateException) when (command.IdempotencyKey is not null)
         {
             // A concurrent retry under the same key committed first (the unique index said so): answer what it answered.
-            var winner = await FindAsync(command.OrganisationId, command.IdempotencyKey, cancellationToken);
+            var winner = await FindAsync(command.OrganisationId, command.IdempotencyKey, now, cancellationToken);
             if (winner is null)
             {
                 throw;
@@ -101,8 +107,13 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : IC
         return new CreatedReferral(ReferralReads.ToResponse(request, household, referral!, null), Replayed: false);
     }
 
-    private Task<IdempotencyRecord?> FindAsync(Guid organisationId, string key, CancellationToken cancellationToken) =>
-        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(i => i.OrganisationId == organisationId && i.Key == key, cancellationToken);
+    /// <summary>The record a retry answers: the key's, unless it has expired (it may not be deleted yet).</summary>
+    private Task<IdempotencyRecord?> FindAsync(Guid organisationId, string key, Instant now, CancellationToken cancellationToken)
+    {
+        var expired = IdempotencyRecord.ExpiredUpTo(now);
+        return db.IdempotencyRecords.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.OrganisationId == organisationId && i.Key == key && i.CreatedAt > expired, cancellationToken);
+    }
 
     private async Task<CreatedReferral> ReplayAsync(Guid organisationId, IdempotencyRecord earlier, string hash, CancellationToken cancellationToken)
     {
