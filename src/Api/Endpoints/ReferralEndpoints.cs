@@ -4,6 +4,7 @@ using HostingMatch.Api.Infrastructure;
 using HostingMatch.Api.Security;
 using HostingMatch.Application.Referrals;
 using HostingMatch.Application.Requests;
+using HostingMatch.Domain.Referrals;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -47,11 +48,14 @@ public static class ReferralEndpoints
 
                 return TypedResults.Created($"/api/v1/referrals/{created.Referral.Id}", created.Referral);
             })
-            .WithSummary("Refer a household for a night.")
+            .WithSummary($"Refer a household for tonight or one of the next {Referral.MaxNightsAhead} nights.")
             .WithDescription(
+                $"The night is tonight in Paris (before noon, still last evening's) or up to {Referral.MaxNightsAhead} nights ahead; " +
+                "any other night answers 400 with an error on night. " +
                 "Answers 201 with the referral and its Location. Send an Idempotency-Key header (any 1-100 printable ASCII " +
                 "characters, e.g. a UUID) to retry safely: the same key with the same body answers the first result and creates " +
-                "nothing (header Idempotent-Replayed: true); the same key with a different body answers 422. " +
+                "nothing (header Idempotent-Replayed: true); the same key with a different body answers 422. Keys expire after " +
+                "24 hours: from then on the same key is a new referral. " +
                 "There is no field for nationality or legal status: we don't keep them, and unknown fields are refused.")
             .WithExamples(CreateExample, ReferralExample)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -11,7 +11,8 @@ namespace HostingMatch.Api.Infrastructure;
 
 /// <summary>
 /// Turns exceptions into ProblemDetails: validation 400 with field errors, unreadable bodies 400,
-/// domain rules and concurrency 409 with a code, anything else 500 without a stack trace.
+/// domain rules and concurrency 409 with a code, PostgreSQL out of reach 503 with <c>Retry-After</c>,
+/// anything else 500 without a stack trace. The API-key check reads the database too, so its failures land here as well.
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -38,6 +39,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 "Someone else changed this record since you read it. Reload it and apply your change again."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 Conflict("duplicate", "This record already exists."),
+            _ when IsDatabaseUnreachable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = ProblemTypes.Unavailable,
+                Title = "The database is not reachable; try again in a moment.",
+            },
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -46,7 +53,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             },
         };
 
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Set here, not earlier: the exception handler middleware clears the response's headers before calling us.
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            logger.LogWarning(exception, "Database unreachable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -58,6 +71,34 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>How long a caller should wait before retrying when the database is out of reach: a restart or a failover.</summary>
+    public const int RetryAfterSeconds = 10;
+
+    /// <summary>
+    /// PostgreSQL could not be reached, or dropped the connection, anywhere in the chain of exceptions (EF Core wraps
+    /// Npgsql's in <see cref="DbUpdateException"/> or, with a retrying strategy, in <see cref="InvalidOperationException"/>):
+    /// a client-side <see cref="NpgsqlException"/> Npgsql deems transient (socket refused or reset, stream closed,
+    /// timeout), or the server saying it cannot take connections (class 08, shutdown, starting up, too many clients).
+    /// A server error about the request itself (a deadlock, a constraint) is not an outage and stays what it is.
+    /// </summary>
+    private static bool IsDatabaseUnreachable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                           || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+                               or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections;
+                case NpgsqlException { IsTransient: true }:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static ProblemDetails Conflict(string code, string message) => new()

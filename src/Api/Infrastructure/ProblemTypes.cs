@@ -16,6 +16,7 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = "urn:hostingmatch:problem:unsupported-media-type";
     public const string IdempotencyKeyReused = "urn:hostingmatch:problem:idempotency-key-reused";
     public const string Csrf = "urn:hostingmatch:problem:csrf";
+    public const string Unavailable = "urn:hostingmatch:problem:unavailable";
     public const string Internal = "urn:hostingmatch:problem:internal";
 
     /// <summary>Fills in the type for bare status codes and adds the trace id to every problem.</summary>
@@ -34,6 +35,7 @@ public static class ProblemTypes
                 413 => PayloadTooLarge,
                 415 => UnsupportedMediaType,
                 429 => TooManyRequests,
+                503 => Unavailable,
                 >= 500 => Internal,
                 _ => problem.Type,
             };

@@ -52,14 +52,15 @@ public static class Policies
 
     /// <summary>
     /// Puts a route group behind a policy, once, and documents what that brings: 401 without a valid key,
-    /// 403 with a key of another role, 429 over the rate limit.
+    /// 403 with a key of another role, 429 over the rate limit, 503 while the database is out of reach (checking the key needs it).
     /// </summary>
     public static RouteGroupBuilder RequirePolicy(this RouteGroupBuilder group, string policy)
     {
         group.RequireAuthorization(policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 }

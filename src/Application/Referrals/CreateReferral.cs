@@ -14,6 +14,7 @@ namespace HostingMatch.Application.Referrals;
 /// <summary>
 /// A partner organisation refers a household for a night. With an <paramref name="IdempotencyKey"/>, a retry of the
 /// same request answers the first result and creates nothing; the same key with a different request is refused.
+/// Keys expire after <see cref="IdempotencyRecord.Lifetime"/>: then the same key is a new request.
 /// </summary>
 public sealed record CreateReferral(
     Guid OrganisationId,
@@ -34,12 +35,24 @@ public sealed record CreatedReferral(ReferralResponse Referral, bool Replayed);
 public sealed class IdempotencyKeyReusedException()
     : Exception("This Idempotency-Key was already used with a different request. Use a new key for a new referral.");
 
+/// <summary>
+/// The referral's shape, and its night against the clock (<see cref="Referral.NightsOpen"/>): a night out of range is a
+/// field error on <c>night</c> like any other bad input, and needs nothing from the database.
+/// </summary>
 public sealed class CreateReferralValidator : AbstractValidator<CreateReferral>
 {
-    public CreateReferralValidator()
+    public CreateReferralValidator(IClock clock)
     {
         Include(new HouseholdFieldsValidator<CreateReferral>());
-        RuleFor(c => c.Night).NotNull();
+        RuleFor(c => c.Night).NotNull().Custom((night, context) =>
+        {
+            var open = Referral.NightsOpen(clock.GetCurrentInstant());
+            if (night is { } n && !open.Contains(n))
+            {
+                context.AddFailure($"must be tonight ({Iso(open.Start)}) or one of the next {Referral.MaxNightsAhead} nights, " +
+                                   $"until {Iso(open.End)}; nights are in Paris and, before noon, tonight is still last evening's.");
+            }
+        });
         RuleFor(c => c.Referrer).NotNull();
         RuleFor(c => c.Referrer!).SetValidator(new ReferrerInputValidator()).When(c => c.Referrer is not null);
         RuleFor(c => c.IdempotencyKey).MaximumLength(IdempotencyRecord.MaxKeyLength)
@@ -47,6 +60,8 @@ public sealed class CreateReferralValidator : AbstractValidator<CreateReferral>
             .WithMessage("must be 1 to 100 printable ASCII characters")
             .OverridePropertyName("Idempotency-Key");
     }
+
+    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }
 
 public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<CreateReferral, CreatedReferral>
@@ -54,17 +69,22 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : IC
     public async ValueTask<CreatedReferral> Handle(CreateReferral command, CancellationToken cancellationToken)
     {
         var hash = RequestHash(command);
-        if (command.IdempotencyKey is { } key && await FindAsync(command.OrganisationId, key, cancellationToken) is { } earlier)
+        var now = clock.GetCurrentInstant();
+        if (command.IdempotencyKey is { } key && await FindAsync(command.OrganisationId, key, now, cancellationToken) is { } earlier)
         {
             return await ReplayAsync(command.OrganisationId, earlier, hash, cancellationToken);
         }
 
-        var now = clock.GetCurrentInstant();
         var (request, household, referral) = RequestRegistration.Add(db, new RegisterRequest(command.Night!.Value, command.Alias, command.Members,
             command.Vulnerable ?? false, command.NeedsWheelchairAccess ?? false, command.Languages, 0, command.Notes,
             command.OrganisationId, command.Referrer), now);
         if (command.IdempotencyKey is not null)
         {
+            // The organisation's expired records go before its new one: a key used again after they expired must make
+            // way under the unique index, and the table holds no more than a day of keys per organisation that uses them.
+            var expired = IdempotencyRecord.ExpiredUpTo(now);
+            await db.IdempotencyRecords.Where(i => i.OrganisationId == command.OrganisationId && i.CreatedAt <= expired)
+                .ExecuteDeleteAsync(cancellationToken);
             db.IdempotencyRecords.Add(IdempotencyRecord.Create(command.OrganisationId, command.IdempotencyKey, hash, 201, request.Id, now));
         }
 
@@ -75,7 +95,7 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : IC
         catch (DbUpdateException) when (command.IdempotencyKey is not null)
         {
             // A concurrent retry under the same key committed first (the unique index said so): answer what it answered.
-            var winner = await FindAsync(command.OrganisationId, command.IdempotencyKey, cancellationToken);
+            var winner = await FindAsync(command.OrganisationId, command.IdempotencyKey, now, cancellationToken);
             if (winner is null)
             {
                 throw;
@@ -87,8 +107,13 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : IC
         return new CreatedReferral(ReferralReads.ToResponse(request, household, referral!, null), Replayed: false);
     }
 
-    private Task<IdempotencyRecord?> FindAsync(Guid organisationId, string key, CancellationToken cancellationToken) =>
-        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(i => i.OrganisationId == organisationId && i.Key == key, cancellationToken);
+    /// <summary>The record a retry answers: the key's, unless it has expired (it may not be deleted yet).</summary>
+    private Task<IdempotencyRecord?> FindAsync(Guid organisationId, string key, Instant now, CancellationToken cancellationToken)
+    {
+        var expired = IdempotencyRecord.ExpiredUpTo(now);
+        return db.IdempotencyRecords.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.OrganisationId == organisationId && i.Key == key && i.CreatedAt > expired, cancellationToken);
+    }
 
     private async Task<CreatedReferral> ReplayAsync(Guid organisationId, IdempotencyRecord earlier, string hash, CancellationToken cancellationToken)
     {

@@ -5,10 +5,17 @@ namespace HostingMatch.Domain.Referrals;
 /// <summary>
 /// What a POST with an <c>Idempotency-Key</c> produced, so a retry gets the same answer instead of a duplicate:
 /// the organisation and key (unique together), the hash of the request that was sent, and the result.
+/// A record answers retries for <see cref="Lifetime"/>; after that the same key is a new request.
 /// </summary>
 public sealed class IdempotencyRecord
 {
     public const int MaxKeyLength = 100;
+
+    /// <summary>
+    /// How long a key answers retries. A client retries within minutes; a day is ample, and keeping records forever
+    /// would grow the table with every referral.
+    /// </summary>
+    public static readonly Duration Lifetime = Duration.FromHours(24);
 
     private IdempotencyRecord()
     {
@@ -41,6 +48,9 @@ public sealed class IdempotencyRecord
         ResourceId = resourceId,
         CreatedAt = now,
     };
+
+    /// <summary>Records created at or before this instant have expired at <paramref name="now"/>.</summary>
+    public static Instant ExpiredUpTo(Instant now) => now - Lifetime;
 
     /// <summary>True when <paramref name="requestHash"/> is the request first sent under this key.</summary>
     public bool IsSameRequest(string requestHash) => string.Equals(RequestHash, requestHash, StringComparison.Ordinal);

@@ -11,6 +11,9 @@ public sealed class Referral
 {
     public const int MaxReferrerNameLength = 100;
 
+    /// <summary>How many nights after tonight a partner may refer a household for.</summary>
+    public const int MaxNightsAhead = 7;
+
     private Referral()
     {
         ReferrerName = ReferrerPhone = string.Empty;
@@ -24,6 +27,17 @@ public sealed class Referral
     public string ReferrerPhone { get; private set; }
 
     public Instant CreatedAt { get; private set; }
+
+    /// <summary>
+    /// The nights a partner may refer a household for at <paramref name="now"/>: tonight in Paris (before noon, still
+    /// last evening's, see <see cref="Night.Current"/>) and the <see cref="MaxNightsAhead"/> nights after it. Past nights
+    /// have been matched already; further ones would sit in the queue while the household's situation changes.
+    /// </summary>
+    public static DateInterval NightsOpen(Instant now)
+    {
+        var tonight = Night.Current(now);
+        return new DateInterval(tonight, tonight.PlusDays(MaxNightsAhead));
+    }
 
     /// <exception cref="DomainException"><c>referral-invalid</c> on an empty name or a phone not in E.164.</exception>
     public static Referral Create(Guid requestId, Guid organisationId, string referrerName, string referrerPhone, Instant now) => new()

@@ -172,8 +172,8 @@ public sealed class ReferralEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
         var (partner, organisationId) = await api.CreatePartnerAsync("Idempotent org");
         var key = Guid.NewGuid().ToString();
 
-        var first = await PostWithKey(partner, key, Builders.Referral("Famille I."));
-        var retry = await PostWithKey(partner, key, Builders.Referral("Famille I."));
+        var first = await partner.PostReferralAsync(key, Builders.Referral("Famille I."));
+        var retry = await partner.PostReferralAsync(key, Builders.Referral("Famille I."));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
@@ -182,14 +182,14 @@ public sealed class ReferralEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(1, await CountReferralsAsync(organisationId));
 
-        var different = await PostWithKey(partner, key, Builders.Referral("Famille Autre."));
+        var different = await partner.PostReferralAsync(key, Builders.Referral("Famille Autre."));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
         Assert.Equal("urn:hostingmatch:problem:idempotency-key-reused", (string?)(await different.ReadObjectAsync())["type"]);
         Assert.Equal(1, await CountReferralsAsync(organisationId));
 
         // Keys belong to an organisation: another partner may use the same one.
         var (other, _) = await api.CreatePartnerAsync("Idempotent other org");
-        Assert.Equal(HttpStatusCode.Created, (await PostWithKey(other, key, Builders.Referral("Famille Autre."))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await other.PostReferralAsync(key, Builders.Referral("Famille Autre."))).StatusCode);
     }
 
     [Theory]
@@ -214,19 +214,12 @@ public sealed class ReferralEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
         var (partner, organisationId) = await api.CreatePartnerAsync("Concurrent org");
         var key = Guid.NewGuid().ToString();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostWithKey(partner, key, Builders.Referral("Famille C."))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => partner.PostReferralAsync(key, Builders.Referral("Famille C."))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         var ids = await Task.WhenAll(responses.Select(async r => (string?)(await r.ReadObjectAsync())["id"]));
         Assert.Single(ids.Distinct());
         Assert.Equal(1, await CountReferralsAsync(organisationId));
-    }
-
-    private static Task<HttpResponseMessage> PostWithKey(HttpClient client, string key, JsonObject body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        return client.SendAsync(request);
     }
 
     internal async Task<Guid> SeedHostAsync(string code)

@@ -51,6 +51,14 @@ public static class Builders
         ["notes"] = "Arrived today.",
     };
 
+    /// <summary>Posts a referral under an <c>Idempotency-Key</c>.</summary>
+    public static Task<HttpResponseMessage> PostReferralAsync(this HttpClient client, string idempotencyKey, JsonObject body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return client.SendAsync(request);
+    }
+
     public static async Task<JsonObject> ReadObjectAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 
