@@ -3,7 +3,7 @@ using HostingMatch.Domain.Transport;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using DomainHousehold = HostingMatch.Domain.Households.Household;
+using HostingMatch.Domain.Households;
 using ShelterRequest = HostingMatch.Domain.Requests.ShelterRequest;
 
 namespace HostingMatch.Application.Demo;
@@ -74,7 +74,7 @@ public sealed class LoadDemoNightHandler(IHostingMatchDb db, IClock clock) : ICo
         {
             foreach (var (h, i) in night.Households.Select((h, i) => (h, i)))
             {
-                var household = DomainHousehold.Create(Alias(h, i), h.Members, h.Vulnerable, h.NeedsWheelchairAccess,
+                var household = Household.Create(Alias(h, i), h.Members, h.Vulnerable, h.NeedsWheelchairAccess,
                     i % 3 == 0 ? ["ps", "fr"] : i % 3 == 1 ? ["ar"] : ["ti", "en"], null, now);
                 db.Households.Add(household);
                 db.Requests.Add(ShelterRequest.Create(household.Id, command.Night, h.NightsWithoutShelter, now));
@@ -87,7 +87,7 @@ public sealed class LoadDemoNightHandler(IHostingMatchDb db, IClock clock) : ICo
     }
 
     /// <summary>Aliases as coordinators write them: never a full name.</summary>
-    private static string Alias(Matching.Household h, int index)
+    private static string Alias(Matching.NightHousehold h, int index)
     {
         var initial = FamilyInitials[index % FamilyInitials.Length] + (index >= FamilyInitials.Length ? (index / FamilyInitials.Length + 1).ToString() : "");
         return h.Category switch

@@ -1,6 +1,5 @@
 using System.Globalization;
 using HostingMatch.Application.Matching;
-using Household = HostingMatch.Application.Matching.Household;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 using NodaTime;
@@ -106,7 +105,7 @@ public static class ParisNightGenerator
         var random = new Random(seed);
         var date = night ?? DefaultNight;
         var at = nightBase ?? Paris;
-        var hostList = new List<Host>(hosts);
+        var hostList = new List<NightHost>(hosts);
         var profiles = new List<HostProfile>(hosts);
         for (var k = 0; k < hosts; k++)
         {
@@ -115,7 +114,7 @@ public static class ParisNightGenerator
             profiles.Add(NewProfile(random, id));
         }
 
-        var households = new List<Household>();
+        var households = new List<NightHousehold>();
         var remaining = people;
         while (remaining > 0)
         {
@@ -144,7 +143,7 @@ public static class ParisNightGenerator
             $"b{b + 1:00}-")).ToList();
     }
 
-    private static Host NewHost(Random random, string id, GeoPoint center, LocalDate night)
+    private static NightHost NewHost(Random random, string id, GeoPoint center, LocalDate night)
     {
         var far = random.NextDouble() < 0.05;
         var spreadLat = far ? 0.35 : 0.12;
@@ -164,7 +163,7 @@ public static class ParisNightGenerator
             from = until.PlusDays(-365);
         }
 
-        return new Host(id, new GeoPoint(latitude, longitude), beds, maxHouseholds, accepts, certified, wheelchair, available, from, until);
+        return new NightHost(id, new GeoPoint(latitude, longitude), beds, maxHouseholds, accepts, certified, wheelchair, available, from, until);
     }
 
     private static HostProfile NewProfile(Random random, string id)
@@ -174,7 +173,7 @@ public static class ParisNightGenerator
         return new HostProfile(id, FirstNames[random.Next(FirstNames.Length)], phone, address, random.NextDouble() < 0.8 ? "fr" : "en");
     }
 
-    private static Household NewHousehold(Random random, string id, int remaining, IReadOnlyList<Host> hosts)
+    private static NightHousehold NewHousehold(Random random, string id, int remaining, IReadOnlyList<NightHost> hosts)
     {
         var kind = Pick(random, [(0, 35), (1, 15), (2, 15), (3, 35)]);
         var members = new List<Member>();
@@ -227,7 +226,7 @@ public static class ParisNightGenerator
         }
 
         var adultsOnly = members.All(m => !m.IsMinor);
-        return new Household(
+        return new NightHousehold(
             id,
             members,
             Vulnerable: adultsOnly && random.NextDouble() < 0.10,

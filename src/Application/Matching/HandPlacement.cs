@@ -5,8 +5,7 @@ using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using DomainHost = HostingMatch.Domain.Hosts.Host;
-using DomainHousehold = HostingMatch.Domain.Households.Household;
+using HostingMatch.Domain.Hosts;
 
 namespace HostingMatch.Application.Matching;
 
@@ -21,20 +20,20 @@ internal sealed class HandPlacement
 {
     private readonly LocalDate night;
     private readonly NightBase nightBase;
-    private readonly Household asTheEngineSeesIt;
-    private readonly ILookup<Guid, DomainHousehold> placedAt;
+    private readonly NightHousehold asTheEngineSeesIt;
+    private readonly ILookup<Guid, Household> placedAt;
     private readonly IReadOnlySet<Guid> refusedBy;
     private readonly bool offerOpen;
 
-    private HandPlacement(LocalDate night, NightBase nightBase, ShelterRequest request, DomainHousehold household,
-        IReadOnlyList<DomainHost> hosts, ILookup<Guid, DomainHousehold> placedAt, IReadOnlySet<Guid> refusedBy, bool offerOpen)
+    private HandPlacement(LocalDate night, NightBase nightBase, ShelterRequest request, Household household,
+        IReadOnlyList<Host> hosts, ILookup<Guid, Household> placedAt, IReadOnlySet<Guid> refusedBy, bool offerOpen)
     {
         this.night = night;
         this.nightBase = nightBase;
         this.placedAt = placedAt;
         this.refusedBy = refusedBy;
         this.offerOpen = offerOpen;
-        asTheEngineSeesIt = new Household(household.Id.ToString(), household.Members, household.Vulnerable, household.NeedsWheelchairAccess);
+        asTheEngineSeesIt = new NightHousehold(household.Id.ToString(), household.Members, household.Vulnerable, household.NeedsWheelchairAccess);
         Request = request;
         Household = household;
         Hosts = hosts;
@@ -44,10 +43,10 @@ internal sealed class HandPlacement
     public ShelterRequest Request { get; }
 
     /// <summary>The request's household.</summary>
-    public DomainHousehold Household { get; }
+    public Household Household { get; }
 
     /// <summary>Every host, by code.</summary>
-    public IReadOnlyList<DomainHost> Hosts { get; }
+    public IReadOnlyList<Host> Hosts { get; }
 
     /// <summary>Null when there is no such request that night.</summary>
     public static async Task<HandPlacement?> LoadAsync(IHostingMatchDb db, LocalDate night, Guid requestId, bool track, CancellationToken ct)
@@ -98,7 +97,7 @@ internal sealed class HandPlacement
     }
 
     /// <summary>What the host has left tonight and whether it may take the household, with the first rule that says no.</summary>
-    public HostForHousehold Judge(DomainHost host)
+    public HostForHousehold Judge(Host host)
     {
         var engineHost = NightFromDatabase.ToEngine(host, night, []);
         var there = placedAt[host.Id].ToList();
@@ -110,7 +109,7 @@ internal sealed class HandPlacement
             refusal is null, refusal?.Code, refusal?.Sentence);
     }
 
-    private (string Code, string Sentence)? FirstRefusal(DomainHost host, Host engineHost, List<DomainHousehold> there, int peopleThere,
+    private (string Code, string Sentence)? FirstRefusal(Host host, NightHost engineHost, List<Household> there, int peopleThere,
         int travel)
     {
         var name = $"{host.DisplayName} ({host.Code})";

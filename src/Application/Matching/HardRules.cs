@@ -13,29 +13,29 @@ namespace HostingMatch.Application.Matching;
 public static class HardRules
 {
     /// <summary>Rule 1: available tonight and the agreement covers the night, both ends inclusive.</summary>
-    public static bool IsAvailable(Host host, LocalDate night) =>
+    public static bool IsAvailable(NightHost host, LocalDate night) =>
         host.AvailableTonight && host.AgreementValidFrom <= night && night <= host.AgreementValidUntil;
 
     /// <summary>Rule 2: the host accepts the household's category.</summary>
-    public static bool AcceptsCategory(Host host, HouseholdCategory category) => host.Accepts.Contains(category);
+    public static bool AcceptsCategory(NightHost host, HouseholdCategory category) => host.Accepts.Contains(category);
 
     /// <summary>Rule 3: unaccompanied minors go only to hosts certified for minors.</summary>
-    public static bool MinorsNeedCertifiedHost(Host host, HouseholdCategory category) =>
+    public static bool MinorsNeedCertifiedHost(NightHost host, HouseholdCategory category) =>
         category != HouseholdCategory.Minor || host.MinorsCertified;
 
     /// <summary>Rule 4: a household needing wheelchair access goes only to an accessible home.</summary>
-    public static bool WheelchairAccess(Host host, bool needsWheelchairAccess) =>
+    public static bool WheelchairAccess(NightHost host, bool needsWheelchairAccess) =>
         !needsWheelchairAccess || host.WheelchairAccessible;
 
     /// <summary>Rule 5: the host is at most <see cref="MatchingRules.MaxTravelMinutes"/> from the base.</summary>
     public static bool WithinTravelLimit(int travelMinutes, MatchingRules rules) => travelMinutes <= rules.MaxTravelMinutes;
 
     /// <summary>Travel time base to host per the spec's formula.</summary>
-    public static int TravelMinutes(NightBase nightBase, Host host, MatchingRules rules) =>
+    public static int TravelMinutes(NightBase nightBase, NightHost host, MatchingRules rules) =>
         TravelTime.Minutes(nightBase.Location, host.Location, rules.DetourFactor, rules.AverageSpeedKmh);
 
     /// <summary>Rules 1 to 5 for one household at one host, "even with every bed free".</summary>
-    public static bool Allows(NightFile night, Host host, Household household, int travelMinutes)
+    public static bool Allows(NightFile night, NightHost host, NightHousehold household, int travelMinutes)
     {
         var category = household.Category;
         return IsAvailable(host, night.Night)
@@ -46,19 +46,19 @@ public static class HardRules
     }
 
     /// <summary>Rule 6 (beds) for one household alone: the host has enough beds for the whole household.</summary>
-    public static bool HasBedsFor(Host host, int people) => people <= host.Beds;
+    public static bool HasBedsFor(NightHost host, int people) => people <= host.Beds;
 
     /// <summary>
     /// Rules 6 and 7 for the households placed at one host: total people within the beds, their number
-    /// within <see cref="Host.MaxHouseholds"/>, and all of one category.
+    /// within <see cref="NightHost.MaxHouseholds"/>, and all of one category.
     /// </summary>
-    public static bool FitsTogether(Host host, IReadOnlyCollection<Household> households) =>
+    public static bool FitsTogether(NightHost host, IReadOnlyCollection<NightHousehold> households) =>
         HasBedsFor(host, households.Sum(h => h.People))
         && WithinHouseholdLimit(host, households.Count)
         && OneCategory(households.Select(h => h.Category));
 
-    /// <summary>Rule 6 (households): at most <see cref="Host.MaxHouseholds"/> households at the host.</summary>
-    public static bool WithinHouseholdLimit(Host host, int households) => households <= host.MaxHouseholds;
+    /// <summary>Rule 6 (households): at most <see cref="NightHost.MaxHouseholds"/> households at the host.</summary>
+    public static bool WithinHouseholdLimit(NightHost host, int households) => households <= host.MaxHouseholds;
 
     /// <summary>Rule 7: the households at one host are all of one category.</summary>
     public static bool OneCategory(IEnumerable<HouseholdCategory> categories) => categories.Distinct().Count() <= 1;

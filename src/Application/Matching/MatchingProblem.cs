@@ -82,8 +82,8 @@ internal sealed class MatchingProblem
     }
 
     public NightFile Night { get; }
-    public IReadOnlyList<Household> Households { get; }
-    public IReadOnlyList<Host> Hosts { get; }
+    public IReadOnlyList<NightHousehold> Households { get; }
+    public IReadOnlyList<NightHost> Hosts { get; }
     public HouseholdCategory[] Category { get; }
     public int[] Tier { get; }
     public int[] People { get; }

@@ -12,8 +12,8 @@ public sealed record NightFile(
     LocalDate Night,
     NightBase Base,
     MatchingRules Rules,
-    IReadOnlyList<Host> Hosts,
-    IReadOnlyList<Household> Households);
+    IReadOnlyList<NightHost> Hosts,
+    IReadOnlyList<NightHousehold> Households);
 
 /// <summary>Where the van leaves from tonight; travel times are measured from here.</summary>
 public sealed record NightBase(string? Name, GeoPoint Location);
@@ -32,8 +32,8 @@ public sealed record MatchingRules(
     public static MatchingRules Default { get; } = new();
 }
 
-/// <summary>A citizen host under a signed agreement, as the matching sees them tonight.</summary>
-public sealed record Host(
+/// <summary>A citizen host under a signed agreement, as the matching sees them tonight (the domain's aggregate is <see cref="Domain.Hosts.Host"/>).</summary>
+public sealed record NightHost(
     string Id,
     GeoPoint Location,
     int Beds,
@@ -45,8 +45,11 @@ public sealed record Host(
     LocalDate AgreementValidFrom,
     LocalDate AgreementValidUntil);
 
-/// <summary>People who must stay together tonight. Category and tier are derived by <see cref="Priority"/>.</summary>
-public sealed record Household(
+/// <summary>
+/// People who must stay together tonight, as the matching sees them (the domain's aggregate is <see cref="Domain.Households.Household"/>).
+/// Category and tier are derived by <see cref="Priority"/>.
+/// </summary>
+public sealed record NightHousehold(
     string Id,
     IReadOnlyList<Member> Members,
     bool Vulnerable = false,

@@ -96,7 +96,7 @@ public static class NightFileReader
             fields.Number("detourFactor", required: false, fallback: MatchingRules.DefaultDetourFactor, min: 0, minExclusive: true));
     }
 
-    private sealed record HostRead(string Path, string? Id, Host? Host);
+    private sealed record HostRead(string Path, string? Id, NightHost? Host);
 
     private static HostRead ReadHost(JsonFields fields)
     {
@@ -128,12 +128,12 @@ public static class NightFileReader
 
         var complete = id is not null && location is not null && validFrom is not null && validUntil is not null;
         var host = complete
-            ? new Host(id!, location!.Value, beds, maxHouseholds, accepts, certified, wheelchair, available, validFrom!.Value, validUntil!.Value)
+            ? new NightHost(id!, location!.Value, beds, maxHouseholds, accepts, certified, wheelchair, available, validFrom!.Value, validUntil!.Value)
             : null;
         return new HostRead(fields.Path, id, host);
     }
 
-    private sealed record HouseholdRead(string Path, string? Id, string? LastHostId, Household? Household);
+    private sealed record HouseholdRead(string Path, string? Id, string? LastHostId, NightHousehold? Household);
 
     private static HouseholdRead ReadHousehold(JsonFields fields)
     {
@@ -164,7 +164,7 @@ public static class NightFileReader
         }
 
         var household = id is not null && membersComplete && members.Count > 0
-            ? new Household(id, members, vulnerable, wheelchair, nights, lastHostId)
+            ? new NightHousehold(id, members, vulnerable, wheelchair, nights, lastHostId)
             : null;
         return new HouseholdRead(fields.Path, id, lastHostId, household);
     }

@@ -5,8 +5,7 @@ using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using DomainHost = HostingMatch.Domain.Hosts.Host;
-using DomainHousehold = HostingMatch.Domain.Households.Household;
+using HostingMatch.Domain.Hosts;
 
 namespace HostingMatch.Application.Matching;
 
@@ -22,7 +21,7 @@ public sealed class NightFromDatabase
     public static readonly NightBase DefaultBase = new("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592));
 
     private NightFromDatabase(NightFile night, MatchingOptions options, IReadOnlyList<ShelterRequest> free,
-        IReadOnlyDictionary<Guid, DomainHousehold> households, IReadOnlyDictionary<Guid, DomainHost> hosts, int kept)
+        IReadOnlyDictionary<Guid, Household> households, IReadOnlyDictionary<Guid, Host> hosts, int kept)
     {
         Night = night;
         Options = options;
@@ -38,8 +37,8 @@ public sealed class NightFromDatabase
     /// <summary>The requests this run may (re)place, tracked for update.</summary>
     public IReadOnlyList<ShelterRequest> Free { get; }
 
-    public IReadOnlyDictionary<Guid, DomainHousehold> Households { get; }
-    public IReadOnlyDictionary<Guid, DomainHost> Hosts { get; }
+    public IReadOnlyDictionary<Guid, Household> Households { get; }
+    public IReadOnlyDictionary<Guid, Host> Hosts { get; }
 
     /// <summary>Placements kept as they are.</summary>
     public int Kept { get; }
@@ -72,7 +71,7 @@ public sealed class NightFromDatabase
         {
             var h = households[r.HouseholdId];
             var last = lastNight.GetValueOrDefault(h.Id);
-            return new Household(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter,
+            return new NightHousehold(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter,
                 last is { } lastHost && hosts.Any(x => x.Id == lastHost) ? lastHost.ToString() : null);
         }).ToList();
 
@@ -93,7 +92,7 @@ public sealed class NightFromDatabase
     /// The host as the engine sees it tonight. Households kept at the host take their beds and slots off it and
     /// narrow what it accepts to their category; with none kept, this is the host as it stands.
     /// </summary>
-    internal static Host ToEngine(DomainHost host, LocalDate night, IReadOnlyList<DomainHousehold> keptHere)
+    internal static NightHost ToEngine(Host host, LocalDate night, IReadOnlyList<Household> keptHere)
     {
         var accepts = host.Accepts.ToHashSet();
         if (keptHere.Count > 0)
@@ -104,7 +103,7 @@ public sealed class NightFromDatabase
 
         var beds = Math.Max(0, host.Beds - keptHere.Sum(h => h.People));
         var slots = host.MaxHouseholds - keptHere.Count;
-        return new Host(host.Id.ToString(), host.Location, beds, Math.Max(1, slots), accepts, host.MinorsCertified,
+        return new NightHost(host.Id.ToString(), host.Location, beds, Math.Max(1, slots), accepts, host.MinorsCertified,
             host.WheelchairAccessible, host.IsAvailableOn(night) && slots > 0, host.Agreement.ValidFrom, host.Agreement.ValidUntil);
     }
 }

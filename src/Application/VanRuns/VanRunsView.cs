@@ -1,6 +1,6 @@
 using HostingMatch.Domain.Households;
 using NodaTime;
-using DomainHost = HostingMatch.Domain.Hosts.Host;
+using HostingMatch.Domain.Hosts;
 
 namespace HostingMatch.Application.VanRuns;
 
@@ -27,7 +27,7 @@ public sealed record UnservedView(Guid HostId, string HostCode, string HostName,
 internal static class VanRunsViews
 {
     public static VanRunsResponse ToResponse(VanPlan plan, Instant plannedAt, Instant now,
-        IReadOnlyDictionary<Guid, DomainHost> hosts, IReadOnlyDictionary<Guid, Household> households)
+        IReadOnlyDictionary<Guid, Host> hosts, IReadOnlyDictionary<Guid, Household> households)
     {
         var trips = plan.Trips.Select(t => new TripView(t.VanId, t.Trip, t.DepartAt, t.ReturnAt, t.Passengers,
             t.DepartAt.ToInstant() <= now,

@@ -1,5 +1,4 @@
 using HostingMatch.Application.Matching;
-using Household = HostingMatch.Application.Matching.Household;
 using HostingMatch.Domain.Households;
 
 namespace HostingMatch.UnitTests.Matching;
@@ -133,7 +132,7 @@ internal static class BruteForce
         return 0;
     }
 
-    private static int Tier(Household h) => Priority.Tier(Priority.Categorize(h.Members), h.Vulnerable);
+    private static int Tier(NightHousehold h) => Priority.Tier(Priority.Categorize(h.Members), h.Vulnerable);
 
     private static long[] Gain(NightFile night, int i, int k)
     {

@@ -1,5 +1,4 @@
 using HostingMatch.Application.Matching;
-using Household = HostingMatch.Application.Matching.Household;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 
@@ -11,11 +10,11 @@ namespace HostingMatch.UnitTests.Matching;
 /// </summary>
 internal static class PlanChecker
 {
-    public static int Travel(NightFile night, Host host) =>
+    public static int Travel(NightFile night, NightHost host) =>
         TravelTime.Minutes(night.Base.Location, host.Location, night.Rules.DetourFactor, night.Rules.AverageSpeedKmh);
 
     /// <summary>Rules 1 to 5, written out again independently, plus exclusions.</summary>
-    public static bool Compatible(NightFile night, Host k, Household h, MatchingOptions? options = null)
+    public static bool Compatible(NightFile night, NightHost k, NightHousehold h, MatchingOptions? options = null)
     {
         var category = Priority.Categorize(h.Members);
         return k.AvailableTonight

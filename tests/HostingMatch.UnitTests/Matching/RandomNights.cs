@@ -1,5 +1,4 @@
 using HostingMatch.Application.Matching;
-using Household = HostingMatch.Application.Matching.Household;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 
@@ -19,13 +18,13 @@ internal static class RandomNights
         var random = new Random(seed);
         var tonight = NightBuilder.Tonight;
         var hostCount = roomy ? random.Next(6, 11) : random.Next(1, 11);
-        var hosts = new List<Host>();
+        var hosts = new List<NightHost>();
         for (var k = 0; k < hostCount; k++)
         {
             var accepts = NightBuilder.AllCategories.Where(_ => random.NextDouble() < (roomy ? 0.9 : 0.7)).ToHashSet();
             var expired = random.NextDouble() < 0.1;
             var inverted = random.NextDouble() < 0.05;
-            hosts.Add(new Host(
+            hosts.Add(new NightHost(
                 $"h-{k:00}",
                 // Up to about 25 km away: with the rule limit drawn below, some hosts are out of reach.
                 new GeoPoint(NightBuilder.BaseLocation.Latitude + random.NextDouble() * 0.2 - 0.1, NightBuilder.BaseLocation.Longitude + random.NextDouble() * 0.3 - 0.15),
@@ -40,7 +39,7 @@ internal static class RandomNights
         }
 
         var householdCount = random.Next(1, 5) + random.Next(0, 5);
-        var households = new List<Household>();
+        var households = new List<NightHousehold>();
         for (var i = 0; i < householdCount; i++)
         {
             var size = random.Next(1, 5);
@@ -52,7 +51,7 @@ internal static class RandomNights
                 2 => new Member(random.Next(18, 70), Sex.Female),
                 _ => new Member(random.Next(18, 70), random.NextDouble() < 0.2 ? Sex.Other : random.NextDouble() < 0.3 ? Sex.Female : Sex.Male),
             }).ToList();
-            households.Add(new Household(
+            households.Add(new NightHousehold(
                 $"hh-{i:00}",
                 members,
                 random.NextDouble() < 0.15,
