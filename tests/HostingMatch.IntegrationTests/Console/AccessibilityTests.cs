@@ -1,10 +1,6 @@
 using Deque.AxeCore.Playwright;
-using HostingMatch.Application.Demo;
 using HostingMatch.IntegrationTests.Support;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NodaTime;
 using static Microsoft.Playwright.Assertions;
 
 namespace HostingMatch.IntegrationTests.Console;
@@ -21,8 +17,7 @@ public sealed class AccessibilityTests(Browser browser) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await api.InitializeAsync();
-        await using var scope = api.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadDemoNight(new LocalDate(2026, 11, 26)));
+        await api.LoadDemoNightAsync();
     }
 
     public Task DisposeAsync() => api.DisposeAsync();

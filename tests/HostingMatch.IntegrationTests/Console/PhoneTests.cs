@@ -1,9 +1,5 @@
-using HostingMatch.Application.Demo;
 using HostingMatch.IntegrationTests.Support;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NodaTime;
 using static Microsoft.Playwright.Assertions;
 
 namespace HostingMatch.IntegrationTests.Console;
@@ -17,8 +13,7 @@ public sealed class PhoneTests(Browser browser) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await api.InitializeAsync();
-        await using var scope = api.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadDemoNight(new LocalDate(2026, 11, 26)));
+        await api.LoadDemoNightAsync();
     }
 
     public Task DisposeAsync() => api.DisposeAsync();

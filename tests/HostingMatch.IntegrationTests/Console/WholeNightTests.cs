@@ -1,11 +1,7 @@
 using System.Text.Json.Nodes;
-using HostingMatch.Application.Demo;
 using HostingMatch.IntegrationTests.Sms;
 using HostingMatch.IntegrationTests.Support;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NodaTime;
 using static Microsoft.Playwright.Assertions;
 
 namespace HostingMatch.IntegrationTests.Console;
@@ -22,8 +18,7 @@ public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await api.InitializeAsync();
-        await using var scope = api.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadDemoNight(new LocalDate(2026, 11, 26)));
+        await api.LoadDemoNightAsync();
     }
 
     public Task DisposeAsync() => api.DisposeAsync();
