@@ -39,7 +39,7 @@ export async function enter() {
   await refreshHosts();
   await refresh();
   stopPolling();
-  timer = setInterval(() => { if (!document.hidden) refresh().catch(() => {}); }, POLL_MS);
+  timer = setInterval(() => { if (!document.hidden) poll().catch(() => {}); }, POLL_MS);
 }
 
 export function leave() {
@@ -109,8 +109,32 @@ async function refreshHosts() {
   return hosts;
 }
 
-/** Everything that moves while hosts answer; called on a timer, and after each action. */
+let inFlight = null;
+let stale = false;
+
+/** The timer's reading: never two at once on a slow connection; a tick during a reading joins it. */
+function poll() {
+  inFlight ??= load().then(() => {
+    // The board is live again after the server or the network was lost.
+    if (stale) say('');
+    stale = false;
+  }, (error) => {
+    // What the board shows may be old: say so until a reading succeeds (a 401 has already gone to sign-in).
+    stale = true;
+    if (!(error instanceof ApiError && error.status === 401)) sayError(error);
+    throw error;
+  }).finally(() => { inFlight = null; });
+  return inFlight;
+}
+
+/** After an action: a reading started after it, so an older one in flight cannot show the state before it. */
 async function refresh() {
+  if (inFlight) await inFlight.catch(() => {});
+  return poll();
+}
+
+/** Everything that moves while hosts answer. */
+async function load() {
   const [requests, offers, summary, alerts, vans, hosts] = await Promise.all([
     get(`${base()}/requests`),
     get(`${base()}/offers`),
