@@ -40,4 +40,6 @@ echo "  Health:         $url/health/ready"
 echo "Stop it with Ctrl+C; run this command again to come back to the same night."
 # The demo's SMS go to the fake Twilio on 127.0.0.1; a real server sets Twilio credentials instead.
 export Twilio__UseFake="${Twilio__UseFake:-true}"
+# The printed address carries the demo key; a real server leaves this off (docs/console.md).
+export Console__KeyInAddress="${Console__KeyInAddress:-true}"
 exec dotnet "$(api_dll)" --urls "$url" --contentRoot "$ROOT/src/Api"

@@ -30,6 +30,7 @@ public interface IHostingMatchDb
     DbSet<VanRunPlan> VanRunPlans { get; }
     DbSet<Offer> Offers { get; }
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<ConsoleSession> ConsoleSessions { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Referral> Referrals { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }

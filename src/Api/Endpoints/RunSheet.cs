@@ -67,10 +67,12 @@ internal static class RunSheet
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    // Quotes a cell, and defuses spreadsheet formulas (a cell starting with = + - @).
+    // Quotes a cell, and defuses spreadsheet formulas: a cell starting with = + - @, a tab or a carriage return is
+    // prefixed with '. The one exception is a phone number in E.164 (+ and digits only), which a driver taps to call.
     private static string Cell(string text)
     {
-        var safe = text.Length > 0 && "=+-@".Contains(text[0]) && !text.StartsWith('+') ? "'" + text : text;
+        var phone = text.Length > 1 && text[0] == '+' && text.Skip(1).All(char.IsAsciiDigit);
+        var safe = text.Length > 0 && "=+-@\t\r".Contains(text[0]) && !phone ? "'" + text : text;
         return "\"" + safe.Replace("\"", "\"\"") + "\"";
     }
 }

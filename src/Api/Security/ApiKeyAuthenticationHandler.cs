@@ -18,8 +18,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IMediator mediator,
-    IProblemDetailsService problems)
+    IMediator mediator)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -65,15 +64,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteAsync(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "This key's role may not use this endpoint.", null);
 
-    private async Task WriteAsync(int status, string type, string title, string? detail)
-    {
-        Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail },
-        });
-    }
+    private Task WriteAsync(int status, string type, string title, string? detail) => Problems.WriteAsync(Context, status, type, title, detail);
 }
 
 /// <summary>The claims a key's holder carries.</summary>

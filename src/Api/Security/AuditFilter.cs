@@ -22,7 +22,9 @@ public sealed class AuditFilter : IEndpointFilter
     {
         var http = context.HttpContext;
         var endpoint = http.GetEndpoint() as RouteEndpoint;
-        if (endpoint is null || endpoint.Metadata.GetMetadata<NotAuditedAttribute>() is not null)
+        // The console reads the night every few seconds; its sign-in is audited (who, when), and so is every change it makes.
+        var consoleRead = HttpMethods.IsGet(http.Request.Method) && WebConsole.ConsoleAccess.UsesSessionCookie(http.Request);
+        if (endpoint is null || consoleRead || endpoint.Metadata.GetMetadata<NotAuditedAttribute>() is not null)
         {
             return await next(context);
         }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using HostingMatch.Api.Infrastructure;
+using HostingMatch.Api.WebConsole;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -50,6 +51,12 @@ public static class Hygiene
                     return RateLimitPartition.GetFixedWindowLimiter("twilio-webhooks", _ => Window(rate.WebhookPermitLimit, rate.WindowSeconds));
                 }
 
+                // A console session has its own budget: several coordinators on one key each poll the board.
+                if (http.User.SessionIdOf() is { } session)
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter($"session:{session}", _ => Window(rate.PermitLimit, rate.WindowSeconds));
+                }
+
                 var key = http.User.KeyIdOf();
                 return key is { } id
                     ? RateLimitPartition.GetFixedWindowLimiter($"key:{id}", _ => Window(rate.PermitLimit, rate.WindowSeconds))
@@ -60,18 +67,9 @@ public static class Hygiene
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(rate.WindowSeconds);
                 var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Type = ProblemTypes.TooManyRequests,
-                        Title = "Too many requests. Wait for the number of seconds in Retry-After, then try again.",
-                    },
-                });
+                await Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests,
+                    "Too many requests. Wait for the number of seconds in Retry-After, then try again.");
             };
         });
 

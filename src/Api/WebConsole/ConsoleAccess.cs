@@ -4,15 +4,13 @@ using HostingMatch.Api.Security;
 using HostingMatch.Application.Access;
 using HostingMatch.Application.Audit;
 using HostingMatch.Domain.Access;
-using Mediator;
 using HostingMatch.Infrastructure.Persistence;
+using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace HostingMatch.Api.WebConsole;
@@ -22,14 +20,20 @@ public sealed class ConsoleSettings
 {
     /// <summary>How long a sign-in lasts: a night shift. After it the coordinator signs in again.</summary>
     public int SessionHours { get; set; } = 12;
+
+    /// <summary>
+    /// Whether the page may sign in with a key written in its address (<c>/#key=...</c>), as the demo command prints it.
+    /// Off by default: on a real server a key is typed, never passed around as a link.
+    /// </summary>
+    public bool KeyInAddress { get; set; }
 }
 
 /// <summary>
-/// How a coordinator's browser calls the Api: the coordinator signs in once with their key; the Api keeps the
-/// session in an HttpOnly, SameSite=Strict cookie (the key itself never reaches the page's script after sign-in)
-/// and, for every call that changes something, requires the anti-forgery token the page got from
-/// <c>GET /console/session</c> in the <c>X-CSRF-TOKEN</c> header. Partners cannot sign in; the session never
-/// outlives its key (revoked or expired keys end it) nor <see cref="ConsoleSettings.SessionHours"/>.
+/// How a coordinator's browser calls the Api: the coordinator signs in once with their key; the Api opens a
+/// <see cref="ConsoleSession"/> and keeps its id in an HttpOnly, SameSite=Strict cookie (the key itself never reaches
+/// the page's script after sign-in) and, for every call that changes something, requires the anti-forgery token the
+/// page got from <c>GET /console/session</c> in the <c>X-CSRF-TOKEN</c> header. Partners cannot sign in; a session
+/// ends with the shift, on sign-out (for every copy of the cookie), or when its key is revoked or expires.
 /// </summary>
 public static class ConsoleAccess
 {
@@ -39,9 +43,13 @@ public static class ConsoleAccess
     public const string CookieName = "hm_console";
     public const string CsrfHeader = "X-CSRF-TOKEN";
 
+    /// <summary>The claim holding the <see cref="ConsoleSession"/>'s id.</summary>
+    public const string SessionClaim = "hm_session";
+
     public static IServiceCollection AddConsoleAccess(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("Console").Get<ConsoleSettings>() ?? new ConsoleSettings();
+        services.AddSingleton(settings);
         services.AddAuthentication()
             .AddPolicyScheme(CallerScheme, "API key or console session", o => o.ForwardDefaultSelector = http =>
                 UsesSessionCookie(http.Request) ? CookieScheme : ApiKeyAuthenticationHandler.SchemeName)
@@ -50,17 +58,18 @@ public static class ConsoleAccess
                 o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request came over HTTPS; behind a TLS proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED=true tells the Api so.
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Cookie.Path = "/";
                 o.ExpireTimeSpan = TimeSpan.FromHours(settings.SessionHours);
                 o.SlidingExpiration = false;
                 o.Events = new CookieAuthenticationEvents
                 {
-                    OnValidatePrincipal = EndIfKeyNoLongerActiveAsync,
+                    OnValidatePrincipal = EndIfSessionNoLongerActiveAsync,
                     // An API caller is answered, not redirected: 401 and 403 as ProblemDetails, like the API key scheme.
-                    OnRedirectToLogin = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
+                    OnRedirectToLogin = context => Problems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
                         ProblemTypes.Unauthorized, "Your session has ended. Sign in again with your key."),
-                    OnRedirectToAccessDenied = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden,
+                    OnRedirectToAccessDenied = context => Problems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden,
                         ProblemTypes.Forbidden, "This session's role may not use this endpoint."),
                 };
             });
@@ -83,6 +92,10 @@ public static class ConsoleAccess
     public static bool UsesSessionCookie(HttpRequest request) =>
         request.Headers.Authorization.Count == 0 && request.Cookies.ContainsKey(CookieName);
 
+    /// <summary>The console session behind this call, if it came from the console.</summary>
+    public static Guid? SessionIdOf(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(SessionClaim), out var id) ? id : null;
+
     /// <summary>
     /// Cross-site request forgery: a call made with the session cookie that could change something must carry the
     /// page's token. SameSite=Strict already keeps the cookie off other sites' requests; this is the second lock.
@@ -98,7 +111,7 @@ public static class ConsoleAccess
             return;
         }
 
-        await WriteProblemAsync(http, StatusCodes.Status400BadRequest, ProblemTypes.Csrf,
+        await Problems.WriteAsync(http, StatusCodes.Status400BadRequest, ProblemTypes.Csrf,
             $"This change came without the console's {CsrfHeader} token. Reload the page and try again.");
     });
 
@@ -120,17 +133,21 @@ public static class ConsoleAccess
                 tokens.RequestToken ?? string.Empty));
         }).RequireAuthorization(Policies.Coordinator);
 
-        session.MapDelete("/", async (HttpContext http) =>
-        {
-            await http.SignOutAsync(CookieScheme);
-            return TypedResults.NoContent();
-        }).AllowAnonymous();
+        // Signing out always works, even with a stale page: no token needed (another site cannot send the cookie anyway).
+        session.MapDelete("/", SignOutAsync).AllowAnonymous().WithMetadata(new NoCsrfTokenAttribute());
 
         return app;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(SignInInput input, HttpContext http, IMediator mediator)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(SignInInput input, HttpContext http, IMediator mediator,
+        ConsoleSettings settings)
     {
+        if (input.FromAddress && !settings.KeyInAddress)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden,
+                title: "This server does not take keys written in the page's address. Type the key on the sign-in page.");
+        }
+
         var who = string.IsNullOrWhiteSpace(input.Key) ? null : await mediator.Send(new AuthenticateApiKey(input.Key.Trim()), http.RequestAborted);
         if (who is null)
         {
@@ -144,46 +161,56 @@ public static class ConsoleAccess
                 title: "Only coordinators' keys open the console. Partners use the API with their key.");
         }
 
+        var started = await mediator.Send(new StartConsoleSession(who.KeyId, Duration.FromHours(settings.SessionHours)), http.RequestAborted);
         var identity = new ClaimsIdentity(
         [
+            new Claim(SessionClaim, started.SessionId.ToString()),
             new Claim(HostingMatchClaims.KeyId, who.KeyId.ToString()),
             new Claim(HostingMatchClaims.OrganisationId, who.OrganisationId.ToString()),
             new Claim(HostingMatchClaims.Role, who.Role.ToWire()),
         ], CookieScheme, HostingMatchClaims.KeyId, HostingMatchClaims.Role);
-        await http.SignInAsync(CookieScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
-        // Who opened a console, and when: the session's later changes are audited with the same key.
-        await mediator.Send(new RecordAuditEntry(who.KeyId, who.OrganisationId, "POST /console/session", "console", null,
-            "204 Signed in to the console."), http.RequestAborted);
+        await http.SignInAsync(CookieScheme, new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = started.ExpiresAt.ToDateTimeOffset() });
+        // Who opened a console, and when: the session's changes are audited with the same key.
+        await mediator.Send(new RecordAuditEntry(who.KeyId, who.OrganisationId, "POST /console/session", "console",
+            started.SessionId.ToString(), "204 Signed in to the console."), http.RequestAborted);
         return TypedResults.NoContent();
     }
 
-    private static async Task EndIfKeyNoLongerActiveAsync(CookieValidatePrincipalContext context)
+    private static async Task<NoContent> SignOutAsync(HttpContext http, IMediator mediator)
+    {
+        var ticket = await http.AuthenticateAsync(CookieScheme);
+        if (ticket.Principal?.SessionIdOf() is { } sessionId)
+        {
+            await mediator.Send(new EndConsoleSession(sessionId), http.RequestAborted);
+            await mediator.Send(new RecordAuditEntry(ticket.Principal.KeyIdOf(), ticket.Principal.OrganisationIdOf(), "DELETE /console/session",
+                "console", sessionId.ToString(), "204 Signed out of the console."), http.RequestAborted);
+        }
+
+        await http.SignOutAsync(CookieScheme);
+        // The browser forgets the session and the CSRF cookie at once, whatever the page still holds.
+        http.Response.Headers["Clear-Site-Data"] = "\"cookies\"";
+        return TypedResults.NoContent();
+    }
+
+    private static async Task EndIfSessionNoLongerActiveAsync(CookieValidatePrincipalContext context)
     {
         var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
-        if (context.Principal?.KeyIdOf() is not { } keyId || !await mediator.Send(new IsApiKeyActive(keyId), context.HttpContext.RequestAborted))
+        if (context.Principal?.SessionIdOf() is not { } sessionId
+            || !await mediator.Send(new IsConsoleSessionActive(sessionId), context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieScheme);
         }
-    }
-
-    private static Task WriteProblemAsync(HttpContext http, int status, string type, string title)
-    {
-        http.Response.StatusCode = status;
-        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title },
-        }).AsTask();
     }
 }
 
 /// <summary>What the console's page needs to know about its session, and the token its changes must carry.</summary>
 public sealed record ConsoleSessionResponse(string Role, LocalDate Night, Instant? ExpiresAt, string CsrfToken);
 
-/// <summary>The key typed on the sign-in page.</summary>
-public sealed record SignInInput(string? Key);
+/// <summary>The key typed on the sign-in page, or read from the page's address (the demo's printed link).</summary>
+public sealed record SignInInput(string? Key, bool FromAddress = false);
 
-/// <summary>An endpoint a browser may call with a stale cookie and no token: signing in.</summary>
+/// <summary>An endpoint a browser may call with a stale cookie and no token: signing in and out.</summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class NoCsrfTokenAttribute : Attribute;

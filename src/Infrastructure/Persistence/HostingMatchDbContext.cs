@@ -29,6 +29,7 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<VanRunPlan> VanRunPlans => Set<VanRunPlan>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ConsoleSession> ConsoleSessions => Set<ConsoleSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -107,11 +107,13 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     {
         await SignInAsync(api.Coordinator.Key);
 
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/nights/2026-11-26/matching");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/nights/2026-11-26/requests") { Content = JsonContent.Create(Builders.Family()) };
         request.Headers.Add("X-CSRF-TOKEN", "CfDJ8forged");
         var response = await browser.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("urn:hostingmatch:problem:csrf", (string?)(await response.ReadObjectAsync())["type"]);
+        Assert.Empty(await (await api.CreateClient().GetAsync("/api/v1/nights/2026-11-26/requests")).ReadArrayAsync());
     }
 
     [Fact]
@@ -152,5 +154,77 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, empty.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal((string?)(await empty.ReadObjectAsync())["title"], (string?)(await wrong.ReadObjectAsync())["title"]);
+    }
+
+    [Fact]
+    public async Task AfterSigningOutEvenACopyOfTheCookieNoLongerWorks()
+    {
+        await SignInAsync(api.Coordinator.Key);
+        var copy = cookies.GetCookieHeader(browser.BaseAddress!);
+
+        var signOut = await browser.DeleteAsync("/console/session");
+
+        Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+        Assert.Equal("\"cookies\"", signOut.Headers.GetValues("Clear-Site-Data").Single());
+        using var replay = new HttpClient { BaseAddress = browser.BaseAddress };
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nights/2026-11-26/summary");
+        request.Headers.Add("Cookie", copy);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await replay.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task PutsAndDeletesWithTheCookieNeedTheTokenToo()
+    {
+        await SignInAsync(api.Coordinator.Key);
+        var host = await (await api.CreateClient().PostAsJsonAsync("/api/v1/hosts", Builders.Host())).ReadObjectAsync();
+
+        var put = await browser.PutAsJsonAsync($"/api/v1/hosts/{(string)host["id"]!}/availability/2026-11-26", new { available = false });
+        var delete = await browser.DeleteAsync($"/api/v1/referrals/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, delete.StatusCode);
+        var after = await (await api.CreateClient().GetAsync($"/api/v1/hosts/{(string)host["id"]!}")).ReadObjectAsync();
+        Assert.Empty(after["exceptions"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ABearerKeyWinsOverTheCookie()
+    {
+        await SignInAsync(api.Coordinator.Key);
+        var partner = await api.IssueKeyAsync("Maraude Nord", "partner");
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nights/2026-11-26/requests");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", partner.Key);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheConsolesReadsAreNotAuditedOneByOneButItsSignInAndChangesAre()
+    {
+        var token = await SignInAsync(api.Coordinator.Key);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/nights/2026-11-26/requests")).StatusCode);
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/nights/2026-11-26/requests") { Content = JsonContent.Create(Builders.Family()) };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        Assert.Equal(HttpStatusCode.Created, (await browser.SendAsync(request)).StatusCode);
+
+        var actions = (await (await api.CreateClient(api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync())["items"]!.AsArray()
+            .Where(e => (string?)e!["apiKeyId"] == api.Coordinator.Id.ToString()).Select(e => (string)e!["action"]!).ToList();
+        Assert.Contains("POST /console/session", actions);
+        Assert.Contains("POST /api/v1/nights/{night}/requests", actions);
+        Assert.DoesNotContain("GET /api/v1/nights/{night}/requests", actions);
+    }
+
+    [Fact]
+    public async Task AKeyFromThePagesAddressIsRefusedUnlessTheServerTakesThem()
+    {
+        var response = await browser.PostAsJsonAsync("/console/session", new { key = api.Coordinator.Key, fromAddress = true });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(cookies.GetAllCookies(), c => c.Name == "hm_console");
     }
 }

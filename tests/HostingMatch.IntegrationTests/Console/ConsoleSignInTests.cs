@@ -10,7 +10,7 @@ namespace HostingMatch.IntegrationTests.Console;
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
 {
-    private readonly ApiFactory api = new();
+    private readonly ApiFactory api = new DemoApiFactory();
 
     public Task InitializeAsync() => api.InitializeAsync();
 
@@ -31,7 +31,10 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
         Assert.DoesNotContain("hm_console", await console.Page.EvaluateAsync<string>("document.cookie"));
-        Assert.DoesNotContain(api.Coordinator.Key, await console.Page.ContentAsync());
+        // The key is not kept by the page: not in the form, not in the browser's storage.
+        Assert.Equal(string.Empty, await console.Page.Locator("#key").InputValueAsync());
+        Assert.DoesNotContain(api.Coordinator.Key,
+            await console.Page.EvaluateAsync<string>("JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"));
     }
 
     [Fact]
@@ -121,5 +124,26 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
         await Expect(console.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await console.Page.ReloadAsync();
         await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AKeyInTheAddressDoesNotReplaceTheSessionAlreadyOpen()
+    {
+        var other = await api.IssueKeyAsync(ApiFactory.NetworkName, "coordinator");
+        var console = await OpenAsync();
+        await console.SignInToBoardAsync(api.Coordinator.Key);
+
+        await console.Page.GotoAsync($"/#key={other.Key}");
+        await Expect(console.Board).ToBeVisibleAsync();
+
+        var audit = await (await api.CreateClient(api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync();
+        Assert.DoesNotContain(audit["items"]!.AsArray(), e => (string?)e!["apiKeyId"] == other.Id.ToString());
+    }
+
+    /// <summary>The demo's setting: the printed address carries the key.</summary>
+    private sealed class DemoApiFactory : ApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+            new Dictionary<string, string?> { ["Console:KeyInAddress"] = "true" };
     }
 }

@@ -1,7 +1,7 @@
 // The console's start: language, session, which page. The board and the hosts page live in their own modules.
 import { applyToPage, setLanguage, language, t } from './i18n.js';
 import { call, get, useCsrfToken, whenSessionEnds, ApiError } from './api.js';
-import { useNight } from './ui.js';
+import { useNight, sayError } from './ui.js';
 import * as board from './board.js';
 import * as hosts from './hosts.js';
 
@@ -50,14 +50,16 @@ async function loadSession() {
   return true;
 }
 
-async function signIn(key) {
+async function signIn(key, fromAddress = false) {
   try {
-    await call('POST', '/console/session', { key }, { signInAttempt: true });
+    await call('POST', '/console/session', { key, fromAddress }, { signInAttempt: true });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return t('badKey');
-    if (error instanceof ApiError && error.status === 403) return t('partnerKey');
+    if (error instanceof ApiError && error.status === 403) return fromAddress ? t('keyInAddressRefused') : t('partnerKey');
     throw error;
   }
+  // A new sign-in starts on tonight, not on the night the page showed before.
+  $('night').value = '';
   return (await loadSession()) ? null : t('badKey');
 }
 
@@ -67,35 +69,49 @@ async function start() {
 
   $('lang').addEventListener('click', () => {
     setLanguage(language() === 'fr' ? 'en' : 'fr');
-    route();
+    route().catch(sayError);
   });
   $('sign-in').addEventListener('submit', async (event) => {
     event.preventDefault();
     const problem = await signIn($('key').value).catch(() => t('networkError'));
     $('key').value = '';
     if (problem) showSignIn(problem);
-    else route();
+    else route().catch(sayError);
   });
   $('sign-out').addEventListener('click', async () => {
+    // Whatever the answer, the page is reloaded empty: no household or host stays in this tab's memory.
     await call('DELETE', '/console/session').catch(() => {});
-    showSignIn(t('signedOut'));
+    session = null;
+    for (const page of Object.values(pages)) page.leave();
+    location.replace('/#signed-out');
+    location.reload();
   });
-  $('night').addEventListener('change', () => route());
-  window.addEventListener('hashchange', () => route());
+  $('night').addEventListener('change', () => route().catch(sayError));
+  window.addEventListener('hashchange', () => route().catch(sayError));
 
   // The demo's printed address carries a key (and its night) after '#': the fragment never reaches the server or its logs.
   const fragment = new URLSearchParams(location.hash.substring(1));
   const fromAddress = fragment.get('key');
-  if (/^\d{4}-\d{2}-\d{2}$/.test(fragment.get('night') ?? '')) $('night').value = fragment.get('night');
-  if (fromAddress) {
-    history.replaceState(null, '', location.pathname + '#/board');
-    const problem = await signIn(fromAddress).catch(() => t('networkError'));
-    if (problem) return showSignIn(problem);
-    return route();
+  const nightInAddress = /^\d{4}-\d{2}-\d{2}$/.test(fragment.get('night') ?? '') ? fragment.get('night') : null;
+  if (location.hash === '#signed-out' || fromAddress) history.replaceState(null, '', `${location.pathname}#/board`);
+
+  let signedIn;
+  try {
+    signedIn = await loadSession();
+  } catch {
+    return showSignIn(t('networkError'));
   }
 
-  if (await loadSession().catch(() => false)) route();
-  else showSignIn();
+  // A key in the address opens a session only where there is none: it never replaces the one already open.
+  if (!signedIn && fromAddress) {
+    const problem = await signIn(fromAddress, true).catch(() => t('networkError'));
+    if (problem) return showSignIn(problem);
+    signedIn = true;
+  }
+
+  if (!signedIn) return showSignIn(fragment.has('signed-out') ? t('signedOut') : undefined);
+  if (nightInAddress) $('night').value = nightInAddress;
+  return route().catch(sayError);
 }
 
 start();

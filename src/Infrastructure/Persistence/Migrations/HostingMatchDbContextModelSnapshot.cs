@@ -77,6 +77,37 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("HostingMatch.Domain.Access.ConsoleSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApiKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<Instant?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Instant>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Instant>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_console_sessions");
+
+                    b.HasIndex("ApiKeyId")
+                        .HasDatabaseName("ix_console_sessions_api_key_id");
+
+                    b.ToTable("console_sessions", (string)null);
+                });
+
             modelBuilder.Entity("HostingMatch.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -846,6 +877,16 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_api_keys_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Access.ConsoleSession", b =>
+                {
+                    b.HasOne("HostingMatch.Domain.Access.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_console_sessions_api_keys_api_key_id");
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Hosts.Host", b =>
