@@ -35,10 +35,14 @@ public sealed class VanRunsTests : IAsyncLifetime
     }
 
     /// <summary>A host and a household confirmed there tonight.</summary>
-    private async Task<(Guid Host, Guid Household)> Confirmed(string code, double latitude, params int[] ages)
+    private Task<(Guid Host, Guid Household)> Confirmed(string code, double latitude, params int[] ages) =>
+        Confirmed(code, latitude, "Claire", ages);
+
+    private async Task<(Guid Host, Guid Household)> Confirmed(string code, double latitude, string name, params int[] ages)
     {
         var host = Builders.Host(code, beds: 6, accepts: ["family", "men", "women", "minor"], minorsCertified: true);
         host["latitude"] = latitude;
+        host["displayName"] = name;
         var hostId = (Guid)(await (await client.PostAsJsonAsync("/api/v1/hosts", host)).ReadObjectAsync())["id"]!;
         var request = await (await client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests", new
         {
@@ -137,6 +141,19 @@ public sealed class VanRunsTests : IAsyncLifetime
         Assert.Contains("\"+33612345678\"", csv);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/99/sheet")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheRunSheetCsvDefusesSpreadsheetFormulasButKeepsPhoneNumbersTappable()
+    {
+        await AddBaseAndVan();
+        await Confirmed("formula", 48.87, "=HYPERLINK(\"http://x\")", 33);
+        var trip = (await Plan())["trips"]!.AsArray()[0]!;
+
+        var csv = await client.GetStringAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/{trip["trip"]}/sheet?format=csv");
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", csv);
+        Assert.Contains("\"+33612345678\"", csv);
     }
 
     [Fact]
