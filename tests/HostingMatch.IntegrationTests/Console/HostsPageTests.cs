@@ -111,4 +111,25 @@ public sealed class HostsPageTests(Browser browser) : IAsyncLifetime
         await Expect(Row("h-103")).ToContainTextAsync("Aïcha");
         await Expect(Row("h-101")).ToContainTextAsync("12 rue des Écoles");
     }
+
+    [Fact]
+    public async Task AnOlderSearchsLateAnswerDoesNotReplaceTheNewerOne()
+    {
+        // The answer for "S" (several hosts) comes back after the one for "Sophie".
+        await console.Page.RouteAsync(new System.Text.RegularExpressions.Regex(@"/api/v1/hosts\?search=S$"), async route =>
+        {
+            await Task.Delay(2_000);
+            await route.ContinueAsync();
+        });
+        var search = console.Page.GetByLabel("Chercher (nom, code, adresse)");
+
+        await search.FillAsync("S");
+        await console.Page.WaitForTimeoutAsync(500);
+        await search.FillAsync("Sophie");
+
+        await Expect(console.Page.Locator("#host-list li.host")).ToHaveCountAsync(1);
+        await console.Page.WaitForTimeoutAsync(3_000);
+        await Expect(console.Page.Locator("#host-list li.host")).ToHaveCountAsync(1);
+        await Expect(Row("h-soon")).ToBeVisibleAsync();
+    }
 }

@@ -39,7 +39,14 @@ function wire() {
 async function search() {
   const query = $('host-query').value.trim();
   const seq = ++searchSeq;
-  const hosts = await get(`/api/v1/hosts${query ? `?search=${encodeURIComponent(query)}` : ''}`);
+  let hosts;
+  try {
+    hosts = await get(`/api/v1/hosts${query ? `?search=${encodeURIComponent(query)}` : ''}`);
+  } catch (error) {
+    // An older search's failure says nothing about the newer one's answer.
+    if (seq !== searchSeq) return;
+    throw error;
+  }
   if (seq !== searchSeq) return;
   render($('host-list'), hosts, (list) => list.length === 0 ? el('li', {}, t('noHosts')) : list.map(({ host, agreementExpiresSoon, agreementExpired }) => {
     const agreement = agreementExpired ? 'expired' : agreementExpiresSoon ? 'expiring' : 'valid';
