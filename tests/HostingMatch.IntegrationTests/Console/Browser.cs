@@ -38,8 +38,12 @@ public sealed class Browser : IAsyncLifetime
         playwright.Dispose();
     }
 
-    /// <summary>A new page in a context of its own, at <paramref name="width"/> pixels wide, on the Api at <paramref name="baseUrl"/>.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseUrl, int width = 1280, int height = 900)
+    /// <summary>
+    /// A new page in a context of its own, at <paramref name="width"/> pixels wide, on the Api at <paramref name="baseUrl"/>.
+    /// The console asks before it sends real SMS or cancels an offer: the coordinator says yes, unless
+    /// <paramref name="acceptDialogs"/> is false (then the test answers the dialogs itself; Playwright dismisses them otherwise).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseUrl, int width = 1280, int height = 900, bool acceptDialogs = true)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
@@ -49,7 +53,13 @@ public sealed class Browser : IAsyncLifetime
             TimezoneId = "Europe/Paris",
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (acceptDialogs)
+        {
+            page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        }
+
+        return page;
     }
 
     /// <summary>

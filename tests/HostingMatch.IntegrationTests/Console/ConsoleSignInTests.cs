@@ -26,7 +26,8 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
 
         await console.SignInToBoardAsync(api.Coordinator.Key);
 
-        await Expect(console.Page.GetByRole(AriaRole.Heading, new() { Name = "Ce soir 2026-11-26" })).ToBeVisibleAsync();
+        await Expect(console.Page.GetByRole(AriaRole.Heading, new() { Name = "Nuit du jeudi 26 novembre 2026" })).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#board-night")).ToHaveAttributeAsync("datetime", "2026-11-26");
         var cookie = Assert.Single(await console.Page.Context.CookiesAsync(), c => c.Name == "hm_console");
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
@@ -95,7 +96,9 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
         await console.Page.GotoAsync($"/#key={api.Coordinator.Key}&night=2026-11-27");
 
         await Expect(console.Board).ToBeVisibleAsync();
-        await Expect(console.Page.Locator("#board-night")).ToHaveTextAsync("2026-11-27");
+        // The night from the address, in words for the coordinator and as a date for machines.
+        await Expect(console.Page.Locator("#board-night")).ToHaveAttributeAsync("data-night", "2026-11-27");
+        await Expect(console.Page.Locator("#board-night")).ToHaveTextAsync("Nuit du vendredi 27 novembre 2026");
         Assert.DoesNotContain("key=", console.Page.Url);
     }
 
@@ -121,6 +124,7 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 
         await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Run matching" })).ToBeVisibleAsync();
+        await Expect(console.Page.GetByRole(AriaRole.Heading, new() { Name = "Night of Thursday 26 November 2026" })).ToBeVisibleAsync();
         await Expect(console.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await console.Page.ReloadAsync();
         await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();

@@ -52,6 +52,7 @@ public sealed class HostsPageTests(Browser browser) : IAsyncLifetime
         await Expect(Row("h-soon")).ToContainTextAsync("convention qui expire bientôt");
         await Expect(Row("h-later")).ToHaveAttributeAsync("data-agreement", "valid");
         await Expect(Row("h-later")).Not.ToContainTextAsync("expire bientôt");
+        await Expect(Row("h-later")).ToContainTextAsync("convention jusqu'au 30 juin 2027");
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class HostsPageTests(Browser browser) : IAsyncLifetime
         var good = await File.ReadAllTextAsync(Path.Combine(Paths.RepoRoot, "docs", "examples", "hosts.csv"));
         var lines = good.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var bad = string.Join('\n', lines[0], lines[1], lines[2].Replace(";2;1;hommes;", ";deux;1;hommes;", StringComparison.Ordinal));
-        var input = console.Page.GetByLabel("Fichier (format : docs/hosts-csv.md)");
+        var input = console.Page.GetByLabel("Fichier CSV des hébergeurs (une ligne par hébergeur)");
         var import = console.Page.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true });
 
         await input.SetInputFilesAsync(new FilePayload { Name = "hosts.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
@@ -94,5 +95,41 @@ public sealed class HostsPageTests(Browser browser) : IAsyncLifetime
 
         await Expect(console.Page.Locator("#import-report")).ToContainTextAsync("Import réussi : 3 créés, 0 mis à jour.");
         await Expect(console.Page.Locator("#host-list li.host")).ToHaveCountAsync(6);
+    }
+
+    [Fact]
+    public async Task AFileSavedByFrenchExcelInWindows1252IsReadWithItsAccents()
+    {
+        var good = await File.ReadAllTextAsync(Path.Combine(Paths.RepoRoot, "docs", "examples", "hosts.csv"));
+        var input = console.Page.GetByLabel("Fichier CSV des hébergeurs (une ligne par hébergeur)");
+
+        // Latin-1 and Windows-1252 write é, É, ï and à alike.
+        await input.SetInputFilesAsync(new FilePayload { Name = "hosts.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.Latin1.GetBytes(good) });
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true }).ClickAsync();
+
+        await Expect(console.Page.Locator("#import-report")).ToContainTextAsync("Import réussi : 3 créés, 0 mis à jour.");
+        await Expect(Row("h-103")).ToContainTextAsync("Aïcha");
+        await Expect(Row("h-101")).ToContainTextAsync("12 rue des Écoles");
+    }
+
+    [Fact]
+    public async Task AnOlderSearchsLateAnswerDoesNotReplaceTheNewerOne()
+    {
+        // The answer for "S" (several hosts) comes back after the one for "Sophie".
+        await console.Page.RouteAsync(new System.Text.RegularExpressions.Regex(@"/api/v1/hosts\?search=S$"), async route =>
+        {
+            await Task.Delay(2_000);
+            await route.ContinueAsync();
+        });
+        var search = console.Page.GetByLabel("Chercher (nom, code, adresse)");
+
+        await search.FillAsync("S");
+        await console.Page.WaitForTimeoutAsync(500);
+        await search.FillAsync("Sophie");
+
+        await Expect(console.Page.Locator("#host-list li.host")).ToHaveCountAsync(1);
+        await console.Page.WaitForTimeoutAsync(3_000);
+        await Expect(console.Page.Locator("#host-list li.host")).ToHaveCountAsync(1);
+        await Expect(Row("h-soon")).ToBeVisibleAsync();
     }
 }

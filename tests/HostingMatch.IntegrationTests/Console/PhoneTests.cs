@@ -48,6 +48,17 @@ public sealed class PhoneTests(Browser browser) : IAsyncLifetime
             Assert.True(box is { X: >= 0 } && box.X + box.Width <= 360, "Every action button is fully on screen.");
         }
 
+        foreach (var button in await page.Locator("button.link:visible").AllAsync())
+        {
+            var box = await button.BoundingBoxAsync();
+            Assert.True(box is { Height: >= 44 }, $"A finger-sized target: {await button.TextContentAsync()} is {box?.Height} px high.");
+        }
+
         await Browser.ScreenshotAsync(page, "board-phone.png", fullPage: false);
+
+        // The result of a button stays in sight after scrolling down to tonight's hosts.
+        await page.Locator("#hosts-tonight").ScrollIntoViewIfNeededAsync();
+        var status = await console.Status.BoundingBoxAsync();
+        Assert.True(status is { Y: >= -1 and < 740 }, $"The status line is on screen after scrolling: {status?.Y}.");
     }
 }

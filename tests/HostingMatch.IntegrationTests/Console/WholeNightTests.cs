@@ -62,7 +62,7 @@ public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
         await Expect(OfferRow(console, rematched)).ToContainTextAsync((string)no["householdAlias"]!);
         await api.Twilio.SendInboundAsync(await PhoneOfAsync(rematched), "oui");
         await Expect(OfferRow(console, rematched)).ToHaveAttributeAsync("data-status", "accepted");
-        await Expect(console.Page.Locator("#summary-counts [data-count='placed']")).Not.ToHaveTextAsync("0 personnes");
+        await Expect(console.Page.Locator("#summary-counts [data-count='placed']")).Not.ToHaveTextAsync("0 personne");
         await Browser.ScreenshotAsync(console.Page, "board.png", fullPage: false);
         await console.Page.Locator("#offers-title").EvaluateAsync("title => title.scrollIntoView()");
         await Browser.ScreenshotAsync(console.Page, "offers.png", fullPage: false);

@@ -1,8 +1,8 @@
 // Tonight's board: households, hosts, matching, offers (live), the van, the summary, and moving a household by hand.
-import { t, has, language, clock, localClock } from './i18n.js';
+import { t, has, language, clock, localClock, longDate, percent } from './i18n.js';
 import { get, post, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
-import { night, say, sayError, act } from './ui.js';
+import { night, say, sayError, errorText, act } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 3000;
@@ -32,14 +32,41 @@ function composition(members) {
 
 export async function enter() {
   wire();
-  $('board-night').textContent = night();
+  showNight();
+  showLive();
   // The last run's result stays while the night does (a language switch redraws the page, it does not forget).
   if (lastMatching?.night !== night()) lastMatching = null;
   $('matching-result').hidden = !lastMatching;
-  await refreshHosts();
-  await refresh();
+  // The timer first: when the first reading fails (server restarting, no network), the board recovers by itself.
   stopPolling();
   timer = setInterval(() => { if (!document.hidden) poll().catch(() => {}); }, POLL_MS);
+  try {
+    await refreshHosts();
+    await refresh();
+  } catch (error) {
+    // poll() has said a failed reading already (a 401 has gone to sign-in); the hosts' reading has not.
+    if (!stale) {
+      stale = true;
+      showLive();
+      sayError(error);
+    }
+  }
+}
+
+/** The night in words in the title; its ISO date in the element's datetime and data-night (what the tests read). */
+function showNight() {
+  const iso = night();
+  const title = $('board-night');
+  title.textContent = t('boardTitle', { date: longDate(iso) });
+  title.setAttribute('datetime', iso);
+  title.dataset.night = iso;
+}
+
+/** "● en direct" while readings succeed; grey "hors ligne" while they fail. */
+function showLive() {
+  const live = $('live');
+  live.classList.toggle('offline', stale);
+  live.textContent = stale ? t('offline') : t('live');
 }
 
 export function leave() {
@@ -56,15 +83,20 @@ function wire() {
   if (wired) return;
   wired = true;
   $('run-matching').addEventListener('click', (e) => act(e.currentTarget, runMatching));
-  $('send-offers').addEventListener('click', (e) => act(e.currentTarget, async () => {
-    const sent = await post(`${base()}/offers`);
-    say(sent.length ? t('offersSent', { count: sent.length }) : t('noOffersToSend'), sent.length ? 'ok' : 'info');
-    await refresh();
-  }));
+  $('send-offers').addEventListener('click', (e) => {
+    // Real SMS to real hosts: asked once more.
+    if (!confirm(t('confirmSendOffers'))) return;
+    act(e.currentTarget, async () => {
+      const sent = await post(`${base()}/offers`);
+      // A failed reading after a success must not hide the success (the live indicator says the board is behind).
+      await refresh().catch(() => {});
+      say(sent.length ? t('offersSent', { count: sent.length }) : t('noOffersToSend'), sent.length ? 'ok' : 'info');
+    });
+  });
   $('plan-vans').addEventListener('click', (e) => act(e.currentTarget, async () => {
     const plan = await post(`${base()}/van-runs`);
-    say(t('vansPlanned', { trips: plan.trips.length }), 'ok');
-    await refresh();
+    await refresh().catch(() => {});
+    say(t('vansPlanned', { count: plan.trips.length }), 'ok');
   }));
   $('send-van-times').addEventListener('click', (e) => act(e.currentTarget, async () => {
     const told = await post(`${base()}/van-runs/sms`);
@@ -80,14 +112,20 @@ function wire() {
 
 async function runMatching() {
   lastMatching = await post(`${base()}/matching`);
-  say(matchingHeadline(), 'ok');
   showMatching();
-  await refresh();
+  await refresh().catch(() => {});
+  say(matchingHeadline(), 'ok');
 }
 
 function matchingHeadline() {
-  const optimal = lastMatching.optimal ? t('provedOptimal') : t('notProved', { gap: lastMatching.gap ?? '?' });
-  return t('matchingDone', { placed: lastMatching.proposals.length, unplaced: lastMatching.unplaced.length, optimal });
+  const gap = lastMatching.gap;
+  const optimal = lastMatching.optimal ? t('provedOptimal')
+    : typeof gap === 'number' ? t('notProved', { gap: percent(gap) }) : t('notProvedNoGap');
+  return t('matchingDone', {
+    placed: t('householdsProposed', { n: lastMatching.proposals.length }),
+    unplaced: t('householdsUnplaced', { n: lastMatching.unplaced.length }),
+    optimal,
+  });
 }
 
 function showMatching() {
@@ -95,11 +133,11 @@ function showMatching() {
   $('matching-result').hidden = false;
   $('matching-headline').textContent = matchingHeadline();
   render($('matching-proposals'), lastMatching.proposals, (list) => list.map((p) => el('li', { dataset: { requestId: p.requestId } },
-    el('strong', {}, p.alias), ` · ${p.people} ${t('people')} → ${p.hostName} (${p.hostCode}) · ${t('minutes', { n: p.travelMinutes })}`)));
+    el('strong', {}, p.alias), ` · ${t('people', { n: p.people })} → ${p.hostName} (${p.hostCode}) · ${t('minutes', { n: p.travelMinutes })}`)));
   render($('matching-unplaced'), lastMatching.unplaced, (list) => list.length === 0
     ? el('li', {}, t('noneUnplaced'))
     : list.map((u) => el('li', { class: 'unplaced', dataset: { requestId: u.requestId } },
-      el('strong', {}, u.alias), ` · ${u.people} ${t('people')} · ${t('tier', { tier: u.tier })}`,
+      el('strong', {}, u.alias), ` · ${t('people', { n: u.people })} · ${t('tier', { tier: u.tier })}`,
       el('p', { class: 'reason' }, reasonText(u.reason, u.detail)))));
 }
 
@@ -118,9 +156,11 @@ function poll() {
     // The board is live again after the server or the network was lost.
     if (stale) say('');
     stale = false;
+    showLive();
   }, (error) => {
     // What the board shows may be old: say so until a reading succeeds (a 401 has already gone to sign-in).
     stale = true;
+    showLive();
     if (!(error instanceof ApiError && error.status === 401)) sayError(error);
     throw error;
   }).finally(() => { inFlight = null; });
@@ -159,7 +199,7 @@ function showSummary(summary) {
   const total = summary.total;
   render($('summary-counts'), total, (p) => [
     ['requested', p.requested], ['placed', p.placed], ['proposed', p.proposed], ['waiting', p.waiting], ['unplaced', p.unplaced],
-  ].flatMap(([key, value]) => [el('dt', {}, t(key)), el('dd', { dataset: { count: key } }, `${value} ${t('people')}`)]));
+  ].flatMap(([key, value]) => [el('dt', {}, t(key)), el('dd', { dataset: { count: key } }, t('people', { n: value }))]));
 }
 
 function showAlerts(alerts) {
@@ -183,7 +223,7 @@ function showHouseholds(requests, offered) {
         r.nightsWithoutShelter > 0 && ` · ${t('nightsOut', { n: r.nightsWithoutShelter })}`),
       where && el('div', { class: 'line' }, where),
       r.status === 'unplaced' && el('p', { class: 'reason' }, reasonText(r.unplacedReason, r.unplacedDetail)),
-      movable && el('button', { type: 'button', class: 'small', onclick: () => openMove(r) }, t('moveAction'),
+      movable && el('button', { type: 'button', class: 'small', dataset: { focusKey: `move-${r.id}` }, onclick: () => openMove(r) }, t('moveAction'),
         el('span', { class: 'visually-hidden' }, ` ${r.alias}`)));
   }));
 }
@@ -195,17 +235,31 @@ function showOffers(offers) {
       el('strong', {}, `${o.hostName} (${o.hostCode})`), ' ← ', el('span', {}, o.householdAlias),
       badge(o.status, t(`offer.${o.status}`))),
     el('div', { class: 'line muted' },
-      o.smsStatus && t(`sms.${o.smsStatus}`), o.smsError && ` (${o.smsError})`, ' · ',
+      smsText(o), o.smsError && ` (${o.smsError})`, ' · ',
       o.answeredAt ? t('answeredAt', { time: clock(o.answeredAt) }) : t('expiresAt', { time: clock(o.expiresAt) })),
     (o.status === 'open' || o.status === 'accepted') && el('div', { class: 'line' },
-      o.status === 'open' && el('button', { type: 'button', class: 'small', onclick: (e) => act(e.currentTarget, async () => {
+      o.status === 'open' && el('button', { type: 'button', class: 'small', dataset: { focusKey: `resend-${o.id}` }, onclick: (e) => act(e.currentTarget, async () => {
         await post(`/api/v1/offers/${o.id}/resend`);
-        await refresh();
-      }) }, t('resend')),
-      el('button', { type: 'button', class: 'small danger', onclick: (e) => act(e.currentTarget, async () => {
-        await post(`/api/v1/offers/${o.id}/cancel`);
-        await refresh();
-      }) }, t('cancelOffer'))))));
+        await refresh().catch(() => {});
+        say(t('offerResent', { host: `${o.hostName} (${o.hostCode})` }), 'ok');
+      }) }, t('resend'), el('span', { class: 'visually-hidden' }, ` ${o.householdAlias}`)),
+      el('button', { type: 'button', class: 'small danger', dataset: { focusKey: `cancel-${o.id}` }, onclick: (e) => {
+        if (!confirm(t('confirmCancelOffer', { host: `${o.hostName} (${o.hostCode})`, alias: o.householdAlias }))) return;
+        act(e.currentTarget, async () => {
+          await post(`/api/v1/offers/${o.id}/cancel`);
+          await refresh().catch(() => {});
+          say(t('offerCancelled', { host: `${o.hostName} (${o.hostCode})` }), 'ok');
+        });
+      } }, t('cancelOffer'), el('span', { class: 'visually-hidden' }, ` ${o.householdAlias}`))))));
+}
+
+/** Where the offer's SMS stands: the operator's delivery report when there is one, else our own sending state. */
+function smsText(offer) {
+  const delivery = offer.smsProviderStatus;
+  if (delivery === 'delivered') return t('sms.delivered');
+  if (delivery === 'undelivered' || delivery === 'failed') return t('sms.undelivered');
+  if (!offer.smsStatus) return null;
+  return has(`sms.${offer.smsStatus}`) ? t(`sms.${offer.smsStatus}`) : offer.smsStatus;
 }
 
 function showVans(plan) {
@@ -218,7 +272,7 @@ function showVans(plan) {
         el('p', { class: 'muted' }, t('departs', { depart: localClock(trip.departAt), back: localClock(trip.returnAt) }), ' · ',
           t('passengers', { n: trip.passengers })),
         el('ol', { class: 'stops' }, trip.stops.map((s) => el('li', {},
-          el('strong', {}, localClock(s.arriveAt)), ` ${s.hostName} (${s.hostCode}) · ${s.address} · ${s.people} ${t('people')}`))),
+          el('strong', {}, localClock(s.arriveAt)), ` ${s.hostName} (${s.hostCode}) · ${s.address} · ${t('people', { n: s.people })}`))),
         el('p', {}, el('a', { href: sheet, target: '_blank', rel: 'noopener', class: 'sheet' }, t('runSheet')), ' · ',
           el('a', { href: `${sheet}?format=csv`, download: '' }, t('runSheetCsv'))));
     });
@@ -239,7 +293,7 @@ function showHosts(hosts, requests) {
     el('li', { class: 'row host', dataset: { hostId: host.id } },
       el('div', { class: 'line' }, el('strong', {}, `${host.displayName} (${host.code})`),
         host.minorsCertified && badge('certified', t('minorsCertified')), host.wheelchairAccessible && badge('info', t('accessible'))),
-      el('div', { class: 'line muted' }, t('beds', { beds: host.beds, households: host.maxHouseholds }), ' · ',
+      el('div', { class: 'line muted' }, t('beds', { beds: t('bedCount', { n: host.beds }), households: t('householdsMax', { n: host.maxHouseholds }) }), ' · ',
         t('accepts', { list: host.accepts.map((c) => t(`category.${c}`)).join(', ') }), ' · ',
         t('arrival', { from: host.arrivalFrom, until: host.arrivalUntil })),
       occupied.has(host.id) && el('div', { class: 'line' }, t('occupied', { n: occupied.get(host.id) })))));
@@ -274,17 +328,26 @@ function explainChoice() {
 
 async function moveHousehold() {
   const hostId = $('move-host').value;
+  const requestId = moving.id;
+  let moved;
   try {
-    const moved = await post(`${base()}/requests/${moving.id}/placement`, { hostId });
-    $('move-dialog').close();
-    say(t('moved', { alias: moved.alias, host: `${moved.hostName} (${moved.hostCode})` }), 'ok');
-    await refresh();
+    moved = await post(`${base()}/requests/${requestId}/placement`, { hostId });
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 409 || error.status === 400)) {
+    if (error instanceof ApiError && (error.status === 409 || error.status === 400) && error.problem.code) {
+      // A rule of the move the host breaks.
       $('move-error').textContent = t('refusedBecause', { reason: refusal(error.problem.code, error.problem.detail ?? error.problem.title) });
       say('');
-      return;
+    } else {
+      // 403, 429, 503, a missing token, the network…: said in the dialog too, which hides the status line behind it.
+      $('move-error').textContent = errorText(error);
+      sayError(error);
     }
-    throw error;
+    return;
   }
+  $('move-dialog').close();
+  await refresh().catch(() => {});
+  say(t('moved', { alias: moved.alias, host: `${moved.hostName} (${moved.hostCode})` }), 'ok');
+  // The opening button was redrawn: focus goes back to the household's row, or to the status line saying the move.
+  const again = [...$('households').querySelectorAll('[data-focus-key]')].find((b) => b.dataset.focusKey === `move-${requestId}`);
+  (again ?? $('status')).focus();
 }

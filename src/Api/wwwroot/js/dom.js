@@ -18,12 +18,21 @@ export function el(tag, attributes = {}, ...children) {
 
 const shown = new WeakMap();
 
-/** Replaces a container's children, unless the data shown is the same as last time (keeps focus and scroll while polling). */
+/**
+ * Replaces a container's children, unless the data shown is the same as last time (keeps focus and scroll while polling).
+ * When focus was inside the container on an element with a data-focus-key, the new element with the same key gets it back.
+ */
 export function render(container, data, build) {
   const key = document.documentElement.lang + JSON.stringify(data);
   if (shown.get(container) === key) return false;
   shown.set(container, key);
+  const active = document.activeElement;
+  const focusKey = active && active !== container && container.contains(active) ? active.closest('[data-focus-key]')?.dataset.focusKey : undefined;
   container.replaceChildren(...[build(data)].flat().filter(Boolean));
+  if (focusKey !== undefined) {
+    const again = [...container.querySelectorAll('[data-focus-key]')].find((e) => e.dataset.focusKey === focusKey);
+    again?.focus({ preventScroll: true });
+  }
   return true;
 }
 

@@ -11,47 +11,54 @@ const messages = {
     sessionEnded: 'Votre session est terminée. Reconnectez-vous avec votre clé.',
     signedOut: 'Vous êtes déconnecté.',
     keyInAddressRefused: "Ce serveur n'accepte pas de clé dans l'adresse de la page : saisissez-la ici.",
-    boardTitle: 'Ce soir', runMatching: "Lancer l'appariement", sendOffers: 'Envoyer les offres', planVans: 'Planifier le camion',
+    boardTitle: 'Nuit du {date}', runMatching: "Lancer l'appariement", sendOffers: 'Envoyer les offres', planVans: 'Planifier le camion',
     sendVanTimes: 'Envoyer les heures aux hébergeurs',
-    summaryTitle: 'Bilan de la nuit', alertsTitle: 'À regarder', matchingTitle: "Résultat de l'appariement",
+    summaryTitle: 'Bilan de la nuit', alertsTitle: 'À surveiller', matchingTitle: "Résultat de l'appariement",
     unplacedTitle: 'Sans place ce soir', proposalsTitle: 'Propositions', minutes: '{n} min de la base', householdsTitle: 'Foyers', offersTitle: 'Offres par SMS', live: 'en direct',
     vansTitle: 'Camion', hostsTonightTitle: 'Hébergeurs disponibles ce soir', hostsTitle: 'Hébergeurs',
-    searchLabel: 'Chercher (nom, code, adresse)', importTitle: 'Importer un fichier CSV', csvLabel: 'Fichier (format : docs/hosts-csv.md)',
+    searchLabel: 'Chercher (nom, code, adresse)', importTitle: 'Importer un fichier CSV', csvLabel: 'Fichier CSV des hébergeurs (une ligne par hébergeur)',
     import: 'Importer', moveTo: "Vers l'hébergeur", move: 'Déplacer', cancel: 'Annuler',
-    requested: 'Demandes', placed: 'Placés (confirmés)', proposed: 'Proposés', waiting: 'En attente', unplaced: 'Sans place', people: 'personnes',
-    working: 'Un instant…', matchingDone: '{placed} foyers proposés, {unplaced} sans place. {optimal}',
-    provedOptimal: 'Meilleur plan possible (prouvé).', notProved: 'Meilleur plan trouvé dans le temps imparti (écart {gap}).',
-    offersSent: '{count} offres envoyées.', noOffersToSend: "Aucune offre à envoyer : lancez l'appariement d'abord, ou les hébergeurs répondent encore.",
-    vansPlanned: 'Camion planifié : {trips} trajets.', vanTimesSent: 'Heures envoyées à {count} hébergeurs.',
+    requested: 'Demandes', placed: 'Placés (confirmés)', proposed: 'Proposés', waiting: 'En attente', unplaced: 'Sans place', 'people.one': '{n} personne', 'people.other': '{n} personnes',
+    working: 'Un instant…', matchingDone: '{placed}, {unplaced}. {optimal}',
+    'householdsProposed.one': '{n} foyer proposé', 'householdsProposed.other': '{n} foyers proposés',
+    'householdsUnplaced.one': '{n} sans place', 'householdsUnplaced.other': '{n} sans place',
+    provedOptimal: 'Meilleur plan possible (prouvé).', notProved: "Meilleur plan trouvé dans le temps imparti (non prouvé optimal : écart d'au plus {gap}).", notProvedNoGap: 'Meilleur plan trouvé dans le temps imparti (non prouvé optimal).',
+    'offersSent.one': '{count} offre envoyée.', 'offersSent.other': '{count} offres envoyées.', noOffersToSend: "Aucune offre à envoyer : lancez l'appariement d'abord, ou les hébergeurs répondent encore.",
+    'vansPlanned.one': 'Camion planifié : {count} trajet.', 'vansPlanned.other': 'Camion planifié : {count} trajets.',
+    'vanTimesSent.one': 'Heure envoyée à {count} hébergeur.', 'vanTimesSent.other': 'Heures envoyées à {count} hébergeurs.',
     moved: '{alias} est maintenant proposé chez {host}.', moveTitle: 'Déplacer {alias}',
     noHousehold: 'Aucune demande pour cette nuit.', noOffers: 'Aucune offre envoyée.', noVans: 'Aucun trajet planifié.',
     noHosts: 'Aucun hébergeur.', noneUnplaced: 'Tout le monde a une place proposée.',
-    adults: '{n} adulte(s)', children: '{n} enfant(s)', ages: 'âges {ages}', tier: 'priorité {tier}',
-    vulnerable: 'vulnérable', wheelchair: 'fauteuil roulant', nightsOut: '{n} nuit(s) dehors',
+    'adults.one': '{n} adulte', 'adults.other': '{n} adultes', 'children.one': '{n} enfant', 'children.other': '{n} enfants', ages: 'âges {ages}', tier: 'priorité {tier}',
+    vulnerable: 'vulnérable', wheelchair: 'fauteuil roulant', 'nightsOut.one': '{n} nuit dehors', 'nightsOut.other': '{n} nuits dehors',
     at: 'chez {host}', moveAction: 'Déplacer',
     'category.family': 'famille', 'category.minor': 'mineur non accompagné', 'category.women': 'femmes', 'category.men': 'hommes',
     'status.waiting': 'en attente', 'status.proposed': 'proposé', 'status.confirmed': 'confirmé', 'status.delivered': 'déposé',
     'status.unplaced': 'sans place', 'status.cancelled': 'annulé',
     'offer.open': 'attend la réponse', 'offer.accepted': 'OUI', 'offer.declined': 'NON', 'offer.expired': 'sans réponse',
     'offer.cancelled': 'annulée', 'offer.superseded': 'remplacée',
-    'sms.pending': 'SMS en file', 'sms.sent': 'SMS envoyé', 'sms.delivered': 'SMS reçu', 'sms.failed': 'SMS en échec',
+    'sms.pending': "SMS en attente d'envoi", 'sms.sending': 'SMS en cours d\'envoi', 'sms.sent': 'SMS envoyé', 'sms.failed': 'SMS en échec',
+    'sms.delivered': 'SMS reçu', 'sms.undelivered': 'SMS non remis',
     expiresAt: 'réponse avant {time}', answeredAt: 'répondu à {time}', resend: 'Renvoyer', cancelOffer: 'Annuler l\'offre',
     'reason.no-compatible-host': "Aucun hébergeur compatible ce soir, même avec tous les lits libres (catégorie, certification mineurs, accessibilité ou distance).",
     'reason.too-large': "Des hébergeurs compatibles existent, mais aucun n'a assez de lits pour tout le foyer (on ne sépare pas un foyer).",
     'reason.outranked': 'Un hébergeur compatible a assez de lits, mais le meilleur plan le donne à des foyers de priorité égale ou plus haute.',
     'reason.too-large-for-van': 'Trop de personnes pour un seul trajet du camion : à organiser autrement.',
     'reason.no-time': "Aucun trajet du camion n'arrive dans la plage horaire de l'hébergeur.",
-    trip: '{van}, trajet {trip}', departs: 'départ {depart}, retour {back}', passengers: '{n} passagers', departed: 'parti',
-    runSheet: 'Feuille de route', runSheetCsv: 'CSV', arrive: 'arrivée {time}', unserved: 'Non desservis',
-    beds: '{beds} lits, {households} foyer(s) max', occupied: '{n} personne(s) placée(s) ou proposée(s)',
+    trip: '{van}, trajet {trip}', departs: 'départ {depart}, retour {back}', 'passengers.one': '{n} passager', 'passengers.other': '{n} passagers', departed: 'parti',
+    runSheet: 'Feuille de route', runSheetCsv: 'CSV', unserved: 'Non desservis',
+    beds: '{beds}, {households}', 'bedCount.one': '{n} lit', 'bedCount.other': '{n} lits',
+    'householdsMax.one': '{n} foyer max', 'householdsMax.other': '{n} foyers max',
+    'occupied.one': '{n} personne placée ou proposée', 'occupied.other': '{n} personnes placées ou proposées',
     minorsCertified: 'certifié mineurs', accessible: 'accessible', accepts: 'accueille : {list}',
     agreementUntil: "convention jusqu'au {date}", expiresSoon: 'convention qui expire bientôt', expired: 'convention expirée',
     optedOut: 'SMS refusés (STOP)', smsOk: 'SMS acceptés', arrival: 'arrivée {from}–{until}',
-    importDone: 'Import réussi : {created} créés, {updated} mis à jour.', importFailed: "Rien n'a été importé : corrigez ces lignes.",
+    importDone: 'Import réussi : {created}, {updated}.', 'created.one': '{n} créé', 'created.other': '{n} créés',
+    'updated.one': '{n} mis à jour', 'updated.other': '{n} mis à jour', importFailed: "Rien n'a été importé : corrigez ces lignes.",
     line: 'Ligne', column: 'Colonne', problem: 'Problème',
     'alert.sms-stop': 'a envoyé STOP', 'alert.offer-cancelled': 'a annulé', 'alert.sms-failed': 'SMS non envoyé',
     refusedBecause: 'Refusé : {reason}', allowed: 'compatible', incompatible: 'incompatible : {reason}',
-    bedsFree: '{n} lit(s) libre(s)',
+    'bedsFree.one': '{n} lit libre', 'bedsFree.other': '{n} lits libres',
     'move.host-not-available': "pas disponible ce soir, ou convention hors date",
     'move.category-not-accepted': "n'accueille pas cette catégorie de foyer",
     'move.minors-need-certified-host': 'pas certifié pour accueillir des mineurs',
@@ -67,6 +74,18 @@ const messages = {
     'move.request-cancelled': 'la demande est annulée',
     'move.matching-in-progress': 'un appariement est en cours : réessayez dans un instant',
     error: 'Erreur : {detail}', networkError: 'Le serveur ne répond pas. Vérifiez la connexion et réessayez.',
+    'problem.csrf': "La console n'a pas pu prouver que cette demande vient d'elle (jeton anti-falsification manquant ou périmé). Rechargez la page, puis réessayez.",
+    'problem.too-many-requests': 'Trop de demandes en peu de temps. Attendez quelques secondes, puis réessayez.',
+    'problem.unavailable': 'Le serveur est momentanément indisponible. Réessayez dans un instant.',
+    'problem.validation': 'Demande refusée : des valeurs ne sont pas valides.',
+    'problem.conflict': "Impossible pour l'instant : {reason}",
+    'problem.not-found': "Introuvable : la donnée a peut-être été supprimée, ou n'existe pas pour cette nuit.",
+    'problem.forbidden': "Votre clé ne permet pas cette action.",
+    'problem.payload-too-large': 'Fichier trop volumineux.',
+    'problem.internal': "Erreur du serveur. Réessayez ; si elle revient, prévenez l'administrateur.",
+    confirmSendOffers: 'Envoyer maintenant les offres par SMS aux hébergeurs ? Chaque hébergeur concerné recevra un vrai SMS.',
+    confirmCancelOffer: "Annuler l'offre faite à {host} pour {alias} ? L'hébergeur en sera informé.",
+    offline: 'hors ligne', offerResent: 'Offre renvoyée à {host}.', offerCancelled: 'Offre à {host} annulée.',
   },
   en: {
     skipToContent: 'Skip to content', navBoard: 'Tonight', navHosts: 'Hosts', night: 'Night', signOut: 'Sign out',
@@ -77,48 +96,67 @@ const messages = {
     sessionEnded: 'Your session has ended. Sign in again with your key.',
     signedOut: 'You are signed out.',
     keyInAddressRefused: 'This server does not take a key in the page address: type it here.',
-    boardTitle: 'Tonight', runMatching: 'Run matching', sendOffers: 'Send offers', planVans: 'Plan the van',
+    boardTitle: 'Night of {date}', runMatching: 'Run matching', sendOffers: 'Send offers', planVans: 'Plan the van',
     sendVanTimes: 'Text hosts their arrival time',
-    summaryTitle: "The night's summary", alertsTitle: 'Look at this', matchingTitle: 'Matching result',
+    summaryTitle: "The night's summary", alertsTitle: 'Keep an eye on', matchingTitle: 'Matching result',
     unplacedTitle: 'No place tonight', proposalsTitle: 'Proposals', minutes: '{n} min from the base', householdsTitle: 'Households', offersTitle: 'SMS offers', live: 'live',
     vansTitle: 'Van', hostsTonightTitle: 'Hosts available tonight', hostsTitle: 'Hosts',
-    searchLabel: 'Search (name, code, address)', importTitle: 'Import a CSV file', csvLabel: 'File (format: docs/hosts-csv.md)',
+    searchLabel: 'Search (name, code, address)', importTitle: 'Import a CSV file', csvLabel: "Hosts' CSV file (one line per host)",
     import: 'Import', moveTo: 'To host', move: 'Move', cancel: 'Cancel',
-    requested: 'Requested', placed: 'Placed (confirmed)', proposed: 'Proposed', waiting: 'Waiting', unplaced: 'No place', people: 'people',
-    working: 'One moment…', matchingDone: '{placed} households proposed, {unplaced} without a place. {optimal}',
-    provedOptimal: 'Best possible plan (proved).', notProved: 'Best plan found in the time allowed (gap {gap}).',
-    offersSent: '{count} offers sent.', noOffersToSend: 'No offer to send: run the matching first, or hosts are still answering.',
-    vansPlanned: 'Van planned: {trips} trips.', vanTimesSent: 'Times sent to {count} hosts.',
+    requested: 'Requested', placed: 'Placed (confirmed)', proposed: 'Proposed', waiting: 'Waiting', unplaced: 'No place', 'people.one': '{n} person', 'people.other': '{n} people',
+    working: 'One moment…', matchingDone: '{placed}, {unplaced}. {optimal}',
+    'householdsProposed.one': '{n} household proposed', 'householdsProposed.other': '{n} households proposed',
+    'householdsUnplaced.one': '{n} without a place', 'householdsUnplaced.other': '{n} without a place',
+    provedOptimal: 'Best possible plan (proved).', notProved: 'Best plan found in the time allowed (not proved optimal: at most {gap} off).', notProvedNoGap: 'Best plan found in the time allowed (not proved optimal).',
+    'offersSent.one': '{count} offer sent.', 'offersSent.other': '{count} offers sent.', noOffersToSend: 'No offer to send: run the matching first, or hosts are still answering.',
+    'vansPlanned.one': 'Van planned: {count} trip.', 'vansPlanned.other': 'Van planned: {count} trips.',
+    'vanTimesSent.one': 'Time sent to {count} host.', 'vanTimesSent.other': 'Times sent to {count} hosts.',
     moved: '{alias} is now proposed at {host}.', moveTitle: 'Move {alias}',
     noHousehold: 'No request for this night.', noOffers: 'No offer sent.', noVans: 'No trip planned.',
     noHosts: 'No host.', noneUnplaced: 'Everyone has a proposed place.',
-    adults: '{n} adult(s)', children: '{n} child(ren)', ages: 'ages {ages}', tier: 'priority {tier}',
-    vulnerable: 'vulnerable', wheelchair: 'wheelchair', nightsOut: '{n} night(s) outside',
+    'adults.one': '{n} adult', 'adults.other': '{n} adults', 'children.one': '{n} child', 'children.other': '{n} children', ages: 'ages {ages}', tier: 'priority {tier}',
+    vulnerable: 'vulnerable', wheelchair: 'wheelchair', 'nightsOut.one': '{n} night outside', 'nightsOut.other': '{n} nights outside',
     at: 'at {host}', moveAction: 'Move',
     'category.family': 'family', 'category.minor': 'unaccompanied minor', 'category.women': 'women', 'category.men': 'men',
     'status.waiting': 'waiting', 'status.proposed': 'proposed', 'status.confirmed': 'confirmed', 'status.delivered': 'delivered',
     'status.unplaced': 'no place', 'status.cancelled': 'cancelled',
     'offer.open': 'waiting for the answer', 'offer.accepted': 'YES', 'offer.declined': 'NO', 'offer.expired': 'no answer',
     'offer.cancelled': 'cancelled', 'offer.superseded': 'superseded',
-    'sms.pending': 'SMS queued', 'sms.sent': 'SMS sent', 'sms.delivered': 'SMS delivered', 'sms.failed': 'SMS failed',
+    'sms.pending': 'SMS waiting to be sent', 'sms.sending': 'SMS being sent', 'sms.sent': 'SMS sent', 'sms.failed': 'SMS failed',
+    'sms.delivered': 'SMS delivered', 'sms.undelivered': 'SMS not delivered',
     expiresAt: 'answer by {time}', answeredAt: 'answered at {time}', resend: 'Resend', cancelOffer: 'Cancel offer',
     'reason.no-compatible-host': 'No compatible host tonight, even with every bed free (category, minors certification, access or distance).',
     'reason.too-large': 'Compatible hosts exist but none has enough beds for the whole household (households are never split).',
     'reason.outranked': 'A compatible host has enough beds, but the best plan gives it to households of the same or a higher priority.',
     'reason.too-large-for-van': 'Too many people for one van trip: arrange other transport.',
     'reason.no-time': "No van trip reaches this host inside the host's window.",
-    trip: '{van}, trip {trip}', departs: 'leaves {depart}, back {back}', passengers: '{n} passengers', departed: 'left',
-    runSheet: 'Run sheet', runSheetCsv: 'CSV', arrive: 'arrives {time}', unserved: 'Not served',
-    beds: '{beds} beds, {households} household(s) at most', occupied: '{n} people placed or proposed',
+    trip: '{van}, trip {trip}', departs: 'leaves {depart}, back {back}', 'passengers.one': '{n} passenger', 'passengers.other': '{n} passengers', departed: 'left',
+    runSheet: 'Run sheet', runSheetCsv: 'CSV', unserved: 'Not served',
+    beds: '{beds}, {households}', 'bedCount.one': '{n} bed', 'bedCount.other': '{n} beds',
+    'householdsMax.one': '{n} household at most', 'householdsMax.other': '{n} households at most',
+    'occupied.one': '{n} person placed or proposed', 'occupied.other': '{n} people placed or proposed',
     minorsCertified: 'certified for minors', accessible: 'accessible', accepts: 'takes: {list}',
     agreementUntil: 'agreement until {date}', expiresSoon: 'agreement expiring soon', expired: 'agreement expired',
     optedOut: 'SMS refused (STOP)', smsOk: 'SMS accepted', arrival: 'arrival {from}–{until}',
-    importDone: 'Imported: {created} created, {updated} updated.', importFailed: 'Nothing was imported: fix these lines.',
+    importDone: 'Imported: {created}, {updated}.', 'created.one': '{n} created', 'created.other': '{n} created',
+    'updated.one': '{n} updated', 'updated.other': '{n} updated', importFailed: 'Nothing was imported: fix these lines.',
     line: 'Line', column: 'Column', problem: 'Problem',
     'alert.sms-stop': 'sent STOP', 'alert.offer-cancelled': 'cancelled', 'alert.sms-failed': 'SMS not sent',
     refusedBecause: 'Refused: {reason}', allowed: 'compatible', incompatible: 'incompatible: {reason}',
-    bedsFree: '{n} bed(s) free',
+    'bedsFree.one': '{n} bed free', 'bedsFree.other': '{n} beds free',
     error: 'Error: {detail}', networkError: 'The server does not answer. Check the connection and try again.',
+    'problem.csrf': "The console could not prove this request came from it (anti-forgery token missing or out of date). Reload the page, then try again.",
+    'problem.too-many-requests': 'Too many requests in a short time. Wait a few seconds, then try again.',
+    'problem.unavailable': 'The server is unavailable for a moment. Try again shortly.',
+    'problem.validation': 'Request refused: some values are not valid.',
+    'problem.conflict': 'Not possible right now: {reason}',
+    'problem.not-found': 'Not found: it may have been deleted, or does not exist for this night.',
+    'problem.forbidden': 'Your key does not allow this action.',
+    'problem.payload-too-large': 'File too large.',
+    'problem.internal': 'Server error. Try again; if it happens again, tell the administrator.',
+    confirmSendOffers: 'Send the offers to the hosts by SMS now? Each host concerned will receive a real SMS.',
+    confirmCancelOffer: 'Cancel the offer to {host} for {alias}? The host will be told.',
+    offline: 'offline', offerResent: 'Offer sent again to {host}.', offerCancelled: 'Offer to {host} cancelled.',
   },
 };
 
@@ -127,9 +165,24 @@ let lang = stored === 'en' ? 'en' : 'fr';
 
 export const language = () => lang;
 
-/** The message for a key in the current language, with {name} placeholders filled; the key itself if unknown. */
+const pluralRules = {};
+
+/** The plural form ('one', 'other'…) of a number in the current language. */
+const pluralOf = (n) => (pluralRules[lang] ??= new Intl.PluralRules(lang)).select(Number(n));
+
+/**
+ * The message for a key in the current language, with {name} placeholders filled; the key itself if unknown.
+ * A key written as 'key.one' / 'key.other' is a count: the form is chosen by params.count (or params.n).
+ */
 export function t(key, params = {}) {
-  const text = messages[lang][key] ?? messages.fr[key] ?? key;
+  const n = params.count ?? params.n;
+  const table = messages[lang];
+  let text = table[key] ?? messages.fr[key];
+  if (text === undefined && n !== undefined) {
+    const form = `${key}.${pluralOf(n)}`;
+    text = table[form] ?? table[`${key}.other`] ?? messages.fr[`${key}.${pluralOf(n)}`] ?? messages.fr[`${key}.other`];
+  }
+  text ??= key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
 }
 
@@ -161,6 +214,28 @@ export function clock(instant) {
   if (!instant) return '';
   timeFormats[lang] ??= new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
   return timeFormats[lang].format(new Date(instant));
+}
+
+const dateFormats = {};
+
+/** A calendar date from the Api (yyyy-mm-dd) in words: "jeudi 26 novembre 2026" / "Thursday 26 November 2026". */
+export function longDate(isoDate, { weekday = true } = {}) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate ?? '')) return isoDate ?? '';
+  const id = `${lang}-${weekday}`;
+  dateFormats[id] ??= new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB',
+    { timeZone: 'UTC', weekday: weekday ? 'long' : undefined, day: 'numeric', month: 'long', year: 'numeric' });
+  // The date alone, at midnight UTC, formatted in UTC: no time zone can move it to the day before.
+  // Put together from its parts, in the same order in both languages, without the comma some versions put after the day's name.
+  const parts = Object.fromEntries(dateFormats[id].formatToParts(new Date(`${isoDate}T00:00:00Z`)).map((p) => [p.type, p.value]));
+  return [parts.weekday, parts.day, parts.month, parts.year].filter(Boolean).join(' ');
+}
+
+const percentFormats = {};
+
+/** A fraction in [0, 1] as a percentage ("3 %" / "3%"), rounded up: an upper bound stays an upper bound. */
+export function percent(fraction) {
+  percentFormats[lang] ??= new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1, roundingMode: 'ceil' });
+  return percentFormats[lang].format(fraction);
 }
 
 /** An OffsetDateTime from the Api, already in Paris time: its clock time as written. */

@@ -1,5 +1,5 @@
 // What every page of the console shares: the status line, button actions, and the night being looked at.
-import { t } from './i18n.js';
+import { t, has } from './i18n.js';
 import { ApiError } from './api.js';
 
 let currentNight = () => null;
@@ -13,14 +13,35 @@ export function say(message, kind = 'info') {
   status.className = `status ${kind}`;
 }
 
-/** An error from a click, said in words: the Api's own sentence, field errors, or the network. */
-export function sayError(error) {
-  if (error instanceof ApiError) {
-    const details = [error.problem.title, error.problem.detail, ...error.fieldErrors].filter(Boolean);
-    say(t('error', { detail: [...new Set(details)].join(' ') }), 'error');
-  } else {
-    say(t('networkError'), 'error');
+const PROBLEM = 'urn:hostingmatch:problem:';
+/** The kind of problem when the Api (or a proxy in front of it) sent no ProblemDetails type. */
+const byStatus = { 403: 'forbidden', 404: 'not-found', 413: 'payload-too-large', 429: 'too-many-requests', 500: 'internal', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable' };
+
+/**
+ * An error in the coordinator's words: the problem's kind (its ProblemDetails type) said in the page's language,
+ * with the field errors of a validation; the Api's own sentence when the console does not know the kind.
+ */
+export function errorText(error) {
+  if (!(error instanceof ApiError)) return t('networkError');
+  const problem = error.problem;
+  const type = typeof problem.type === 'string' && problem.type.startsWith(PROBLEM) ? problem.type.substring(PROBLEM.length) : byStatus[error.status];
+  const apiWords = [...new Set([problem.title, problem.detail].filter(Boolean))].join(' ');
+  if (type === 'conflict') {
+    if (problem.code && has(`move.${problem.code}`)) return t('problem.conflict', { reason: t(`move.${problem.code}`) });
+    return t('problem.conflict', { reason: problem.detail || problem.title || '' }).trim();
   }
+  if (type === 'validation' || (error.status === 400 && error.fieldErrors.length)) {
+    return [t('problem.validation'), ...error.fieldErrors].join(' ');
+  }
+  if (type && has(`problem.${type}`)) return t(`problem.${type}`);
+  return t('error', { detail: [apiWords, ...error.fieldErrors].filter(Boolean).join(' ') || `HTTP ${error.status}` });
+}
+
+/** An error from a click, said in words on the status line. */
+export function sayError(error) {
+  // A 401 has already sent the page back to sign-in, which says why.
+  if (error instanceof ApiError && error.status === 401) return say('');
+  say(errorText(error), 'error');
 }
 
 /** Runs a button's action with the button disabled meanwhile, and says what went wrong if it did. */
