@@ -21,8 +21,9 @@ namespace HostingMatch.Application.VanRuns;
 /// <c>W·people·arrivalMinute</c> (a soft upper bound at minute 0); each arc costs its driving minutes. W exceeds any
 /// plan's driving total and P any plan's weighted arrival total plus driving, so the order holds exactly.</item>
 /// </list>
-/// The search runs from several first solutions (the nearest-neighbour baseline, savings, cheapest arc), each with
-/// guided local search and a share of the limits, and keeps the best plan: never worse than the baseline.
+/// The search runs from several first solutions (the better of the nearest-neighbour baseline and a trip selection
+/// built outside the routing search, <see cref="TripSelection"/>; savings; cheapest arc), each with guided local search
+/// and what is left of the time limit, and keeps the best plan: never worse than the baseline.
 /// </summary>
 public static class VanPlanner
 {
@@ -79,7 +80,8 @@ public static class VanPlanner
 
     private static readonly TimeSpan MinimumSearch = TimeSpan.FromMilliseconds(100);
 
-    private static readonly int SelectionWidth = int.TryParse(Environment.GetEnvironmentVariable("HM_VANS_WIDTH"), out var width) ? width : 200;
+    /// <summary>States the trip selection's beam keeps at each step.</summary>
+    private const int SelectionWidth = 200;
 
     private static bool Better(VanPlan a, VanPlan b) =>
         a.Summary.PeopleDelivered != b.Summary.PeopleDelivered
