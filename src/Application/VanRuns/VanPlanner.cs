@@ -21,8 +21,9 @@ namespace HostingMatch.Application.VanRuns;
 /// <c>W·people·arrivalMinute</c> (a soft upper bound at minute 0); each arc costs its driving minutes. W exceeds any
 /// plan's driving total and P any plan's weighted arrival total plus driving, so the order holds exactly.</item>
 /// </list>
-/// The search runs from several first solutions (the nearest-neighbour baseline, savings, cheapest arc), each with
-/// guided local search and a share of the limits, and keeps the best plan: never worse than the baseline.
+/// The search runs from several first solutions (the better of the nearest-neighbour baseline and a trip selection
+/// built outside the routing search, <see cref="TripSelection"/>; savings; cheapest arc), each with guided local search
+/// and what is left of the time limit, and keeps the best plan: never worse than the baseline.
 /// </summary>
 public static class VanPlanner
 {
@@ -41,20 +42,33 @@ public static class VanPlanner
 
         var problem = new RoutingProblem(model);
         var baseline = NearestNeighbourVanPlanner.Routes(model);
+        var seed = baseline;
         Start[] starts = [new(null, baseline), new(FirstSolutionStrategy.Types.Value.Savings, null), new(FirstSolutionStrategy.Types.Value.PathCheapestArc, null)];
-        var share = new VanPlannerOptions
+        var solutionLimit = options.SolutionLimit is { } limit ? Math.Max(1, limit / starts.Length) : (long?)null;
+        VanPlannerOptions Remaining() => new()
         {
-            // The starts run at the same time, sharing the cores: each has the whole wall-clock budget.
-            TimeLimit = options.TimeLimit,
-            SolutionLimit = options.SolutionLimit is { } limit ? Math.Max(1, limit / starts.Length) : null,
+            // The starts run at the same time, sharing the cores: each has what is left of the wall-clock budget.
+            TimeLimit = options.TimeLimit - clock.Elapsed > MinimumSearch ? options.TimeLimit - clock.Elapsed : MinimumSearch,
+            SolutionLimit = solutionLimit,
         };
 
         // Each start is an independent, single-threaded search: run them side by side and keep the best,
         // ties going to the earlier start so that the choice does not depend on which finishes first.
+        // The first start is the better of the baseline and the trip selection, built while the others search.
         var found = new List<IReadOnlyList<IReadOnlyList<int>>>?[starts.Length];
-        Parallel.For(0, starts.Length, new ParallelOptions { MaxDegreeOfParallelism = starts.Length },
-            i => found[i] = problem.Search(starts[i], share));
-        var candidates = found.Where(r => r is not null).Select(r => r!).Append(baseline);
+        Parallel.For(0, starts.Length, new ParallelOptions { MaxDegreeOfParallelism = starts.Length }, i =>
+        {
+            var start = starts[i];
+            if (i == 0 && TripSelection.Routes(model, SelectionWidth, options.SolutionLimit is null ? options.TimeLimit / 2 : null) is { } selected
+                && Better(model.Build(selected, 0), model.Build(baseline, 0)))
+            {
+                seed = selected;
+                start = new Start(null, selected);
+            }
+
+            found[i] = problem.Search(start, Remaining());
+        });
+        var candidates = found.Where(r => r is not null).Select(r => r!).Append(seed).Append(baseline);
         var best = candidates
             .Select(routes => (routes, plan: model.Build(routes, 0)))
             .OrderByDescending(c => c.plan.Summary.PeopleDelivered)
@@ -63,6 +77,18 @@ public static class VanPlanner
             .First();
         return model.Build(best.routes, clock.ElapsedMilliseconds);
     }
+
+    private static readonly TimeSpan MinimumSearch = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>States the trip selection's beam keeps at each step.</summary>
+    private const int SelectionWidth = 200;
+
+    private static bool Better(VanPlan a, VanPlan b) =>
+        a.Summary.PeopleDelivered != b.Summary.PeopleDelivered
+            ? a.Summary.PeopleDelivered > b.Summary.PeopleDelivered
+            : a.Summary.PersonArrivalMinutes != b.Summary.PersonArrivalMinutes
+                ? a.Summary.PersonArrivalMinutes < b.Summary.PersonArrivalMinutes
+                : a.Summary.DrivingMinutes < b.Summary.DrivingMinutes;
 
     /// <summary>Where a search starts: a first-solution strategy, or given routes.</summary>
     private sealed record Start(FirstSolutionStrategy.Types.Value? Strategy, List<IReadOnlyList<IReadOnlyList<int>>>? Routes);
