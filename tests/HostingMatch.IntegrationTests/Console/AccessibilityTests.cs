@@ -9,28 +9,17 @@ namespace HostingMatch.IntegrationTests.Console;
 /// axe-core's checks (labels, contrast, landmarks, names of buttons and links) on each page of the console, as a
 /// coordinator with a screen reader or only a keyboard meets them. axe ships inside its package: nothing is fetched.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(Browser browser) : IAsyncLifetime
+public sealed class AccessibilityTests(Browser browser) : DemoNightTest(browser)
 {
-    private readonly ApiFactory api = new();
-
-    public async Task InitializeAsync()
-    {
-        await api.InitializeAsync();
-        await api.LoadDemoNightAsync();
-    }
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     [Fact]
     public async Task TheSignInPageTheBoardAndTheHostsPageHaveNoSeriousAccessibilityProblem()
     {
-        var console = new ConsolePage(await browser.NewPageAsync(api.CreateClient().BaseAddress!));
+        var console = new ConsolePage(await Browser.NewPageAsync(Api.CreateClient().BaseAddress!));
         await console.OpenAsync();
         await Expect(console.Page.Locator("#sign-in-page")).ToBeVisibleAsync();
         await AssertAccessibleAsync(console.Page, "sign-in");
 
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
         await console.ClickAsync("Lancer l'appariement");
         await Expect(console.Page.Locator("#households li.household[data-status='proposed']").First).ToBeVisibleAsync();
         await AssertAccessibleAsync(console.Page, "board");

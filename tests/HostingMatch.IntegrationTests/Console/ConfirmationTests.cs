@@ -5,23 +5,12 @@ using static Microsoft.Playwright.Assertions;
 namespace HostingMatch.IntegrationTests.Console;
 
 /// <summary>Sending real SMS to hosts is asked once more: a coordinator who says no sends nothing.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ConfirmationTests(Browser browser) : IAsyncLifetime
+public sealed class ConfirmationTests(Browser browser) : DemoNightTest(browser)
 {
-    private readonly ApiFactory api = new();
-
-    public async Task InitializeAsync()
-    {
-        await api.InitializeAsync();
-        await api.LoadDemoNightAsync();
-    }
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     [Fact]
     public async Task DismissingTheConfirmationSendsNoOffer()
     {
-        var page = await browser.NewPageAsync(api.CreateClient().BaseAddress!, acceptDialogs: false);
+        var page = await Browser.NewPageAsync(Api.CreateClient().BaseAddress!, acceptDialogs: false);
         var asked = new List<string>();
         page.Dialog += async (_, dialog) =>
         {
@@ -29,7 +18,7 @@ public sealed class ConfirmationTests(Browser browser) : IAsyncLifetime
             await dialog.DismissAsync();
         };
         var console = new ConsolePage(page);
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
         await console.ClickAsync("Lancer l'appariement");
         await Expect(console.Status).ToContainTextAsync("foyers proposés");
         await Expect(page.Locator("#households li.household[data-status='proposed']").First).ToBeVisibleAsync();
@@ -41,7 +30,7 @@ public sealed class ConfirmationTests(Browser browser) : IAsyncLifetime
         Assert.Contains("vrai SMS", question);
         // Long enough for a click that went through to reach the Api and the board's next reading.
         await page.WaitForTimeoutAsync(4_000);
-        var offers = await (await api.CreateClient(api.Coordinator.Key).GetAsync("/api/v1/nights/2026-11-26/offers")).ReadArrayAsync();
+        var offers = await (await Api.CreateClient(Api.Coordinator.Key).GetAsync("/api/v1/nights/2026-11-26/offers")).ReadArrayAsync();
         Assert.Empty(offers);
         await Expect(console.Offers).ToHaveCountAsync(0);
         await Expect(page.Locator("#offers")).ToContainTextAsync("Aucune offre envoyée.");

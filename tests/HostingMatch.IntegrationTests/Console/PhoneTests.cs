@@ -5,26 +5,15 @@ using static Microsoft.Playwright.Assertions;
 namespace HostingMatch.IntegrationTests.Console;
 
 /// <summary>The console on a phone (360 px wide), driven from the keyboard.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class PhoneTests(Browser browser) : IAsyncLifetime
+public sealed class PhoneTests(Browser browser) : DemoNightTest(browser)
 {
-    private readonly ApiFactory api = new();
-
-    public async Task InitializeAsync()
-    {
-        await api.InitializeAsync();
-        await api.LoadDemoNightAsync();
-    }
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     [Fact]
     public async Task OnA360PixelScreenTheBoardFitsAndTheMatchingRunsFromTheKeyboard()
     {
-        var page = await browser.NewPageAsync(api.CreateClient().BaseAddress!, width: 360, height: 740);
+        var page = await Browser.NewPageAsync(Api.CreateClient().BaseAddress!, width: 360, height: 740);
         var console = new ConsolePage(page);
         await console.OpenAsync();
-        await page.GetByLabel("Clé de coordinateur").FillAsync(api.Coordinator.Key);
+        await page.GetByLabel("Clé de coordinateur").FillAsync(Api.Coordinator.Key);
         await page.Keyboard.PressAsync("Enter");
         await Expect(console.Board).ToBeVisibleAsync();
         await Expect(page.Locator("#households li.household").First).ToBeVisibleAsync();
