@@ -36,6 +36,7 @@ public sealed class MoveHouseholdTests(Browser browser) : IAsyncLifetime
         await console.ClickAsync("Lancer l'appariement");
         var family = console.Household("Famille A.");
         await Expect(family).ToHaveAttributeAsync("data-status", "proposed");
+        await Expect(family).ToContainTextAsync("1 adulte, 1 enfant (âge 6)");
         var proposedAt = await ProposedHostAsync();
         var other = proposedAt == "h-anne" ? ("h-bruno", "Bruno") : ("h-anne", "Anne");
 

@@ -26,7 +26,7 @@ function composition(members) {
   const children = members.filter((m) => m.age < 18).map((m) => m.age).sort((a, b) => a - b);
   const parts = [];
   if (adults.length) parts.push(t('adults', { n: adults.length }));
-  if (children.length) parts.push(`${t('children', { n: children.length })} (${t('ages', { ages: children.join(', ') })})`);
+  if (children.length) parts.push(`${t('children', { n: children.length })} (${t('ages', { ages: children.join(', '), count: children.length })})`);
   return parts.join(', ');
 }
 
