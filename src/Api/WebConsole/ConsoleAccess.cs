@@ -140,10 +140,14 @@ public static class ConsoleAccess
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(SignInInput input, HttpContext http, IMediator mediator,
-        ConsoleSettings settings)
+        ConsoleSettings settings, ILoggerFactory loggers)
     {
+        // Refusals are logged for whoever runs the server (someone trying keys shows up), never with the key's text.
+        var log = loggers.CreateLogger("HostingMatch.Console");
         if (input.FromAddress && !settings.KeyInAddress)
         {
+            log.LogWarning("Console sign-in from {Address} refused: a key in the page's address, which this server does not take.",
+                http.Connection.RemoteIpAddress);
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden,
                 title: "This server does not take keys written in the page's address. Type the key on the sign-in page.");
         }
@@ -151,12 +155,15 @@ public static class ConsoleAccess
         var who = string.IsNullOrWhiteSpace(input.Key) ? null : await mediator.Send(new AuthenticateApiKey(input.Key.Trim()), http.RequestAborted);
         if (who is null)
         {
+            log.LogWarning("Console sign-in from {Address} refused: unknown, revoked or expired key.", http.Connection.RemoteIpAddress);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized,
                 title: "This key is unknown, revoked or expired.");
         }
 
         if (!who.Role.Satisfies(Role.Coordinator))
         {
+            log.LogWarning("Console sign-in from {Address} refused: key {KeyId} is a {Role} key.", http.Connection.RemoteIpAddress, who.KeyId,
+                who.Role.ToWire());
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden,
                 title: "Only coordinators' keys open the console. Partners use the API with their key.");
         }
