@@ -17,9 +17,14 @@ function show(pageId) {
   $('night-picker').hidden = pageId !== 'board-page';
 }
 
-function showSignIn(message) {
+/** No session in this tab any more: every page stops its readings. */
+function forgetSession() {
   session = null;
   for (const page of Object.values(pages)) page.leave();
+}
+
+function showSignIn(message) {
+  forgetSession();
   show('sign-in-page');
   $('sign-in-error').textContent = message ?? '';
   $('key').focus();
@@ -46,7 +51,6 @@ async function loadSession() {
   }
   useCsrfToken(session.csrfToken);
   if (!$('night').value) $('night').value = session.night;
-  useNight(() => $('night').value || session?.night);
   return true;
 }
 
@@ -65,6 +69,7 @@ async function signIn(key, fromAddress = false) {
 
 async function start() {
   applyToPage();
+  useNight(() => $('night').value || session?.night);
   whenSessionEnds(() => showSignIn(t('sessionEnded')));
 
   $('lang').addEventListener('click', () => {
@@ -81,8 +86,7 @@ async function start() {
   $('sign-out').addEventListener('click', async () => {
     // Whatever the answer, the page is reloaded empty: no household or host stays in this tab's memory.
     await call('DELETE', '/console/session').catch(() => {});
-    session = null;
-    for (const page of Object.values(pages)) page.leave();
+    forgetSession();
     location.replace('/#signed-out');
     location.reload();
   });

@@ -18,8 +18,20 @@ const hostLabel = (id) => {
   return host ? `${host.displayName} (${host.code})` : '';
 };
 
-/** The unplaced reason in the coordinator's words: the engine's own sentence in English, the reason's meaning in French. */
-const reasonText = (code, detail) => (language() === 'en' && detail) || (has(`reason.${code}`) ? t(`reason.${code}`) : detail || code);
+/**
+ * A code the Api explains (an unplaced reason, a refused move) in the coordinator's words: the Api's own sentence in
+ * English, the code's meaning from i18n in French; the sentence, else the code, when i18n does not know it.
+ */
+const inWords = (kind, code, sentence) => (language() === 'en' && sentence) || (has(`${kind}.${code}`) ? t(`${kind}.${code}`) : sentence || code || '');
+const reasonText = (code, detail) => inWords('reason', code, detail);
+/** Why a host cannot take the household. */
+const refusal = (code, sentence) => inWords('move', code, sentence);
+
+/** After an action that worked: the board read again, then the result said (a failed reading must not hide it). */
+async function showDone(message, kind = 'ok') {
+  await refresh().catch(() => {});
+  say(message, kind);
+}
 
 function composition(members) {
   const adults = members.filter((m) => m.age >= 18);
@@ -40,17 +52,8 @@ export async function enter() {
   // The timer first: when the first reading fails (server restarting, no network), the board recovers by itself.
   stopPolling();
   timer = setInterval(() => { if (!document.hidden) poll().catch(() => {}); }, POLL_MS);
-  try {
-    await refreshHosts();
-    await refresh();
-  } catch (error) {
-    // poll() has said a failed reading already (a 401 has gone to sign-in); the hosts' reading has not.
-    if (!stale) {
-      stale = true;
-      showLive();
-      sayError(error);
-    }
-  }
+  // A failed first reading is said by poll() and marks the board "hors ligne" until a later one succeeds.
+  await refresh().catch(() => {});
 }
 
 /** The night in words in the title; its ISO date in the element's datetime and data-night (what the tests read). */
@@ -88,15 +91,12 @@ function wire() {
     if (!confirm(t('confirmSendOffers'))) return;
     act(e.currentTarget, async () => {
       const sent = await post(`${base()}/offers`);
-      // A failed reading after a success must not hide the success (the live indicator says the board is behind).
-      await refresh().catch(() => {});
-      say(sent.length ? t('offersSent', { count: sent.length }) : t('noOffersToSend'), sent.length ? 'ok' : 'info');
+      await showDone(sent.length ? t('offersSent', { count: sent.length }) : t('noOffersToSend'), sent.length ? 'ok' : 'info');
     });
   });
   $('plan-vans').addEventListener('click', (e) => act(e.currentTarget, async () => {
     const plan = await post(`${base()}/van-runs`);
-    await refresh().catch(() => {});
-    say(t('vansPlanned', { count: plan.trips.length }), 'ok');
+    await showDone(t('vansPlanned', { count: plan.trips.length }));
   }));
   $('send-van-times').addEventListener('click', (e) => act(e.currentTarget, async () => {
     const told = await post(`${base()}/van-runs/sms`);
@@ -113,8 +113,7 @@ function wire() {
 async function runMatching() {
   lastMatching = await post(`${base()}/matching`);
   showMatching();
-  await refresh().catch(() => {});
-  say(matchingHeadline(), 'ok');
+  await showDone(matchingHeadline());
 }
 
 function matchingHeadline() {
@@ -240,15 +239,13 @@ function showOffers(offers) {
     (o.status === 'open' || o.status === 'accepted') && el('div', { class: 'line' },
       o.status === 'open' && el('button', { type: 'button', class: 'small', dataset: { focusKey: `resend-${o.id}` }, onclick: (e) => act(e.currentTarget, async () => {
         await post(`/api/v1/offers/${o.id}/resend`);
-        await refresh().catch(() => {});
-        say(t('offerResent', { host: `${o.hostName} (${o.hostCode})` }), 'ok');
+        await showDone(t('offerResent', { host: `${o.hostName} (${o.hostCode})` }));
       }) }, t('resend'), el('span', { class: 'visually-hidden' }, ` ${o.householdAlias}`)),
       el('button', { type: 'button', class: 'small danger', dataset: { focusKey: `cancel-${o.id}` }, onclick: (e) => {
         if (!confirm(t('confirmCancelOffer', { host: `${o.hostName} (${o.hostCode})`, alias: o.householdAlias }))) return;
         act(e.currentTarget, async () => {
           await post(`/api/v1/offers/${o.id}/cancel`);
-          await refresh().catch(() => {});
-          say(t('offerCancelled', { host: `${o.hostName} (${o.hostCode})` }), 'ok');
+          await showDone(t('offerCancelled', { host: `${o.hostName} (${o.hostCode})` }));
         });
       } }, t('cancelOffer'), el('span', { class: 'visually-hidden' }, ` ${o.householdAlias}`))))));
 }
@@ -318,9 +315,6 @@ async function openMove(request) {
   $('move-host').focus();
 }
 
-/** Why a host cannot take the household: the Api's sentence in English, the rule's meaning in French. */
-const refusal = (code, sentence) => (language() === 'en' && sentence) || (has(`move.${code}`) ? t(`move.${code}`) : sentence || code || '');
-
 function explainChoice() {
   const option = $('move-host').selectedOptions[0];
   $('move-why').textContent = option && option.dataset.allowed !== 'true' ? t('refusedBecause', { reason: option.dataset.reason }) : '';
@@ -345,8 +339,7 @@ async function moveHousehold() {
     return;
   }
   $('move-dialog').close();
-  await refresh().catch(() => {});
-  say(t('moved', { alias: moved.alias, host: `${moved.hostName} (${moved.hostCode})` }), 'ok');
+  await showDone(t('moved', { alias: moved.alias, host: `${moved.hostName} (${moved.hostCode})` }));
   // The opening button was redrawn: focus goes back to the household's row, or to the status line saying the move.
   const again = [...$('households').querySelectorAll('[data-focus-key]')].find((b) => b.dataset.focusKey === `move-${requestId}`);
   (again ?? $('status')).focus();
