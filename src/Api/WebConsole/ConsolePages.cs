@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.StaticFiles;
-
 namespace HostingMatch.Api.WebConsole;
 
 /// <summary>
@@ -18,7 +16,6 @@ public static class ConsolePages
         app.UseDefaultFiles();
         return app.UseStaticFiles(new StaticFileOptions
         {
-            ContentTypeProvider = new FileExtensionContentTypeProvider(),
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;

@@ -2,7 +2,7 @@
 import { t, has, language, clock, localClock, longDate, percent } from './i18n.js';
 import { get, post, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
-import { night, say, sayError, errorText, act } from './ui.js';
+import { night, say, sayError, errorText, act, capacity } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 3000;
@@ -290,8 +290,7 @@ function showHosts(hosts, requests) {
     el('li', { class: 'row host', dataset: { hostId: host.id } },
       el('div', { class: 'line' }, el('strong', {}, `${host.displayName} (${host.code})`),
         host.minorsCertified && badge('certified', t('minorsCertified')), host.wheelchairAccessible && badge('info', t('accessible'))),
-      el('div', { class: 'line muted' }, t('beds', { beds: t('bedCount', { n: host.beds }), households: t('householdsMax', { n: host.maxHouseholds }) }), ' · ',
-        t('accepts', { list: host.accepts.map((c) => t(`category.${c}`)).join(', ') }), ' · ',
+      el('div', { class: 'line muted' }, capacity(host), ' · ',
         t('arrival', { from: host.arrivalFrom, until: host.arrivalUntil })),
       occupied.has(host.id) && el('div', { class: 'line' }, t('occupied', { n: occupied.get(host.id) })))));
 }

@@ -2,7 +2,7 @@
 import { t, longDate } from './i18n.js';
 import { get, post, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
-import { say, sayError, act } from './ui.js';
+import { say, sayError, act, capacity } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 let wired = false;
@@ -56,8 +56,7 @@ async function search() {
         agreementExpiresSoon && badge('warning', t('expiresSoon')),
         host.smsOptedOut ? badge('danger opt-out', t('optedOut')) : badge('muted', t('smsOk'))),
       el('div', { class: 'line muted' }, host.address, ' · ', host.phone),
-      el('div', { class: 'line muted' }, t('beds', { beds: t('bedCount', { n: host.beds }), households: t('householdsMax', { n: host.maxHouseholds }) }), ' · ',
-        t('accepts', { list: host.accepts.map((c) => t(`category.${c}`)).join(', ') }),
+      el('div', { class: 'line muted' }, capacity(host),
         host.minorsCertified && ` · ${t('minorsCertified')}`),
       el('div', { class: 'line' }, t('agreementUntil', { date: longDate(host.agreement.validUntil, { weekday: false }) })));
   }));

@@ -7,6 +7,10 @@ let currentNight = () => null;
 export const useNight = (getter) => { currentNight = getter; };
 export const night = () => currentNight();
 
+/** A host's capacity in words, on the board and the hosts page alike: beds, households at most, categories taken. */
+export const capacity = (host) => `${t('beds', { beds: t('bedCount', { n: host.beds }), households: t('householdsMax', { n: host.maxHouseholds }) })}`
+  + ` · ${t('accepts', { list: host.accepts.map((c) => t(`category.${c}`)).join(', ') })}`;
+
 export function say(message, kind = 'info') {
   const status = document.getElementById('status');
   status.textContent = message;
