@@ -140,7 +140,7 @@ public static class ConsoleAccess
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(SignInInput input, HttpContext http, IMediator mediator,
-        ConsoleSettings settings, ILoggerFactory loggers)
+        ConsoleSettings settings, ILoggerFactory loggers, HostingMatchDbContext db)
     {
         // Refusals are logged for whoever runs the server (someone trying keys shows up), never with the key's text.
         var log = loggers.CreateLogger("HostingMatch.Console");
@@ -168,6 +168,8 @@ public static class ConsoleAccess
                 title: "Only coordinators' keys open the console. Partners use the API with their key.");
         }
 
+        // The session and its audit entry are committed together, as the audit filter does for the Api's changes.
+        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var started = await mediator.Send(new StartConsoleSession(who.KeyId, Duration.FromHours(settings.SessionHours)), http.RequestAborted);
         var identity = new ClaimsIdentity(
         [
@@ -181,6 +183,7 @@ public static class ConsoleAccess
         // Who opened a console, and when: the session's changes are audited with the same key.
         await mediator.Send(new RecordAuditEntry(who.KeyId, who.OrganisationId, "POST /console/session", "console",
             started.SessionId.ToString(), "204 Signed in to the console."), http.RequestAborted);
+        await transaction.CommitAsync(http.RequestAborted);
         return TypedResults.NoContent();
     }
 
