@@ -280,19 +280,7 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [Fact]
     public async Task OnceTheVansArePlannedAnOuiReplansThemByItself()
     {
-        await using (var db = api.NewDb())
-        {
-            var @base = Base.Create("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592), new LocalTime(20, 0), ApiFactory.DefaultNow);
-            db.Bases.Add(@base);
-            db.Vans.Add(Van.Create("van-1", 8, @base.Id, ApiFactory.DefaultNow));
-            await db.SaveChangesAsync();
-        }
-
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
+        await OfferToClaireWithAVanAsync();
         Assert.Equal(HttpStatusCode.OK, (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).StatusCode);
         var plannedAt = await PlannedAtAsync();
 
@@ -311,19 +299,7 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [Fact]
     public async Task ConfirmedHostsAreToldTheVansArrivalTimeOnce()
     {
-        await using (var db = api.NewDb())
-        {
-            var @base = Base.Create("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592), new LocalTime(20, 0), ApiFactory.DefaultNow);
-            db.Bases.Add(@base);
-            db.Vans.Add(Van.Create("van-1", 8, @base.Id, ApiFactory.DefaultNow));
-            await db.SaveChangesAsync();
-        }
-
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
+        await OfferToClaireWithAVanAsync();
         await api.Twilio.SendInboundAsync(Claire, "oui");
         var runs = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).ReadObjectAsync();
         var arrival = OffsetDateTimePattern.ExtendedIso.Parse((string)runs["trips"]![0]!["stops"]![0]!["arriveAt"]!).Value;
@@ -338,6 +314,24 @@ public sealed class SmsConversationTests : IAsyncLifetime
         Assert.Equal($"Bonsoir Claire, le véhicule arrivera chez vous vers {arrival:H'h'mm}. Merci pour votre accueil !", sms.Body);
         await Task.Delay(300);
         Assert.Equal(2, api.Twilio.Messages.Count);
+    }
+
+    /// <summary>A base with one van, Claire offered a family, her offer's SMS sent.</summary>
+    private async Task OfferToClaireWithAVanAsync()
+    {
+        await using (var db = api.NewDb())
+        {
+            var @base = Base.Create("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592), new LocalTime(20, 0), ApiFactory.DefaultNow);
+            db.Bases.Add(@base);
+            db.Vans.Add(Van.Create("van-1", 8, @base.Id, ApiFactory.DefaultNow));
+            await db.SaveChangesAsync();
+        }
+
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
     }
 
     private async Task<Instant> PlannedAtAsync()
