@@ -7,7 +7,7 @@ using NodaTime;
 namespace HostingMatch.Bench;
 
 /// <summary>
-/// <c>vans [--reference-seconds 60] [--time-limit SECONDS] [--solution-limit N] [--seed 1]</c>: the van planner on
+/// <c>vans [--reference-seconds 60] [--time-limit SECONDS] [--solution-limit N] [--seed 1] [--stops N] [--show]</c>: the van planner on
 /// generated Paris evenings (10, 20, 40 stops; 1 and 2 vans), beside the nearest-neighbour baseline and the same
 /// solver given a long search as the reference. Prints a Markdown table for docs/benchmarks.md.
 /// </summary>
@@ -49,12 +49,32 @@ internal static class VanRunsBenchmark
                 var plan = VanPlanner.Plan(input, options);
                 var planMs = clock.ElapsedMilliseconds;
                 var best = referenceSeconds > 0 ? VanPlanner.Plan(input, reference) : plan;
+                if (args.Contains("--show"))
+                {
+                    Show("planner", plan);
+                    Show("reference", best);
+                }
+
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {stops} | {vans} | {input.Stops.Sum(s => s.People)} | {Cells(baseline.Summary, baseline.Summary.SolveMilliseconds)} | {Cells(plan.Summary, planMs)} | {Cells(best.Summary, best.Summary.SolveMilliseconds)} | {Gap(plan.Summary, best.Summary)} | {Gap(plan.Summary, baseline.Summary)} |"));
             }
         }
 
         return Task.FromResult(0);
+    }
+
+    /// <summary><c>--show</c>: a plan's trips, one line each, to see where two plans differ.</summary>
+    private static void Show(string name, VanPlan plan)
+    {
+        Console.WriteLine(name);
+        foreach (var t in plan.Trips)
+        {
+            var stops = t.Stops.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.HostId}({s.People})@{s.ArriveAt:HH:mm}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {t.VanId} trip {t.Trip} {t.DepartAt:HH:mm}-{t.ReturnAt:HH:mm}, {t.Passengers} seated: {string.Join(' ', stops)}"));
+        }
+
+        Console.WriteLine($"  unserved: {string.Join(' ', plan.Unserved.Select(u => u.HostId))}");
     }
 
     private static string Cells(VanPlanSummary s, long ms) =>

@@ -6,7 +6,8 @@ namespace HostingMatch.Application.VanRuns;
 /// the windows without waiting on the way, with the range of boarding minutes that allows. A beam search then builds
 /// the evening trip by trip (the van ready first takes the next trip, at the earliest its range allows; a van with no
 /// trip left is done), keeping at each step the partial plans with the most people for the van-minutes they have used
-/// (people − rate·minutes, a pass per rate), and returns the plan with the most people, then fewest person-minutes.
+/// (people − rate·minutes, a pass per <see cref="Passes"/> entry), and returns the plan with the most people, then fewest
+/// person-minutes.
 /// The result is valid: a van running its trips back to back at the earliest only arrives sooner, and waits for a
 /// window that is not yet open. (A CP-SAT model of the same choice, an optional interval per trip and van, found no
 /// solution in 0.5 s at 40 stops: docs/benchmarks.md.) Deterministic; passes after the first are skipped when they
@@ -50,10 +51,10 @@ internal static class TripSelection
         }).ToArray();
         var initial = new State(vans.Select(v => v.ReadyMinute).ToArray(), new ulong[words], 0, 0, []);
         State? best = null;
-        for (var r = 0; r < Rates.Length; r++)
+        for (var r = 0; r < Passes.Length; r++)
         {
             // Every pass runs to its end; another starts only if it should end within the budget, judging by those run.
-            var rate = Rates[r];
+            var (rate, toEveningEnd) = Passes[r];
             if (r > 0 && clock.Elapsed * (r + 1) / r > budget)
             {
                 break;
@@ -109,7 +110,8 @@ internal static class TripSelection
 
                         any = true;
                         var people = state.People + trip.People;
-                        var after = used - (Math.Min(state.Ready[v], model.LatestMinute) - vans[v].ReadyMinute) + (start + trip.Length - vans[v].ReadyMinute);
+                        var end = toEveningEnd ? Math.Min(start + trip.Length, model.LatestMinute) : start + trip.Length;
+                        var after = used - (Math.Min(state.Ready[v], model.LatestMinute) - vans[v].ReadyMinute) + (end - vans[v].ReadyMinute);
                         var score = people - (rate * after);
                         if (steps.Count == 2 * width && steps.TryPeek(out _, out var worst) && score < worst.Score)
                         {
@@ -178,10 +180,14 @@ internal static class TripSelection
     }
 
     /// <summary>
-    /// People per van-minute used, against which the beam weighs a partial plan (a van carries about 0.15 in an evening
-    /// of these: 33 people in 209 minutes); each rate is one pass, the best plan of all passes wins.
+    /// The passes, in the order they run; the best plan of all passes wins. <c>Rate</c>: people per van-minute used,
+    /// against which the beam weighs a partial plan (a van carries about 0.15 in an evening of these: 33 people in 209
+    /// minutes). <c>ToEveningEnd</c>: how the minutes of a trip back after <c>latestArrival</c> count, to its return
+    /// (false) or only to <c>latestArrival</c>, after which a van serves nobody (true). Neither way of counting wins on
+    /// every evening (docs/benchmarks.md), so both run, alternating so that a short budget still tries each.
     /// </summary>
-    private static readonly double[] Rates = [0.08, 0.12, 0.15];
+    private static readonly (double Rate, bool ToEveningEnd)[] Passes =
+        [(0.08, false), (0.08, true), (0.12, false), (0.12, true), (0.15, false), (0.15, true)];
 
     /// <summary>Van-minutes used so far: from each van's ready minute to its next boarding, the evening's end once it is done.</summary>
     private static long Used(EveningModel model, int[] ready)
