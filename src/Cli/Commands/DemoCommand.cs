@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HostingMatch.Application.Demo;
 using HostingMatch.Application.Matching;
+using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ namespace HostingMatch.Cli.Commands;
 
 /// <summary>
 /// <c>hostingmatch demo load [--night DATE] [--seed N]</c>: a realistic generated Paris night in the database;
-/// <c>hostingmatch demo night [--seed N] [--hosts N] [--people N]</c>: the same generator's night as a night file.
+/// <c>hostingmatch demo night [--seed N] [--hosts N] [--people N]</c>: the same generator's night as a night file;
+/// <c>hostingmatch demo vans [--night DATE]</c>: the night's van runs planned as at 20:00 that evening.
 /// </summary>
 public static class DemoCommand
 {
@@ -35,7 +37,31 @@ public static class DemoCommand
         demo.Subcommands.Add(load);
         demo.Subcommands.Add(NightFile());
         demo.Subcommands.Add(DemoSmsCommand.Create());
+        demo.Subcommands.Add(Vans());
         return demo;
+    }
+
+    /// <summary>The demo evening's clock for planning the vans: before the first departure (20:30), whatever the real time.</summary>
+    private static readonly LocalTime VansPlannedAt = new(20, 0);
+
+    /// <summary>
+    /// <c>night vans</c> as the demo evening sees it: planned at 20:00 on the night, so the demo shows trips when it is
+    /// run late at night too (from the real clock, after about 23:00 no trip reaches a host before the windows close).
+    /// </summary>
+    private static Command Vans()
+    {
+        var night = NightOption.Create();
+        var vans = new Command("vans", "Plan the demo night's van runs as at 20:00 that evening, whatever the real time, and print the trips.");
+        vans.Options.Add(night);
+        var clock = new DemoClock();
+        vans.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
+        {
+            var tonight = NightOption.Value(parse, night, services);
+            clock.Reset(Night.At(tonight, VansPlannedAt).ToInstant());
+            NightCommand.PrintVanRuns(await services.GetRequiredService<IMediator>().Send(new PlanVanRuns(tonight), token));
+            return ExitCodes.Success;
+        }, ct, configureServices: s => s.AddSingleton<IClock>(clock)));
+        return vans;
     }
 
     private static Command NightFile()

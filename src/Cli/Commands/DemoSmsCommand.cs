@@ -32,7 +32,7 @@ public static class DemoSmsCommand
         var command = new Command("sms", "Run tonight's offers by SMS against the fake Twilio with simulated replies, then print who is placed.");
         command.Options.Add(night);
         command.Options.Add(seed);
-        var clock = new SimulatedClock(SystemClock.Instance.GetCurrentInstant());
+        var clock = new DemoClock();
         var settings = new Dictionary<string, string?>
         {
             // No real phone can be reached from the demo: the fake Twilio takes every message.
@@ -45,7 +45,7 @@ public static class DemoSmsCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(IServiceProvider services, SimulatedClock clock, LocalDate night, int seed, CancellationToken ct)
+    private static async Task<int> RunAsync(IServiceProvider services, DemoClock clock, LocalDate night, int seed, CancellationToken ct)
     {
         // The evening starts at 18:00 in Paris on the chosen night, whatever the real time.
         clock.Reset(Night.At(night, new LocalTime(18, 0)).ToInstant());
@@ -148,17 +148,5 @@ public static class DemoSmsCommand
         }
 
         Console.WriteLine($"  offers: {string.Join(", ", offers.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}");
-    }
-
-    /// <summary>The demo's clock: 18:00 on the night, moved forward by hand past each offer's timeout.</summary>
-    private sealed class SimulatedClock(Instant start) : IClock
-    {
-        private Instant now = start;
-
-        public Instant GetCurrentInstant() => now;
-
-        public void Reset(Instant instant) => now = instant;
-
-        public void Advance(Duration duration) => now += duration;
     }
 }

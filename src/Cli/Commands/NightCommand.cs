@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HostingMatch.Cli.Commands;
 
-/// <summary><c>hostingmatch night match [--night DATE]</c>: tonight's matching on the database, as the console's button does.</summary>
+/// <summary>
+/// <c>hostingmatch night match [--night DATE]</c>: tonight's matching on the database, as the console's button does;
+/// <c>hostingmatch night vans [--night DATE]</c>: tonight's van runs, planned from now.
+/// </summary>
 internal static class NightCommand
 {
     public static Command Create()
@@ -27,7 +30,7 @@ internal static class NightCommand
         vans.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
         {
             var tonight = NightOption.Value(parse, night, services);
-            Print(await services.GetRequiredService<IMediator>().Send(new PlanVanRuns(tonight), token));
+            PrintVanRuns(await services.GetRequiredService<IMediator>().Send(new PlanVanRuns(tonight), token));
             return ExitCodes.Success;
         }, ct));
 
@@ -39,7 +42,8 @@ internal static class NightCommand
 
     private static readonly OffsetDateTimePattern Clock = OffsetDateTimePattern.CreateWithInvariantCulture("HH:mm");
 
-    private static void Print(VanRunsResponse plan)
+    /// <summary>The trips, one line each and a line per stop, then the stops the vans do not serve and why.</summary>
+    internal static void PrintVanRuns(VanRunsResponse plan)
     {
         var s = plan.Summary;
         Console.WriteLine($"Van runs for the night of {plan.Night:yyyy-MM-dd}: {s.PeopleDelivered} people delivered, {s.DrivingMinutes} min of driving.");

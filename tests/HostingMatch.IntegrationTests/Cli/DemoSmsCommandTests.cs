@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using HostingMatch.Application.VanRuns;
+using HostingMatch.Domain;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace HostingMatch.IntegrationTests.Cli;
 
-/// <summary>The demo's SMS night, as a process, on its own database.</summary>
+/// <summary>The demo night's SMS and van verbs, as processes, on their own database.</summary>
 public sealed class DemoSmsCommandTests : IAsyncLifetime
 {
     private TestDatabase database = null!;
@@ -33,6 +36,34 @@ public sealed class DemoSmsCommandTests : IAsyncLifetime
         Assert.DoesNotContain(offers, o => o.Status == OfferStatus.Open);
         Assert.Equal(offers.Count(o => o.Status == OfferStatus.Accepted), requests.Count(r => r.Status == RequestStatus.Confirmed));
         Assert.Equal(offers.Count, await db.OutboundSms.CountAsync(m => m.Status == Domain.Sms.OutboundSmsStatus.Sent));
+    }
+
+    [Fact]
+    public async Task DemoVansPlansTheSettledNightAsAtTwentyHundredThatEveningWhateverTheRealTime()
+    {
+        // A night already over by the real clock: planned from now, no trip could reach anyone.
+        var night = new LocalDate(2026, 11, 19);
+        Assert.Equal(0, (await RunAsync("demo", "load", "--night", "2026-11-19")).Exit);
+        Assert.Equal(0, (await RunAsync("demo", "sms", "--night", "2026-11-19")).Exit);
+
+        var (exit, stdout, stderr) = await RunAsync("demo", "vans", "--night", "2026-11-19");
+
+        Assert.True(exit == 0, stderr);
+        await using var db = database.NewContext();
+        var plan = StoredVanPlan.Parse((await db.VanRunPlans.SingleAsync(p => p.Night == night)).PlanJson);
+        Assert.NotEmpty(plan.Trips);
+        Assert.True(plan.Summary.PeopleDelivered > 0);
+        var evening = Night.At(night, new LocalTime(20, 30)).ToInstant();
+        Assert.All(plan.Trips, t => Assert.True(t.DepartAt.ToInstant() >= evening, $"{t.VanId} trip {t.Trip} leaves at {t.DepartAt}"));
+        Assert.Contains($"{plan.Trips[0].VanId} trip 1: leaves {plan.Trips[0].DepartAt:HH:mm}", stdout);
+        Assert.Contains($"{plan.Summary.PeopleDelivered} people delivered", stdout);
+
+        // Every confirmed household is on a trip, or its host is among the stops the vans do not serve.
+        var onTrips = plan.Trips.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet();
+        var unservedHosts = plan.Unserved.Select(u => u.HostId).ToHashSet();
+        var confirmed = await db.Requests.Where(r => r.Night == night && r.Status == RequestStatus.Confirmed).ToListAsync();
+        Assert.NotEmpty(confirmed);
+        Assert.All(confirmed, r => Assert.True(onTrips.Contains(r.HouseholdId.ToString()) || unservedHosts.Contains(r.HostId!.Value.ToString())));
     }
 
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
