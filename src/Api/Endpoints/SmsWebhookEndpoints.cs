@@ -43,7 +43,8 @@ public static class SmsWebhookEndpoints
         sms.MapPost("/status", async (HttpRequest request, IServiceScopeFactory scopes, Guid? outbox, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
-            await SendOnceAsync(scopes, new RecordSmsStatus(form["MessageSid"].ToString(), form["MessageStatus"].ToString(), outbox), ct);
+            await SendOnceAsync(scopes, new RecordSmsStatus(form["MessageSid"].ToString(), form["MessageStatus"].ToString(), outbox,
+                form.TryGetValue("ErrorCode", out var error) ? error.ToString() : null), ct);
             return TypedResults.Text(new MessagingResponse().ToString(), Xml);
         });
 

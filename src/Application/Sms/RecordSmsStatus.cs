@@ -8,8 +8,9 @@ namespace HostingMatch.Application.Sms;
 /// <summary>
 /// Twilio's status callback for one of our messages (queued, sent, delivered, undelivered, failed). The outbox id in the
 /// callback URL finds the row even when the worker died before recording the SID. Returns false for a message we do not know.
+/// <paramref name="ErrorCode"/> is Twilio's reason when a message was not delivered (30003: the phone is unreachable...).
 /// </summary>
-public sealed record RecordSmsStatus(string MessageSid, string MessageStatus, Guid? OutboxId) : ICommand<bool>;
+public sealed record RecordSmsStatus(string MessageSid, string MessageStatus, Guid? OutboxId, string? ErrorCode = null) : ICommand<bool>;
 
 public sealed class RecordSmsStatusHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<RecordSmsStatus, bool>
 {
@@ -27,11 +28,25 @@ public sealed class RecordSmsStatusHandler(IHostingMatchDb db, IClock clock) : I
         message.RecordProviderStatus(command.MessageSid, command.MessageStatus, now);
         if (command.MessageStatus is "undelivered" or "failed")
         {
+            var why = string.IsNullOrEmpty(command.ErrorCode)
+                ? string.Empty
+                : $" (Twilio error {command.ErrorCode}{(KnownErrors.TryGetValue(command.ErrorCode, out var meaning) ? $": {meaning}" : string.Empty)})";
             db.Alerts.Add(CoordinatorAlert.Raise("sms-undelivered",
-                $"An SMS ({message.Kind}) to ...{message.To[^4..]} was {command.MessageStatus}: the host may not have it.", message.HostId, now));
+                $"An SMS ({message.Kind}) to ...{message.To[^4..]} was {command.MessageStatus}{why}: the host may not have it; call them.", message.HostId, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>Twilio's most common delivery errors, in the coordinators' words (twilio.com/docs/api/errors).</summary>
+    private static readonly Dictionary<string, string> KnownErrors = new()
+    {
+        ["30003"] = "the phone is switched off or out of coverage",
+        ["30004"] = "the number blocks our messages",
+        ["30005"] = "the number does not exist",
+        ["30006"] = "a landline, or a number that cannot take SMS",
+        ["30007"] = "filtered by the phone company",
+        ["30008"] = "unknown error at the phone company",
+    };
 }

@@ -142,6 +142,65 @@ public sealed class SmsConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwilioOptOutIsFollowedWhateverTheWordsAndStartLetsTheHostBeMatchedAgain()
+    {
+        // Twilio's Advanced Opt-Out has already blocked the number when it says OptOutType=STOP (here for "cancel",
+        // one of its default keywords): we follow it, or our next offers would never arrive.
+        var claire = await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+
+        var stop = await (await api.Twilio.SendInboundAsync(Claire, "cancel", extra: new Dictionary<string, string> { ["OptOutType"] = "STOP" }))
+            .Content.ReadAsStringAsync();
+
+        Assert.Contains("Vous ne recevrez plus de SMS", stop);
+        Assert.Equal("cancelled", (string?)(await api.OffersAsync()).Single()!["status"]);
+        Assert.Equal("host-opted-out", (string?)(await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!["code"]);
+
+        // While opted out, a new family is not offered to her.
+        await api.AddFamilyAsync("Famille B.", 29, 3);
+        await api.RunMatchingAsync();
+        Assert.Empty(await api.SendOffersAsync());
+
+        var start = await (await api.Twilio.SendInboundAsync(Claire, "Start", extra: new Dictionary<string, string> { ["OptOutType"] = "START" }))
+            .Content.ReadAsStringAsync();
+
+        Assert.Contains("vous recevrez à nouveau nos SMS", start);
+        await using (var db = api.NewDb())
+        {
+            Assert.Null((await db.Hosts.SingleAsync(h => h.Id == claire)).SmsOptedOutAt);
+        }
+
+        await api.RunMatchingAsync();
+        var offer = Assert.Single(await api.SendOffersAsync())!;
+        Assert.Equal(claire, (Guid)offer["hostId"]!);
+        var messages = await api.Twilio.WaitForMessagesAsync(2);
+        Assert.Equal(Claire, messages[1].To);
+        Assert.Contains("1 adulte et 1 enfant (3 ans)", messages[1].Body);
+    }
+
+    [Fact]
+    public async Task AnOfferTwilioCouldNotDeliverAlertsTheCoordinatorsWithTheReason()
+    {
+        var claire = await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        api.Twilio.Unreachable.TryAdd(Claire, 0);
+
+        await api.SendOffersAsync();
+
+        var offers = await api.WaitForOffersAsync(o => (string?)o[0]!["smsProviderStatus"] == "undelivered");
+        Assert.Equal("open", (string?)offers.Single()!["status"]);
+        var alert = (await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!;
+        Assert.Equal("sms-undelivered", (string?)alert["code"]);
+        Assert.Equal(claire, (Guid)alert["hostId"]!);
+        Assert.Contains("Twilio error 30003: the phone is switched off or out of coverage", (string?)alert["message"]);
+        Assert.Contains("...1111", (string?)alert["message"]);
+    }
+
+    [Fact]
     public async Task AForgedOrMissingSignatureIsRefusedWith403AndChangesNothing()
     {
         await api.AddHostAsync("h-claire", "Claire", Claire);

@@ -58,6 +58,12 @@ public sealed class FakeTwilioServer : IAsyncDisposable
     /// <summary>Post the status callbacks (sent, delivered) after accepting a message.</summary>
     public bool SendStatusCallbacks { get; set; } = true;
 
+    /// <summary>
+    /// Numbers whose handset cannot be reached (switched off, out of coverage): Twilio accepts the message, then its
+    /// status callbacks say <c>sent</c>, then <c>undelivered</c> with error 30003, as the real service does.
+    /// </summary>
+    public ConcurrentDictionary<string, byte> Unreachable { get; } = new();
+
     /// <summary>Every message accepted so far, in order.</summary>
     public IReadOnlyList<FakeSms> Messages => messages.ToArray();
 
@@ -250,7 +256,8 @@ public sealed class FakeTwilioServer : IAsyncDisposable
 
     private async Task PostStatusesAsync(FakeSms sms, string url)
     {
-        foreach (var status in new[] { "sent", "delivered" })
+        var unreachable = Unreachable.ContainsKey(sms.To);
+        foreach (var status in new[] { "sent", unreachable ? "undelivered" : "delivered" })
         {
             var form = new Dictionary<string, string>
             {
@@ -263,9 +270,17 @@ public sealed class FakeTwilioServer : IAsyncDisposable
                 ["To"] = sms.To,
                 ["ApiVersion"] = "2010-04-01",
             };
+            if (status == "undelivered")
+            {
+                form["ErrorCode"] = UnreachableErrorCode;
+            }
+
             using var response = await PostSignedAsync(url, form, signature: null, CancellationToken.None);
         }
     }
+
+    /// <summary>Twilio's error for an unreachable destination handset.</summary>
+    private const string UnreachableErrorCode = "30003";
 
     private async Task<HttpResponseMessage> PostSignedAsync(string url, Dictionary<string, string> form, string? signature, CancellationToken cancellationToken)
     {
