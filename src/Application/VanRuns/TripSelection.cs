@@ -10,8 +10,10 @@ namespace HostingMatch.Application.VanRuns;
 /// person-minutes.
 /// The result is valid: a van running its trips back to back at the earliest only arrives sooner, and waits for a
 /// window that is not yet open. (A CP-SAT model of the same choice, an optional interval per trip and van, found no
-/// solution in 0.5 s at 40 stops: docs/benchmarks.md.) Deterministic; passes after the first are skipped when they
-/// would overrun the budget.
+/// solution in 0.5 s at 40 stops: docs/benchmarks.md.) Deterministic when it has no budget (the solution-limit runs);
+/// with one, passes after the first are skipped when they would overrun it, and on a big evening (about 100 stops:
+/// tens of thousands of candidate trips) the listing or a pass is cut when the budget is spent, leaving the best plan
+/// built so far, or none.
 /// </summary>
 internal static class TripSelection
 {
@@ -31,7 +33,14 @@ internal static class TripSelection
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Latest start first: a state's loop over the trips ends at the first one it is too late for.
-        var trips = Enumerate(model).OrderByDescending(t => t.LatestStart).ToList();
+        bool Spent() => budget is { } b && clock.Elapsed > b;
+        var listed = Enumerate(model, Spent);
+        if (listed is null)
+        {
+            return null;
+        }
+
+        var trips = listed.OrderByDescending(t => t.LatestStart).ToList();
         if (trips.Count == 0)
         {
             return null;
@@ -53,7 +62,8 @@ internal static class TripSelection
         State? best = null;
         for (var r = 0; r < Passes.Length; r++)
         {
-            // Every pass runs to its end; another starts only if it should end within the budget, judging by those run.
+            // A pass runs to its end unless the budget is spent; another starts only if it should end within the budget,
+            // judging by those run.
             var (rate, toEveningEnd) = Passes[r];
             if (r > 0 && clock.Elapsed * (r + 1) / r > budget)
             {
@@ -61,7 +71,7 @@ internal static class TripSelection
             }
 
             var beam = new List<State> { initial };
-            while (beam.Count > 0)
+            while (beam.Count > 0 && !Spent())
             {
                 // The best 2·width steps by score (then fewer person-minutes): a bounded heap whose top is the worst kept.
                 var steps = new PriorityQueue<Step, (double Score, long Minutes)>(Comparer<(double Score, long Minutes)>.Create((a, b) =>
@@ -215,15 +225,28 @@ internal static class TripSelection
     }
 
     /// <summary>Trips of up to <see cref="MaxStopsPerTrip"/> stops that fit the largest van, each in its quickest valid order.</summary>
-    private static List<Trip> Enumerate(EveningModel model)
+    /// <summary>Null when <paramref name="spent"/> says the budget ran out first.</summary>
+    private static List<Trip>? Enumerate(EveningModel model, Func<bool> spent)
     {
         var maxSeats = model.Vans.Max(v => v.Van.Seats);
         var n = model.Candidates.Count;
         var trips = new List<Trip>();
         var set = new List<int>();
 
+        var stopped = false;
         void Extend(int next, int people)
         {
+            // The clock is read once per set of two, often enough (at most a few hundred trips in between).
+            if (set.Count == 2 && spent())
+            {
+                stopped = true;
+            }
+
+            if (stopped)
+            {
+                return;
+            }
+
             if (set.Count > 0 && Best(model, set) is { } trip)
             {
                 trips.Add(trip);
@@ -249,7 +272,7 @@ internal static class TripSelection
         }
 
         Extend(1, 0);
-        return trips;
+        return stopped ? null : trips;
     }
 
     /// <summary>The quickest order of the stops that meets every window without waiting on the way (ties: the later latest start).</summary>
