@@ -1,7 +1,9 @@
 using HostingMatch.Api.Infrastructure;
 using HostingMatch.Application.Requests;
 using Mediator;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
 
 namespace HostingMatch.Api.Endpoints;
 
@@ -30,8 +32,27 @@ public static class RequestEndpoints
             .WithTags("Requests")
             .WithSummary("One request with its household.");
 
+        api.MapPost("/requests/{id:guid}/again", async Task<Results<Created<RequestResponse>, NotFound>> (Guid id, AgainInput? input,
+                IMediator mediator, CancellationToken ct) =>
+            {
+                var night = input?.Night is { } text ? NightRoute.Parse(text) : (LocalDate?)null;
+                return await mediator.Send(new RegisterAgain(id, night), ct) is { } request
+                    ? TypedResults.Created($"/api/v1/requests/{request.Id}", request)
+                    : TypedResults.NotFound();
+            })
+            .WithTags("Requests")
+            .WithSummary("The same household needs a bed again: its request for the night after (or the night given). Nights without " +
+                         "shelter follow from this request (0 if it was placed), and the matching can send it back to last night's host. " +
+                         "409 already-registered if the household already has a request that night.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         return api;
     }
+
+    /// <summary>Which night a household needs a bed again; no body (or no night): the night after.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record AgainInput(string? Night);
 
     /// <summary>A household for one night, as a coordinator types it.</summary>
     public sealed record RequestInput(
