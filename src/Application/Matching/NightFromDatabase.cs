@@ -13,17 +13,19 @@ namespace HostingMatch.Application.Matching;
 /// Tonight as the engine sees it, read from the database. Placements that must not move (confirmed,
 /// delivered, or proposed with an offer already sent) are not re-planned: they take their beds and
 /// household slots off their host, and fix the host's category (rule 7). Pairs that a host refused
-/// tonight (declined, expired, cancelled offers) are excluded.
+/// tonight (declined, expired, cancelled offers) are excluded. The reasons of those left without a place are
+/// decided against the hosts as they stand (<see cref="Reason"/>), as the spec defines them.
 /// </summary>
 public sealed class NightFromDatabase
 {
     /// <summary>Porte de la Chapelle, where the network's van leaves from, when no base is configured.</summary>
     public static readonly NightBase DefaultBase = new("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592));
 
-    private NightFromDatabase(NightFile night, MatchingOptions options, IReadOnlyList<ShelterRequest> free,
+    private NightFromDatabase(NightFile night, NightFile asItStands, MatchingOptions options, IReadOnlyList<ShelterRequest> free,
         IReadOnlyDictionary<Guid, Household> households, IReadOnlyDictionary<Guid, Host> hosts, int kept)
     {
         Night = night;
+        asItStandsNight = asItStands;
         Options = options;
         Free = free;
         Households = households;
@@ -31,8 +33,14 @@ public sealed class NightFromDatabase
         Kept = kept;
     }
 
+    /// <summary>Tonight for the engine: each host with what the kept placements leave of it.</summary>
     public NightFile Night { get; }
+
     public MatchingOptions Options { get; }
+
+    /// <summary>Tonight with every host as it stands, every bed free: what the reasons are decided against.</summary>
+    private readonly NightFile asItStandsNight;
+    private MatchingProblem? asItStandsProblem;
 
     /// <summary>The requests this run may (re)place, tracked for update.</summary>
     public IReadOnlyList<ShelterRequest> Free { get; }
@@ -77,8 +85,27 @@ public sealed class NightFromDatabase
 
         var exclusions = offers.Where(o => o.ExcludesHost).Select(o => (o.HouseholdId.ToString(), o.HostId.ToString())).ToHashSet();
         var nightFile = new NightFile(night, @base, MatchingRules.Default, engineHosts, engineHouseholds);
-        return new NightFromDatabase(nightFile, new MatchingOptions(timeLimit, exclusions), free, households,
+        var asItStands = nightFile with { Hosts = hosts.Select(h => ToEngine(h, night, [])).ToList() };
+        return new NightFromDatabase(nightFile, asItStands, new MatchingOptions(timeLimit, exclusions), free, households,
             hosts.ToDictionary(h => h.Id), kept.Count);
+    }
+
+    /// <summary>
+    /// The reason for a household the engine left without a place, decided against the hosts as they stand: the spec's
+    /// <c>no-compatible-host</c> and <c>too-large</c> count every bed free, so a household that only the placements kept
+    /// from earlier keep out (their beds taken, their host's category fixed) is <c>outranked</c>, not without a host.
+    /// </summary>
+    public (UnplacedReason Reason, string Detail) Reason(UnplacedHousehold left)
+    {
+        if (Kept == 0)
+        {
+            return (left.Reason, left.Detail);
+        }
+
+        asItStandsProblem ??= new MatchingProblem(asItStandsNight, Options);
+        var index = asItStandsNight.Households.ToList().FindIndex(h => h.Id == left.HouseholdId);
+        var (reason, detail) = UnplacedReasons.Explain(asItStandsProblem, index);
+        return reason == UnplacedReason.Outranked ? (reason, UnplacedReasons.TakenByKeptPlacements(asItStandsProblem, index)) : (reason, detail);
     }
 
     /// <summary>Where tonight's van leaves from: the first base configured, else <see cref="DefaultBase"/>.</summary>

@@ -73,9 +73,10 @@ public sealed class RunNightlyMatchingHandler(IHostingMatchDb db, IMatchingLock 
                 request.ReturnToPool(now);
             }
 
-            request.MarkUnplaced(left.Reason.ToWire(), left.Detail, now);
+            var (reason, detail) = night.Reason(left);
+            request.MarkUnplaced(reason.ToWire(), detail, now);
             var household = night.Households[request.HouseholdId];
-            unplaced.Add(new UnplacedResponse(request.Id, household.Alias, household.People, left.Tier, left.Reason.ToWire(), left.Detail));
+            unplaced.Add(new UnplacedResponse(request.Id, household.Alias, household.People, left.Tier, reason.ToWire(), detail));
         }
 
         // One SaveChanges: the whole run's proposals commit together or not at all.

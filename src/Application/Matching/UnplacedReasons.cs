@@ -30,6 +30,17 @@ internal static class UnplacedReasons
             $"{roomy} compatible host(s) with enough beds, but their places went to households of the same or a higher priority tonight.");
     }
 
+    /// <summary>
+    /// The detail of an <c>outranked</c> household whose hosts are full of placements kept from earlier tonight (confirmed,
+    /// or offered and waiting for the host's answer), which the engine does not move whatever their priority.
+    /// </summary>
+    public static string TakenByKeptPlacements(MatchingProblem problem, int h)
+    {
+        var roomy = problem.Compatible[h].Count(k => HardRules.HasBedsFor(problem.Hosts[k], problem.People[h]));
+        return $"{roomy} compatible host(s) with enough beds, but their places are taken tonight by households already placed " +
+               "(confirmed, or offered and waiting for the host's answer) or went to households of the same or a higher priority.";
+    }
+
     /// <summary>Applies rules 1-5 one after the other and names the first one that leaves no host.</summary>
     private static string WhyNoCompatibleHost(MatchingProblem problem, int h)
     {

@@ -96,8 +96,15 @@ public sealed class NightlyMatchingTests : IAsyncLifetime
 
         Assert.Equal(1, (int)run["keptPlacements"]!);
         Assert.Empty(run["proposals"]!.AsArray());
-        Assert.Equal(second, (Guid)run["unplaced"]!.AsArray().Single()!["requestId"]!);
+        var left = run["unplaced"]!.AsArray().Single()!;
+        Assert.Equal(second, (Guid)left["requestId"]!);
+
+        // The spec's no-compatible-host and too-large count every bed free: the host would take this family on an
+        // empty night, so it is outranked, by a placement kept from earlier, and the stored reason says so too.
+        Assert.Equal("outranked", (string?)left["reason"]);
+        Assert.Contains("already placed", (string?)left["detail"]);
         await using var check = api.Database.NewContext();
+        Assert.Equal("outranked", (await check.Requests.SingleAsync(r => r.Id == second)).UnplacedReason);
         var confirmed = await check.Requests.SingleAsync(r => r.Id == first);
         Assert.Equal(RequestStatus.Confirmed, confirmed.Status);
         Assert.Equal(host, confirmed.HostId);
