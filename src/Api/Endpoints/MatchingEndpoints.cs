@@ -51,12 +51,7 @@ public static class MatchingEndpoints
                 var read = NightFileReader.Read(await reader.ReadToEndAsync(ct));
                 if (!read.IsValid)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.Validation,
-                        title: "The night file is invalid; nothing was solved.",
-                        extensions: new Dictionary<string, object?>
-                        {
-                            ["errors"] = read.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                        });
+                    return InputProblems.Invalid("The night file is invalid; nothing was solved.", read.Errors);
                 }
 
                 var plan = MatchingEngine.Solve(read.Night!, new MatchingOptions(RunNightlyMatchingHandler.DefaultTimeLimit));

@@ -2,15 +2,34 @@ using HostingMatch.Api.Infrastructure;
 using HostingMatch.Application.VanRuns;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HostingMatch.Api.Endpoints;
 
 /// <summary>The night's van runs: plan them from the confirmed placements, read them, print a trip's run sheet.</summary>
 public static class VanRunEndpoints
 {
+    /// <summary>A runs file of a few hundred stops is well under this.</summary>
+    private const long MaxRunsFileBytes = 1024 * 1024;
+
     public static RouteGroupBuilder MapVanRuns(this RouteGroupBuilder api)
     {
         var runs = api.MapGroup("/nights/{night}/van-runs").WithTags("Van runs");
+
+        api.MapPost("/simulations/van-runs", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, CancellationToken ct) =>
+            {
+                using var reader = new StreamReader(request.Body);
+                var read = RunsFileReader.Read(await reader.ReadToEndAsync(ct));
+                return read.File is null
+                    ? InputProblems.Invalid("The runs file is invalid; nothing was planned.", read.Errors)
+                    : TypedResults.Content(VanPlanJson.Serialize(VanPlanner.Plan(read.File)), "application/json");
+            })
+            .WithTags("Van runs")
+            .Accepts<string>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRunsFileBytes))
+            .WithSummary("Plan a runs file (spec: van-runs.md) and return the spec's plan JSON without storing anything: " +
+                         "\"what if a second van came out tonight?\" 400 with every problem of the file under errors.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         runs.MapPost("/", async (string night, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new PlanVanRuns(NightRoute.Parse(night)), ct)))
