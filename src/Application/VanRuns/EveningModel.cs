@@ -56,8 +56,8 @@ internal sealed class EveningModel
             if (from > until || Math.Max(earliest, from) > until)
             {
                 var why = from > until
-                    ? $"Its window {Clock(stop.ArrivalFrom)}-{Clock(stop.ArrivalUntil)} is outside the evening's arrivals ({Clock(input.FirstDeparture)}-{Clock(input.LatestArrival)})"
-                    : $"Even the first trip would reach it at {ClockAt(earliest)}, after its window closes at {ClockAt(until)}";
+                    ? $"{PeopleLeft(stop.People)}: its window {Clock(stop.ArrivalFrom)}-{Clock(stop.ArrivalUntil)} is outside the evening's arrivals ({Clock(input.FirstDeparture)}-{Clock(input.LatestArrival)})"
+                    : $"{PeopleLeft(stop.People)}: even the first trip would reach it at {ClockAt(earliest)}, after its window closes at {ClockAt(until)}";
                 preUnserved.Add(new UnservedStop(stop.HostId, UnservedReason.NoTime, why));
                 continue;
             }
@@ -215,7 +215,7 @@ internal sealed class EveningModel
             if (candidate is not null && !served.Contains(candidate.Node))
             {
                 unserved.Add(new UnservedStop(stop.HostId, UnservedReason.NoTime,
-                    $"The vans are full for the evening: no trip left reaches it between {ClockAt(candidate.From)} and {ClockAt(candidate.Until)}"));
+                    $"{PeopleLeft(candidate.People)}: the vans are full for the evening: no trip left reaches it between {ClockAt(candidate.From)} and {ClockAt(candidate.Until)}"));
             }
         }
 
@@ -228,6 +228,9 @@ internal sealed class EveningModel
     public OffsetDateTime At(int minute) => (reference + Duration.FromMinutes(minute)).InZone(Night.Zone).ToOffsetDateTime();
 
     private string ClockAt(int minute) => At(minute).TimeOfDay.ToString("HH:mm", null);
+
+    /// <summary>How many people a stop leaves without a van (the spec: "the plan says how many people are left").</summary>
+    private static string PeopleLeft(int people) => people == 1 ? "1 person" : $"{people} people";
 
     private static string Clock(LocalTime time) => time.ToString("HH:mm", null);
 

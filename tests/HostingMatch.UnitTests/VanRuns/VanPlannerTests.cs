@@ -75,6 +75,17 @@ public sealed class VanPlannerTests
         Assert.NotEmpty(plan.Unserved);
         Assert.All(plan.Unserved, u => Assert.Equal(UnservedReason.NoTime, u.Reason));
         Assert.Equal(48, plan.Summary.PeopleDelivered + (plan.Unserved.Count * 4));
+        Assert.All(plan.Unserved, u => Assert.StartsWith("4 people: the vans are full for the evening", u.Detail));
+    }
+
+    [Fact]
+    public void Plan_WhenAStopIsUnserved_ItsDetailSaysHowManyPeopleAreLeft()
+    {
+        var input = RunsFiles.Evening([RunsFiles.Stop("h-far", 8, 0, people: 1, until: "20:50"), RunsFiles.Stop("h-ok", 1, 1)]);
+
+        var plan = PlanValid(input);
+
+        Assert.StartsWith("1 person: ", Assert.Single(plan.Unserved).Detail);
     }
 
     [Fact]
