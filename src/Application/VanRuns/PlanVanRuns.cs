@@ -13,6 +13,7 @@ namespace HostingMatch.Application.VanRuns;
 /// Plans (or re-plans) the night's van runs from the confirmed placements: one stop per host, the host's arrival
 /// window, the network's vans. A trip that has already left is never changed: its households stay on it, its van
 /// is busy until it is back, and new trips are numbered after it. Nothing leaves before now.
+/// The summary covers the whole evening, trips that left included.
 /// </summary>
 public sealed record PlanVanRuns(LocalDate Night) : ICommand<VanRunsResponse>;
 
@@ -65,7 +66,12 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
             }),
         });
 
-        var combined = plan with { Trips = departed.Concat(plan.Trips).OrderBy(t => t.VanId).ThenBy(t => t.Trip).ToList() };
+        var trips = departed.Concat(plan.Trips).OrderBy(t => t.VanId).ThenBy(t => t.Trip).ToList();
+        var combined = plan with
+        {
+            Trips = trips,
+            Summary = EveningModel.Summarize(input, trips, hostId => hosts[Guid.Parse(hostId)].Location, plan.Summary.SolveMilliseconds),
+        };
         var json = VanPlanJson.Serialize(combined);
         if (stored is null)
         {
