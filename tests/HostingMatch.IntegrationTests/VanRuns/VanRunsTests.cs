@@ -124,6 +124,24 @@ public sealed class VanRunsTests : IAsyncLifetime
         Assert.Equal(expected, SummaryOf(await (await client.GetAsync($"/api/v1/nights/{Night}/van-runs")).ReadObjectAsync()));
     }
 
+    [Fact]
+    public async Task ATripWhoseHouseholdsAreBoardingIsNeverChangedByAReplan()
+    {
+        await AddBaseAndVan(seats: 8);
+        await Confirmed("a", 48.870, 30, 5);
+        var first = await Plan();
+        var firstTrip = first["trips"]!.AsArray()[0]!;
+
+        // Boarding takes 10 minutes before the van drives off: 4 minutes before, the household is in the van.
+        api.Clock.Reset(At(firstTrip["departAt"]) - Duration.FromMinutes(4));
+        await Confirmed("c", 48.871, 28);
+        var replanned = await Plan();
+
+        var kept = replanned["trips"]!.AsArray().Single(t => (int)t!["trip"]! == 1)!;
+        Assert.Equal(firstTrip["departAt"]!.ToJsonString(), kept["departAt"]!.ToJsonString());
+        Assert.Equal(firstTrip["stops"]!.ToJsonString(), kept["stops"]!.ToJsonString());
+    }
+
     private static (int People, int PersonMinutes, int Driving) SummaryOf(JsonNode plan) =>
         ((int)plan["summary"]!["peopleDelivered"]!, (int)plan["summary"]!["personArrivalMinutes"]!, (int)plan["summary"]!["drivingMinutes"]!);
 
