@@ -89,6 +89,20 @@ public sealed class VanPlannerTests
     }
 
     [Fact]
+    public void Plan_WhenTheVanIsEarly_ArrivesAsTheWindowOpensAndLeavesLaterInstead()
+    {
+        var input = RunsFiles.Evening([RunsFiles.Stop("h-1", 2, 0, people: 3, from: "21:30", until: "22:30")]);
+
+        var plan = PlanValid(input);
+
+        var trip = Assert.Single(plan.Trips);
+        var stop = Assert.Single(trip.Stops);
+        Assert.Equal(new LocalTime(21, 30), stop.ArriveAt.TimeOfDay);
+        var drive = RunsRules.Default.Minutes(RunsFiles.Base, input.Stops[0].Location);
+        Assert.Equal(new LocalTime(21, 30).PlusMinutes(-drive), trip.DepartAt.TimeOfDay);
+    }
+
+    [Fact]
     public void Plan_WhenTransportIsOther_LeavesTheStopOutOfTripsAndUnserved()
     {
         var input = RunsFiles.Evening([RunsFiles.Stop("h-own", 1, 0, transport: StopTransport.Other), RunsFiles.Stop("h-van", 1, 1)]);
