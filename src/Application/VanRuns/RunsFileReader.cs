@@ -16,9 +16,14 @@ public sealed record RunsFileReadResult(RunsFile? File, IReadOnlyList<InputError
 /// Defaults for optional fields: <c>timeZone</c> Europe/Paris (the only one supported), rules 20 km/h
 /// and detour 1.3, <c>firstDeparture</c> 20:30, <c>latestArrival</c> 23:59, <c>loadingMinutes</c> 10,
 /// <c>stopMinutes</c> 5, a van's <c>seats</c> 8 and <c>id</c> <c>van-N</c>, a stop's window the evening's.
+/// The rules are bounded (1 to 130 km/h, detour 1 to 5) so that no driving time on Earth exceeds about six million
+/// minutes: the planner's minute arithmetic stays far inside an <see cref="int"/>.
 /// </summary>
 public static class RunsFileReader
 {
+    /// <summary>Bounds of the driving-time rules: a van in a city, and a detour no road network exceeds.</summary>
+    public const double MinSpeedKmh = 1, MaxSpeedKmh = 130, MinDetourFactor = 1, MaxDetourFactor = 5;
+
     public static RunsFileReadResult Read(string json)
     {
         var errors = new InputErrors();
@@ -79,8 +84,8 @@ public static class RunsFileReader
         fields is null
             ? RunsRules.Default
             : new RunsRules(
-                fields.Number("averageSpeedKmh", required: false, fallback: RunsRules.Default.AverageSpeedKmh, min: 0, minExclusive: true),
-                fields.Number("detourFactor", required: false, fallback: RunsRules.Default.DetourFactor, min: 0, minExclusive: true));
+                fields.Number("averageSpeedKmh", required: false, fallback: RunsRules.Default.AverageSpeedKmh, min: MinSpeedKmh, max: MaxSpeedKmh),
+                fields.Number("detourFactor", required: false, fallback: RunsRules.Default.DetourFactor, min: MinDetourFactor, max: MaxDetourFactor));
 
     private static List<RunsVan> ReadVans(JsonFields root)
     {

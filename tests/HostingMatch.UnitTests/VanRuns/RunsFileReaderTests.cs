@@ -88,6 +88,10 @@ public sealed class RunsFileReaderTests
         { "time 8:30", "$.firstDeparture", "HH:mm" },
         { "time 20h45", "$.stops[0].arrivalFrom", "HH:mm" },
         { "time zone", "$.timeZone", "Europe/Paris" },
+        { "speed 1e-7", "$.rules.averageSpeedKmh", "must be at least 1 and at most 130" },
+        { "speed 131", "$.rules.averageSpeedKmh", "must be at least 1 and at most 130" },
+        { "detour 0.5", "$.rules.detourFactor", "must be at least 1 and at most 5" },
+        { "detour 6", "$.rules.detourFactor", "must be at least 1 and at most 5" },
     };
 
     [Theory]
@@ -115,6 +119,10 @@ public sealed class RunsFileReaderTests
             "time 8:30" => Edit(Valid, r => r["firstDeparture"] = "8:30"),
             "time 20h45" => Edit(Valid, r => r["stops"]![0]!["arrivalFrom"] = "20h45"),
             "time zone" => Edit(Valid, r => r["timeZone"] = "Europe/London"),
+            "speed 1e-7" => Edit(Valid, r => r["rules"]!["averageSpeedKmh"] = 1e-7),
+            "speed 131" => Edit(Valid, r => r["rules"]!["averageSpeedKmh"] = 131),
+            "detour 0.5" => Edit(Valid, r => r["rules"]!["detourFactor"] = 0.5),
+            "detour 6" => Edit(Valid, r => r["rules"]!["detourFactor"] = 6),
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
 
@@ -132,6 +140,16 @@ public sealed class RunsFileReaderTests
         var result = RunsFileReader.Read("{ \"night\": \"2026-11-26\",\n  \"vans\": [ }");
 
         Assert.Contains("invalid JSON at line 2", Assert.Single(result.Errors).Message);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(130, 5)]
+    public void Read_WhenRulesAreAtTheirBounds_Accepts(double speed, double detour)
+    {
+        var result = RunsFileReader.Read(Edit(Valid, r => r["rules"] = new JsonObject { ["averageSpeedKmh"] = speed, ["detourFactor"] = detour }));
+
+        Assert.Equal(new RunsRules(speed, detour), result.File!.Rules);
     }
 
     [Fact]

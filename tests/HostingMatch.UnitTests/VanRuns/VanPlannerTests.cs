@@ -103,6 +103,20 @@ public sealed class VanPlannerTests
     }
 
     [Fact]
+    public void Plan_WithTheSlowestAcceptedRulesAndAStopAcrossTheWorld_ReportsNoTimeWithoutOverflow()
+    {
+        // 1 km/h and detour 5 (the reader's bounds) to the antipode: about six million minutes, far inside an int.
+        var antipode = new HostingMatch.Domain.Geography.GeoPoint(-RunsFiles.Base.Latitude, RunsFiles.Base.Longitude - 180);
+        var input = RunsFiles.Evening([RunsFiles.Stop("h-far", 0, 0) with { Location = antipode }, RunsFiles.Stop("h-ok", 0.1, 0)])
+            with { Rules = new RunsRules(1, 5) };
+
+        var plan = PlanValid(input);
+
+        Assert.Equal(("h-far", UnservedReason.NoTime), (Assert.Single(plan.Unserved).HostId, plan.Unserved[0].Reason));
+        Assert.Equal(["h-ok"], plan.Trips.SelectMany(t => t.Stops).Select(s => s.HostId));
+    }
+
+    [Fact]
     public void Plan_WhenTransportIsOther_LeavesTheStopOutOfTripsAndUnserved()
     {
         var input = RunsFiles.Evening([RunsFiles.Stop("h-own", 1, 0, transport: StopTransport.Other), RunsFiles.Stop("h-van", 1, 1)]);
