@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 
@@ -12,7 +13,7 @@ namespace HostingMatch.Application.Validation;
 /// Each getter returns a usable default when the field is missing or wrong, after recording the error:
 /// callers check <see cref="InputErrors.Any"/> before using the result.
 /// </summary>
-public sealed class JsonFields(JsonElement element, string path, InputErrors errors)
+public sealed partial class JsonFields(JsonElement element, string path, InputErrors errors)
 {
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
@@ -31,7 +32,7 @@ public sealed class JsonFields(JsonElement element, string path, InputErrors err
         return new JsonFields(root, "$", errors);
     }
 
-    /// <summary>Parses text into a document; records an error (with the line) when it is not valid JSON.</summary>
+    /// <summary>Parses text into a document; records an error (with its 1-based line and column) when it is not valid JSON.</summary>
     public static JsonDocument? Parse(string json, InputErrors errors)
     {
         try
@@ -41,10 +42,16 @@ public sealed class JsonFields(JsonElement element, string path, InputErrors err
         catch (JsonException e)
         {
             // Recovering is the point: invalid JSON is bad input, reported like any other problem.
-            errors.Add(e.Path is { Length: > 0 } p ? p : "$", $"invalid JSON at line {(e.LineNumber ?? 0) + 1}: {e.Message}");
+            // System.Text.Json ends its message with its own 0-based position: say the position once, 1-based.
+            var message = JsonPosition().Replace(e.Message, "").TrimEnd('.', ' ');
+            errors.Add(e.Path is { Length: > 0 } p ? p : "$",
+                $"invalid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: {message}");
             return null;
         }
     }
+
+    [GeneratedRegex(@"\s*(Path: \S* \|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?\s*$")]
+    private static partial Regex JsonPosition();
 
     public string Child(string name) => $"{Path}.{name}";
 
@@ -201,8 +208,12 @@ public sealed class JsonFields(JsonElement element, string path, InputErrors err
         return new JsonFields(v, Child(name), errors);
     }
 
-    /// <summary>The items of an array, each with its own path; empty (with an error when required or wrong) otherwise.</summary>
-    public IReadOnlyList<(JsonElement Item, string Path)> Array(string name, bool required = true)
+    /// <summary>
+    /// The items of an array, each with its own path; empty (with an error when required or wrong) otherwise.
+    /// With <paramref name="atLeastOne"/> (what an item is), an empty array is an error too: one per problem, so a
+    /// value that is not an array, or whose items are wrong, is not also reported as empty.
+    /// </summary>
+    public IReadOnlyList<(JsonElement Item, string Path)> Array(string name, bool required = true, string? atLeastOne = null)
     {
         if (!TryGet(name, required, out var v))
         {
@@ -215,14 +226,20 @@ public sealed class JsonFields(JsonElement element, string path, InputErrors err
             return [];
         }
 
+        if (atLeastOne is not null && v.GetArrayLength() == 0)
+        {
+            errors.Add(Child(name), $"must list at least one {atLeastOne}");
+            return [];
+        }
+
         return v.EnumerateArray().Select((item, i) => (item, $"{Child(name)}[{i}]")).ToList();
     }
 
     /// <summary>The objects of an array, each as fields; a non-object item is an error and skipped.</summary>
-    public IReadOnlyList<JsonFields> Objects(string name, bool required = true)
+    public IReadOnlyList<JsonFields> Objects(string name, bool required = true, string? atLeastOne = null)
     {
         var result = new List<JsonFields>();
-        foreach (var (item, itemPath) in Array(name, required))
+        foreach (var (item, itemPath) in Array(name, required, atLeastOne))
         {
             if (item.ValueKind != JsonValueKind.Object)
             {

@@ -56,8 +56,8 @@ internal sealed class EveningModel
             if (from > until || Math.Max(earliest, from) > until)
             {
                 var why = from > until
-                    ? $"Its window {Clock(stop.ArrivalFrom)}-{Clock(stop.ArrivalUntil)} is outside the evening's arrivals ({Clock(input.FirstDeparture)}-{Clock(input.LatestArrival)})"
-                    : $"Even the first trip would reach it at {ClockAt(earliest)}, after its window closes at {ClockAt(until)}";
+                    ? $"{PeopleLeft(stop.People)}: its window {Clock(stop.ArrivalFrom)}-{Clock(stop.ArrivalUntil)} is outside the evening's arrivals ({Clock(input.FirstDeparture)}-{Clock(input.LatestArrival)})"
+                    : $"{PeopleLeft(stop.People)}: even the first trip would reach it at {ClockAt(earliest)}, after its window closes at {ClockAt(until)}";
                 preUnserved.Add(new UnservedStop(stop.HostId, UnservedReason.NoTime, why));
                 continue;
             }
@@ -168,7 +168,6 @@ internal sealed class EveningModel
     {
         var trips = new List<VanTrip>();
         var served = new HashSet<int>();
-        int people = 0, personMinutes = 0, driving = 0;
         for (var v = 0; v < Vans.Count; v++)
         {
             var van = Vans[v];
@@ -189,11 +188,8 @@ internal sealed class EveningModel
 
                     stops.Add(new TripStop(candidate.Stop.HostId, candidate.Stop.Households.Select(h => h.Id).ToList(),
                         candidate.People, At(times.Arrivals[i])));
-                    people += candidate.People;
-                    personMinutes += candidate.People * times.Arrivals[i];
                 }
 
-                driving += times.DrivingMinutes;
                 var departAt = times.Arrivals[0] - TravelMatrix[0, nodes[0]];
                 number++;
                 trips.Add(new VanTrip(van.Van.Id, number, At(departAt), At(times.Return), stops.Sum(s => s.People), stops));
@@ -215,11 +211,39 @@ internal sealed class EveningModel
             if (candidate is not null && !served.Contains(candidate.Node))
             {
                 unserved.Add(new UnservedStop(stop.HostId, UnservedReason.NoTime,
-                    $"The vans are full for the evening: no trip left reaches it between {ClockAt(candidate.From)} and {ClockAt(candidate.Until)}"));
+                    $"{PeopleLeft(candidate.People)}: the vans are full for the evening: no trip left reaches it between {ClockAt(candidate.From)} and {ClockAt(candidate.Until)}"));
             }
         }
 
-        return new VanPlan(input.Night, trips, unserved, new VanPlanSummary(people, personMinutes, driving, solveMilliseconds));
+        var homes = Candidates.ToDictionary(c => c.Stop.HostId, c => c.Stop.Location);
+        return new VanPlan(input.Night, trips, unserved, Summarize(input, trips, hostId => homes[hostId], solveMilliseconds));
+    }
+
+    /// <summary>
+    /// The objective's levels over an evening's trips, the one place they are counted: a new plan's, or a re-plan's
+    /// with the trips that already left. People on board; the sum of their arrival minutes, elapsed from
+    /// <c>firstDeparture</c>; driving base, stops, base by the travel formula. <paramref name="homeOf"/> gives a host's home.
+    /// </summary>
+    public static VanPlanSummary Summarize(RunsFile input, IEnumerable<VanTrip> trips, Func<string, GeoPoint> homeOf, long solveMilliseconds)
+    {
+        var reference = input.At(input.FirstDeparture);
+        int people = 0, personMinutes = 0, driving = 0;
+        foreach (var trip in trips)
+        {
+            var at = input.Base.Location;
+            foreach (var stop in trip.Stops)
+            {
+                var home = homeOf(stop.HostId);
+                driving += input.Rules.Minutes(at, home);
+                people += stop.People;
+                personMinutes += stop.People * CeilMinutes(stop.ArriveAt.ToInstant() - reference);
+                at = home;
+            }
+
+            driving += input.Rules.Minutes(at, input.Base.Location);
+        }
+
+        return new VanPlanSummary(people, personMinutes, driving, solveMilliseconds);
     }
 
     /// <summary>Elapsed minutes from <c>firstDeparture</c> to a clock time of the night.</summary>
@@ -228,6 +252,9 @@ internal sealed class EveningModel
     public OffsetDateTime At(int minute) => (reference + Duration.FromMinutes(minute)).InZone(Night.Zone).ToOffsetDateTime();
 
     private string ClockAt(int minute) => At(minute).TimeOfDay.ToString("HH:mm", null);
+
+    /// <summary>How many people a stop leaves without a van (the spec: "the plan says how many people are left").</summary>
+    private static string PeopleLeft(int people) => people == 1 ? "1 person" : $"{people} people";
 
     private static string Clock(LocalTime time) => time.ToString("HH:mm", null);
 

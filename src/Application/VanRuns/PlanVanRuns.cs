@@ -12,7 +12,9 @@ namespace HostingMatch.Application.VanRuns;
 /// <summary>
 /// Plans (or re-plans) the night's van runs from the confirmed placements: one stop per host, the host's arrival
 /// window, the network's vans. A trip that has already left is never changed: its households stay on it, its van
-/// is busy until it is back, and new trips are numbered after it. Nothing leaves before now.
+/// is busy until it is back, and new trips are numbered after it. A trip counts as left once its boarding has
+/// started (<c>loadingMinutes</c> before it drives off): the households are sitting in the van. Nothing leaves before now.
+/// The summary covers the whole evening, trips that left included.
 /// </summary>
 public sealed record PlanVanRuns(LocalDate Night) : ICommand<VanRunsResponse>;
 
@@ -28,9 +30,10 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
         }
 
         var stored = await db.VanRunPlans.FirstOrDefaultAsync(p => p.Night == command.Night, cancellationToken);
+        var boarding = Duration.FromMinutes(RunsFile.DefaultLoadingMinutes);
         var departed = stored is null
             ? []
-            : StoredVanPlan.Parse(stored.PlanJson).Trips.Where(t => t.DepartAt.ToInstant() <= now).ToList();
+            : StoredVanPlan.Parse(stored.PlanJson).Trips.Where(t => t.DepartAt.ToInstant() - boarding <= now).ToList();
         var onBoard = departed.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet();
 
         var confirmed = await db.Requests.AsNoTracking()
@@ -65,7 +68,12 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
             }),
         });
 
-        var combined = plan with { Trips = departed.Concat(plan.Trips).OrderBy(t => t.VanId).ThenBy(t => t.Trip).ToList() };
+        var trips = departed.Concat(plan.Trips).OrderBy(t => t.VanId).ThenBy(t => t.Trip).ToList();
+        var combined = plan with
+        {
+            Trips = trips,
+            Summary = EveningModel.Summarize(input, trips, hostId => hosts[Guid.Parse(hostId)].Location, plan.Summary.SolveMilliseconds),
+        };
         var json = VanPlanJson.Serialize(combined);
         if (stored is null)
         {

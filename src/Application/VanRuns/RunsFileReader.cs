@@ -16,9 +16,14 @@ public sealed record RunsFileReadResult(RunsFile? File, IReadOnlyList<InputError
 /// Defaults for optional fields: <c>timeZone</c> Europe/Paris (the only one supported), rules 20 km/h
 /// and detour 1.3, <c>firstDeparture</c> 20:30, <c>latestArrival</c> 23:59, <c>loadingMinutes</c> 10,
 /// <c>stopMinutes</c> 5, a van's <c>seats</c> 8 and <c>id</c> <c>van-N</c>, a stop's window the evening's.
+/// The rules are bounded (1 to 130 km/h, detour 1 to 5) so that no driving time on Earth exceeds about six million
+/// minutes: the planner's minute arithmetic stays far inside an <see cref="int"/>.
 /// </summary>
 public static class RunsFileReader
 {
+    /// <summary>Bounds of the driving-time rules: a van in a city, and a detour no road network exceeds.</summary>
+    public const double MinSpeedKmh = 1, MaxSpeedKmh = 130, MinDetourFactor = 1, MaxDetourFactor = 5;
+
     public static RunsFileReadResult Read(string json)
     {
         var errors = new InputErrors();
@@ -48,7 +53,7 @@ public static class RunsFileReader
         var evening = night ?? new LocalDate(2000, 1, 1);
         if (IsAfter(evening, firstDeparture, latestArrival))
         {
-            root.Error("latestArrival", "must not be before firstDeparture");
+            root.Error("latestArrival", $"{Describe(evening, "latestArrival", latestArrival, firstDeparture)} is before {Describe(evening, "firstDeparture", firstDeparture, latestArrival)}");
         }
 
         var stops = ReadStops(root, evening, firstDeparture, latestArrival);
@@ -65,6 +70,23 @@ public static class RunsFileReader
     private static bool IsAfter(LocalDate night, LocalTime a, LocalTime b) =>
         HostingMatch.Domain.Night.At(night, a).ToInstant() > HostingMatch.Domain.Night.At(night, b).ToInstant();
 
+    /// <summary>
+    /// A time as the user wrote it (<c>arrivalFrom 20:15</c>), or with the default it took
+    /// (<c>arrivalFrom, which defaults to firstDeparture 20:30</c>); on a spring clock-change night, when the
+    /// time does not exist and moving it forward by the gap is what puts it past <paramref name="other"/>, says so.
+    /// </summary>
+    private static string Describe(LocalDate night, string field, LocalTime time, LocalTime other, string? defaultField = null)
+    {
+        var moment = HostingMatch.Domain.Night.At(night, time).LocalDateTime;
+        var written = time < HostingMatch.Domain.Night.EveningStarts ? night.PlusDays(1) + time : night + time;
+        var otherWritten = other < HostingMatch.Domain.Night.EveningStarts ? night.PlusDays(1) + other : night + other;
+        var clock = time.ToString("HH:mm", null);
+        var gap = moment != written && Math.Sign(written.CompareTo(otherWritten)) != Math.Sign(moment.CompareTo(otherWritten))
+            ? $" (that night {clock} does not exist: the clocks go forward, so it means {moment.TimeOfDay.ToString("HH:mm", null)})"
+            : "";
+        return defaultField is null ? $"{field} {clock}{gap}" : $"{field}, which defaults to {defaultField} {clock}{gap}";
+    }
+
     private static GeoPoint ReadPoint(JsonFields fields)
     {
         var latitude = fields.Number("latitude", min: -90, max: 90);
@@ -79,28 +101,31 @@ public static class RunsFileReader
         fields is null
             ? RunsRules.Default
             : new RunsRules(
-                fields.Number("averageSpeedKmh", required: false, fallback: RunsRules.Default.AverageSpeedKmh, min: 0, minExclusive: true),
-                fields.Number("detourFactor", required: false, fallback: RunsRules.Default.DetourFactor, min: 0, minExclusive: true));
+                fields.Number("averageSpeedKmh", required: false, fallback: RunsRules.Default.AverageSpeedKmh, min: MinSpeedKmh, max: MaxSpeedKmh),
+                fields.Number("detourFactor", required: false, fallback: RunsRules.Default.DetourFactor, min: MinDetourFactor, max: MaxDetourFactor));
 
     private static List<RunsVan> ReadVans(JsonFields root)
     {
         var vans = new List<RunsVan>();
+        var items = root.Objects("vans", atLeastOne: "van");
+        var written = items.Select(van => van.String("id", required: false)).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var items = root.Objects("vans");
-        if (root.Has("vans") && items.Count == 0)
+        for (var i = 0; i < items.Count; i++)
         {
-            root.Error("vans", "must list at least one van");
-        }
-
-        foreach (var van in items)
-        {
-            var id = van.String("id", required: false) ?? $"van-{vans.Count + 1}";
-            if (!seen.Add(id))
+            var id = written[i];
+            if (id is not null && !seen.Add(id))
             {
-                van.Error("id", $"duplicate van id '{id}'");
+                items[i].Error("id", $"duplicate van id '{id}'");
             }
 
-            vans.Add(new RunsVan(id, van.Int("seats", required: false, fallback: RunsFile.DefaultSeats, min: 1)));
+            // A missing id defaults to van-N; when another van is written with that id, the problem is the missing one.
+            var defaulted = $"van-{i + 1}";
+            if (id is null && written.Contains(defaulted))
+            {
+                items[i].Error("id", $"is missing, and the default '{defaulted}' is another van's id: give each van an id");
+            }
+
+            vans.Add(new RunsVan(id ?? defaulted, items[i].Int("seats", required: false, fallback: RunsFile.DefaultSeats, min: 1)));
         }
 
         return vans;
@@ -120,11 +145,24 @@ public static class RunsFileReader
             }
 
             var location = ReadPoint(stop);
-            var from = stop.Time("arrivalFrom", required: false) ?? firstDeparture;
-            var until = stop.Time("arrivalUntil", required: false) ?? latestArrival;
-            if (IsAfter(night, from, until))
+            var writtenFrom = stop.Time("arrivalFrom", required: false);
+            var writtenUntil = stop.Time("arrivalUntil", required: false);
+            var from = writtenFrom ?? firstDeparture;
+            var until = writtenUntil ?? latestArrival;
+
+            // Both defaulted: the evening itself is inverted, reported once on latestArrival.
+            if ((writtenFrom is not null || writtenUntil is not null) && IsAfter(night, from, until))
             {
-                stop.Error("arrivalFrom", "must not be after arrivalUntil");
+                var fromText = Describe(night, "arrivalFrom", from, until, writtenFrom is null ? "firstDeparture" : null);
+                var untilText = Describe(night, "arrivalUntil", until, from, writtenUntil is null ? "latestArrival" : null);
+                if (writtenFrom is not null)
+                {
+                    stop.Error("arrivalFrom", $"{fromText} is after {untilText}");
+                }
+                else
+                {
+                    stop.Error("arrivalUntil", $"{untilText} is before {fromText}");
+                }
             }
 
             var transport = StopTransport.Van;
@@ -141,13 +179,7 @@ public static class RunsFileReader
             }
 
             var members = new List<RunHousehold>();
-            var items = stop.Objects("households");
-            if (stop.Has("households") && items.Count == 0)
-            {
-                stop.Error("households", "must list at least one household");
-            }
-
-            foreach (var household in items)
+            foreach (var household in stop.Objects("households", atLeastOne: "household"))
             {
                 var id = household.String("id");
                 if (id is not null && !households.Add(id))

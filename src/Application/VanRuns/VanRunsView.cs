@@ -12,7 +12,10 @@ public sealed record VanRunsResponse(
     IReadOnlyList<UnservedView> Unserved,
     VanPlanSummary Summary);
 
-/// <summary>A trip; <see cref="Departed"/> once its departure time has passed: it is never changed again.</summary>
+/// <summary>
+/// A trip; <see cref="Departed"/> once its departure time has passed. A re-plan already leaves it unchanged from the start
+/// of its boarding (<c>loadingMinutes</c> before).
+/// </summary>
 public sealed record TripView(string VanId, int Trip, OffsetDateTime DepartAt, OffsetDateTime ReturnAt, int Passengers, bool Departed,
     IReadOnlyList<StopView> Stops);
 

@@ -116,6 +116,59 @@ public sealed class VanRunsTests : IAsyncLifetime
         Assert.Equal(firstTrip["stops"]!.ToJsonString(), kept["stops"]!.ToJsonString());
         var late = trips.Where(t => (int)t!["trip"]! > 1).SelectMany(t => t!["stops"]!.AsArray()).Single(s => (string?)s!["hostCode"] == "c")!;
         Assert.True(At(late["arriveAt"]) > At(kept["returnAt"]));
+
+        // The summary counts the whole evening, the trip that left included, in the answer and in what is stored.
+        var expected = await SummaryOfAllTrips(trips);
+        Assert.Equal(6, expected.People);
+        Assert.Equal(expected, SummaryOf(replanned));
+        Assert.Equal(expected, SummaryOf(await (await client.GetAsync($"/api/v1/nights/{Night}/van-runs")).ReadObjectAsync()));
+    }
+
+    [Fact]
+    public async Task ATripWhoseHouseholdsAreBoardingIsNeverChangedByAReplan()
+    {
+        await AddBaseAndVan(seats: 8);
+        await Confirmed("a", 48.870, 30, 5);
+        var first = await Plan();
+        var firstTrip = first["trips"]!.AsArray()[0]!;
+
+        // Boarding takes 10 minutes before the van drives off: 4 minutes before, the household is in the van.
+        api.Clock.Reset(At(firstTrip["departAt"]) - Duration.FromMinutes(4));
+        await Confirmed("c", 48.871, 28);
+        var replanned = await Plan();
+
+        var kept = replanned["trips"]!.AsArray().Single(t => (int)t!["trip"]! == 1)!;
+        Assert.Equal(firstTrip["departAt"]!.ToJsonString(), kept["departAt"]!.ToJsonString());
+        Assert.Equal(firstTrip["stops"]!.ToJsonString(), kept["stops"]!.ToJsonString());
+    }
+
+    private static (int People, int PersonMinutes, int Driving) SummaryOf(JsonNode plan) =>
+        ((int)plan["summary"]!["peopleDelivered"]!, (int)plan["summary"]!["personArrivalMinutes"]!, (int)plan["summary"]!["drivingMinutes"]!);
+
+    /// <summary>The spec's summary worked out from the trips alone: the hosts' homes, the base and the travel formula.</summary>
+    private async Task<(int People, int PersonMinutes, int Driving)> SummaryOfAllTrips(JsonArray trips)
+    {
+        await using var db = api.Database.NewContext();
+        var homes = await db.Hosts.ToDictionaryAsync(h => h.Id.ToString(), h => h.Location);
+        var firstDeparture = Domain.Night.At(LocalDatePattern.Iso.Parse(Night).Value, new LocalTime(20, 30)).ToInstant();
+        var @base = new GeoPoint(48.8986, 2.3592);
+        int people = 0, minutes = 0, driving = 0;
+        foreach (var trip in trips)
+        {
+            var at = @base;
+            foreach (var stop in trip!["stops"]!.AsArray())
+            {
+                var home = homes[(string)stop!["hostId"]!];
+                driving += TravelTime.Minutes(at, home, 1.3, 20);
+                people += (int)stop["people"]!;
+                minutes += (int)stop["people"]! * (int)(At(stop["arriveAt"]) - firstDeparture).TotalMinutes;
+                at = home;
+            }
+
+            driving += TravelTime.Minutes(at, @base, 1.3, 20);
+        }
+
+        return (people, minutes, driving);
     }
 
     [Fact]

@@ -88,6 +88,21 @@ public sealed class RunsFileReaderTests
         { "time 8:30", "$.firstDeparture", "HH:mm" },
         { "time 20h45", "$.stops[0].arrivalFrom", "HH:mm" },
         { "time zone", "$.timeZone", "Europe/Paris" },
+        { "speed 1e-7", "$.rules.averageSpeedKmh", "must be at least 1 and at most 130" },
+        { "speed 131", "$.rules.averageSpeedKmh", "must be at least 1 and at most 130" },
+        { "detour 0.5", "$.rules.detourFactor", "must be at least 1 and at most 5" },
+        { "detour 6", "$.rules.detourFactor", "must be at least 1 and at most 5" },
+        { "households a string", "$.stops[0].households", "must be an array" },
+        { "households an object", "$.stops[0].households", "must be an array" },
+        { "households empty", "$.stops[0].households", "must list at least one household" },
+        { "vans an object", "$.vans", "must be an array" },
+        { "vans [1]", "$.vans[0]", "must be an object" },
+        { "vans empty", "$.vans", "must list at least one van" },
+        { "van id missing, its default taken", "$.vans[1].id", "is missing, and the default 'van-2' is another van's id" },
+        { "arrivalUntil before the default arrivalFrom", "$.stops[1].arrivalUntil", "arrivalUntil 20:15 is before arrivalFrom, which defaults to firstDeparture 20:30" },
+        { "arrivalFrom after the default arrivalUntil", "$.stops[1].arrivalFrom", "arrivalFrom 23:30 is after arrivalUntil, which defaults to latestArrival 23:00" },
+        { "arrivalFrom moved past arrivalUntil by the spring gap", "$.stops[0].arrivalFrom", "arrivalFrom 02:30 (that night 02:30 does not exist: the clocks go forward, so it means 03:30) is after arrivalUntil 03:15" },
+        { "latestArrival before firstDeparture", "$.latestArrival", "latestArrival 20:00 is before firstDeparture 20:30" },
     };
 
     [Theory]
@@ -115,6 +130,31 @@ public sealed class RunsFileReaderTests
             "time 8:30" => Edit(Valid, r => r["firstDeparture"] = "8:30"),
             "time 20h45" => Edit(Valid, r => r["stops"]![0]!["arrivalFrom"] = "20h45"),
             "time zone" => Edit(Valid, r => r["timeZone"] = "Europe/London"),
+            "speed 1e-7" => Edit(Valid, r => r["rules"]!["averageSpeedKmh"] = 1e-7),
+            "speed 131" => Edit(Valid, r => r["rules"]!["averageSpeedKmh"] = 131),
+            "detour 0.5" => Edit(Valid, r => r["rules"]!["detourFactor"] = 0.5),
+            "detour 6" => Edit(Valid, r => r["rules"]!["detourFactor"] = 6),
+            "households a string" => Edit(Valid, r => r["stops"]![0]!["households"] = "hh-1"),
+            "households an object" => Edit(Valid, r => r["stops"]![0]!["households"] = new JsonObject()),
+            "households empty" => Edit(Valid, r => r["stops"]![0]!["households"] = new JsonArray()),
+            "vans an object" => Edit(Valid, r => r["vans"] = new JsonObject()),
+            "vans [1]" => Edit(Valid, r => r["vans"] = new JsonArray(1)),
+            "vans empty" => Edit(Valid, r => r["vans"] = new JsonArray()),
+            "van id missing, its default taken" => Edit(Valid, r => r["vans"] = JsonNode.Parse("""[{ "id": "van-2" }, {}]""")),
+            "arrivalUntil before the default arrivalFrom" => Edit(Valid, r => r["stops"]![1]!["arrivalUntil"] = "20:15"),
+            "arrivalFrom after the default arrivalUntil" => Edit(Valid, r =>
+            {
+                r["latestArrival"] = "23:00";
+                r["stops"]![1]!["arrivalFrom"] = "23:30";
+            }),
+            "arrivalFrom moved past arrivalUntil by the spring gap" => Edit(Valid, r =>
+            {
+                r["night"] = "2026-03-28";
+                r["latestArrival"] = "04:00";
+                r["stops"]![0]!["arrivalFrom"] = "02:30";
+                r["stops"]![0]!["arrivalUntil"] = "03:15";
+            }),
+            "latestArrival before firstDeparture" => Edit(Valid, r => r["latestArrival"] = "20:00"),
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
 
@@ -131,7 +171,20 @@ public sealed class RunsFileReaderTests
     {
         var result = RunsFileReader.Read("{ \"night\": \"2026-11-26\",\n  \"vans\": [ }");
 
-        Assert.Contains("invalid JSON at line 2", Assert.Single(result.Errors).Message);
+        var message = Assert.Single(result.Errors).Message;
+        Assert.StartsWith("invalid JSON at line 2, column 13: ", message);
+        Assert.DoesNotContain("LineNumber", message);
+        Assert.DoesNotContain("BytePositionInLine", message);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(130, 5)]
+    public void Read_WhenRulesAreAtTheirBounds_Accepts(double speed, double detour)
+    {
+        var result = RunsFileReader.Read(Edit(Valid, r => r["rules"] = new JsonObject { ["averageSpeedKmh"] = speed, ["detourFactor"] = detour }));
+
+        Assert.Equal(new RunsRules(speed, detour), result.File!.Rules);
     }
 
     [Fact]

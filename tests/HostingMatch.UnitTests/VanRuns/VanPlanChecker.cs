@@ -8,7 +8,9 @@ namespace HostingMatch.UnitTests.VanRuns;
 /// <summary>
 /// Checks a plan against the spec's hard rules, its reasons and its summary, straight from the runs file:
 /// it shares nothing with the planner but the driving-time formula and <see cref="Night.At"/>, so a planner bug
-/// cannot hide behind its own arithmetic. Returns one sentence per broken rule; empty means the plan is valid.
+/// cannot hide behind its own arithmetic. Arrivals and returns must be exactly the earliest the van makes (an arrival
+/// waits only for its window to open), so a plan cannot report times later than the van really has.
+/// Returns one sentence per broken rule; empty means the plan is valid.
 /// </summary>
 internal static class VanPlanChecker
 {
@@ -108,9 +110,14 @@ internal static class VanPlanChecker
                     Offset(stop.ArriveAt, $"{stop.HostId} arriveAt");
                     var arrive = stop.ArriveAt.ToInstant();
                     var drive = Drive(position, source.Location);
+                    var earliest = Instant.Max(free + Duration.FromMinutes(drive), At(source.ArrivalFrom));
                     if (arrive < free + Duration.FromMinutes(drive))
                     {
                         problems.Add($"{stop.HostId}: arrives at {stop.ArriveAt}, sooner than driving allows (rule 5)");
+                    }
+                    else if (arrive != earliest)
+                    {
+                        problems.Add($"{stop.HostId}: arrives at {stop.ArriveAt}, not at the earliest the van gets there ({earliest}): the times are not what the van does");
                     }
 
                     if (arrive < At(source.ArrivalFrom) || arrive > At(source.ArrivalUntil) || arrive > latest)
@@ -130,6 +137,10 @@ internal static class VanPlanChecker
                 if (trip.ReturnAt.ToInstant() < free + Duration.FromMinutes(home))
                 {
                     problems.Add($"{name}: back at {trip.ReturnAt}, sooner than driving allows (rule 5)");
+                }
+                else if (trip.ReturnAt.ToInstant() != free + Duration.FromMinutes(home))
+                {
+                    problems.Add($"{name}: back at {trip.ReturnAt}, not at the earliest the van gets back ({free + Duration.FromMinutes(home)})");
                 }
 
                 ready = trip.ReturnAt.ToInstant();

@@ -18,6 +18,8 @@ public sealed class VanPlanCheckerTests
     [InlineData("leaves before boarding ends", "rule 4")]
     [InlineData("arrives too soon", "rule 5")]
     [InlineData("arrives outside window", "rule 3")]
+    [InlineData("arrives later than the van does", "earliest")]
+    [InlineData("returns later than the van does", "earliest")]
     [InlineData("too few seats", "rule 1")]
     [InlineData("stop forgotten", "neither served nor reported")]
     [InlineData("household left behind", "rule 2")]
@@ -32,6 +34,8 @@ public sealed class VanPlanCheckerTests
             "leaves before boarding ends" => Replace(trip with { DepartAt = trip.DepartAt.PlusMinutes(-30) }),
             "arrives too soon" => Replace(trip with { Stops = [stop with { ArriveAt = trip.DepartAt }, .. trip.Stops.Skip(1)] }),
             "arrives outside window" => Replace(trip with { Stops = [stop with { ArriveAt = stop.ArriveAt.PlusMinutes(240) }, .. trip.Stops.Skip(1)] }),
+            "arrives later than the van does" => Replace(trip with { Stops = [stop with { ArriveAt = stop.ArriveAt.PlusMinutes(3) }, .. trip.Stops.Skip(1)] }),
+            "returns later than the van does" => Replace(trip with { ReturnAt = trip.ReturnAt.PlusMinutes(3) }),
             "stop forgotten" => Valid with { Trips = [.. Valid.Trips.Skip(1)] },
             "household left behind" => Replace(trip with { Stops = [stop with { HouseholdIds = [] }, .. trip.Stops.Skip(1)] }),
             "wrong summary" => Valid with { Summary = Valid.Summary with { PersonArrivalMinutes = Valid.Summary.PersonArrivalMinutes - 1 } },

@@ -75,6 +75,45 @@ public sealed class VanPlannerTests
         Assert.NotEmpty(plan.Unserved);
         Assert.All(plan.Unserved, u => Assert.Equal(UnservedReason.NoTime, u.Reason));
         Assert.Equal(48, plan.Summary.PeopleDelivered + (plan.Unserved.Count * 4));
+        Assert.All(plan.Unserved, u => Assert.StartsWith("4 people: the vans are full for the evening", u.Detail));
+    }
+
+    [Fact]
+    public void Plan_WhenAStopIsUnserved_ItsDetailSaysHowManyPeopleAreLeft()
+    {
+        var input = RunsFiles.Evening([RunsFiles.Stop("h-far", 8, 0, people: 1, until: "20:50"), RunsFiles.Stop("h-ok", 1, 1)]);
+
+        var plan = PlanValid(input);
+
+        Assert.StartsWith("1 person: ", Assert.Single(plan.Unserved).Detail);
+    }
+
+    [Fact]
+    public void Plan_WhenTheVanIsEarly_ArrivesAsTheWindowOpensAndLeavesLaterInstead()
+    {
+        var input = RunsFiles.Evening([RunsFiles.Stop("h-1", 2, 0, people: 3, from: "21:30", until: "22:30")]);
+
+        var plan = PlanValid(input);
+
+        var trip = Assert.Single(plan.Trips);
+        var stop = Assert.Single(trip.Stops);
+        Assert.Equal(new LocalTime(21, 30), stop.ArriveAt.TimeOfDay);
+        var drive = RunsRules.Default.Minutes(RunsFiles.Base, input.Stops[0].Location);
+        Assert.Equal(new LocalTime(21, 30).PlusMinutes(-drive), trip.DepartAt.TimeOfDay);
+    }
+
+    [Fact]
+    public void Plan_WithTheSlowestAcceptedRulesAndAStopAcrossTheWorld_ReportsNoTimeWithoutOverflow()
+    {
+        // 1 km/h and detour 5 (the reader's bounds) to the antipode: about six million minutes, far inside an int.
+        var antipode = new HostingMatch.Domain.Geography.GeoPoint(-RunsFiles.Base.Latitude, RunsFiles.Base.Longitude - 180);
+        var input = RunsFiles.Evening([RunsFiles.Stop("h-far", 0, 0) with { Location = antipode }, RunsFiles.Stop("h-ok", 0.1, 0)])
+            with { Rules = new RunsRules(1, 5) };
+
+        var plan = PlanValid(input);
+
+        Assert.Equal(("h-far", UnservedReason.NoTime), (Assert.Single(plan.Unserved).HostId, plan.Unserved[0].Reason));
+        Assert.Equal(["h-ok"], plan.Trips.SelectMany(t => t.Stops).Select(s => s.HostId));
     }
 
     [Fact]
