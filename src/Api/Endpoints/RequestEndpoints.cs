@@ -32,6 +32,17 @@ public static class RequestEndpoints
             .WithTags("Requests")
             .WithSummary("One request with its household.");
 
+        nights.MapPut("/requests/{id:guid}/transport", async Task<Results<Ok<RequestResponse>, NotFound>> (string night, Guid id,
+                TransportInput input, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new ArrangeTransport(NightRoute.Parse(night), id, input.Transport), ct) is { } request
+                    ? TypedResults.Ok(request)
+                    : TypedResults.NotFound())
+            .WithSummary("How the household gets to its host: van (the default) or other (the host fetches them, public transport, " +
+                         "a taxi), which the van plan then leaves out; a planned night's vans are planned again at once. " +
+                         "409 request-closed for a cancelled or delivered request.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapPost("/requests/{id:guid}/again", async Task<Results<Created<RequestResponse>, NotFound>> (Guid id, AgainInput? input,
                 IMediator mediator, CancellationToken ct) =>
             {
@@ -49,6 +60,10 @@ public static class RequestEndpoints
 
         return api;
     }
+
+    /// <summary>How a household travels to its host: <c>van</c> or <c>other</c>.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record TransportInput(string? Transport);
 
     /// <summary>Which night a household needs a bed again; no body (or no night): the night after.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

@@ -18,6 +18,7 @@ public sealed record RequestResponse(
     bool NeedsWheelchairAccess,
     IReadOnlyList<string> Languages,
     int NightsWithoutShelter,
+    string Transport,
     Guid? HostId,
     string? UnplacedReason,
     string? UnplacedDetail,
@@ -33,5 +34,5 @@ internal static class RequestProjection
         r.Id, r.Night, r.Status.ToString().ToLowerInvariant(), h.Id, h.Alias,
         h.Members.Select(m => new MemberResponse(m.Age, m.Sex.ToString().ToLowerInvariant())).ToList(),
         h.Category.ToWire(), h.Tier, h.Vulnerable, h.NeedsWheelchairAccess, h.Languages, r.NightsWithoutShelter,
-        r.HostId, r.UnplacedReason, r.UnplacedDetail, h.ReferredBy, h.Notes, r.Version);
+        r.Transport.ToString().ToLowerInvariant(), r.HostId, r.UnplacedReason, r.UnplacedDetail, h.ReferredBy, h.Notes, r.Version);
 }

@@ -14,7 +14,8 @@ namespace HostingMatch.Application.VanRuns;
 /// window, the network's vans. A trip that has already left is never changed: its households stay on it, its van
 /// is busy until it is back, and new trips are numbered after it. A trip counts as left once its boarding has
 /// started (<c>loadingMinutes</c> before it drives off): the households are sitting in the van. Nothing leaves before now.
-/// The summary covers the whole evening, trips that left included.
+/// The summary covers the whole evening, trips that left included. A household whose transport the coordinators
+/// arranged otherwise (<see cref="RequestTransport.Other"/>) is left out of the plan.
 /// </summary>
 public sealed record PlanVanRuns(LocalDate Night) : ICommand<VanRunsResponse>;
 
@@ -39,7 +40,8 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
         var confirmed = await db.Requests.AsNoTracking()
             .Where(r => r.Night == command.Night && r.Status == RequestStatus.Confirmed && r.HostId != null)
             .ToListAsync(cancellationToken);
-        var waiting = confirmed.Where(r => !onBoard.Contains(r.HouseholdId.ToString())).ToList();
+        // Households the coordinators sent by other means (spec: "transport": "other") are in neither trips nor unserved.
+        var waiting = confirmed.Where(r => !onBoard.Contains(r.HouseholdId.ToString()) && r.Transport == RequestTransport.Van).ToList();
         var householdIds = confirmed.Select(r => r.HouseholdId).ToList();
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
         var hostIds = confirmed.Select(r => r.HostId!.Value).Concat(departed.SelectMany(t => t.Stops).Select(s => Guid.Parse(s.HostId))).ToHashSet();

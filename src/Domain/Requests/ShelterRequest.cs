@@ -37,6 +37,12 @@ public sealed class ShelterRequest
     /// <summary>Nights the household has already spent without shelter: the longest waiting go first (objective level 4).</summary>
     public int NightsWithoutShelter { get; private set; }
 
+    /// <summary>
+    /// How the household gets to its host: by the network's van (the default), or by other means the coordinators
+    /// arranged (the host fetches them, public transport, a taxi), in which case the van plan leaves it out.
+    /// </summary>
+    public RequestTransport Transport { get; private set; }
+
     /// <summary>The proposed or confirmed host; null otherwise.</summary>
     public Guid? HostId { get; private set; }
 
@@ -97,6 +103,20 @@ public sealed class ShelterRequest
         UnplacedReason = reason;
         UnplacedDetail = detail;
         HostId = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The coordinators choose how the household travels to its host.</summary>
+    /// <exception cref="DomainException"><c>request-closed</c> when the request is cancelled or already delivered.</exception>
+    public void TravelBy(RequestTransport transport, Instant now)
+    {
+        if (Status is RequestStatus.Cancelled or RequestStatus.Delivered)
+        {
+            throw new DomainException("request-closed",
+                $"A request that is {Status.ToString().ToLowerInvariant()} has no journey left to arrange.");
+        }
+
+        Transport = transport;
         UpdatedAt = now;
     }
 

@@ -172,6 +172,48 @@ public sealed class VanRunsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHouseholdSentByOtherTransportLeavesThePlanAtOnceAndComesBackWhenSentByVanAgain()
+    {
+        await AddBaseAndVan();
+        await Confirmed("h-near", 48.8530, 34, 7);
+        var (far, household) = await Confirmed("h-far", 48.8300, 40);
+        Assert.Equal(3, (int)(await Plan())["summary"]!["peopleDelivered"]!);
+        Guid request;
+        await using (var db = api.Database.NewContext())
+        {
+            request = (await db.Requests.SingleAsync(r => r.HouseholdId == household)).Id;
+        }
+
+        var other = await client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/transport", new { transport = "other" });
+
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal("other", (string?)(await other.ReadObjectAsync())["transport"]);
+        // Planned again at once: the host is neither on a trip nor unserved (spec: "transport": "other").
+        var plan = await (await client.GetAsync($"/api/v1/nights/{Night}/van-runs")).ReadObjectAsync();
+        Assert.Equal(2, (int)plan["summary"]!["peopleDelivered"]!);
+        Assert.DoesNotContain(far, HostsIn(plan));
+
+        var van = await client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/transport", new { transport = "van" });
+
+        Assert.Equal(HttpStatusCode.OK, van.StatusCode);
+        plan = await (await client.GetAsync($"/api/v1/nights/{Night}/van-runs")).ReadObjectAsync();
+        Assert.Equal(3, (int)plan["summary"]!["peopleDelivered"]!);
+        Assert.Contains(far, HostsIn(plan));
+
+        var bike = await client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/transport", new { transport = "bike" });
+        var unknown = await client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{Guid.NewGuid()}/transport", new { transport = "other" });
+        var otherNight = await client.PutAsJsonAsync($"/api/v1/nights/2026-11-27/requests/{request}/transport", new { transport = "other" });
+        Assert.Equal(HttpStatusCode.BadRequest, bike.StatusCode);
+        Assert.Equal("must be van or other", (string?)(await bike.ReadObjectAsync())["errors"]!["transport"]![0]);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherNight.StatusCode);
+    }
+
+    private static IEnumerable<Guid> HostsIn(JsonObject plan) =>
+        plan["trips"]!.AsArray().SelectMany(t => t!["stops"]!.AsArray().Select(s => (Guid)s!["hostId"]!))
+            .Concat(plan["unserved"]!.AsArray().Select(u => (Guid)u!["hostId"]!));
+
+    [Fact]
     public async Task TheRunSheetListsStopsWithPhoneAddressAndAgesButNoNames()
     {
         await AddBaseAndVan();

@@ -14,6 +14,7 @@ internal sealed class ShelterRequestConfiguration : IEntityTypeConfiguration<She
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Transport).HasConversion<string>().HasMaxLength(8);
         builder.Property(r => r.UnplacedReason).HasMaxLength(32);
         builder.Property(r => r.UnplacedDetail).HasMaxLength(500);
         builder.Property(r => r.Version).IsRowVersion();

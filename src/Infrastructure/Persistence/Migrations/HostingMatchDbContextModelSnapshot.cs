@@ -515,6 +515,12 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("transport");
+
                     b.Property<string>("UnplacedDetail")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
