@@ -1,3 +1,4 @@
+using HostingMatch.Domain.Requests;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -6,7 +7,8 @@ namespace HostingMatch.Application.Referrals;
 
 /// <summary>
 /// The partner withdraws a referral of theirs. Null when there is none with this id in their organisation;
-/// a delivered (or already cancelled) one cannot be cancelled (409 <c>request-invalid-transition</c>).
+/// a delivered one cannot be cancelled (409 <c>request-invalid-transition</c>). Cancelling one already cancelled changes
+/// nothing and answers it as the first time did, so a client may retry a DELETE that timed out.
 /// </summary>
 public sealed record CancelReferral(Guid OrganisationId, Guid Id) : ICommand<ReferralResponse?>;
 
@@ -23,8 +25,12 @@ public sealed class CancelReferralHandler(IHostingMatchDb db, IClock clock) : IC
             return null;
         }
 
-        request.Cancel(clock.GetCurrentInstant());
-        await db.SaveChangesAsync(cancellationToken);
+        if (request.Status != RequestStatus.Cancelled)
+        {
+            request.Cancel(clock.GetCurrentInstant());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return await ReferralReads.GetAsync(db, command.OrganisationId, command.Id, cancellationToken);
     }
 }

@@ -104,6 +104,21 @@ public sealed class ReferralEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task CancellingACancelledReferralAgainAnswersTheSameAsTheFirstTime()
+    {
+        var (partner, _) = await api.CreatePartnerAsync("Retrying delete org");
+        var id = (Guid)(await (await partner.PostAsJsonAsync("/api/v1/referrals", Builders.Referral())).ReadObjectAsync())["id"]!;
+
+        var first = await partner.DeleteAsync($"/api/v1/referrals/{id}");
+        var retry = await partner.DeleteAsync($"/api/v1/referrals/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal("cancelled", (string?)(await retry.ReadObjectAsync())["status"]);
+    }
+
+    [Fact]
     public async Task NoPartnerResponseEverContainsTheHostsNameAddressCoordinatesOrPhone()
     {
         var (partner, _) = await api.CreatePartnerAsync("Scan org");
