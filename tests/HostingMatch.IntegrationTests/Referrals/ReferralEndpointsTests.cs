@@ -270,6 +270,8 @@ public sealed class ReferralEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
         var response = await partner.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // The error is named as the header is spelled, not camel-cased like a JSON field.
+        Assert.Equal(["Idempotency-Key"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal(0, await CountReferralsAsync(organisationId));
     }
 
