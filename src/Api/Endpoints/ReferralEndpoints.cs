@@ -79,7 +79,8 @@ public static class ReferralEndpoints
         referrals.MapDelete("/{id:guid}", async Task<Results<Ok<ReferralResponse>, NotFound>> (Guid id, ClaimsPrincipal user, IMediator mediator,
                 CancellationToken ct) =>
                 await mediator.Send(new CancelReferral(user.Organisation(), id), ct) is { } referral ? TypedResults.Ok(referral) : TypedResults.NotFound())
-            .WithSummary("Cancel one of your referrals while the household is not yet delivered to the host (then 409).")
+            .WithSummary("Cancel one of your referrals while the household is not yet delivered to the host (then 409); " +
+                         "cancelling one already cancelled answers 200 with it again, so a DELETE can be retried.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

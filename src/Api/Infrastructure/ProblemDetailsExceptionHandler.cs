@@ -145,12 +145,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return pathAt > 0 ? line[..pathAt] : line;
     }
 
-    /// <summary>Field paths in the JSON's own spelling: <c>Host.Agreement.ValidUntil</c> becomes <c>host.agreement.validUntil</c>.</summary>
+    /// <summary>
+    /// Field paths in the JSON's own spelling: <c>Host.Agreement.ValidUntil</c> becomes <c>host.agreement.validUntil</c>.
+    /// A name with a hyphen cannot be a C# property: it is a header a validator named (<c>Idempotency-Key</c>), kept as spelled.
+    /// </summary>
     private static Dictionary<string, string[]> FieldErrors(ValidationException exception) =>
         exception.Errors
             .GroupBy(e => CamelPath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
 
     private static string CamelPath(string path) =>
-        string.Join('.', path.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+        string.Join('.', path.Split('.').Select(part => part.Length == 0 || part.Contains('-') ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
+using FluentValidation.Results;
 using HostingMatch.Application.Requests;
 using HostingMatch.Domain.Referrals;
 using Mediator;
@@ -36,29 +37,41 @@ public sealed class IdempotencyKeyReusedException()
     : Exception("This Idempotency-Key was already used with a different request. Use a new key for a new referral.");
 
 /// <summary>
-/// The referral's shape, and its night against the clock (<see cref="Referral.NightsOpen"/>): a night out of range is a
-/// field error on <c>night</c> like any other bad input, and needs nothing from the database.
+/// The referral's shape. Its night against the clock is checked by the handler (<see cref="ReferralNight"/>), after the
+/// Idempotency-Key: a retry of yesterday's referral is a replay, even once that night has closed.
 /// </summary>
 public sealed class CreateReferralValidator : AbstractValidator<CreateReferral>
 {
-    public CreateReferralValidator(IClock clock)
+    public CreateReferralValidator()
     {
         Include(new HouseholdFieldsValidator<CreateReferral>());
-        RuleFor(c => c.Night).NotNull().Custom((night, context) =>
-        {
-            var open = Referral.NightsOpen(clock.GetCurrentInstant());
-            if (night is { } n && !open.Contains(n))
-            {
-                context.AddFailure($"must be tonight ({Iso(open.Start)}) or one of the next {Referral.MaxNightsAhead} nights, " +
-                                   $"until {Iso(open.End)}; nights are in Paris and, before noon, tonight is still last evening's.");
-            }
-        });
+        RuleFor(c => c.Night).NotNull();
         RuleFor(c => c.Referrer).NotNull();
         RuleFor(c => c.Referrer!).SetValidator(new ReferrerInputValidator()).When(c => c.Referrer is not null);
         RuleFor(c => c.IdempotencyKey).MaximumLength(IdempotencyRecord.MaxKeyLength)
             .Must(k => k is null || (k.Length > 0 && k.All(ch => ch is > ' ' and <= '~')))
             .WithMessage("must be 1 to 100 printable ASCII characters")
             .OverridePropertyName("Idempotency-Key");
+    }
+}
+
+/// <summary>Which nights a new referral may be for (<see cref="Referral.NightsOpen"/>).</summary>
+internal static class ReferralNight
+{
+    /// <summary>
+    /// A night out of range is a field error on <c>night</c> (400), like any other bad input. Thrown from the handler
+    /// rather than the validator because the validator runs before the Idempotency-Key is looked up.
+    /// </summary>
+    /// <exception cref="ValidationException">When <paramref name="night"/> is not tonight or one of the next nights.</exception>
+    public static void EnsureOpen(LocalDate night, Instant now)
+    {
+        var open = Referral.NightsOpen(now);
+        if (!open.Contains(night))
+        {
+            throw new ValidationException([new ValidationFailure(nameof(CreateReferral.Night),
+                $"must be tonight ({Iso(open.Start)}) or one of the next {Referral.MaxNightsAhead} nights, " +
+                $"until {Iso(open.End)}; nights are in Paris and, before noon, tonight is still last evening's.")]);
+        }
     }
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
@@ -75,6 +88,7 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : IC
             return await ReplayAsync(command.OrganisationId, earlier, hash, cancellationToken);
         }
 
+        ReferralNight.EnsureOpen(command.Night!.Value, now);
         var (request, household, referral) = RequestRegistration.Add(db, new RegisterRequest(command.Night!.Value, command.Alias, command.Members,
             command.Vulnerable ?? false, command.NeedsWheelchairAccess ?? false, command.Languages, 0, command.Notes,
             command.OrganisationId, command.Referrer), now);

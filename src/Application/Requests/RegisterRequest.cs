@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Referrals;
@@ -23,7 +24,8 @@ public sealed record RegisterRequest(
     Guid? ReferredBy = null,
     ReferrerInput? Referrer = null) : ICommand<RequestResponse>, IHouseholdFields;
 
-/// <summary>The worker who refers a household: whom the coordinators call. Phone in E.164.</summary>
+/// <summary>The worker who refers a household: whom the coordinators call. Phone in E.164. Unknown fields are refused.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ReferrerInput(string? Name, string? Phone);
 
 /// <summary>The fields that describe a household, whoever types them, so they are checked by one set of rules.</summary>

@@ -68,6 +68,13 @@ public static class SmsTemplates
         _ => "C'est noté, l'accueil de ce soir est annulé et l'équipe est prévenue. Merci de nous avoir prévenus.",
     };
 
+    /// <summary>The partner withdrew the household the host was offered or had accepted: nobody is coming.</summary>
+    public static string StayCancelled(Language language, string hostName) => language switch
+    {
+        Language.En => $"Hello{Greeting(hostName)}, tonight's stay is cancelled: the people no longer need it. Nobody will come, no need to reply. Thank you!",
+        _ => $"Bonsoir{Greeting(hostName)}, l'accueil de ce soir est annulé : les personnes n'en ont plus besoin. Personne ne viendra, inutile de répondre. Merci !",
+    };
+
     /// <summary>The host sent STOP.</summary>
     public static string OptOutAck(Language language) => language switch
     {

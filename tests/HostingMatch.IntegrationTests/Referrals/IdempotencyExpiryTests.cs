@@ -29,6 +29,26 @@ public sealed class IdempotencyExpiryTests(ApiFactory api) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task ARetryAfterTheNightHasClosedIsStillAReplayWithinTwentyFourHours()
+    {
+        var (partner, organisationId) = await api.CreatePartnerAsync("Retry after noon");
+        var key = Guid.NewGuid().ToString();
+        var first = await partner.PostReferralAsync(key, Builders.Referral("Famille M.", "2026-11-26"));
+
+        // 14:00 in Paris the next day: tonight is the 27th, a new referral for the 26th is refused, the retry is not.
+        api.Clock.Advance(Duration.FromHours(20));
+        var retry = await partner.PostReferralAsync(key, Builders.Referral("Famille M.", "2026-11-26"));
+        var late = await partner.PostReferralAsync(Guid.NewGuid().ToString(), Builders.Referral("Famille M.", "2026-11-26"));
+
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal((string?)(await first.ReadObjectAsync())["id"], (string?)(await retry.ReadObjectAsync())["id"]);
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.NotNull((await late.ReadObjectAsync())["errors"]!["night"]);
+        Assert.Equal(1, await CountReferralsAsync(organisationId));
+    }
+
+    [Fact]
     public async Task ARetryTwentyFourHoursLaterIsANewReferral()
     {
         var (partner, organisationId) = await api.CreatePartnerAsync("Retry after a day");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HostingMatch.Domain.Geography;
+using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Transport;
 using HostingMatch.IntegrationTests.Support;
@@ -101,6 +102,70 @@ public sealed class ReferralEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("request-invalid-transition", (string?)(await response.ReadObjectAsync())["code"]);
         Assert.Equal("placed", (string?)(await (await partner.GetAsync($"/api/v1/referrals/{id}")).ReadObjectAsync())["status"]);
+    }
+
+    [Fact]
+    public async Task CancellingACancelledReferralAgainAnswersTheSameAsTheFirstTime()
+    {
+        var (partner, _) = await api.CreatePartnerAsync("Retrying delete org");
+        var id = (Guid)(await (await partner.PostAsJsonAsync("/api/v1/referrals", Builders.Referral())).ReadObjectAsync())["id"]!;
+
+        var first = await partner.DeleteAsync($"/api/v1/referrals/{id}");
+        var retry = await partner.DeleteAsync($"/api/v1/referrals/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal("cancelled", (string?)(await retry.ReadObjectAsync())["status"]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CancellingAReferralCancelsItsHostsOfferTellsTheHostAndAlertsTheCoordinatorsAtOnce(bool accepted)
+    {
+        var (partner, _) = await api.CreatePartnerAsync($"Cancel with offer org {accepted}");
+        var id = (Guid)(await (await partner.PostAsJsonAsync("/api/v1/referrals", Builders.Referral("Famille Annulée."))).ReadObjectAsync())["id"]!;
+        var hostId = await SeedHostAsync($"h-cancel-{accepted}");
+        var offerId = await SeedOfferAsync(id, hostId, accepted);
+
+        var response = await partner.DeleteAsync($"/api/v1/referrals/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(HostName, body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(HostPhone, body, StringComparison.OrdinalIgnoreCase);
+        await using var db = api.Database.NewContext();
+        Assert.Equal(RequestStatus.Cancelled, (await db.Requests.SingleAsync(r => r.Id == id)).Status);
+        Assert.Equal(OfferStatus.Cancelled, (await db.Offers.SingleAsync(o => o.Id == offerId)).Status);
+        var sms = await db.OutboundSms.SingleAsync(m => m.OfferId == offerId);
+        Assert.Equal(HostPhone, sms.To);
+        Assert.Equal(hostId, sms.HostId);
+        Assert.Contains("annul", sms.Body);
+        Assert.DoesNotContain("Famille", sms.Body);
+        var alert = await db.Alerts.SingleAsync(a => a.HostId == hostId);
+        Assert.Equal("referral-cancelled", alert.Code);
+        Assert.Contains("Famille Annulée.", alert.Message);
+        Assert.Contains($"h-cancel-{accepted}", alert.Message);
+        Assert.DoesNotContain(HostPhone, alert.Message);
+        Assert.DoesNotContain(HostAddress, alert.Message);
+    }
+
+    [Fact]
+    public async Task CancellingADeliveredReferralLeavesItsAcceptedOfferAloneAndTellsNobody()
+    {
+        var (partner, _) = await api.CreatePartnerAsync("Delivered offer org");
+        var id = (Guid)(await (await partner.PostAsJsonAsync("/api/v1/referrals", Builders.Referral())).ReadObjectAsync())["id"]!;
+        var hostId = await SeedHostAsync("h-deliv-offer");
+        var offerId = await SeedOfferAsync(id, hostId, accepted: true);
+        await MoveAsync(id, r => r.MarkDelivered(ApiFactory.DefaultNow));
+
+        Assert.Equal(HttpStatusCode.Conflict, (await partner.DeleteAsync($"/api/v1/referrals/{id}")).StatusCode);
+
+        await using var db = api.Database.NewContext();
+        Assert.Equal(OfferStatus.Accepted, (await db.Offers.SingleAsync(o => o.Id == offerId)).Status);
+        Assert.False(await db.OutboundSms.AnyAsync(m => m.OfferId == offerId));
+        Assert.False(await db.Alerts.AnyAsync(a => a.HostId == hostId));
     }
 
     [Fact]
@@ -205,6 +270,8 @@ public sealed class ReferralEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
         var response = await partner.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // The error is named as the header is spelled, not camel-cased like a JSON field.
+        Assert.Equal(["Idempotency-Key"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal(0, await CountReferralsAsync(organisationId));
     }
 
@@ -233,6 +300,24 @@ public sealed class ReferralEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
         var created = await api.CreateClient().PostAsJsonAsync("/api/v1/hosts", body);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (Guid)(await created.ReadObjectAsync())["id"]!;
+    }
+
+    /// <summary>The request proposed to the host with an offer out, open or accepted (then the request is confirmed).</summary>
+    private async Task<Guid> SeedOfferAsync(Guid requestId, Guid hostId, bool accepted)
+    {
+        await using var db = api.Database.NewContext();
+        var request = await db.Requests.SingleAsync(r => r.Id == requestId);
+        request.Propose(hostId, ApiFactory.DefaultNow);
+        var offer = Offer.Create(request.Night, request.Id, request.HouseholdId, hostId, ApiFactory.DefaultNow, Duration.FromMinutes(20));
+        if (accepted)
+        {
+            offer.Accept(ApiFactory.DefaultNow);
+            request.Confirm(ApiFactory.DefaultNow);
+        }
+
+        db.Offers.Add(offer);
+        await db.SaveChangesAsync();
+        return offer.Id;
     }
 
     internal async Task MoveAsync(Guid requestId, Action<ShelterRequest> move)
