@@ -122,15 +122,22 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             Status = exception.StatusCode,
             Type = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType ? ProblemTypes.UnsupportedMediaType : ProblemTypes.BadRequest,
             Title = json is not null ? "The request body is not valid JSON for this endpoint." : "The request could not be read.",
-            Detail = json is not null ? $"{json.Path ?? "$"} {FirstLine(json.Message)}" : exception.Message,
+            Detail = json is not null ? $"{Field(json.Path)} {FirstLine(json.Message)}" : exception.Message,
         };
         if (json?.Path is { } path)
         {
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [path] = [FirstLine(json.Message)] };
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [Field(path)] = [FirstLine(json.Message)] };
         }
 
         return problem;
     }
+
+    /// <summary>
+    /// A body's field named as the validation errors name it (<c>members[0].age</c>), not as System.Text.Json does
+    /// (<c>$.members[0].age</c>): one spelling for every 400 of a request body. The body itself is <c>$</c>.
+    /// </summary>
+    private static string Field(string? jsonPath) =>
+        jsonPath is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : jsonPath ?? "$";
 
     // System.Text.Json names .NET types and byte positions; a partner's developer needs the field and what is wrong.
     private static string FirstLine(string message)
