@@ -84,8 +84,40 @@ public static class ReferralEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        referrals.MapPost("/{id:guid}/again", async Task<Results<Created<ReferralResponse>, NotFound>> (Guid id, ReferAgainInput? input,
+                ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                if (await mediator.Send(new ReferAgain(user.Organisation(), id, input?.Night), ct) is not { } again)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                if (again.Replayed)
+                {
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                }
+
+                return TypedResults.Created($"/api/v1/referrals/{again.Referral.Id}", again.Referral);
+            })
+            .WithSummary("Refer the same household again, for the night after this referral or the night given, with the same referrer.")
+            .WithDescription(
+                "Use it rather than a new referral when the same people need a bed again: the coordinators' matching then counts the " +
+                "nights they have waited (longest waiting first) and can send them back to last night's host. No body, or " +
+                "{\"night\": \"YYYY-MM-DD\"}; the night must be open for referrals, as for a new one (else 400 on night). Safe to " +
+                "retry: if you already referred this household for that night, the answer is that referral (header " +
+                "Idempotent-Replayed: true) and nothing is created. 409 already-registered if the coordinators registered it " +
+                "for that night themselves.")
+            .WithExamples(response: ReferralExample)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         return api;
     }
+
+    /// <summary>Which night to refer a household again for; no body (or no night): the night after.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record ReferAgainInput(LocalDate? Night);
 
     /// <summary>A household referred by a partner, as the partner sends it. Unknown fields are refused.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

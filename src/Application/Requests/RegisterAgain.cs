@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using HostingMatch.Domain.Common;
+using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Requests;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -27,25 +28,41 @@ public sealed class RegisterAgainHandler(IHostingMatchDb db, IClock clock) : ICo
             return null;
         }
 
-        var night = command.Night ?? earlier.Night.PlusDays(1);
-        if (night <= earlier.Night)
+        var (request, household) = await RequestRepetition.AddAsync(db, earlier, command.Night, clock.GetCurrentInstant(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return RequestProjection.ToResponse(request, household);
+    }
+}
+
+/// <summary>The same household's request for another night, shared by the coordinators' and the partners' way in; the caller saves.</summary>
+internal static class RequestRepetition
+{
+    /// <summary>The night a repeated request is for: the one given, else the night after <paramref name="earlier"/>'s.</summary>
+    public static LocalDate NightOf(ShelterRequest earlier, LocalDate? night) => night ?? earlier.Night.PlusDays(1);
+
+    /// <exception cref="ValidationException">When the night is not after the earlier request's.</exception>
+    /// <exception cref="DomainException"><c>already-registered</c> when the household already has a request that night.</exception>
+    public static async Task<(ShelterRequest Request, Household Household)> AddAsync(IHostingMatchDb db, ShelterRequest earlier, LocalDate? night,
+        Instant now, CancellationToken cancellationToken)
+    {
+        var target = NightOf(earlier, night);
+        if (target <= earlier.Night)
         {
             throw new ValidationException([new ValidationFailure("night", $"must be after {earlier.Night:yyyy-MM-dd}, the night of the request it repeats")]);
         }
 
-        // One request per household and night (a unique index too, for two coordinators clicking at once).
-        if (await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.HouseholdId == earlier.HouseholdId && r.Night == night, cancellationToken) is { } existing)
+        // One request per household and night (a unique index too, for two callers at once).
+        if (await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.HouseholdId == earlier.HouseholdId && r.Night == target, cancellationToken) is { } existing)
         {
             throw new DomainException("already-registered",
-                $"This household already has a request for the night of {night:yyyy-MM-dd} ({existing.Status.ToString().ToLowerInvariant()}, id {existing.Id}).");
+                $"This household already has a request for the night of {target:yyyy-MM-dd} ({existing.Status.ToString().ToLowerInvariant()}, id {existing.Id}).");
         }
 
         var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == earlier.HouseholdId, cancellationToken);
         var placed = earlier.Status is RequestStatus.Confirmed or RequestStatus.Delivered;
-        var waited = placed ? 0 : earlier.NightsWithoutShelter + Period.Between(earlier.Night, night, PeriodUnits.Days).Days;
-        var request = ShelterRequest.Create(household.Id, night, waited, clock.GetCurrentInstant());
+        var waited = placed ? 0 : earlier.NightsWithoutShelter + Period.Between(earlier.Night, target, PeriodUnits.Days).Days;
+        var request = ShelterRequest.Create(household.Id, target, waited, now);
         db.Requests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
-        return RequestProjection.ToResponse(request, household);
+        return (request, household);
     }
 }
