@@ -51,7 +51,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public async Task<IAsyncDisposable> HoldMatchingLockAsync(DateOnly night)
     {
-        // Unpooled: closing it ends the session, and with it the lock (a pooled one would keep the session open).
+        // Its own connection, unpooled, as another Api instance would hold it.
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         var key = night.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
@@ -60,7 +60,24 @@ public sealed class TestDatabase : IAsyncDisposable
             await take.ExecuteNonQueryAsync();
         }
 
-        return connection;
+        return new HeldLock(connection, key);
+    }
+
+    /// <summary>
+    /// Unlocks before closing: closing alone ends the session, but the server lets go of the lock a moment after the
+    /// client has gone, so the next call could still find it held.
+    /// </summary>
+    private sealed class HeldLock(NpgsqlConnection connection, int key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({0x484D}, {key})", connection))
+            {
+                await release.ExecuteNonQueryAsync();
+            }
+
+            await connection.DisposeAsync();
+        }
     }
 
     /// <summary>Stops (false) or restores (true) connections to this database, as if its server went down.</summary>
