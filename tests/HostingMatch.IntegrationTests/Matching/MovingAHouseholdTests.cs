@@ -10,33 +10,22 @@ using NodaTime;
 namespace HostingMatch.IntegrationTests.Matching;
 
 /// <summary>A coordinator moves a household by hand to another host; each test gets its own database.</summary>
-public sealed class MovingAHouseholdTests : IAsyncLifetime
+public sealed class MovingAHouseholdTests : OwnApiTest
 {
     private const string Night = "2026-11-26";
-    private readonly ApiFactory api = new();
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        await api.InitializeAsync();
-        client = api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await api.DisposeAsync();
-
     private async Task<Guid> AddHost(string code, int beds = 3, string[]? accepts = null, bool minorsCertified = false,
         Action<JsonObject>? change = null)
     {
         var body = Builders.Host(code, beds, accepts ?? ["family", "women"], minorsCertified);
         change?.Invoke(body);
-        var response = await client.PostAsJsonAsync("/api/v1/hosts", body);
+        var response = await Client.PostAsJsonAsync("/api/v1/hosts", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (Guid)(await response.ReadObjectAsync())["id"]!;
     }
 
     private async Task<Guid> AddRequest(string alias, (int Age, string Sex)[] members, bool needsWheelchairAccess = false, string night = Night)
     {
-        var response = await client.PostAsJsonAsync($"/api/v1/nights/{night}/requests", new
+        var response = await Client.PostAsJsonAsync($"/api/v1/nights/{night}/requests", new
         {
             alias,
             needsWheelchairAccess,
@@ -50,16 +39,16 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
         AddRequest(alias, [(31, "female"), (6, "male")], needsWheelchairAccess);
 
     private Task<HttpResponseMessage> Move(Guid request, Guid host) =>
-        client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/placement", new { hostId = host });
+        Client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/placement", new { hostId = host });
 
     private async Task<JsonArray> Hosts(Guid request)
     {
-        var response = await client.GetAsync($"/api/v1/nights/{Night}/requests/{request}/hosts");
+        var response = await Client.GetAsync($"/api/v1/nights/{Night}/requests/{request}/hosts");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.ReadArrayAsync();
     }
 
-    private async Task<string> NightRequests() => await client.GetStringAsync($"/api/v1/nights/{Night}/requests");
+    private async Task<string> NightRequests() => await Client.GetStringAsync($"/api/v1/nights/{Night}/requests");
 
     private async Task AssertRefused(Guid request, Guid host, string code)
     {
@@ -74,7 +63,7 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
 
     private async Task<Guid> AddOffer(Guid request, Guid host, Action<Offer> answer)
     {
-        await using var db = api.Database.NewContext();
+        await using var db = Api.Database.NewContext();
         var stored = await db.Requests.SingleAsync(r => r.Id == request);
         var offer = Offer.Create(new LocalDate(2026, 11, 26), request, stored.HouseholdId, host, ApiFactory.DefaultNow, Duration.FromMinutes(20));
         answer(offer);
@@ -100,7 +89,7 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
         Assert.Equal(2, (int)proposal["people"]!);
         Assert.Equal(1, (int)proposal["tier"]!);
         Assert.Equal("Famille A.", (string?)proposal["alias"]);
-        var listed = (await (await client.GetAsync($"/api/v1/nights/{Night}/requests")).ReadArrayAsync()).Single()!;
+        var listed = (await (await Client.GetAsync($"/api/v1/nights/{Night}/requests")).ReadArrayAsync()).Single()!;
         Assert.Equal("proposed", (string?)listed["status"]);
         Assert.Equal(host, (Guid)listed["hostId"]!);
     }
@@ -111,12 +100,12 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
         var near = await AddHost("near", change: h => h["latitude"] = 48.8900);
         var far = await AddHost("far", change: h => h["latitude"] = 48.8300);
         var family = await AddFamily("Famille B.");
-        var run = await (await client.PostAsync($"/api/v1/nights/{Night}/matching", null)).ReadObjectAsync();
+        var run = await (await Client.PostAsync($"/api/v1/nights/{Night}/matching", null)).ReadObjectAsync();
         Assert.Equal(near, (Guid)run["proposals"]!.AsArray().Single()!["hostId"]!);
 
         Assert.Equal(HttpStatusCode.OK, (await Move(family, far)).StatusCode);
 
-        var listed = (await (await client.GetAsync($"/api/v1/nights/{Night}/requests")).ReadArrayAsync()).Single()!;
+        var listed = (await (await Client.GetAsync($"/api/v1/nights/{Night}/requests")).ReadArrayAsync()).Single()!;
         Assert.Equal(far, (Guid)listed["hostId"]!);
         var hosts = await Hosts(family);
         var nearNow = hosts.Single(h => (string?)h!["code"] == "near")!;
@@ -224,7 +213,7 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
         await AssertRefused(family, second, "offer-already-sent");
         Assert.True((bool)(await Hosts(family)).Single(h => (Guid)h!["hostId"]! == second)!["allowed"]!);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/offers/{offer}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/offers/{offer}/cancel", null)).StatusCode);
         await AssertRefused(family, first, "host-refused-tonight");
         Assert.Equal(HttpStatusCode.OK, (await Move(family, second)).StatusCode);
     }
@@ -237,7 +226,7 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
         var confirmed = await AddFamily("Famille H.");
         var cancelled = await AddFamily("Famille I.");
         Assert.Equal(HttpStatusCode.OK, (await Move(confirmed, first)).StatusCode);
-        await using (var db = api.Database.NewContext())
+        await using (var db = Api.Database.NewContext())
         {
             (await db.Requests.SingleAsync(r => r.Id == confirmed)).Confirm(ApiFactory.DefaultNow);
             (await db.Requests.SingleAsync(r => r.Id == cancelled)).Cancel(ApiFactory.DefaultNow);
@@ -255,8 +244,8 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
         var family = await AddFamily("Famille J.");
         var tomorrow = await AddRequest("Famille K.", [(31, "female"), (6, "male")], night: "2026-11-27");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/nights/{Night}/requests/{Guid.NewGuid()}/hosts")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/nights/{Night}/requests/{tomorrow}/hosts")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/v1/nights/{Night}/requests/{Guid.NewGuid()}/hosts")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/v1/nights/{Night}/requests/{tomorrow}/hosts")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Move(Guid.NewGuid(), host)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Move(tomorrow, host)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Move(family, Guid.NewGuid())).StatusCode);
@@ -267,7 +256,7 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
     {
         var family = await AddFamily("Famille L.");
 
-        var response = await client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests/{family}/placement", new { });
+        var response = await Client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests/{family}/placement", new { });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("hostId", (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
@@ -278,7 +267,7 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
     {
         var host = await AddHost("h");
         var family = await AddFamily("Famille M.");
-        await using var held = await api.Database.HoldMatchingLockAsync(new DateOnly(2026, 11, 26));
+        await using var held = await Api.Database.HoldMatchingLockAsync(new DateOnly(2026, 11, 26));
 
         await AssertRefused(family, host, "matching-in-progress");
     }
@@ -293,7 +282,7 @@ public sealed class MovingAHouseholdTests : IAsyncLifetime
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
-        await using var db = api.Database.NewContext();
+        await using var db = Api.Database.NewContext();
         Assert.Single(await db.Requests.Where(r => r.Status == RequestStatus.Proposed).ToListAsync());
     }
 }

@@ -10,32 +10,21 @@ using NodaTime;
 namespace HostingMatch.IntegrationTests.Matching;
 
 /// <summary>Each test gets its own database: a night's matching sees every host and request in it.</summary>
-public sealed class NightlyMatchingTests : IAsyncLifetime
+public sealed class NightlyMatchingTests : OwnApiTest
 {
     private const string Night = "2026-11-26";
-    private readonly ApiFactory api = new();
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        await api.InitializeAsync();
-        client = api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await api.DisposeAsync();
-
     private async Task<Guid> AddHost(string code, int beds, string[] accepts, bool minorsCertified = false, double latitude = 48.8530)
     {
         var body = Builders.Host(code, beds, accepts, minorsCertified);
         body["latitude"] = latitude;
-        var response = await client.PostAsJsonAsync("/api/v1/hosts", body);
+        var response = await Client.PostAsJsonAsync("/api/v1/hosts", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (Guid)(await response.ReadObjectAsync())["id"]!;
     }
 
     private async Task<Guid> AddRequest(string alias, params (int Age, string Sex)[] members)
     {
-        var response = await client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests", new
+        var response = await Client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests", new
         {
             alias,
             members = members.Select(m => new { age = m.Age, sex = m.Sex }),
@@ -46,7 +35,7 @@ public sealed class NightlyMatchingTests : IAsyncLifetime
 
     private async Task<JsonObject> RunMatching()
     {
-        var response = await client.PostAsync($"/api/v1/nights/{Night}/matching", null);
+        var response = await Client.PostAsync($"/api/v1/nights/{Night}/matching", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.ReadObjectAsync();
     }
@@ -71,7 +60,7 @@ public sealed class NightlyMatchingTests : IAsyncLifetime
         Assert.Equal("too-large", (string?)left["reason"]);
         Assert.False(string.IsNullOrWhiteSpace((string?)left["detail"]));
 
-        var requests = await (await client.GetAsync($"/api/v1/nights/{Night}/requests")).ReadArrayAsync();
+        var requests = await (await Client.GetAsync($"/api/v1/nights/{Night}/requests")).ReadArrayAsync();
         Assert.Equal("proposed", (string?)requests.Single(r => (Guid)r!["id"]! == minor)!["status"]);
         Assert.Equal("unplaced", (string?)requests.Single(r => (Guid)r!["id"]! == tooBig)!["status"]);
         Assert.Equal("too-large", (string?)requests.Single(r => (Guid)r!["id"]! == tooBig)!["unplacedReason"]);
@@ -83,7 +72,7 @@ public sealed class NightlyMatchingTests : IAsyncLifetime
         var host = await AddHost("only", 3, ["family", "women"]);
         var first = await AddRequest("Famille D.", (30, "female"), (5, "male"));
         await RunMatching();
-        await using (var db = api.Database.NewContext())
+        await using (var db = Api.Database.NewContext())
         {
             var request = await db.Requests.SingleAsync(r => r.Id == first);
             request.Confirm(ApiFactory.DefaultNow);
@@ -103,7 +92,7 @@ public sealed class NightlyMatchingTests : IAsyncLifetime
         // empty night, so it is outranked, by a placement kept from earlier, and the stored reason says so too.
         Assert.Equal("outranked", (string?)left["reason"]);
         Assert.Contains("already placed", (string?)left["detail"]);
-        await using var check = api.Database.NewContext();
+        await using var check = Api.Database.NewContext();
         Assert.Equal("outranked", (await check.Requests.SingleAsync(r => r.Id == second)).UnplacedReason);
         var confirmed = await check.Requests.SingleAsync(r => r.Id == first);
         Assert.Equal(RequestStatus.Confirmed, confirmed.Status);
@@ -119,7 +108,7 @@ public sealed class NightlyMatchingTests : IAsyncLifetime
         var firstRun = await RunMatching();
         Assert.Equal(near, (Guid)firstRun["proposals"]!.AsArray().Single()!["hostId"]!);
 
-        await using (var db = api.Database.NewContext())
+        await using (var db = Api.Database.NewContext())
         {
             var request = await db.Requests.SingleAsync(r => r.Id == man);
             var offer = Offer.Create(new LocalDate(2026, 11, 26), man, request.HouseholdId, near, ApiFactory.DefaultNow, Duration.FromMinutes(20));
@@ -139,14 +128,14 @@ public sealed class NightlyMatchingTests : IAsyncLifetime
         await AddHost("h", 2, ["men"]);
         await AddRequest("M. G.", (40, "male"));
 
-        await using (await api.Database.HoldMatchingLockAsync(new DateOnly(2026, 11, 26)))
+        await using (await Api.Database.HoldMatchingLockAsync(new DateOnly(2026, 11, 26)))
         {
-            var response = await client.PostAsync($"/api/v1/nights/{Night}/matching", null);
+            var response = await Client.PostAsync($"/api/v1/nights/{Night}/matching", null);
             Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
             Assert.Equal("matching-in-progress", (string?)(await response.ReadObjectAsync())["code"]);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/nights/{Night}/matching", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/nights/{Night}/matching", null)).StatusCode);
     }
 
     [Fact]
@@ -158,11 +147,11 @@ public sealed class NightlyMatchingTests : IAsyncLifetime
             await AddRequest($"M. {i}", (40 + i, "male"));
         }
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync($"/api/v1/nights/{Night}/matching", null)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Client.PostAsync($"/api/v1/nights/{Night}/matching", null)));
 
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
-        await using var db = api.Database.NewContext();
+        await using var db = Api.Database.NewContext();
         Assert.All(await db.Requests.ToListAsync(), r => Assert.Equal(RequestStatus.Proposed, r.Status));
     }
 }

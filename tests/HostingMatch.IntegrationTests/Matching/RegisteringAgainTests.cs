@@ -7,28 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace HostingMatch.IntegrationTests.Matching;
 
 /// <summary>A household that needs a bed again the next night: the same household, so continuity and waiting count.</summary>
-public sealed class RegisteringAgainTests : IAsyncLifetime
+public sealed class RegisteringAgainTests : OwnApiTest
 {
     private const string Night = "2026-11-26";
     private const string NextNight = "2026-11-27";
-    private readonly ApiFactory api = new();
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        await api.InitializeAsync();
-        client = api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await api.DisposeAsync();
-
     [Fact]
     public async Task AHouseholdPlacedLastNightGoesBackToItsHostRatherThanANearerOne()
     {
         var claire = await AddHost("claire", latitude: 48.8530);
         var man = await AddRequest(Night, "M. B.", nightsWithoutShelter: 2);
         Assert.Equal(claire, (Guid)(await RunMatching(Night))["proposals"]![0]!["hostId"]!);
-        await using (var db = api.Database.NewContext())
+        await using (var db = Api.Database.NewContext())
         {
             (await db.Requests.SingleAsync(r => r.Id == man)).Confirm(ApiFactory.DefaultNow);
             await db.SaveChangesAsync();
@@ -36,7 +25,7 @@ public sealed class RegisteringAgainTests : IAsyncLifetime
 
         // A host much nearer the base joins the next night: on travel alone, the matching would choose him.
         var bruno = await AddHost("bruno", latitude: 48.8950);
-        var again = await client.PostAsync($"/api/v1/requests/{man}/again", null);
+        var again = await Client.PostAsync($"/api/v1/requests/{man}/again", null);
 
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         var next = await again.ReadObjectAsync();
@@ -60,8 +49,8 @@ public sealed class RegisteringAgainTests : IAsyncLifetime
         var waiting = await AddRequest(Night, "M. A.", nightsWithoutShelter: 2);
         Assert.Single((await RunMatching(Night))["unplaced"]!.AsArray());
 
-        var next = await (await client.PostAsync($"/api/v1/requests/{waiting}/again", null)).ReadObjectAsync();
-        var later = await (await client.PostAsJsonAsync($"/api/v1/requests/{waiting}/again", new { night = "2026-11-29" })).ReadObjectAsync();
+        var next = await (await Client.PostAsync($"/api/v1/requests/{waiting}/again", null)).ReadObjectAsync();
+        var later = await (await Client.PostAsJsonAsync($"/api/v1/requests/{waiting}/again", new { night = "2026-11-29" })).ReadObjectAsync();
 
         Assert.Equal(3, (int)next["nightsWithoutShelter"]!);
         Assert.Equal(5, (int)later["nightsWithoutShelter"]!);
@@ -78,13 +67,13 @@ public sealed class RegisteringAgainTests : IAsyncLifetime
     public async Task ASecondRequestTheSameNightAnEarlierNightAnUnknownRequestAndABadBodyAreRefused()
     {
         var man = await AddRequest(Night, "M. B.");
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/v1/requests/{man}/again", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync($"/api/v1/requests/{man}/again", null)).StatusCode);
 
-        var twice = await client.PostAsync($"/api/v1/requests/{man}/again", null);
-        var sameNight = await client.PostAsJsonAsync($"/api/v1/requests/{man}/again", new { night = Night });
-        var notADate = await client.PostAsJsonAsync($"/api/v1/requests/{man}/again", new { night = "27/11/2026" });
-        var unknownField = await client.PostAsJsonAsync($"/api/v1/requests/{man}/again", new { nigth = NextNight });
-        var unknown = await client.PostAsync($"/api/v1/requests/{Guid.NewGuid()}/again", null);
+        var twice = await Client.PostAsync($"/api/v1/requests/{man}/again", null);
+        var sameNight = await Client.PostAsJsonAsync($"/api/v1/requests/{man}/again", new { night = Night });
+        var notADate = await Client.PostAsJsonAsync($"/api/v1/requests/{man}/again", new { night = "27/11/2026" });
+        var unknownField = await Client.PostAsJsonAsync($"/api/v1/requests/{man}/again", new { nigth = NextNight });
+        var unknown = await Client.PostAsync($"/api/v1/requests/{Guid.NewGuid()}/again", null);
 
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Equal("already-registered", (string?)(await twice.ReadObjectAsync())["code"]);
@@ -94,7 +83,7 @@ public sealed class RegisteringAgainTests : IAsyncLifetime
         Assert.NotNull((await notADate.ReadObjectAsync())["errors"]!["night"]);
         Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        await using var db = api.Database.NewContext();
+        await using var db = Api.Database.NewContext();
         Assert.Equal(2, await db.Requests.CountAsync());
     }
 
@@ -103,14 +92,14 @@ public sealed class RegisteringAgainTests : IAsyncLifetime
         var body = Builders.Host(code, beds: 1, accepts: ["men"]);
         body["latitude"] = latitude;
         body["weeklyDays"] = new JsonArray("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
-        var response = await client.PostAsJsonAsync("/api/v1/hosts", body);
+        var response = await Client.PostAsJsonAsync("/api/v1/hosts", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (Guid)(await response.ReadObjectAsync())["id"]!;
     }
 
     private async Task<Guid> AddRequest(string night, string alias, int nightsWithoutShelter = 0)
     {
-        var response = await client.PostAsJsonAsync($"/api/v1/nights/{night}/requests", new
+        var response = await Client.PostAsJsonAsync($"/api/v1/nights/{night}/requests", new
         {
             alias,
             members = new[] { new { age = 40, sex = "male" } },
@@ -122,7 +111,7 @@ public sealed class RegisteringAgainTests : IAsyncLifetime
 
     private async Task<JsonObject> RunMatching(string night)
     {
-        var response = await client.PostAsync($"/api/v1/nights/{night}/matching", null);
+        var response = await Client.PostAsync($"/api/v1/nights/{night}/matching", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.ReadObjectAsync();
     }

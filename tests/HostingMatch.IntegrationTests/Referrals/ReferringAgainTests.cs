@@ -6,19 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace HostingMatch.IntegrationTests.Referrals;
 
 /// <summary>A partner refers the same household the next night: its waiting counts, and a retry creates nothing.</summary>
-public sealed class ReferringAgainTests : IAsyncLifetime
+public sealed class ReferringAgainTests : OwnApiTest
 {
-    private readonly ApiFactory api = new();
-
-    public Task InitializeAsync() => api.InitializeAsync();
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     [Fact]
     public async Task ReferringAgainKeepsTheHouseholdCountsItsWaitingNightAndIsSafeToRetry()
     {
-        var (partner, organisationId) = await api.CreatePartnerAsync("Maraude Nord");
-        var coordinators = api.CreateClient();
+        var (partner, organisationId) = await Api.CreatePartnerAsync("Maraude Nord");
+        var coordinators = Client;
         var first = await (await partner.PostAsJsonAsync("/api/v1/referrals", Builders.Referral("Famille P."))).ReadObjectAsync();
         // No host tonight: the family is left without a place.
         Assert.Single((await (await coordinators.PostAsync("/api/v1/nights/2026-11-26/matching", null)).ReadObjectAsync())["unplaced"]!.AsArray());
@@ -42,15 +36,15 @@ public sealed class ReferringAgainTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.Equal((string?)next["id"], (string?)(await retry.ReadObjectAsync())["id"]);
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
-        await using var db = api.Database.NewContext();
+        await using var db = Api.Database.NewContext();
         Assert.Equal(2, await db.Referrals.CountAsync(r => r.OrganisationId == organisationId));
     }
 
     [Fact]
     public async Task AnotherPartnersReferralAClosedNightAnUnknownFieldAndACoordinatorsOwnRequestAreRefused()
     {
-        var (partner, _) = await api.CreatePartnerAsync("Maraude Nord");
-        var (other, _) = await api.CreatePartnerAsync("Maraude Sud");
+        var (partner, _) = await Api.CreatePartnerAsync("Maraude Nord");
+        var (other, _) = await Api.CreatePartnerAsync("Maraude Sud");
         var first = await (await partner.PostAsJsonAsync("/api/v1/referrals", Builders.Referral("Famille P."))).ReadObjectAsync();
         var id = (string)first["id"]!;
 
@@ -58,7 +52,7 @@ public sealed class ReferringAgainTests : IAsyncLifetime
         var farAhead = await partner.PostAsJsonAsync($"/api/v1/referrals/{id}/again", new { night = "2026-12-20" });
         var unknownField = await partner.PostAsJsonAsync($"/api/v1/referrals/{id}/again", new { nigth = "2026-11-27" });
         // The coordinators registered the same household for the 28th themselves: the partner is told, not duplicated.
-        Assert.Equal(HttpStatusCode.Created, (await api.CreateClient().PostAsJsonAsync($"/api/v1/requests/{id}/again", new { night = "2026-11-28" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync($"/api/v1/requests/{id}/again", new { night = "2026-11-28" })).StatusCode);
         var taken = await partner.PostAsJsonAsync($"/api/v1/referrals/{id}/again", new { night = "2026-11-28" });
 
         Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);

@@ -11,23 +11,12 @@ using NodaTime.Text;
 namespace HostingMatch.IntegrationTests.VanRuns;
 
 /// <summary>Each test has its own database: the night's plan covers every confirmed request in it.</summary>
-public sealed class VanRunsTests : IAsyncLifetime
+public sealed class VanRunsTests : OwnApiTest
 {
     private const string Night = "2026-11-26";
-    private readonly ApiFactory api = new();
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        await api.InitializeAsync();
-        client = api.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await api.DisposeAsync();
-
     private async Task AddBaseAndVan(int seats = 8)
     {
-        await using var db = api.Database.NewContext();
+        await using var db = Api.Database.NewContext();
         var @base = Base.Create("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592), new LocalTime(20, 0), ApiFactory.DefaultNow);
         db.Bases.Add(@base);
         db.Vans.Add(Van.Create("van-1", seats, @base.Id, ApiFactory.DefaultNow));
@@ -43,13 +32,13 @@ public sealed class VanRunsTests : IAsyncLifetime
         var host = Builders.Host(code, beds: 6, accepts: ["family", "men", "women", "minor"], minorsCertified: true);
         host["latitude"] = latitude;
         host["displayName"] = name;
-        var hostId = (Guid)(await (await client.PostAsJsonAsync("/api/v1/hosts", host)).ReadObjectAsync())["id"]!;
-        var request = await (await client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests", new
+        var hostId = (Guid)(await (await Client.PostAsJsonAsync("/api/v1/hosts", host)).ReadObjectAsync())["id"]!;
+        var request = await (await Client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests", new
         {
             alias = $"Foyer {code}",
             members = ages.Select(a => new { age = a, sex = "female" }),
         })).ReadObjectAsync();
-        await using var db = api.Database.NewContext();
+        await using var db = Api.Database.NewContext();
         var entity = await db.Requests.SingleAsync(r => r.Id == (Guid)request["id"]!);
         entity.Propose(hostId, ApiFactory.DefaultNow);
         entity.Confirm(ApiFactory.DefaultNow);
@@ -59,7 +48,7 @@ public sealed class VanRunsTests : IAsyncLifetime
 
     private async Task<JsonObject> Plan()
     {
-        var response = await client.PostAsync($"/api/v1/nights/{Night}/van-runs", null);
+        var response = await Client.PostAsync($"/api/v1/nights/{Night}/van-runs", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.ReadObjectAsync();
     }
@@ -90,7 +79,7 @@ public sealed class VanRunsTests : IAsyncLifetime
         });
         Assert.Equal(12, (int)plan["summary"]!["peopleDelivered"]!);
 
-        var read = await client.GetAsync($"/api/v1/nights/{Night}/van-runs");
+        var read = await Client.GetAsync($"/api/v1/nights/{Night}/van-runs");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(trips.Count, (await read.ReadObjectAsync())["trips"]!.AsArray().Count);
     }
@@ -105,7 +94,7 @@ public sealed class VanRunsTests : IAsyncLifetime
         var firstTrip = first["trips"]!.AsArray()[0]!;
 
         // The first trip leaves; then a host confirms late.
-        api.Clock.Reset(At(firstTrip["departAt"]) + Duration.FromMinutes(1));
+        Api.Clock.Reset(At(firstTrip["departAt"]) + Duration.FromMinutes(1));
         await Confirmed("c", 48.880, 28);
         var replanned = await Plan();
 
@@ -121,7 +110,7 @@ public sealed class VanRunsTests : IAsyncLifetime
         var expected = await SummaryOfAllTrips(trips);
         Assert.Equal(6, expected.People);
         Assert.Equal(expected, SummaryOf(replanned));
-        Assert.Equal(expected, SummaryOf(await (await client.GetAsync($"/api/v1/nights/{Night}/van-runs")).ReadObjectAsync()));
+        Assert.Equal(expected, SummaryOf(await (await Client.GetAsync($"/api/v1/nights/{Night}/van-runs")).ReadObjectAsync()));
     }
 
     [Fact]
@@ -133,7 +122,7 @@ public sealed class VanRunsTests : IAsyncLifetime
         var firstTrip = first["trips"]!.AsArray()[0]!;
 
         // Boarding takes 10 minutes before the van drives off: 4 minutes before, the household is in the van.
-        api.Clock.Reset(At(firstTrip["departAt"]) - Duration.FromMinutes(4));
+        Api.Clock.Reset(At(firstTrip["departAt"]) - Duration.FromMinutes(4));
         await Confirmed("c", 48.871, 28);
         var replanned = await Plan();
 
@@ -148,7 +137,7 @@ public sealed class VanRunsTests : IAsyncLifetime
     /// <summary>The spec's summary worked out from the trips alone: the hosts' homes, the base and the travel formula.</summary>
     private async Task<(int People, int PersonMinutes, int Driving)> SummaryOfAllTrips(JsonArray trips)
     {
-        await using var db = api.Database.NewContext();
+        await using var db = Api.Database.NewContext();
         var homes = await db.Hosts.ToDictionaryAsync(h => h.Id.ToString(), h => h.Location);
         var firstDeparture = Domain.Night.At(LocalDatePattern.Iso.Parse(Night).Value, new LocalTime(20, 30)).ToInstant();
         var @base = new GeoPoint(48.8986, 2.3592);
@@ -179,30 +168,30 @@ public sealed class VanRunsTests : IAsyncLifetime
         var (far, household) = await Confirmed("h-far", 48.8300, 40);
         Assert.Equal(3, (int)(await Plan())["summary"]!["peopleDelivered"]!);
         Guid request;
-        await using (var db = api.Database.NewContext())
+        await using (var db = Api.Database.NewContext())
         {
             request = (await db.Requests.SingleAsync(r => r.HouseholdId == household)).Id;
         }
 
-        var other = await client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/transport", new { transport = "other" });
+        var other = await Client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/transport", new { transport = "other" });
 
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Equal("other", (string?)(await other.ReadObjectAsync())["transport"]);
         // Planned again at once: the host is neither on a trip nor unserved (spec: "transport": "other").
-        var plan = await (await client.GetAsync($"/api/v1/nights/{Night}/van-runs")).ReadObjectAsync();
+        var plan = await (await Client.GetAsync($"/api/v1/nights/{Night}/van-runs")).ReadObjectAsync();
         Assert.Equal(2, (int)plan["summary"]!["peopleDelivered"]!);
         Assert.DoesNotContain(far, HostsIn(plan));
 
-        var van = await client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/transport", new { transport = "van" });
+        var van = await Client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/transport", new { transport = "van" });
 
         Assert.Equal(HttpStatusCode.OK, van.StatusCode);
-        plan = await (await client.GetAsync($"/api/v1/nights/{Night}/van-runs")).ReadObjectAsync();
+        plan = await (await Client.GetAsync($"/api/v1/nights/{Night}/van-runs")).ReadObjectAsync();
         Assert.Equal(3, (int)plan["summary"]!["peopleDelivered"]!);
         Assert.Contains(far, HostsIn(plan));
 
-        var bike = await client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/transport", new { transport = "bike" });
-        var unknown = await client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{Guid.NewGuid()}/transport", new { transport = "other" });
-        var otherNight = await client.PutAsJsonAsync($"/api/v1/nights/2026-11-27/requests/{request}/transport", new { transport = "other" });
+        var bike = await Client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{request}/transport", new { transport = "bike" });
+        var unknown = await Client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{Guid.NewGuid()}/transport", new { transport = "other" });
+        var otherNight = await Client.PutAsJsonAsync($"/api/v1/nights/2026-11-27/requests/{request}/transport", new { transport = "other" });
         Assert.Equal(HttpStatusCode.BadRequest, bike.StatusCode);
         Assert.Equal("must be van or other", (string?)(await bike.ReadObjectAsync())["errors"]!["transport"]![0]);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -221,7 +210,7 @@ public sealed class VanRunsTests : IAsyncLifetime
         var plan = await Plan();
         var trip = plan["trips"]!.AsArray()[0]!;
 
-        var html = await client.GetAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/{trip["trip"]}/sheet");
+        var html = await Client.GetAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/{trip["trip"]}/sheet");
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
         Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
         var page = await html.Content.ReadAsStringAsync();
@@ -231,11 +220,11 @@ public sealed class VanRunsTests : IAsyncLifetime
         Assert.Contains("7 ans", page);
         Assert.Contains("style-src 'unsafe-inline'", html.Headers.GetValues("Content-Security-Policy").Single());
 
-        var csv = await client.GetStringAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/{trip["trip"]}/sheet?format=csv");
+        var csv = await Client.GetStringAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/{trip["trip"]}/sheet?format=csv");
         Assert.StartsWith("order;arrival;host;phone;address;people;ages", csv);
         Assert.Contains("\"+33612345678\"", csv);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/99/sheet")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/99/sheet")).StatusCode);
     }
 
     [Fact]
@@ -245,7 +234,7 @@ public sealed class VanRunsTests : IAsyncLifetime
         await Confirmed("formula", 48.87, "=HYPERLINK(\"http://x\")", 33);
         var trip = (await Plan())["trips"]!.AsArray()[0]!;
 
-        var csv = await client.GetStringAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/{trip["trip"]}/sheet?format=csv");
+        var csv = await Client.GetStringAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/{trip["trip"]}/sheet?format=csv");
 
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", csv);
         Assert.Contains("\"+33612345678\"", csv);
@@ -255,12 +244,12 @@ public sealed class VanRunsTests : IAsyncLifetime
     public async Task PlanningWithoutAVanIsAClearConflict()
     {
         await Confirmed("novan", 48.87, 30);
-        var response = await client.PostAsync($"/api/v1/nights/{Night}/van-runs", null);
+        var response = await Client.PostAsync($"/api/v1/nights/{Night}/van-runs", null);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("no-van", (string?)(await response.ReadObjectAsync())["code"]);
     }
 
     [Fact]
     public async Task ReadingBeforeAnyPlanIs404() =>
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/nights/{Night}/van-runs")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/v1/nights/{Night}/van-runs")).StatusCode);
 }
