@@ -51,6 +51,7 @@ public sealed class MalformedReferralTests(ApiFactory api) : IClassFixture<ApiFa
         { "negative age", With(b => b["members"]![0]!["age"] = -1), "members[0].age" },
         { "age 500", With(b => b["members"]![0]!["age"] = 500), "members[0].age" },
         { "age a string", With(b => b["members"]![0]!["age"] = "thirty"), "members[0].age" },
+        { "age a number in a string", With(b => b["members"]![0]!["age"] = "31"), "members[0].age" },
         { "age a fraction", With(b => b["members"]![0]!["age"] = 3.5), "members[0].age" },
         { "age beyond int", With(b => b["members"]![0]!["age"] = 1e12), "members[0].age" },
         { "age missing", With(b => b["members"]![0]!.AsObject().Remove("age")), "members[0].age" },
