@@ -117,17 +117,21 @@ public static class ReferralEndpoints
 
     /// <summary>Which night to refer a household again for; no body (or no night): the night after.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record ReferAgainInput(LocalDate? Night);
+    public sealed record ReferAgainInput(LocalDate? Night = null);
 
-    /// <summary>A household referred by a partner, as the partner sends it. Unknown fields are refused.</summary>
+    /// <summary>
+    /// A household referred by a partner, as the partner sends it. Unknown fields are refused. Night, alias, members and
+    /// referrer are required; the rest may be left out (not vulnerable, no wheelchair, no language, no notes), which
+    /// their defaults here tell the OpenAPI document.
+    /// </summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record ReferralInput(
         LocalDate? Night,
         string? Alias,
         IReadOnlyList<MemberInput>? Members,
-        bool? Vulnerable,
-        bool? NeedsWheelchairAccess,
-        IReadOnlyList<string>? Languages,
         ReferrerInput? Referrer,
-        string? Notes);
+        bool? Vulnerable = null,
+        bool? NeedsWheelchairAccess = null,
+        IReadOnlyList<string>? Languages = null,
+        string? Notes = null);
 }

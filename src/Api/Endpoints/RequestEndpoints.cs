@@ -67,7 +67,7 @@ public static class RequestEndpoints
 
     /// <summary>Which night a household needs a bed again; no body (or no night): the night after.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record AgainInput(string? Night);
+    public sealed record AgainInput(string? Night = null);
 
     /// <summary>A household for one night, as a coordinator types it.</summary>
     public sealed record RequestInput(
