@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Shared by scripts/night.sh and scripts/test.sh: a private PostgreSQL cluster for this checkout.
 # It installs Debian's postgresql when missing, creates the cluster once in .local/pg (or, when
-# the postgres user cannot reach this folder, in /var/tmp), listens on 127.0.0.1 only, and is
-# reused by every later run. Set HOSTINGMATCH_PG_PORT to move it; set ConnectionStrings__Default
-# to use an existing server instead (then nothing is installed or started).
+# the postgres user cannot reach this folder, in /var/lib/hostingmatch), listens on 127.0.0.1 only,
+# trusts every local connection (a demo and test cluster, never for real data: docs/security.md),
+# and is reused by every later run; nothing stops it (docs/deploy.md says how). Set
+# HOSTINGMATCH_PG_PORT to move it. scripts/test.sh alone may use an existing server instead
+# (ConnectionStrings__Default set: nothing is installed or started); scripts/night.sh never does.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +20,8 @@ ensure_postgres_installed() {
     echo "Installing PostgreSQL from Debian's packages..." >&2
     local sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
     $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >&2
+    # Through env: sudo's env_reset would drop a variable set in front of it.
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
   fi
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 }
@@ -29,20 +32,29 @@ ensure_chromium_installed() {
     echo "Installing Chromium from Debian's packages (browser tests)..." >&2
     local sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
     $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
   fi
 }
 
 pg_home() {
   local dir="$ROOT/.local/pg"
   if [ "$(id -u)" = "0" ] && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
-    # The postgres user cannot walk into this checkout (e.g. under /root): keep the cluster beside it.
-    dir="/var/tmp/hostingmatch-pg-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
+    # The postgres user cannot walk into this checkout (e.g. under /root): keep the cluster outside it,
+    # one per checkout. Not in /var/tmp, which systemd-tmpfiles empties of files unused for 30 days;
+    # a cluster an older version made there is still used, so its data is not lost.
+    local id; id="$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
+    if [ -f "/var/tmp/hostingmatch-pg-$id/data/PG_VERSION" ]; then
+      dir="/var/tmp/hostingmatch-pg-$id"
+    else
+      dir="/var/lib/hostingmatch/pg-$id"
+    fi
   fi
   echo "$dir"
 }
 
 # Starts (or reuses) the cluster and exports ConnectionStrings__Default for the programs.
+# With ConnectionStrings__Default already set it uses that server instead (scripts/test.sh only:
+# scripts/night.sh unsets it first, as its demo data must never reach a real database).
 ensure_database() {
   if [ -n "${ConnectionStrings__Default:-}" ]; then
     echo "Using the database from ConnectionStrings__Default." >&2
@@ -51,6 +63,9 @@ ensure_database() {
   ensure_postgres_installed
   local home; home="$(pg_home)"
   local data="$home/data" run="$home/run"
+  case "$home" in
+    /var/tmp/*) echo "Note: this cluster lives in $home, which the system may clean; see docs/deploy.md to move it." >&2 ;;
+  esac
   mkdir -p "$home" "$run"
   [ "$(id -u)" = "0" ] && chown postgres:postgres "$home" "$run"
   if [ ! -f "$data/PG_VERSION" ]; then
@@ -81,5 +96,7 @@ build_release() {
 cli() { dotnet "$ROOT/src/Cli/bin/Release/net10.0/linux-x64/HostingMatch.Cli.dll" "$@"; }
 api_dll() { echo "$ROOT/src/Api/bin/Release/net10.0/linux-x64/HostingMatch.Api.dll"; }
 
-# Stops the private cluster (used by tests that check the health endpoint goes red).
+# The private cluster's data directory, given to the tests as HOSTINGMATCH_PG_DATA. Nothing stops the
+# cluster (the health tests cut their own database off instead); stop it by hand with
+#   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$(pg_data_dir)" stop -m fast
 pg_data_dir() { echo "$(pg_home)/data"; }

@@ -6,11 +6,25 @@
 # settles, plans the van runs, then starts the Api with the coordinators' console and prints its address,
 # which signs the browser in with a demo coordinator key (also printed, for the API).
 # Run it again: it reuses the cluster, the data and tonight's state.
+# It never touches another database: ConnectionStrings__Default is ignored (the demo loads fake hosts
+# and people, answers offers in hosts' names and issues a coordinator key), and SMS always go to the
+# fake Twilio, whatever Twilio credentials the environment holds.
 #   HOSTINGMATCH_URL       where the Api listens (default http://127.0.0.1:5080)
 #   HOSTINGMATCH_NIGHT     the night to run (default: tonight in Paris)
+#   HOSTINGMATCH_PG_PORT   the private cluster's port (default 55432)
+#   HOSTINGMATCH_DB        the database in the private cluster (default hostingmatch)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
+
+if [ -n "${ConnectionStrings__Default:-}" ]; then
+  echo "ConnectionStrings__Default is set, but scripts/night.sh runs a demo with fake data: it ignores it and uses its" >&2
+  echo "own private cluster on 127.0.0.1:$PG_PORT. To serve a real database, see docs/deploy.md." >&2
+  unset ConnectionStrings__Default
+fi
+# The demo's SMS go to the fake Twilio on 127.0.0.1, for the command line and the Api alike (UseFake wins over
+# any Twilio__AccountSid/AuthToken in the environment); a real server is set up as docs/deploy.md says.
+export Twilio__UseFake=true
 
 url="${HOSTINGMATCH_URL:-http://127.0.0.1:5080}"
 # Tonight in Paris: before noon it is still last evening's night.
@@ -39,8 +53,6 @@ echo "  API reference:  $url/docs"
 echo "  OpenAPI:        $url/openapi/v1.json"
 echo "  Health:         $url/health/ready"
 echo "Stop it with Ctrl+C; run this command again to come back to the same night."
-# The demo's SMS go to the fake Twilio on 127.0.0.1; a real server sets Twilio credentials instead.
-export Twilio__UseFake="${Twilio__UseFake:-true}"
 # The printed address carries the demo key; a real server leaves this off (docs/console.md).
 export Console__KeyInAddress="${Console__KeyInAddress:-true}"
 exec dotnet "$(api_dll)" --urls "$url" --contentRoot "$ROOT/src/Api"

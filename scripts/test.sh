@@ -6,6 +6,20 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
+# CI reads the last line: whatever stops this script before the tests (PostgreSQL, Chromium, the tool
+# restore, the build), it still ends with the count, as one failure, and a non-zero exit.
+counted=0
+finish() {
+  local status=$?
+  if [ "$counted" = 0 ]; then
+    echo "scripts/test.sh stopped before running the tests (see the errors above)." >&2
+    echo "0 passed, 1 failed, 0 skipped"
+    [ "$status" -ne 0 ] || status=1
+  fi
+  exit "$status"
+}
+trap finish EXIT
+
 ensure_database
 ensure_chromium_installed
 export HOSTINGMATCH_PG_BIN="${PG_BIN:-}"
@@ -13,8 +27,14 @@ export HOSTINGMATCH_PG_DATA="$(pg_data_dir)"
 
 results="$ROOT/TestResults"
 rm -rf "$results"
-dotnet tool restore >/dev/null
-dotnet build HostingMatch.sln -c Release -nologo -v quiet
+if ! dotnet tool restore >/dev/null; then
+  echo "dotnet tool restore failed." >&2
+  exit 1
+fi
+if ! dotnet build HostingMatch.sln -c Release -nologo -v quiet; then
+  echo "The build failed." >&2
+  exit 1
+fi
 set +e
 dotnet test HostingMatch.sln -c Release --no-build -nologo -v quiet \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
@@ -26,7 +46,6 @@ shopt -s nullglob
 trx=("$results"/*.trx)
 if [ ${#trx[@]} -eq 0 ]; then
   echo "No test results were written." >&2
-  echo "0 passed, 1 failed, 0 skipped"
   exit 1
 fi
 counts=$(grep -ho '<Counters [^>]*>' "${trx[@]}" | awk '
@@ -37,6 +56,7 @@ counts=$(grep -ho '<Counters [^>]*>' "${trx[@]}" | awk '
     printf "%d %d %d", v["passed"], failed, skipped
   }')
 read -r passed failed skipped <<<"$counts"
+counted=1
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -eq 0 ] && { [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; }; then status=1; fi
 exit "$status"

@@ -42,14 +42,27 @@ internal static class CliHost
         return builder.Build();
     }
 
-    /// <summary>Builds the host, applies pending migrations, then runs <paramref name="verb"/> in a scope.</summary>
+    /// <summary>
+    /// Builds the host, runs <paramref name="refuse"/> (an exit code stops there, before anything is written),
+    /// applies pending migrations, then runs <paramref name="verb"/> in a scope.
+    /// </summary>
     public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null,
+        Func<IServiceProvider, CancellationToken, Task<int?>>? refuse = null)
     {
         using var host = Build(settings, configureServices);
         if (host is null)
         {
             return ExitCodes.Failure;
+        }
+
+        if (refuse is not null)
+        {
+            await using var check = host.Services.CreateAsyncScope();
+            if (await refuse(check.ServiceProvider, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
         }
 
         await host.Services.MigrateDatabaseAsync(cancellationToken);

@@ -4,6 +4,7 @@ using HostingMatch.Application.Matching;
 using HostingMatch.Infrastructure.Persistence;
 using HostingMatch.Infrastructure.Sms;
 using HostingMatch.Infrastructure.Sms.FakeTwilio;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +33,9 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Twilio behind <see cref="ISmsSender"/>, the outbox worker, and, without Twilio credentials, the fake Twilio
-    /// on 127.0.0.1 in their place (docs/sms.md).
+    /// Twilio behind <see cref="ISmsSender"/>, the outbox worker, and the fake Twilio on 127.0.0.1 in Twilio's place
+    /// when <c>Twilio:UseFake</c> is true (whatever credentials the environment holds) or no credentials are given
+    /// (docs/sms.md).
     /// </summary>
     private static void AddSms(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,8 +43,15 @@ public static class DependencyInjection
         services.Configure<TwilioOptions>(configuration.GetSection(TwilioOptions.Section));
 
         var twilio = configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new TwilioOptions();
-        if (!twilio.HasCredentials)
+        // UseFake wins over credentials: the demo sets it, and a shell that happens to export a real account's
+        // Twilio__AccountSid/AuthToken must not turn the demo's simulated offers into texts to real phones.
+        if (twilio.UseFake || !twilio.HasCredentials)
         {
+            var why = twilio.UseFake
+                ? twilio.HasCredentials
+                    ? "Twilio:UseFake=true: the Twilio credentials given are ignored"
+                    : "Twilio:UseFake=true"
+                : "No Twilio credentials configured";
             var fake = new FakeTwilioServer(fromNumber: twilio.FromNumber.Length > 0 ? twilio.FromNumber : "+33700000000");
             if (twilio.PublicBaseUrl.Length > 0)
             {
@@ -50,7 +59,8 @@ public static class DependencyInjection
             }
 
             services.AddSingleton(fake);
-            services.AddHostedService<FakeTwilioHostedService>();
+            services.AddHostedService(sp => new FakeTwilioHostedService(
+                fake, sp.GetRequiredService<ILogger<FakeTwilioHostedService>>(), why));
             services.PostConfigure<TwilioOptions>(o =>
             {
                 o.AccountSid = fake.AccountSid;

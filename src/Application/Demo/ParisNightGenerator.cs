@@ -11,7 +11,10 @@ namespace HostingMatch.Application.Demo;
 /// </summary>
 /// <param name="HostId">The host's id in the night file.</param>
 /// <param name="FirstName">A first name to greet them by.</param>
-/// <param name="Phone">A French mobile number in E.164 (+336 and 8 digits).</param>
+/// <param name="Phone">
+/// A French mobile number in E.164 from the range ARCEP reserves for fiction (06 39 98 00 00 to 06 39 98 99 99,
+/// <see cref="ParisNightGenerator.FictionPhonePrefix"/>): no real phone can ever receive a demo's text.
+/// </param>
 /// <param name="Address">A postal address, one line.</param>
 /// <param name="Language">The language of their messages: <c>fr</c> or <c>en</c>.</param>
 public sealed record HostProfile(string HostId, string FirstName, string Phone, string Address, string Language);
@@ -34,6 +37,18 @@ public sealed record GeneratedNight(NightFile Night, IReadOnlyList<HostProfile> 
 /// </remarks>
 public static class ParisNightGenerator
 {
+    /// <summary>
+    /// The start of every generated phone number: +33 6 39 98 then five digits is the block ARCEP reserves for
+    /// audiovisual fiction, never given to a subscriber. The demo's guard (<c>demo load</c>, <c>demo sms</c>) reads a
+    /// host with any other number as a real one.
+    /// </summary>
+    public const string FictionPhonePrefix = "+3363998";
+
+    /// <summary>True for a number in the fiction range (<see cref="FictionPhonePrefix"/> and five digits).</summary>
+    public static bool IsFictionPhone(string phone) =>
+        phone.Length == FictionPhonePrefix.Length + 5 && phone.StartsWith(FictionPhonePrefix, StringComparison.Ordinal)
+        && phone[FictionPhonePrefix.Length..].All(char.IsAsciiDigit);
+
     /// <summary>Porte de la Chapelle, where the Paris van leaves from.</summary>
     public static NightBase Paris { get; } = new("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592));
 
@@ -107,11 +122,12 @@ public static class ParisNightGenerator
         var at = nightBase ?? Paris;
         var hostList = new List<NightHost>(hosts);
         var profiles = new List<HostProfile>(hosts);
+        var phones = new HashSet<string>();
         for (var k = 0; k < hosts; k++)
         {
             var id = $"{idPrefix}h-{k + 1:0000}";
             hostList.Add(NewHost(random, id, at.Location, date));
-            profiles.Add(NewProfile(random, id));
+            profiles.Add(NewProfile(random, id, phones));
         }
 
         var households = new List<NightHousehold>();
@@ -166,9 +182,19 @@ public static class ParisNightGenerator
         return new NightHost(id, new GeoPoint(latitude, longitude), beds, maxHouseholds, accepts, certified, wheelchair, available, from, until);
     }
 
-    private static HostProfile NewProfile(Random random, string id)
+    private static HostProfile NewProfile(Random random, string id, HashSet<string> taken)
     {
-        var phone = "+336" + random.Next(0, 100_000_000).ToString("00000000", CultureInfo.InvariantCulture);
+        // One draw, as before the fiction range, so that the rest of a seed's night is unchanged; the fiction range
+        // holds 100,000 numbers, so step past one already given tonight (the SMS replies find their host by number).
+        var draw = random.Next(0, 100_000);
+        string phone;
+        do
+        {
+            phone = FictionPhonePrefix + draw.ToString("00000", CultureInfo.InvariantCulture);
+            draw = (draw + 1) % 100_000;
+        }
+        while (!taken.Add(phone));
+
         var address = $"{random.Next(1, 200)} {Streets[random.Next(Streets.Length)]}, 750{random.Next(1, 21):00} Paris";
         return new HostProfile(id, FirstNames[random.Next(FirstNames.Length)], phone, address, random.NextDouble() < 0.8 ? "fr" : "en");
     }

@@ -13,6 +13,7 @@ namespace HostingMatch.Cli.Commands;
 /// <c>hostingmatch demo load [--night DATE] [--seed N]</c>: a realistic generated Paris night in the database;
 /// <c>hostingmatch demo night [--seed N] [--hosts N] [--people N]</c>: the same generator's night as a night file;
 /// <c>hostingmatch demo vans [--night DATE]</c>: the night's van runs planned as at 20:00 that evening.
+/// The verbs that write refuse a database holding hosts the demo did not create (<see cref="DemoDatabaseGuard"/>).
 /// </summary>
 public static class DemoCommand
 {
@@ -20,9 +21,11 @@ public static class DemoCommand
     {
         var night = NightOption.Create();
         var seed = new Option<int>("--seed") { Description = "The generator's seed: the same seed gives the same night.", DefaultValueFactory = _ => 1 };
+        var confirmed = DemoDatabaseGuard.CreateOption();
         var load = new Command("load", "Load a generated Paris night (a base, a van, ~80 hosts, ~36 people) into the database. Safe to run twice.");
         load.Options.Add(night);
         load.Options.Add(seed);
+        load.Options.Add(confirmed);
         load.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
         {
             var tonight = NightOption.Value(parse, night, services);
@@ -31,7 +34,7 @@ public static class DemoCommand
                 ? $"Night of {tonight:yyyy-MM-dd}: already loaded; {report.HostsCreated} host(s) added, {report.HostsKept} kept."
                 : $"Night of {tonight:yyyy-MM-dd}: {report.RequestsCreated} household(s) waiting, {report.HostsCreated} host(s) added, {report.HostsKept} kept.");
             return ExitCodes.Success;
-        }, ct));
+        }, ct, refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo load", token)));
 
         var demo = new Command("demo", "Demo data.");
         demo.Subcommands.Add(load);
@@ -53,6 +56,8 @@ public static class DemoCommand
         var night = NightOption.Create();
         var vans = new Command("vans", "Plan the demo night's van runs as at 20:00 that evening, whatever the real time, and print the trips.");
         vans.Options.Add(night);
+        var confirmed = DemoDatabaseGuard.CreateOption();
+        vans.Options.Add(confirmed);
         var clock = new DemoClock();
         vans.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
         {
@@ -60,7 +65,8 @@ public static class DemoCommand
             clock.Reset(Night.At(tonight, VansPlannedAt).ToInstant());
             NightCommand.PrintVanRuns(await services.GetRequiredService<IMediator>().Send(new PlanVanRuns(tonight), token));
             return ExitCodes.Success;
-        }, ct, configureServices: s => s.AddSingleton<IClock>(clock)));
+        }, ct, configureServices: s => s.AddSingleton<IClock>(clock),
+            refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo vans", token)));
         return vans;
     }
 

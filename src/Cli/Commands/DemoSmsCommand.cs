@@ -32,16 +32,20 @@ public static class DemoSmsCommand
         var command = new Command("sms", "Run tonight's offers by SMS against the fake Twilio with simulated replies, then print who is placed.");
         command.Options.Add(night);
         command.Options.Add(seed);
+        var confirmed = DemoDatabaseGuard.CreateOption();
+        command.Options.Add(confirmed);
         var clock = new DemoClock();
         var settings = new Dictionary<string, string?>
         {
             // No real phone can be reached from the demo: the fake Twilio takes every message.
+            ["Twilio:UseFake"] = "true",
             ["Twilio:AccountSid"] = string.Empty,
             ["Twilio:AuthToken"] = string.Empty,
         };
         command.SetAction(async (parse, ct) => await CliHost.RunAsync(
             (services, token) => RunAsync(services, clock, NightOption.Value(parse, night, services), parse.GetValue(seed), token),
-            ct, settings, s => s.AddSingleton<IClock>(clock)));
+            ct, settings, s => s.AddSingleton<IClock>(clock),
+            refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo sms", token)));
         return command;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Offers;
@@ -66,24 +65,6 @@ public sealed class DemoSmsCommandTests : IAsyncLifetime
         Assert.All(confirmed, r => Assert.True(onTrips.Contains(r.HouseholdId.ToString()) || unservedHosts.Contains(r.HostId!.Value.ToString())));
     }
 
-    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ConnectionStrings__Default"] = database.ConnectionString },
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HostingMatch.Cli.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        CliProcess.RunAsync(database.ConnectionString, args);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -31,24 +30,6 @@ public sealed class KeysCommandTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("root", stderr);
     }
 
-    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ConnectionStrings__Default"] = api.Database.ConnectionString },
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HostingMatch.Cli.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        CliProcess.RunAsync(api.Database.ConnectionString, args);
 }

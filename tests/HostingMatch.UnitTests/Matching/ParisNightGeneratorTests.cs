@@ -17,11 +17,35 @@ public sealed class ParisNightGeneratorTests
         Assert.Equal(80, night.Hosts.Count);
         Assert.Equal(36, night.Households.Sum(h => h.People));
         Assert.Equal(80, generated.Profiles.Count);
-        Assert.All(generated.Profiles, p => Assert.Matches(@"^\+336\d{8}$", p.Phone));
         Assert.Contains(night.Hosts, h => h.MaxHouseholds == 2);
         Assert.Contains(night.Hosts, h => h.MinorsCertified);
         Assert.Contains(night.Households, h => h.Tier == 1);
     }
+
+    [Theory]
+    [InlineData(1, 80)]
+    [InlineData(2, 80)]
+    [InlineData(3, 600)]
+    public void Generate_EveryPhoneIsInTheRangeReservedForFictionAndUnique(int seed, int hosts)
+    {
+        var phones = ParisNightGenerator.Generate(seed, hosts, people: 36).Profiles.Select(p => p.Phone).ToList();
+
+        Assert.All(phones, phone =>
+        {
+            Assert.Matches(@"^\+3363998\d{5}$", phone);
+            var number = long.Parse(phone[1..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(number, 336399800000L, 336399899999L);
+            Assert.True(ParisNightGenerator.IsFictionPhone(phone));
+        });
+        Assert.Equal(phones.Count, phones.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("+33612345678")]
+    [InlineData("+336399800")]
+    [InlineData("+3363998000000")]
+    [InlineData("+33639980000a")]
+    public void IsFictionPhone_OutsideTheRange_IsFalse(string phone) => Assert.False(ParisNightGenerator.IsFictionPhone(phone));
 
     [Fact]
     public void Write_ThenRead_GivesTheSameNight()
