@@ -51,7 +51,8 @@ internal static class DemoDatabaseGuard
             $"{verb}: refused. This database holds {others} host(s) the demo did not create (phones outside the range " +
             "reserved for fiction, +33 6 39 98 00 00 to +33 6 39 98 99 99): it looks like real data. The demo would add fake " +
             "hosts and people to it, answer offers in hosts' names and replan the vans. Run the demo on its own database " +
-            $"(scripts/night.sh uses a private cluster), or, if this really is a demo database, add {OptionName}.");
+            $"(scripts/night.sh uses a private cluster), or, if this really is a demo database, add {OptionName} (a demo " +
+            "database loaded before 2026-11-26 has demo hosts with ordinary-looking numbers: it needs the flag too).");
         return ExitCodes.BadInput;
     }
 }
