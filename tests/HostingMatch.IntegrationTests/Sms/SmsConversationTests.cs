@@ -269,6 +269,28 @@ public sealed class SmsConversationTests : IAsyncLifetime
         Assert.Equal("open", (string?)offers[1]!["status"]);
     }
 
+    [Theory]
+    [InlineData("oui", "Merci, c'est bien confirmé pour ce soir")]
+    [InlineData("ok merci", "Merci, c'est bien confirmé pour ce soir")]
+    [InlineData("non", "répondez ANNULE")]
+    public async Task AYesOrNoAfterAcceptingSaysTheStayIsStillOnAndChangesNothing(string body, string expected)
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        var request = await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+        await api.Twilio.SendInboundAsync(Claire, "oui");
+
+        var twiml = await (await api.Twilio.SendInboundAsync(Claire, body)).Content.ReadAsStringAsync();
+
+        Assert.Contains(expected, twiml);
+        Assert.DoesNotContain("déjà organisé", twiml);
+        Assert.Equal("accepted", (string?)(await api.OffersAsync()).Single()!["status"]);
+        await using var db = api.NewDb();
+        Assert.Equal(RequestStatus.Confirmed, (await db.Requests.SingleAsync(r => r.Id == request)).Status);
+    }
+
     [Fact]
     public async Task AnythingElseGetsHelpAndTheOfferStaysOpen()
     {
