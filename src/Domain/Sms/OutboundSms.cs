@@ -101,6 +101,23 @@ public sealed class OutboundSms
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Right before its call to Twilio, the worker that claimed the message extends its lease to <paramref name="leaseUntil"/>,
+    /// if it still holds it. Saved with the row version, so a claim taken over by another worker since then fails to save.
+    /// </summary>
+    /// <returns>False when the lease has lapsed or the message is no longer being sent: the worker must not send it.</returns>
+    public bool TryRenewClaim(Instant now, Instant leaseUntil)
+    {
+        if (Status != OutboundSmsStatus.Sending || ClaimedUntil is not { } until || until <= now)
+        {
+            return false;
+        }
+
+        ClaimedUntil = leaseUntil;
+        UpdatedAt = now;
+        return true;
+    }
+
     /// <summary>A coordinator asks for a failed message to go out again: a fresh set of attempts.</summary>
     public void Retry(Instant now)
     {

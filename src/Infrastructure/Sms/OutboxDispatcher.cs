@@ -13,7 +13,8 @@ namespace HostingMatch.Infrastructure.Sms;
 /// <list type="number">
 /// <item>Claim: due rows are locked with <c>FOR UPDATE SKIP LOCKED</c>, marked <c>Sending</c> with a lease, committed.
 /// Another worker skips locked rows and, after the commit, sees them leased: no row is sent by two live workers.</item>
-/// <item>Send, outside any transaction (no lock held while Twilio thinks).</item>
+/// <item>Send, outside any transaction (no lock held while Twilio thinks), one row per claim, and only after renewing
+/// the lease with the row version as a fence: a worker whose lease lapsed sends nothing.</item>
 /// <item>Record the SID, or the failure (retry later with back-off and jitter, or give up and alert).</item>
 /// </list>
 /// A worker that dies after step 1 leaves its rows leased; once the lease lapses another worker claims them again.
@@ -32,16 +33,26 @@ public sealed class OutboxDispatcher(
     /// <summary>Twilio's clock and ours may disagree a little; a message found this much before the claim still counts.</summary>
     private static readonly Duration ClockSkew = Duration.FromMinutes(1);
 
-    /// <summary>Claims up to <paramref name="batchSize"/> due messages, sends them, records the outcome. Returns how many were claimed.</summary>
+    /// <summary>
+    /// Claims and sends up to <paramref name="batchSize"/> due messages, one at a time: each claim's lease covers a single
+    /// call to Twilio, never a queue of them. Returns how many were claimed.
+    /// </summary>
     public async Task<int> DispatchDueAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimDueAsync(batchSize, cancellationToken);
-        foreach (var message in claimed)
+        var claimed = 0;
+        while (claimed < batchSize)
         {
+            var message = (await ClaimDueAsync(1, cancellationToken)).SingleOrDefault();
+            if (message is null)
+            {
+                break;
+            }
+
+            claimed++;
             await SendClaimedAsync(message, cancellationToken);
         }
 
-        return claimed.Count;
+        return claimed;
     }
 
     /// <summary>Step 1: locks due rows other workers have not locked, leases them to this worker, commits.</summary>
@@ -73,9 +84,15 @@ public sealed class OutboxDispatcher(
         return due;
     }
 
-    /// <summary>Steps 2 and 3 for one claimed message.</summary>
+    /// <summary>Steps 2 and 3 for one claimed message; nothing happens if this worker no longer holds its lease.</summary>
     public async Task SendClaimedAsync(OutboundSms message, CancellationToken cancellationToken)
     {
+        if (!await RenewLeaseAsync(message, cancellationToken))
+        {
+            logger.LogWarning("SMS {Id}: this worker's lease lapsed before sending; another worker takes it over.", message.Id);
+            return;
+        }
+
         var result = await AlreadyWithProviderAsync(message, cancellationToken)
             ?? await sender.SendAsync(message.To, message.Body, StatusCallback(message), cancellationToken);
         var settings = smsOptions.Value;
@@ -103,6 +120,32 @@ public sealed class OutboxDispatcher(
                 $"An SMS ({message.Kind}) could not be sent after {message.Attempts} attempt(s): {message.LastError}", message.HostId,
                 clock.GetCurrentInstant()));
             await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The fence: the renewal saves only if the row is unchanged since this worker claimed it (row version) and the lease
+    /// is still running, so a worker whose lease lapsed while it was busy never sends what another worker took over.
+    /// The fresh lease then covers this one call to Twilio.
+    /// </summary>
+    private async Task<bool> RenewLeaseAsync(OutboundSms message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        if (!message.TryRenewClaim(now, now + Duration.FromSeconds(smsOptions.Value.ClaimLeaseSeconds)))
+        {
+            return false;
+        }
+
+        // Recovering for real: another worker claimed the row after our lease lapsed; it is theirs now.
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.Entry(message).State = EntityState.Detached;
+            return false;
         }
     }
 

@@ -116,6 +116,34 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWorkerWhoseLeaseLapsedMidBatchDoesNotSendWhatAnotherWorkerTookOver()
+    {
+        var ids = await QueueAsync(2);
+        await using var slowScope = Worker(out var slow);
+        var batch = await slow.ClaimDueAsync(10, CancellationToken.None);
+        Assert.Equal(2, batch.Count);
+
+        // The slow worker's first Twilio calls outlast its lease; another worker takes the rows over and sends them.
+        api.Clock.Advance(Duration.FromSeconds(150));
+        await using (Worker(out var other))
+        {
+            Assert.Equal(2, await other.DispatchDueAsync(10, CancellationToken.None));
+        }
+
+        foreach (var message in batch)
+        {
+            await slow.SendClaimedAsync(message, CancellationToken.None);
+        }
+
+        Assert.Equal(2, api.Twilio.Messages.Count);
+        Assert.Equal(2, api.Twilio.Messages.Select(m => m.Body).Distinct().Count());
+        foreach (var id in ids)
+        {
+            Assert.Equal(OutboundSmsStatus.Sent, (await ReadAsync(id)).Status);
+        }
+    }
+
+    [Fact]
     public async Task TwilioDownForLongIsRetriedLaterWithBackoffThenMarkedFailedForTheCoordinators()
     {
         var id = (await QueueAsync(1)).Single();
