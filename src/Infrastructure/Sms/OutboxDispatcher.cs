@@ -1,4 +1,5 @@
 using HostingMatch.Application.Sms;
+using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Sms;
 using HostingMatch.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -93,8 +94,18 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        var result = await AlreadyWithProviderAsync(message, cancellationToken)
-            ?? await sender.SendAsync(message.To, message.Body, StatusCallback(message), cancellationToken);
+        var result = await AlreadyWithProviderAsync(message, cancellationToken);
+        if (result is null && await ClosedOfferAsync(message, cancellationToken) is { } closed)
+        {
+            // An offer that closed while its SMS waited (Twilio down, say) must not reach the host: they would answer
+            // into "already arranged", or worse, to a household placed elsewhere.
+            message.Skip($"Not sent: its offer is {closed}.", clock.GetCurrentInstant());
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("SMS {Id} not sent: its offer is {State}.", message.Id, closed);
+            return;
+        }
+
+        result ??= await sender.SendAsync(message.To, message.Body, StatusCallback(message), cancellationToken);
         var settings = smsOptions.Value;
         for (var attempt = 1; ; attempt++)
         {
@@ -147,6 +158,48 @@ public sealed class OutboxDispatcher(
             db.Entry(message).State = EntityState.Detached;
             return false;
         }
+    }
+
+    /// <summary>
+    /// For an offer SMS: null when its offer is still open (and then, if no SMS of it went out yet, its answer window
+    /// starts now, as it is handed to Twilio); otherwise what became of the offer. An open offer past its deadline
+    /// counts as expired: the expiry worker has just not got to it.
+    /// </summary>
+    private async Task<string?> ClosedOfferAsync(OutboundSms message, CancellationToken cancellationToken)
+    {
+        if (message.Kind != SmsKind.Offer || message.OfferId is not { } offerId)
+        {
+            return null;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var offer = await db.Offers.FirstAsync(o => o.Id == offerId, cancellationToken);
+        if (offer.Status == OfferStatus.Open && !offer.IsOverdueAt(now))
+        {
+            var firstToGo = !await db.OutboundSms.AnyAsync(m => m.OfferId == offerId && m.Status == OutboundSmsStatus.Sent, cancellationToken);
+            if (!firstToGo)
+            {
+                return null;
+            }
+
+            offer.StartAnswerWindow(now, Duration.FromMinutes(smsOptions.Value.OfferTimeoutMinutes));
+            // Recovering for real: the offer changed under us (a reply, the expiry worker); read what it became.
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return null;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await db.Entry(offer).ReloadAsync(cancellationToken);
+                if (offer.Status == OfferStatus.Open)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return offer.IsOverdueAt(now) ? "expired" : offer.Status.ToString().ToLowerInvariant();
     }
 
     private static void Record(OutboundSms message, SmsSendResult result, SmsOptions settings, Instant now)
