@@ -105,6 +105,7 @@ public sealed class OutboxDispatcher(
             return;
         }
 
+        var handedAt = clock.GetCurrentInstant();
         result ??= await sender.SendAsync(message.To, message.Body, StatusCallback(message), cancellationToken);
         var settings = smsOptions.Value;
         for (var attempt = 1; ; attempt++)
@@ -124,6 +125,7 @@ public sealed class OutboxDispatcher(
             }
         }
 
+        await StartAnswerWindowAsync(message, handedAt, cancellationToken);
         if (message.Status == OutboundSmsStatus.Failed)
         {
             logger.LogError("SMS {Id} failed after {Attempts} attempts: {Error}", message.Id, message.Attempts, message.LastError);
@@ -161,8 +163,7 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// For an offer SMS: null when its offer is still open (and then, if no SMS of it went out yet, its answer window
-    /// starts now, as it is handed to Twilio); otherwise what became of the offer. An open offer past its deadline
+    /// For an offer SMS: null when its offer is still open, otherwise what became of it. An open offer past its deadline
     /// counts as expired: the expiry worker has just not got to it.
     /// </summary>
     private async Task<string?> ClosedOfferAsync(OutboundSms message, CancellationToken cancellationToken)
@@ -173,33 +174,36 @@ public sealed class OutboxDispatcher(
         }
 
         var now = clock.GetCurrentInstant();
-        var offer = await db.Offers.FirstAsync(o => o.Id == offerId, cancellationToken);
-        if (offer.Status == OfferStatus.Open && !offer.IsOverdueAt(now))
-        {
-            var firstToGo = !await db.OutboundSms.AnyAsync(m => m.OfferId == offerId && m.Status == OutboundSmsStatus.Sent, cancellationToken);
-            if (!firstToGo)
-            {
-                return null;
-            }
+        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == offerId, cancellationToken);
+        return offer.Status == OfferStatus.Open && !offer.IsOverdueAt(now)
+            ? null
+            : offer.IsOverdueAt(now) ? "expired" : offer.Status.ToString().ToLowerInvariant();
+    }
 
-            offer.StartAnswerWindow(now, Duration.FromMinutes(smsOptions.Value.OfferTimeoutMinutes));
-            // Recovering for real: the offer changed under us (a reply, the expiry worker); read what it became.
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return null;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await db.Entry(offer).ReloadAsync(cancellationToken);
-                if (offer.Status == OfferStatus.Open)
-                {
-                    return null;
-                }
-            }
+    /// <summary>
+    /// Twilio accepted an offer SMS handed to it at <paramref name="handedAt"/>: if it is the offer's first, the host's
+    /// answer window starts then. Only once Twilio accepted, so retries against a Twilio that is down do not keep pushing
+    /// the deadline back. (A message recovered by the look-up after a crash counts from the look-up: a little late.)
+    /// </summary>
+    private async Task StartAnswerWindowAsync(OutboundSms message, Instant handedAt, CancellationToken cancellationToken)
+    {
+        if (message.Kind != SmsKind.Offer || message.OfferId is not { } offerId || message.Status != OutboundSmsStatus.Sent
+            || await db.OutboundSms.AnyAsync(m => m.OfferId == offerId && m.Id != message.Id && m.Status == OutboundSmsStatus.Sent, cancellationToken))
+        {
+            return;
         }
 
-        return offer.IsOverdueAt(now) ? "expired" : offer.Status.ToString().ToLowerInvariant();
+        var offer = await db.Offers.FirstAsync(o => o.Id == offerId, cancellationToken);
+        offer.StartAnswerWindow(handedAt, Duration.FromMinutes(smsOptions.Value.OfferTimeoutMinutes));
+        // Recovering for real: the offer closed under us (the expiry worker, a coordinator); a closed offer keeps its times.
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.Entry(offer).State = EntityState.Detached;
+        }
     }
 
     private static void Record(OutboundSms message, SmsSendResult result, SmsOptions settings, Instant now)
