@@ -60,9 +60,18 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
                     await CloseAsync(open, o => o.Cancel(now), now, cancellationToken);
                 }
 
+                // An accepted stay holds (STOP turns SMS off, it is not ANNULE), but we can no longer text them the van's time.
+                var night = Night.Current(now);
+                var confirmedAlias = await (
+                    from o in db.Offers
+                    where o.HostId == host.Id && o.Night == night && o.Status == OfferStatus.Accepted
+                    join hh in db.Households on o.HouseholdId equals hh.Id
+                    select hh.Alias).FirstOrDefaultAsync(cancellationToken);
                 db.Alerts.Add(CoordinatorAlert.Raise("host-opted-out",
                     $"{host.DisplayName} ({host.Code}) sent STOP: no more SMS to them and they are not matched until they send START."
-                    + (open is null ? string.Empty : " Their open offer was cancelled and the household goes back to the pool."),
+                    + (open is null ? string.Empty : " Their open offer was cancelled and the household goes back to the pool.")
+                    + (confirmedAlias is null ? string.Empty
+                        : $" They have a confirmed household tonight ({confirmedAlias}): SMS can no longer reach them, call them for the van's time or to check the stay holds."),
                     host.Id, now));
                 return new SmsReply(SmsTemplates.OptOutAck(language), "opted-out");
 
@@ -84,9 +93,9 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
                 return new SmsReply(SmsTemplates.DeclineAck(language), "declined");
 
             case ReplyIntent.Cancel:
-                var night = Night.Current(now);
+                var tonight = Night.Current(now);
                 var toCancel = await db.Offers
-                    .Where(o => o.HostId == host.Id && o.Night == night && (o.Status == OfferStatus.Open || o.Status == OfferStatus.Accepted))
+                    .Where(o => o.HostId == host.Id && o.Night == tonight && (o.Status == OfferStatus.Open || o.Status == OfferStatus.Accepted))
                     .OrderByDescending(o => o.CreatedAt)
                     .FirstOrDefaultAsync(cancellationToken);
                 if (toCancel is null || toCancel.IsOverdueAt(now))

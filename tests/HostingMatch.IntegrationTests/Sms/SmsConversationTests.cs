@@ -397,6 +397,44 @@ public sealed class SmsConversationTests : IAsyncLifetime
         Assert.Equal(2, api.Twilio.Messages.Count);
     }
 
+    [Fact]
+    public async Task StopAfterAcceptingTellsTheCoordinatorsTheHostStillHasAHouseholdTonightToCall()
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+        await api.Twilio.SendInboundAsync(Claire, "oui");
+
+        await api.Twilio.SendInboundAsync(Claire, "STOP");
+
+        var alert = (await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!;
+        Assert.Equal("host-opted-out", (string?)alert["code"]);
+        Assert.Contains("confirmed household tonight (Famille A.)", (string?)alert["message"]);
+        Assert.Contains("call them", (string?)alert["message"]);
+        Assert.Equal("accepted", (string?)(await api.OffersAsync()).Single()!["status"]);
+    }
+
+    [Fact]
+    public async Task AVanTimeNotTextedToAnOptedOutHostRaisesAnAlertOnce()
+    {
+        await OfferToClaireWithAVanAsync();
+        await api.Twilio.SendInboundAsync(Claire, "oui");
+        await api.Twilio.SendInboundAsync(Claire, "STOP");
+        var runs = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).ReadObjectAsync();
+        var arrival = OffsetDateTimePattern.ExtendedIso.Parse((string)runs["trips"]![0]!["stops"]![0]!["arriveAt"]!).Value;
+
+        var told = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null)).ReadArrayAsync();
+        await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
+
+        Assert.Empty(told);
+        var alerts = await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync();
+        var alert = Assert.Single(alerts, a => (string?)a!["code"] == "van-time-not-sent")!;
+        Assert.Contains($"around {arrival:HH:mm}", (string?)alert["message"]);
+        Assert.Contains("call them", (string?)alert["message"]);
+    }
+
     /// <summary>A base with one van, Claire offered a family, her offer's SMS sent.</summary>
     private async Task OfferToClaireWithAVanAsync()
     {
