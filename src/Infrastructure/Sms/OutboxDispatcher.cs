@@ -1,4 +1,5 @@
 using HostingMatch.Application.Sms;
+using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Sms;
 using HostingMatch.Infrastructure.Persistence;
@@ -208,6 +209,8 @@ public sealed class OutboxDispatcher(
 
     private static void Record(OutboundSms message, SmsSendResult result, SmsOptions settings, Instant now)
     {
+        // Whatever the sender, a number quoted in an error never reaches the row, the logs or the alert in full.
+        result = result with { Error = result.Error is null ? null : PhoneNumber.MaskNumbers(result.Error) };
         switch (result.Outcome)
         {
             case SmsSendOutcome.Accepted:

@@ -234,6 +234,26 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANumberTwilioRefusesReachesTheRowAndTheAlertWithItsLastFourDigitsOnly()
+    {
+        var id = (await QueueAsync(1)).Single();
+        var number = (await ReadAsync(id)).To;
+        api.Twilio.Invalid[number] = 0;
+
+        await DispatchAsync();
+
+        var row = await ReadAsync(id);
+        Assert.Equal(OutboundSmsStatus.Failed, row.Status);
+        Assert.Contains("21211", row.LastError);
+        Assert.DoesNotContain(number, row.LastError);
+        Assert.Contains("..." + number[^4..], row.LastError);
+        await using var db = api.NewDb();
+        var alert = await db.Alerts.SingleAsync();
+        Assert.DoesNotContain(number, alert.Message);
+        Assert.Contains("..." + number[^4..], alert.Message);
+    }
+
+    [Fact]
     public async Task ATwilioCallThatTimesOutIsRetriedLaterAndSentOnce()
     {
         var id = (await QueueAsync(1)).Single();
