@@ -275,12 +275,7 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [InlineData("non", "répondez ANNULE")]
     public async Task AYesOrNoAfterAcceptingSaysTheStayIsStillOnAndChangesNothing(string body, string expected)
     {
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        var request = await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
-        await api.Twilio.SendInboundAsync(Claire, "oui");
+        var request = await ClaireAcceptedAsync();
 
         var twiml = await (await api.Twilio.SendInboundAsync(Claire, body)).Content.ReadAsStringAsync();
 
@@ -400,12 +395,7 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [Fact]
     public async Task StopAfterAcceptingTellsTheCoordinatorsTheHostStillHasAHouseholdTonightToCall()
     {
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
-        await api.Twilio.SendInboundAsync(Claire, "oui");
+        await ClaireAcceptedAsync();
 
         await api.Twilio.SendInboundAsync(Claire, "STOP");
 
@@ -433,6 +423,18 @@ public sealed class SmsConversationTests : IAsyncLifetime
         var alert = Assert.Single(alerts, a => (string?)a!["code"] == "van-time-not-sent")!;
         Assert.Contains($"around {arrival:HH:mm}", (string?)alert["message"]);
         Assert.Contains("call them", (string?)alert["message"]);
+    }
+
+    /// <summary>Claire offered "Famille A." by SMS and answered OUI; returns the request.</summary>
+    private async Task<Guid> ClaireAcceptedAsync()
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        var request = await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+        await api.Twilio.SendInboundAsync(Claire, "oui");
+        return request;
     }
 
     /// <summary>A base with one van, Claire offered a family, her offer's SMS sent.</summary>
