@@ -60,9 +60,18 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
                     await CloseAsync(open, o => o.Cancel(now), now, cancellationToken);
                 }
 
+                // An accepted stay holds (STOP turns SMS off, it is not ANNULE), but we can no longer text them the van's time.
+                var night = Night.Current(now);
+                var confirmedAlias = await (
+                    from o in db.Offers
+                    where o.HostId == host.Id && o.Night == night && o.Status == OfferStatus.Accepted
+                    join hh in db.Households on o.HouseholdId equals hh.Id
+                    select hh.Alias).FirstOrDefaultAsync(cancellationToken);
                 db.Alerts.Add(CoordinatorAlert.Raise("host-opted-out",
                     $"{host.DisplayName} ({host.Code}) sent STOP: no more SMS to them and they are not matched until they send START."
-                    + (open is null ? string.Empty : " Their open offer was cancelled and the household goes back to the pool."),
+                    + (open is null ? string.Empty : " Their open offer was cancelled and the household goes back to the pool.")
+                    + (confirmedAlias is null ? string.Empty
+                        : $" They have a confirmed household tonight ({confirmedAlias}): SMS can no longer reach them, call them for the van's time or to check the stay holds."),
                     host.Id, now));
                 return new SmsReply(SmsTemplates.OptOutAck(language), "opted-out");
 
@@ -77,21 +86,21 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
                 var toDecline = await OpenOfferAsync(host, cancellationToken);
                 if (toDecline is null || toDecline.IsOverdueAt(now))
                 {
-                    return await NoOpenOfferAsync(host, toDecline, now, cancellationToken);
+                    return await NoOpenOfferAsync(host, toDecline, intent, now, cancellationToken);
                 }
 
                 await CloseAsync(toDecline, o => o.Decline(now), now, cancellationToken);
                 return new SmsReply(SmsTemplates.DeclineAck(language), "declined");
 
             case ReplyIntent.Cancel:
-                var night = Night.Current(now);
+                var tonight = Night.Current(now);
                 var toCancel = await db.Offers
-                    .Where(o => o.HostId == host.Id && o.Night == night && (o.Status == OfferStatus.Open || o.Status == OfferStatus.Accepted))
+                    .Where(o => o.HostId == host.Id && o.Night == tonight && (o.Status == OfferStatus.Open || o.Status == OfferStatus.Accepted))
                     .OrderByDescending(o => o.CreatedAt)
                     .FirstOrDefaultAsync(cancellationToken);
                 if (toCancel is null || toCancel.IsOverdueAt(now))
                 {
-                    return await NoOpenOfferAsync(host, toCancel, now, cancellationToken);
+                    return await NoOpenOfferAsync(host, toCancel, intent, now, cancellationToken);
                 }
 
                 await CloseAsync(toCancel, o => o.Cancel(now), now, cancellationToken);
@@ -109,7 +118,7 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
         var offer = await OpenOfferAsync(host, cancellationToken);
         if (offer is null || offer.IsOverdueAt(now))
         {
-            return await NoOpenOfferAsync(host, offer, now, cancellationToken);
+            return await NoOpenOfferAsync(host, offer, ReplyIntent.Accept, now, cancellationToken);
         }
 
         var request = await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken);
@@ -127,9 +136,11 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
 
     /// <summary>
     /// A yes, no or cancel with nothing to apply it to. An offer past its time is expired here (the expiry worker may not
-    /// have run yet) and the household goes back to the pool; a reply after an offer closed gets "already arranged".
+    /// have run yet) and the household goes back to the pool; a reply after an offer closed gets "already arranged",
+    /// except from a host who accepted tonight: their household is coming, so a yes is told it is still on and a no
+    /// how to cancel (ANNULE), never "already arranged", which would read as "nobody is coming".
     /// </summary>
-    private async Task<SmsReply> NoOpenOfferAsync(Host host, Offer? overdue, Instant now, CancellationToken cancellationToken)
+    private async Task<SmsReply> NoOpenOfferAsync(Host host, Offer? overdue, ReplyIntent intent, Instant now, CancellationToken cancellationToken)
     {
         if (overdue is not null && overdue.IsOverdueAt(now))
         {
@@ -138,6 +149,15 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
         }
 
         var night = Night.Current(now);
+        var acceptedTonight = await db.Offers.AnyAsync(
+            o => o.HostId == host.Id && o.Night == night && o.Status == OfferStatus.Accepted, cancellationToken);
+        if (acceptedTonight)
+        {
+            return intent == ReplyIntent.Accept
+                ? new SmsReply(SmsTemplates.StillConfirmed(host.Language), "already-accepted")
+                : new SmsReply(SmsTemplates.ConfirmedCancelHelp(host.Language), "help");
+        }
+
         var closedTonight = await db.Offers.AnyAsync(o => o.HostId == host.Id && o.Night == night, cancellationToken);
         return closedTonight
             ? new SmsReply(SmsTemplates.TooLate(host.Language), "too-late")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain.Sms;
 using HostingMatch.Domain.Transport;
@@ -37,8 +38,17 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, ISender sende
         {
             var host = hosts[stop.HostId];
             var body = SmsTemplates.VanArrival(host.Language, host.DisplayName, stop.ArriveAt.TimeOfDay);
-            if (host.SmsOptedOutAt is not null || !plan.TellArrival(host.Id, stop.ArriveAt.ToInstant()))
+            if (!plan.TellArrival(host.Id, stop.ArriveAt.ToInstant()))
             {
+                continue;
+            }
+
+            if (host.SmsOptedOutAt is not null)
+            {
+                // Told to the coordinators instead, once per time (the plan records it as told): the van still comes.
+                db.Alerts.Add(CoordinatorAlert.Raise("van-time-not-sent",
+                    $"{host.DisplayName} ({host.Code}) sent STOP, so no SMS told them the van arrives around {stop.ArriveAt.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}: call them.",
+                    host.Id, now));
                 continue;
             }
 

@@ -61,6 +61,20 @@ public static class SmsTemplates
         _ => "Merci beaucoup, c'est déjà organisé pour ce soir. A une prochaine fois !",
     };
 
+    /// <summary>Another yes from a host who already accepted tonight: the household is coming.</summary>
+    public static string StillConfirmed(Language language) => language switch
+    {
+        Language.En => "Thank you, it is confirmed for tonight, we are counting on you! If you can no longer host, reply ANNULE.",
+        _ => "Merci, c'est bien confirmé pour ce soir, nous comptons sur vous ! Si vous ne pouvez plus, répondez ANNULE.",
+    };
+
+    /// <summary>A no from a host who already accepted tonight: nothing changes unless they cancel.</summary>
+    public static string ConfirmedCancelHelp(Language language) => language switch
+    {
+        Language.En => "Tonight's stay is confirmed and the household is counting on you. To cancel it, reply ANNULE.",
+        _ => "L'accueil de ce soir est confirmé et les personnes comptent sur vous. Pour l'annuler, répondez ANNULE.",
+    };
+
     /// <summary>The host cancelled after accepting.</summary>
     public static string CancelAck(Language language) => language switch
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Contracts;
 using System.Text.RegularExpressions;
 
 namespace HostingMatch.Domain.Common;
@@ -7,6 +8,16 @@ public static partial class PhoneNumber
 {
     [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
     private static partial Regex E164();
+
+    [GeneratedRegex(@"\+[1-9][0-9]{3,10}([0-9]{4})(?![0-9])")]
+    private static partial Regex E164InText();
+
+    /// <summary>
+    /// Every E.164 number in <paramref name="text"/> cut to its last four digits (<c>+33612345678</c> becomes
+    /// <c>...5678</c>): phone numbers are personal data, and Twilio's error messages quote them into our logs and alerts.
+    /// </summary>
+    [Pure]
+    public static string MaskNumbers(string text) => E164InText().Replace(text, "...$1");
 
     /// <summary>True when <paramref name="value"/> is already in E.164.</summary>
     public static bool IsE164(string? value) => value is not null && E164().IsMatch(value);

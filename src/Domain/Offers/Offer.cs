@@ -57,6 +57,19 @@ public sealed class Offer
     /// <summary>True when the offer is open but its time is up.</summary>
     public bool IsOverdueAt(Instant now) => Status == OfferStatus.Open && now >= ExpiresAt;
 
+    /// <summary>
+    /// The offer's first SMS is being handed to Twilio at <paramref name="now"/>: the host gets the whole
+    /// <paramref name="timeout"/> from then, not from when the offer was written (Twilio may have been down a while).
+    /// Never shortens the window; does nothing to a closed offer.
+    /// </summary>
+    public void StartAnswerWindow(Instant now, Duration timeout)
+    {
+        if (Status == OfferStatus.Open && now + timeout > ExpiresAt)
+        {
+            ExpiresAt = now + timeout;
+        }
+    }
+
     /// <summary>The host said yes in time.</summary>
     /// <exception cref="DomainException"><c>offer-expired</c> when too late; <c>offer-invalid-transition</c> when not open.</exception>
     public void Accept(Instant now)

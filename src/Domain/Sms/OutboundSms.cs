@@ -9,6 +9,7 @@ namespace HostingMatch.Domain.Sms;
 /// <code>
 /// Pending -> Sending (claimed by one worker until a lease runs out)
 /// Sending -> Sent | Pending (transient failure, retried later) | Failed (permanent, or too many attempts)
+/// Sending -> Skipped (an offer SMS whose offer closed before it went out: sending it would only confuse the host)
 /// Sending past its lease -> claimed again (the worker died): see docs/sms.md for why that never doubles.
 /// </code>
 /// </summary>
@@ -101,6 +102,23 @@ public sealed class OutboundSms
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Right before its call to Twilio, the worker that claimed the message extends its lease to <paramref name="leaseUntil"/>,
+    /// if it still holds it. Saved with the row version, so a claim taken over by another worker since then fails to save.
+    /// </summary>
+    /// <returns>False when the lease has lapsed or the message is no longer being sent: the worker must not send it.</returns>
+    public bool TryRenewClaim(Instant now, Instant leaseUntil)
+    {
+        if (Status != OutboundSmsStatus.Sending || ClaimedUntil is not { } until || until <= now)
+        {
+            return false;
+        }
+
+        ClaimedUntil = leaseUntil;
+        UpdatedAt = now;
+        return true;
+    }
+
     /// <summary>A coordinator asks for a failed message to go out again: a fresh set of attempts.</summary>
     public void Retry(Instant now)
     {
@@ -162,6 +180,21 @@ public sealed class OutboundSms
         UpdatedAt = now;
     }
 
+    /// <summary>The claiming worker decided not to send the message, for good (<paramref name="reason"/> says why).</summary>
+    /// <exception cref="DomainException"><c>sms-not-sending</c> when no worker holds the message.</exception>
+    public void Skip(string reason, Instant now)
+    {
+        if (Status != OutboundSmsStatus.Sending)
+        {
+            throw new DomainException("sms-not-sending", $"The message {Id} is {Status}; only a message being sent can be skipped.");
+        }
+
+        Status = OutboundSmsStatus.Skipped;
+        LastError = Truncate(reason);
+        ClaimedUntil = null;
+        UpdatedAt = now;
+    }
+
     /// <summary>Twilio's status callback: sent, delivered, undelivered, failed. A callback may come before we recorded the SID.</summary>
     public void RecordProviderStatus(string providerSid, string providerStatus, Instant now)
     {
@@ -208,6 +241,8 @@ public enum OutboundSmsStatus
     Sending,
     Sent,
     Failed,
+    /// <summary>Not sent on purpose, for good: its offer closed (expired, cancelled, answered, superseded) before it went out.</summary>
+    Skipped,
 }
 
 /// <summary>What an outgoing SMS is about.</summary>

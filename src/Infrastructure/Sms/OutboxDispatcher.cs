@@ -1,4 +1,6 @@
 using HostingMatch.Application.Sms;
+using HostingMatch.Domain.Common;
+using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Sms;
 using HostingMatch.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,8 @@ namespace HostingMatch.Infrastructure.Sms;
 /// <list type="number">
 /// <item>Claim: due rows are locked with <c>FOR UPDATE SKIP LOCKED</c>, marked <c>Sending</c> with a lease, committed.
 /// Another worker skips locked rows and, after the commit, sees them leased: no row is sent by two live workers.</item>
-/// <item>Send, outside any transaction (no lock held while Twilio thinks).</item>
+/// <item>Send, outside any transaction (no lock held while Twilio thinks), one row per claim, and only after renewing
+/// the lease with the row version as a fence: a worker whose lease lapsed sends nothing.</item>
 /// <item>Record the SID, or the failure (retry later with back-off and jitter, or give up and alert).</item>
 /// </list>
 /// A worker that dies after step 1 leaves its rows leased; once the lease lapses another worker claims them again.
@@ -32,16 +35,26 @@ public sealed class OutboxDispatcher(
     /// <summary>Twilio's clock and ours may disagree a little; a message found this much before the claim still counts.</summary>
     private static readonly Duration ClockSkew = Duration.FromMinutes(1);
 
-    /// <summary>Claims up to <paramref name="batchSize"/> due messages, sends them, records the outcome. Returns how many were claimed.</summary>
+    /// <summary>
+    /// Claims and sends up to <paramref name="batchSize"/> due messages, one at a time: each claim's lease covers a single
+    /// call to Twilio, never a queue of them. Returns how many were claimed.
+    /// </summary>
     public async Task<int> DispatchDueAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimDueAsync(batchSize, cancellationToken);
-        foreach (var message in claimed)
+        var claimed = 0;
+        while (claimed < batchSize)
         {
+            var message = (await ClaimDueAsync(1, cancellationToken)).SingleOrDefault();
+            if (message is null)
+            {
+                break;
+            }
+
+            claimed++;
             await SendClaimedAsync(message, cancellationToken);
         }
 
-        return claimed.Count;
+        return claimed;
     }
 
     /// <summary>Step 1: locks due rows other workers have not locked, leases them to this worker, commits.</summary>
@@ -73,11 +86,28 @@ public sealed class OutboxDispatcher(
         return due;
     }
 
-    /// <summary>Steps 2 and 3 for one claimed message.</summary>
+    /// <summary>Steps 2 and 3 for one claimed message; nothing happens if this worker no longer holds its lease.</summary>
     public async Task SendClaimedAsync(OutboundSms message, CancellationToken cancellationToken)
     {
-        var result = await AlreadyWithProviderAsync(message, cancellationToken)
-            ?? await sender.SendAsync(message.To, message.Body, StatusCallback(message), cancellationToken);
+        if (!await RenewLeaseAsync(message, cancellationToken))
+        {
+            logger.LogWarning("SMS {Id}: this worker's lease lapsed before sending; another worker takes it over.", message.Id);
+            return;
+        }
+
+        var result = await AlreadyWithProviderAsync(message, cancellationToken);
+        if (result is null && await ClosedOfferAsync(message, cancellationToken) is { } closed)
+        {
+            // An offer that closed while its SMS waited (Twilio down, say) must not reach the host: they would answer
+            // into "already arranged", or worse, to a household placed elsewhere.
+            message.Skip($"Not sent: its offer is {closed}.", clock.GetCurrentInstant());
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("SMS {Id} not sent: its offer is {State}.", message.Id, closed);
+            return;
+        }
+
+        var handedAt = clock.GetCurrentInstant();
+        result ??= await sender.SendAsync(message.To, message.Body, StatusCallback(message), cancellationToken);
         var settings = smsOptions.Value;
         for (var attempt = 1; ; attempt++)
         {
@@ -96,6 +126,7 @@ public sealed class OutboxDispatcher(
             }
         }
 
+        await StartAnswerWindowAsync(message, handedAt, cancellationToken);
         if (message.Status == OutboundSmsStatus.Failed)
         {
             logger.LogError("SMS {Id} failed after {Attempts} attempts: {Error}", message.Id, message.Attempts, message.LastError);
@@ -106,8 +137,80 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// The fence: the renewal saves only if the row is unchanged since this worker claimed it (row version) and the lease
+    /// is still running, so a worker whose lease lapsed while it was busy never sends what another worker took over.
+    /// The fresh lease then covers this one call to Twilio.
+    /// </summary>
+    private async Task<bool> RenewLeaseAsync(OutboundSms message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        if (!message.TryRenewClaim(now, now + Duration.FromSeconds(smsOptions.Value.ClaimLeaseSeconds)))
+        {
+            return false;
+        }
+
+        // Recovering for real: another worker claimed the row after our lease lapsed; it is theirs now.
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.Entry(message).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// For an offer SMS: null when its offer is still open, otherwise what became of it. An open offer past its deadline
+    /// counts as expired: the expiry worker has just not got to it.
+    /// </summary>
+    private async Task<string?> ClosedOfferAsync(OutboundSms message, CancellationToken cancellationToken)
+    {
+        if (message.Kind != SmsKind.Offer || message.OfferId is not { } offerId)
+        {
+            return null;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == offerId, cancellationToken);
+        return offer.Status == OfferStatus.Open && !offer.IsOverdueAt(now)
+            ? null
+            : offer.IsOverdueAt(now) ? "expired" : offer.Status.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Twilio accepted an offer SMS handed to it at <paramref name="handedAt"/>: if it is the offer's first, the host's
+    /// answer window starts then. Only once Twilio accepted, so retries against a Twilio that is down do not keep pushing
+    /// the deadline back. (A message recovered by the look-up after a crash counts from the look-up: a little late.)
+    /// </summary>
+    private async Task StartAnswerWindowAsync(OutboundSms message, Instant handedAt, CancellationToken cancellationToken)
+    {
+        if (message.Kind != SmsKind.Offer || message.OfferId is not { } offerId || message.Status != OutboundSmsStatus.Sent
+            || await db.OutboundSms.AnyAsync(m => m.OfferId == offerId && m.Id != message.Id && m.Status == OutboundSmsStatus.Sent, cancellationToken))
+        {
+            return;
+        }
+
+        var offer = await db.Offers.FirstAsync(o => o.Id == offerId, cancellationToken);
+        offer.StartAnswerWindow(handedAt, Duration.FromMinutes(smsOptions.Value.OfferTimeoutMinutes));
+        // Recovering for real: the offer closed under us (the expiry worker, a coordinator); a closed offer keeps its times.
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.Entry(offer).State = EntityState.Detached;
+        }
+    }
+
     private static void Record(OutboundSms message, SmsSendResult result, SmsOptions settings, Instant now)
     {
+        // Whatever the sender, a number quoted in an error never reaches the row, the logs or the alert in full.
+        result = result with { Error = result.Error is null ? null : PhoneNumber.MaskNumbers(result.Error) };
         switch (result.Outcome)
         {
             case SmsSendOutcome.Accepted:

@@ -35,19 +35,19 @@ public sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptionsMoni
         }
         catch (ApiException e) when (IsTransient(e.Status))
         {
-            logger.LogWarning("Twilio answered {Status} ({Code}) to a message for {To}: {Message}", e.Status, e.Code, Mask(to), e.Message);
-            return SmsSendResult.Transient($"Twilio {e.Status} ({e.Code}): {e.Message}");
+            logger.LogWarning("Twilio answered {Status} ({Code}) to a message for {To}: {Message}", e.Status, e.Code, Mask(to), Mask(e.Message));
+            return SmsSendResult.Transient(Mask($"Twilio {e.Status} ({e.Code}): {e.Message}"));
         }
         catch (ApiException e)
         {
-            logger.LogWarning("Twilio refused a message for {To}: {Status} ({Code}) {Message}", Mask(to), e.Status, e.Code, e.Message);
-            return SmsSendResult.Permanent($"Twilio {e.Status} ({e.Code}): {e.Message}");
+            logger.LogWarning("Twilio refused a message for {To}: {Status} ({Code}) {Message}", Mask(to), e.Status, e.Code, Mask(e.Message));
+            return SmsSendResult.Permanent(Mask($"Twilio {e.Status} ({e.Code}): {e.Message}"));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Network errors, the resilience pipeline's timeouts: Twilio may or may not have the message.
             logger.LogWarning(e, "Could not reach Twilio for a message to {To}", Mask(to));
-            return SmsSendResult.Transient($"{e.GetType().Name}: {e.Message}");
+            return SmsSendResult.Transient(Mask($"{e.GetType().Name}: {e.Message}"));
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptionsMoni
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Could not ask Twilio whether it already has a message for {To}", Mask(to));
-            return SmsSendResult.Transient($"Could not look the message up at Twilio: {e.GetType().Name}: {e.Message}");
+            return SmsSendResult.Transient(Mask($"Could not look the message up at Twilio: {e.GetType().Name}: {e.Message}"));
         }
     }
 
@@ -79,6 +79,6 @@ public sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptionsMoni
 
     private static bool IsTransient(int status) => status is 408 or 429 or >= 500;
 
-    // Phone numbers are personal data: logs keep the last digits only.
-    private static string Mask(string phone) => phone.Length > 4 ? "..." + phone[^4..] : phone;
+    // Phone numbers are personal data: logs, errors and alerts keep their last four digits only.
+    private static string Mask(string text) => Domain.Common.PhoneNumber.MaskNumbers(text);
 }

@@ -28,7 +28,8 @@ public sealed class SmsStatesTests(Browser browser) : IAsyncLifetime
     {
         var offers = new JsonArray(
             Offer("h-pending", "pending", null), Offer("h-sending", "sending", null), Offer("h-sent", "sent", "sent"),
-            Offer("h-delivered", "sent", "delivered"), Offer("h-undelivered", "sent", "undelivered"), Offer("h-failed", "failed", "failed"));
+            Offer("h-delivered", "sent", "delivered"), Offer("h-undelivered", "sent", "undelivered"), Offer("h-failed", "failed", "failed"),
+            Offer("h-skipped", "skipped", null));
         var page = await browser.NewPageAsync(api.CreateClient().BaseAddress!);
         await page.RouteAsync(new System.Text.RegularExpressions.Regex(@"/nights/2026-11-26/offers$"), async route =>
         {
@@ -44,9 +45,11 @@ public sealed class SmsStatesTests(Browser browser) : IAsyncLifetime
         await Expect(console.Offer("h-delivered")).ToContainTextAsync("SMS reçu");
         await Expect(console.Offer("h-undelivered")).ToContainTextAsync("SMS non remis");
         await Expect(console.Offer("h-failed")).ToContainTextAsync("SMS non remis");
+        await Expect(console.Offer("h-skipped")).ToContainTextAsync("SMS non envoyé (offre close)");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Expect(console.Offer("h-delivered")).ToContainTextAsync("SMS delivered");
         await Expect(console.Offer("h-undelivered")).ToContainTextAsync("SMS not delivered");
+        await Expect(console.Offer("h-skipped")).ToContainTextAsync("SMS not sent (offer closed)");
     }
 }

@@ -116,6 +116,95 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWorkerWhoseLeaseLapsedMidBatchDoesNotSendWhatAnotherWorkerTookOver()
+    {
+        var ids = await QueueAsync(2);
+        await using var slowScope = Worker(out var slow);
+        var batch = await slow.ClaimDueAsync(10, CancellationToken.None);
+        Assert.Equal(2, batch.Count);
+
+        // The slow worker's first Twilio calls outlast its lease; another worker takes the rows over and sends them.
+        api.Clock.Advance(Duration.FromSeconds(150));
+        await using (Worker(out var other))
+        {
+            Assert.Equal(2, await other.DispatchDueAsync(10, CancellationToken.None));
+        }
+
+        foreach (var message in batch)
+        {
+            await slow.SendClaimedAsync(message, CancellationToken.None);
+        }
+
+        Assert.Equal(2, api.Twilio.Messages.Count);
+        Assert.Equal(2, api.Twilio.Messages.Select(m => m.Body).Distinct().Count());
+        foreach (var id in ids)
+        {
+            Assert.Equal(OutboundSmsStatus.Sent, (await ReadAsync(id)).Status);
+        }
+    }
+
+    private async Task<(Guid Offer, Guid Sms)> QueueAnOfferAsync()
+    {
+        await api.AddHostAsync("h-claire", "Claire", "+33611111111");
+        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        var offer = (Guid)(await api.SendOffersAsync()).Single()!["id"]!;
+        await using var db = api.NewDb();
+        return (offer, (await db.OutboundSms.SingleAsync(m => m.OfferId == offer)).Id);
+    }
+
+    private async Task DispatchAsync()
+    {
+        await using var scope = Worker(out var worker);
+        await worker.DispatchDueAsync(10, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AnOfferSmsWhoseOfferExpiredWhileTwilioWasDownIsSkippedNotSent()
+    {
+        var (_, id) = await QueueAnOfferAsync();
+        api.Twilio.FailNext(4, System.Net.HttpStatusCode.ServiceUnavailable);
+        await DispatchAsync();
+        Assert.Equal(OutboundSmsStatus.Pending, (await ReadAsync(id)).Status);
+
+        api.Clock.Advance(Duration.FromMinutes(21));
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new HostingMatch.Application.Offers.SettleOffers());
+        }
+
+        await DispatchAsync();
+
+        Assert.Empty(api.Twilio.Messages);
+        var row = await ReadAsync(id);
+        Assert.Equal(OutboundSmsStatus.Skipped, row.Status);
+        Assert.Contains("expired", row.LastError);
+        var offer = (await api.OffersAsync()).Single()!;
+        Assert.Equal("expired", (string?)offer["status"]);
+        Assert.Equal("skipped", (string?)offer["smsStatus"]);
+    }
+
+    [Fact]
+    public async Task AnOffersAnswerWindowStartsWhenItsSmsIsHandedToTwilioAndAResendDoesNotMoveIt()
+    {
+        var (offerId, _) = await QueueAnOfferAsync();
+        api.Twilio.FailNext(4, System.Net.HttpStatusCode.ServiceUnavailable);
+        await DispatchAsync();
+        api.Clock.Advance(Duration.FromMinutes(10));
+        await DispatchAsync();
+        var handedOver = api.Clock.GetCurrentInstant();
+        Assert.Single(api.Twilio.Messages);
+
+        api.Clock.Advance(Duration.FromMinutes(5));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.Client.PostAsync($"/api/v1/offers/{offerId}/resend", null)).StatusCode);
+        await DispatchAsync();
+
+        Assert.Equal(2, api.Twilio.Messages.Count);
+        await using var db = api.NewDb();
+        Assert.Equal(handedOver + Duration.FromMinutes(20), (await db.Offers.SingleAsync(o => o.Id == offerId)).ExpiresAt);
+    }
+
+    [Fact]
     public async Task TwilioDownForLongIsRetriedLaterWithBackoffThenMarkedFailedForTheCoordinators()
     {
         var id = (await QueueAsync(1)).Single();
@@ -142,6 +231,26 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Contains("503", row.LastError);
         await using var db = api.NewDb();
         Assert.Equal("sms-failed", (await db.Alerts.SingleAsync()).Code);
+    }
+
+    [Fact]
+    public async Task ANumberTwilioRefusesReachesTheRowAndTheAlertWithItsLastFourDigitsOnly()
+    {
+        var id = (await QueueAsync(1)).Single();
+        var number = (await ReadAsync(id)).To;
+        api.Twilio.Invalid[number] = 0;
+
+        await DispatchAsync();
+
+        var row = await ReadAsync(id);
+        Assert.Equal(OutboundSmsStatus.Failed, row.Status);
+        Assert.Contains("21211", row.LastError);
+        Assert.DoesNotContain(number, row.LastError);
+        Assert.Contains("..." + number[^4..], row.LastError);
+        await using var db = api.NewDb();
+        var alert = await db.Alerts.SingleAsync();
+        Assert.DoesNotContain(number, alert.Message);
+        Assert.Contains("..." + number[^4..], alert.Message);
     }
 
     [Fact]

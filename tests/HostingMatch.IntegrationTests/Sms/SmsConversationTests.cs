@@ -269,6 +269,23 @@ public sealed class SmsConversationTests : IAsyncLifetime
         Assert.Equal("open", (string?)offers[1]!["status"]);
     }
 
+    [Theory]
+    [InlineData("oui", "Merci, c'est bien confirmé pour ce soir")]
+    [InlineData("ok merci", "Merci, c'est bien confirmé pour ce soir")]
+    [InlineData("non", "répondez ANNULE")]
+    public async Task AYesOrNoAfterAcceptingSaysTheStayIsStillOnAndChangesNothing(string body, string expected)
+    {
+        var request = await ClaireAcceptedAsync();
+
+        var twiml = await (await api.Twilio.SendInboundAsync(Claire, body)).Content.ReadAsStringAsync();
+
+        Assert.Contains(expected, twiml);
+        Assert.DoesNotContain("déjà organisé", twiml);
+        Assert.Equal("accepted", (string?)(await api.OffersAsync()).Single()!["status"]);
+        await using var db = api.NewDb();
+        Assert.Equal(RequestStatus.Confirmed, (await db.Requests.SingleAsync(r => r.Id == request)).Status);
+    }
+
     [Fact]
     public async Task AnythingElseGetsHelpAndTheOfferStaysOpen()
     {
@@ -373,6 +390,51 @@ public sealed class SmsConversationTests : IAsyncLifetime
         Assert.Equal($"Bonsoir Claire, le véhicule arrivera chez vous vers {arrival:H'h'mm}. Merci pour votre accueil !", sms.Body);
         await Task.Delay(300);
         Assert.Equal(2, api.Twilio.Messages.Count);
+    }
+
+    [Fact]
+    public async Task StopAfterAcceptingTellsTheCoordinatorsTheHostStillHasAHouseholdTonightToCall()
+    {
+        await ClaireAcceptedAsync();
+
+        await api.Twilio.SendInboundAsync(Claire, "STOP");
+
+        var alert = (await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!;
+        Assert.Equal("host-opted-out", (string?)alert["code"]);
+        Assert.Contains("confirmed household tonight (Famille A.)", (string?)alert["message"]);
+        Assert.Contains("call them", (string?)alert["message"]);
+        Assert.Equal("accepted", (string?)(await api.OffersAsync()).Single()!["status"]);
+    }
+
+    [Fact]
+    public async Task AVanTimeNotTextedToAnOptedOutHostRaisesAnAlertOnce()
+    {
+        await OfferToClaireWithAVanAsync();
+        await api.Twilio.SendInboundAsync(Claire, "oui");
+        await api.Twilio.SendInboundAsync(Claire, "STOP");
+        var runs = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).ReadObjectAsync();
+        var arrival = OffsetDateTimePattern.ExtendedIso.Parse((string)runs["trips"]![0]!["stops"]![0]!["arriveAt"]!).Value;
+
+        var told = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null)).ReadArrayAsync();
+        await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
+
+        Assert.Empty(told);
+        var alerts = await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync();
+        var alert = Assert.Single(alerts, a => (string?)a!["code"] == "van-time-not-sent")!;
+        Assert.Contains($"around {arrival:HH:mm}", (string?)alert["message"]);
+        Assert.Contains("call them", (string?)alert["message"]);
+    }
+
+    /// <summary>Claire offered "Famille A." by SMS and answered OUI; returns the request.</summary>
+    private async Task<Guid> ClaireAcceptedAsync()
+    {
+        await api.AddHostAsync("h-claire", "Claire", Claire);
+        var request = await api.AddFamilyAsync("Famille A.", 34, 7);
+        await api.RunMatchingAsync();
+        await api.SendOffersAsync();
+        await api.Twilio.WaitForMessagesAsync(1);
+        await api.Twilio.SendInboundAsync(Claire, "oui");
+        return request;
     }
 
     /// <summary>A base with one van, Claire offered a family, her offer's SMS sent.</summary>

@@ -73,6 +73,8 @@ public sealed class SmsTemplatesTests
             data.Add(SmsTemplates.NothingPending(language));
             data.Add(SmsTemplates.TooLate(language));
             data.Add(SmsTemplates.CancelAck(language));
+            data.Add(SmsTemplates.StillConfirmed(language));
+            data.Add(SmsTemplates.ConfirmedCancelHelp(language));
             data.Add(SmsTemplates.StayCancelled(language, longName));
             data.Add(SmsTemplates.OptOutAck(language));
             data.Add(SmsTemplates.OptInAck(language));

@@ -64,6 +64,9 @@ public sealed class FakeTwilioServer : IAsyncDisposable
     /// </summary>
     public ConcurrentDictionary<string, byte> Unreachable { get; } = new();
 
+    /// <summary>Numbers Twilio refuses as invalid (400, error 21211, the number quoted in the message, as Twilio does).</summary>
+    public ConcurrentDictionary<string, byte> Invalid { get; } = new();
+
     /// <summary>Every message accepted so far, in order.</summary>
     public IReadOnlyList<FakeSms> Messages => messages.ToArray();
 
@@ -203,7 +206,7 @@ public sealed class FakeTwilioServer : IAsyncDisposable
 
         var form = await context.Request.ReadFormAsync();
         var to = form["To"].ToString();
-        if (!to.StartsWith('+'))
+        if (!to.StartsWith('+') || Invalid.ContainsKey(to))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await context.Response.WriteAsJsonAsync(new { code = 21211, message = $"The 'To' number {to} is not a valid phone number.", status = 400 });
