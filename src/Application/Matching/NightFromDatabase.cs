@@ -12,8 +12,8 @@ namespace HostingMatch.Application.Matching;
 /// <summary>
 /// Tonight as the engine sees it, read from the database. Placements that must not move (confirmed,
 /// delivered, or proposed with an offer already sent) are not re-planned: they take their beds and
-/// household slots off their host, and fix the host's category (rule 7). Pairs that a host refused
-/// tonight (declined, expired, cancelled offers) are excluded. The reasons of those left without a place are
+/// household slots off their host, and fix the host's category (rule 7). A host who declined an offer tonight
+/// or let one expire is excluded for every household; a cancelled offer excludes its own household-host pair. The reasons of those left without a place are
 /// decided against the hosts as they stand (<see cref="Reason"/>), as the spec defines them.
 /// </summary>
 public sealed class NightFromDatabase
@@ -83,7 +83,14 @@ public sealed class NightFromDatabase
                 last is { } lastHost && hosts.Any(x => x.Id == lastHost) ? lastHost.ToString() : null);
         }).ToList();
 
-        var exclusions = offers.Where(o => o.ExcludesHost).Select(o => (o.HouseholdId.ToString(), o.HostId.ToString())).ToHashSet();
+        // A host who said no to an offer tonight, or let one go unanswered, is asked nothing more tonight (spec sms.md §5:
+        // "never the ones that already said no, let the offer expire"): the question was "can you host tonight?", and a
+        // phone left off would cost every household its 20 minutes. A cancelled offer excludes only its own household:
+        // the cancel may be the partner's or the coordinators', not the host's. Coordinators can still move by hand.
+        var outTonight = offers.Where(o => o.Status is OfferStatus.Declined or OfferStatus.Expired).Select(o => o.HostId.ToString()).ToHashSet();
+        var exclusions = offers.Where(o => o.ExcludesHost).Select(o => (o.HouseholdId.ToString(), o.HostId.ToString()))
+            .Concat(engineHouseholds.SelectMany(h => outTonight.Select(host => (h.Id, host))))
+            .ToHashSet();
         var nightFile = new NightFile(night, @base, MatchingRules.Default, engineHosts, engineHouseholds);
         var asItStands = nightFile with { Hosts = hosts.Select(h => ToEngine(h, night, [])).ToList() };
         return new NightFromDatabase(nightFile, asItStands, new MatchingOptions(timeLimit, exclusions), free, households,

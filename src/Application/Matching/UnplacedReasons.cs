@@ -83,7 +83,8 @@ internal static class UnplacedReasons
             return $"No {certified}host for {who} within {limit} minutes of the base tonight (the nearest is {nearest} minutes away).";
         }
 
-        return $"Every host that could take this household tonight ({hosts.Count}) has declined it.";
+        return $"Every host that could take this household tonight ({hosts.Count}) has said no tonight, let an offer go unanswered, " +
+               "or had this household's offer cancelled.";
     }
 
     /// <summary>The category in a coordinator's words: "families", "women alone".</summary>

@@ -122,6 +122,43 @@ public sealed class NightlyMatchingTests : OwnApiTest
         Assert.Equal(far, (Guid)rerun["proposals"]!.AsArray().Single()!["hostId"]!);
     }
 
+    [Theory]
+    [InlineData("declined")]
+    [InlineData("expired")]
+    public async Task AHostWhoSaidNoOrDidNotAnswerTonightIsOfferedNobodyElseTonight(string how)
+    {
+        var near = await AddHost("near", 2, ["men"], latitude: 48.8900);
+        var far = await AddHost("far", 2, ["men"], latitude: 48.8300);
+        var first = await AddRequest("M. F.", (40, "male"));
+        Assert.Equal(near, (Guid)(await RunMatching())["proposals"]!.AsArray().Single()!["hostId"]!);
+        await using (var db = Api.Database.NewContext())
+        {
+            var request = await db.Requests.SingleAsync(r => r.Id == first);
+            var offer = Offer.Create(new LocalDate(2026, 11, 26), first, request.HouseholdId, near, ApiFactory.DefaultNow, Duration.FromMinutes(20));
+            if (how == "declined")
+            {
+                offer.Decline(ApiFactory.DefaultNow);
+            }
+            else
+            {
+                offer.Expire(ApiFactory.DefaultNow.Plus(Duration.FromMinutes(21)));
+            }
+
+            db.Offers.Add(offer);
+            request.ReturnToPool(ApiFactory.DefaultNow);
+            await db.SaveChangesAsync();
+        }
+
+        // Another man arrives: the nearer host said no (or nothing) tonight, so he is not asked again, for anyone.
+        var second = await AddRequest("M. H.", (30, "male"));
+        var rerun = await RunMatching();
+
+        Assert.All(rerun["proposals"]!.AsArray(), p => Assert.Equal(far, (Guid)p!["hostId"]!));
+        var left = Assert.Single(rerun["unplaced"]!.AsArray())!;
+        Assert.Contains((Guid)left["requestId"]!, new[] { first, second });
+        Assert.Equal("outranked", (string?)left["reason"]);
+    }
+
     [Fact]
     public async Task PressingRunWhileARunHoldsTheNightGives409()
     {
