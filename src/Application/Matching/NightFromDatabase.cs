@@ -6,6 +6,7 @@ using HostingMatch.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Sms;
 
 namespace HostingMatch.Application.Matching;
 
@@ -87,7 +88,17 @@ public sealed class NightFromDatabase
         // "never the ones that already said no, let the offer expire"): the question was "can you host tonight?", and a
         // phone left off would cost every household its 20 minutes. A cancelled offer excludes only its own household:
         // the cancel may be the partner's or the coordinators', not the host's. Coordinators can still move by hand.
-        var outTonight = offers.Where(o => o.Status is OfferStatus.Declined or OfferStatus.Expired).Select(o => o.HostId.ToString()).ToHashSet();
+        // An expired offer counts only if its SMS reached Twilio and was not reported undelivered: a host whose offer never
+        // left (Twilio down, the SMS skipped) or never arrived did not let anything go unanswered.
+        var expired = offers.Where(o => o.Status == OfferStatus.Expired).Select(o => (Guid?)o.Id).ToList();
+        var reached = (await db.OutboundSms.AsNoTracking()
+                .Where(m => expired.Contains(m.OfferId) && m.Status == OutboundSmsStatus.Sent
+                            && m.ProviderStatus != "undelivered" && m.ProviderStatus != "failed")
+                .Select(m => m.OfferId)
+                .ToListAsync(ct))
+            .ToHashSet();
+        var outTonight = offers.Where(o => o.Status == OfferStatus.Declined || (o.Status == OfferStatus.Expired && reached.Contains(o.Id)))
+            .Select(o => o.HostId.ToString()).ToHashSet();
         var exclusions = offers.Where(o => o.ExcludesHost).Select(o => (o.HouseholdId.ToString(), o.HostId.ToString()))
             .Concat(engineHouseholds.SelectMany(h => outTonight.Select(host => (h.Id, host))))
             .ToHashSet();

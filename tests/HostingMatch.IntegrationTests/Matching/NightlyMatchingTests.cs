@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Sms;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -123,9 +124,11 @@ public sealed class NightlyMatchingTests : OwnApiTest
     }
 
     [Theory]
-    [InlineData("declined")]
-    [InlineData("expired")]
-    public async Task AHostWhoSaidNoOrDidNotAnswerTonightIsOfferedNobodyElseTonight(string how)
+    [InlineData("declined", true)]
+    [InlineData("expired", true)]
+    [InlineData("expired, its SMS never sent", false)]
+    [InlineData("expired, its SMS undelivered", false)]
+    public async Task AHostWhoSaidNoOrDidNotAnswerTonightIsOfferedNobodyElseTonight(string how, bool outTonight)
     {
         var near = await AddHost("near", 2, ["men"], latitude: 48.8900);
         var far = await AddHost("far", 2, ["men"], latitude: 48.8300);
@@ -144,19 +147,36 @@ public sealed class NightlyMatchingTests : OwnApiTest
                 offer.Expire(ApiFactory.DefaultNow.Plus(Duration.FromMinutes(21)));
             }
 
+            var sms = OutboundSms.Create("+33600000001", "Bonsoir ...", SmsKind.Offer, near, offer.Id, ApiFactory.DefaultNow);
+            if (how != "expired, its SMS never sent")
+            {
+                sms.MarkSent("SM" + Guid.NewGuid().ToString("N"), how == "expired, its SMS undelivered" ? "undelivered" : "delivered", ApiFactory.DefaultNow);
+            }
+
+            db.OutboundSms.Add(sms);
             db.Offers.Add(offer);
             request.ReturnToPool(ApiFactory.DefaultNow);
             await db.SaveChangesAsync();
         }
 
-        // Another man arrives: the nearer host said no (or nothing) tonight, so he is not asked again, for anyone.
+        // Another man arrives: a host who said no (or nothing) tonight is not asked again, for anyone; one whose offer
+        // never reached him is, for the newcomer (not for the first man: that offer was his).
         var second = await AddRequest("M. H.", (30, "male"));
         var rerun = await RunMatching();
 
-        Assert.All(rerun["proposals"]!.AsArray(), p => Assert.Equal(far, (Guid)p!["hostId"]!));
-        var left = Assert.Single(rerun["unplaced"]!.AsArray())!;
-        Assert.Contains((Guid)left["requestId"]!, new[] { first, second });
-        Assert.Equal("outranked", (string?)left["reason"]);
+        var proposals = rerun["proposals"]!.AsArray();
+        if (outTonight)
+        {
+            Assert.All(proposals, p => Assert.Equal(far, (Guid)p!["hostId"]!));
+            var left = Assert.Single(rerun["unplaced"]!.AsArray())!;
+            Assert.Contains((Guid)left["requestId"]!, new[] { first, second });
+            Assert.Equal("outranked", (string?)left["reason"]);
+        }
+        else
+        {
+            Assert.Equal(near, (Guid)proposals.Single(p => (Guid)p!["requestId"]! == second)!["hostId"]!);
+            Assert.Equal(far, (Guid)proposals.Single(p => (Guid)p!["requestId"]! == first)!["hostId"]!);
+        }
     }
 
     [Fact]
