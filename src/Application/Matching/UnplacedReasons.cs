@@ -22,8 +22,13 @@ internal static class UnplacedReasons
         if (roomy == 0)
         {
             var largest = compatible.Max(k => problem.Hosts[k].Beds);
+            // Hosts big enough that are out only because they refused (an exclusion): the coordinator should know.
+            var refused = Enumerable.Range(0, problem.Hosts.Count).Count(k => !compatible.Contains(k)
+                && HardRules.Allows(problem.Night, problem.Hosts[k], problem.Households[h], problem.Travel[k])
+                && HardRules.HasBedsFor(problem.Hosts[k], people));
             return (UnplacedReason.TooLarge,
-                $"Compatible hosts exist tonight but none has {people} beds (the largest has {largest}); the household cannot be split.");
+                $"Compatible hosts exist tonight but none has {people} beds (the largest has {largest}); the household cannot be split." +
+                (refused == 0 ? string.Empty : $" {refused} host(s) with enough beds said no tonight or let an offer go unanswered."));
         }
 
         return (UnplacedReason.Outranked,

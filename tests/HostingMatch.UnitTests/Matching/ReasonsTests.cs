@@ -48,6 +48,16 @@ public sealed class ReasonsTests
     }
 
     [Fact]
+    public void Explain_WhenTheOnlyHostBigEnoughRefused_SaysTooLargeAndThatItRefused()
+    {
+        var options = new MatchingOptions(Exclusions: new HashSet<(string, string)> { ("f", "big") });
+        var u = Unplaced(Night([AHost("big", beds: 6), AHost("b", beds: 2)], [AFamily("f", children: 3)]), "f", options);
+        Assert.Equal(UnplacedReason.TooLarge, u.Reason);
+        Assert.Equal("Compatible hosts exist tonight but none has 4 beds (the largest has 2); the household cannot be split. " +
+                     "1 host(s) with enough beds said no tonight or let an offer go unanswered.", u.Detail);
+    }
+
+    [Fact]
     public void Explain_WhenTheHostWentToAHigherTier_SaysOutranked()
     {
         var u = Unplaced(Night([AHost("h", beds: 2)], [AMan("m"), AFamily("f")]), "m");
