@@ -14,8 +14,9 @@ namespace HostingMatch.Application.Matching;
 /// Tonight as the engine sees it, read from the database. Placements that must not move (confirmed,
 /// delivered, or proposed with an offer already sent) are not re-planned: they take their beds and
 /// household slots off their host, and fix the host's category (rule 7). A host who declined an offer tonight
-/// or let one expire is excluded for every household; a cancelled offer excludes its own household-host pair. The reasons of those left without a place are
-/// decided against the hosts as they stand (<see cref="Reason"/>), as the spec defines them.
+/// or let one expire is excluded for every household; a cancelled offer excludes its own household-host pair.
+/// The reasons of those left without a place are decided against the hosts as they stand (<see cref="Reason"/>),
+/// as the spec defines them.
 /// </summary>
 public sealed class NightFromDatabase
 {
@@ -42,6 +43,7 @@ public sealed class NightFromDatabase
     /// <summary>Tonight with every host as it stands, every bed free: what the reasons are decided against.</summary>
     private readonly NightFile asItStandsNight;
     private MatchingProblem? asItStandsProblem;
+    private Dictionary<string, int>? householdIndex;
 
     /// <summary>The requests this run may (re)place, tracked for update.</summary>
     public IReadOnlyList<ShelterRequest> Free { get; }
@@ -121,9 +123,8 @@ public sealed class NightFromDatabase
         }
 
         asItStandsProblem ??= new MatchingProblem(asItStandsNight, Options);
-        var index = asItStandsNight.Households.ToList().FindIndex(h => h.Id == left.HouseholdId);
-        var (reason, detail) = UnplacedReasons.Explain(asItStandsProblem, index);
-        return reason == UnplacedReason.Outranked ? (reason, UnplacedReasons.TakenByKeptPlacements(asItStandsProblem, index)) : (reason, detail);
+        householdIndex ??= asItStandsNight.Households.Select((h, i) => (h.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        return UnplacedReasons.Explain(asItStandsProblem, householdIndex[left.HouseholdId], keptPlacements: true);
     }
 
     /// <summary>Where tonight's van leaves from: the first base configured, else <see cref="DefaultBase"/>.</summary>

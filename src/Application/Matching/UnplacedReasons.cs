@@ -9,7 +9,14 @@ namespace HostingMatch.Application.Matching;
 /// </summary>
 internal static class UnplacedReasons
 {
-    public static (UnplacedReason Reason, string Detail) Explain(MatchingProblem problem, int h)
+    /// <summary>The one reason of household <paramref name="h"/> of <paramref name="problem"/>, and its sentence.</summary>
+    /// <param name="problem">The night as the reasons are decided against it.</param>
+    /// <param name="h">The household's index in the problem.</param>
+    /// <param name="keptPlacements">
+    /// True when placements kept from earlier tonight (confirmed, or offered and waiting for the host's answer), which the
+    /// engine does not move whatever their priority, may be what fills the hosts: an <c>outranked</c> detail says so.
+    /// </param>
+    public static (UnplacedReason Reason, string Detail) Explain(MatchingProblem problem, int h, bool keptPlacements = false)
     {
         var compatible = problem.Compatible[h];
         if (compatible.Length == 0)
@@ -31,19 +38,10 @@ internal static class UnplacedReasons
                 (refused == 0 ? string.Empty : $" {refused} host(s) with enough beds said no tonight or let an offer go unanswered."));
         }
 
-        return (UnplacedReason.Outranked,
-            $"{roomy} compatible host(s) with enough beds, but their places went to households of the same or a higher priority tonight.");
-    }
-
-    /// <summary>
-    /// The detail of an <c>outranked</c> household whose hosts are full of placements kept from earlier tonight (confirmed,
-    /// or offered and waiting for the host's answer), which the engine does not move whatever their priority.
-    /// </summary>
-    public static string TakenByKeptPlacements(MatchingProblem problem, int h)
-    {
-        var roomy = problem.Compatible[h].Count(k => HardRules.HasBedsFor(problem.Hosts[k], problem.People[h]));
-        return $"{roomy} compatible host(s) with enough beds, but their places are taken tonight by households already placed " +
-               "(confirmed, or offered and waiting for the host's answer) or went to households of the same or a higher priority.";
+        return (UnplacedReason.Outranked, keptPlacements
+            ? $"{roomy} compatible host(s) with enough beds, but their places are taken tonight by households already placed " +
+              "(confirmed, or offered and waiting for the host's answer) or went to households of the same or a higher priority."
+            : $"{roomy} compatible host(s) with enough beds, but their places went to households of the same or a higher priority tonight.");
     }
 
     /// <summary>Applies rules 1-5 one after the other and names the first one that leaves no host.</summary>

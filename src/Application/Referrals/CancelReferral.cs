@@ -13,8 +13,8 @@ namespace HostingMatch.Application.Referrals;
 /// <summary>
 /// The partner withdraws a referral of theirs. When a host was offered the household (open offer) or said yes (accepted),
 /// the offer is cancelled as a coordinator would, the host is told by SMS (through the outbox) not to expect anyone, and
-/// the coordinators get a <c>referral-cancelled</c> alert: all in one commit, with the request's cancellation. Null when there is none with this id in their organisation;
-/// a delivered one cannot be cancelled (409 <c>request-invalid-transition</c>). Cancelling one already cancelled changes
+/// the coordinators get a <c>referral-cancelled</c> alert: all in one commit, with the request's cancellation. Null when
+/// there is none with this id in their organisation; a delivered one cannot be cancelled (409 <c>request-invalid-transition</c>). Cancelling one already cancelled changes
 /// nothing and answers it as the first time did, so a client may retry a DELETE that timed out.
 /// </summary>
 public sealed record CancelReferral(Guid OrganisationId, Guid Id) : ICommand<ReferralResponse?>;
