@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HostingMatch.Application.Demo;
 using HostingMatch.Application.Matching;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Bench;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain.Geography;
 using NodaTime;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Bench;
 

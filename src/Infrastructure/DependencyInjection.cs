@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Infrastructure;
 

@@ -3,6 +3,7 @@ using HostingMatch.Application.Matching;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Api.Endpoints;
 

@@ -4,6 +4,7 @@ using System.Text;
 using HostingMatch.Application.VanRuns;
 using NodaTime;
 using NodaTime.Text;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Api.Endpoints;
 

@@ -3,6 +3,7 @@ using HostingMatch.Application.VanRuns;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Api.Endpoints;
 

@@ -87,7 +87,7 @@ public sealed class LoadDemoNightHandler(IHostingMatchDb db, IClock clock) : ICo
     }
 
     /// <summary>Aliases as coordinators write them: never a full name.</summary>
-    private static string Alias(Matching.NightHousehold h, int index)
+    private static string Alias(Matching.Engine.NightHousehold h, int index)
     {
         var initial = FamilyInitials[index % FamilyInitials.Length] + (index >= FamilyInitials.Length ? (index / FamilyInitials.Length + 1).ToString() : "");
         return h.Category switch

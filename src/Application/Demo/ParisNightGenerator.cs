@@ -3,6 +3,7 @@ using HostingMatch.Application.Matching;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 using NodaTime;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Application.Demo;
 

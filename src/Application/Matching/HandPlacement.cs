@@ -6,6 +6,7 @@ using HostingMatch.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using HostingMatch.Domain.Hosts;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Application.Matching;
 

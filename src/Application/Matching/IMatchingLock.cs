@@ -1,4 +1,5 @@
 using NodaTime;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Application.Matching;
 

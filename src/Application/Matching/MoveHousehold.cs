@@ -3,6 +3,7 @@ using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Requests;
 using Mediator;
 using NodaTime;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Application.Matching;
 

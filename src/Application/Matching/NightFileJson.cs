@@ -3,6 +3,7 @@ using System.Text.Json;
 using HostingMatch.Domain.Households;
 using NodaTime;
 using NodaTime.Text;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Application.Matching;
 

@@ -2,6 +2,7 @@ using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 using NodaTime;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Application.Matching;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using NodaTime.Text;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Application.Matching;
 

@@ -4,6 +4,7 @@ using HostingMatch.Domain.Requests;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Application.Requests;
 

@@ -5,6 +5,7 @@ using HostingMatch.Domain.Transport;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Application.Sms;
 

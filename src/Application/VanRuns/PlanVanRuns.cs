@@ -6,6 +6,8 @@ using HostingMatch.Domain.Transport;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Application.VanRuns;
 

@@ -1,6 +1,7 @@
 using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Geography;
 using NodaTime;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Application.VanRuns;
 

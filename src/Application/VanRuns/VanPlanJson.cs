@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Application.VanRuns;
 

@@ -1,6 +1,7 @@
 using HostingMatch.Domain.Households;
 using NodaTime;
 using HostingMatch.Domain.Hosts;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Application.VanRuns;
 

@@ -6,6 +6,8 @@ using HostingMatch.Domain;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HostingMatch.Application.Matching;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Cli.Commands;
 

@@ -4,6 +4,8 @@ using HostingMatch.Application.VanRuns;
 using NodaTime.Text;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HostingMatch.Application.VanRuns;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Cli.Commands;
 

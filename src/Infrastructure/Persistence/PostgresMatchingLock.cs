@@ -1,6 +1,7 @@
 using HostingMatch.Application.Matching;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Infrastructure.Persistence;
 

@@ -5,6 +5,7 @@ using HostingMatch.Domain.Requests;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.IntegrationTests.Cli;
 

@@ -1,5 +1,6 @@
 using HostingMatch.Application.Matching;
 using HostingMatch.Domain.Households;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.UnitTests.Matching;
 

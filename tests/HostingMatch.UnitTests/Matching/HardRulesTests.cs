@@ -1,6 +1,7 @@
 using HostingMatch.Application.Matching;
 using HostingMatch.Domain.Households;
 using static HostingMatch.UnitTests.Matching.NightBuilder;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.UnitTests.Matching;
 

@@ -2,6 +2,7 @@ using HostingMatch.Application.Matching;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 using NodaTime;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.UnitTests.Matching;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HostingMatch.Application.Matching;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.UnitTests.Matching;
 

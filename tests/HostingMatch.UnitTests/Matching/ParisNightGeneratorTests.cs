@@ -1,5 +1,6 @@
 using HostingMatch.Application.Demo;
 using HostingMatch.Application.Matching;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.UnitTests.Matching;
 

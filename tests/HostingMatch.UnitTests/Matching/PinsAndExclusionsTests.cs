@@ -1,5 +1,6 @@
 using HostingMatch.Application.Matching;
 using static HostingMatch.UnitTests.Matching.NightBuilder;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.UnitTests.Matching;
 

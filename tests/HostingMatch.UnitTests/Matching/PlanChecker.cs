@@ -1,6 +1,7 @@
 using HostingMatch.Application.Matching;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.UnitTests.Matching;
 

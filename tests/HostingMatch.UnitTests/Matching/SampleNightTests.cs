@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HostingMatch.Application.Demo;
 using HostingMatch.Application.Matching;
+using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.UnitTests.Matching;
 

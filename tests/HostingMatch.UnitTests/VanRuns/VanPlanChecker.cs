@@ -2,6 +2,7 @@ using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Geography;
 using NodaTime;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.UnitTests.VanRuns;
 

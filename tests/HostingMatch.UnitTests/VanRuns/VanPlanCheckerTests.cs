@@ -1,5 +1,6 @@
 using HostingMatch.Application.VanRuns;
 using NodaTime;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.UnitTests.VanRuns;
 

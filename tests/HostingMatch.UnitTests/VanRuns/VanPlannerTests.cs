@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HostingMatch.Application.VanRuns;
 using NodaTime;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.UnitTests.VanRuns;
 

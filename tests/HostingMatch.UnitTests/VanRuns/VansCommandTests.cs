@@ -4,6 +4,7 @@ using HostingMatch.Application.VanRuns;
 using HostingMatch.Cli;
 using HostingMatch.Cli.Commands;
 using NodaTime.Text;
+using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.UnitTests.VanRuns;
 

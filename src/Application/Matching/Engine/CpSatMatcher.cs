@@ -2,7 +2,7 @@ using HostingMatch.Domain.Households;
 using System.Globalization;
 using Google.OrTools.Sat;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// The general case (hosts that can take several households): a CP-SAT model over the candidate pairs

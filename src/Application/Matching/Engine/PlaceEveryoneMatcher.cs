@@ -1,6 +1,6 @@
 using HostingMatch.Domain.Households;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// Continuity and travel once levels 1-4 are proved optimal by a plan that places every placeable household:

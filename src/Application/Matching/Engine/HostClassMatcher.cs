@@ -1,7 +1,7 @@
 using Google.OrTools.Sat;
 using HostingMatch.Domain.Households;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// Continuity and travel with every placeable household placed, in a CP-SAT model where interchangeable hosts are

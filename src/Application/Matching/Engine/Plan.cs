@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// Who sleeps where tonight (spec: matching.md, "The plan"). Every household of the night appears once,

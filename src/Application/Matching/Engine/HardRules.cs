@@ -2,7 +2,7 @@ using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 using NodaTime;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// The hard rules of matching.md, one named check each, shared by the engine, the greedy baseline and

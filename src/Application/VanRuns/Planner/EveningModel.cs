@@ -2,7 +2,7 @@ using HostingMatch.Domain;
 using HostingMatch.Domain.Geography;
 using NodaTime;
 
-namespace HostingMatch.Application.VanRuns;
+namespace HostingMatch.Application.VanRuns.Planner;
 
 /// <summary>
 /// The evening reduced to whole elapsed minutes from <c>firstDeparture</c>, shared by the routing planner and the

@@ -1,6 +1,6 @@
 using HostingMatch.Domain.Households;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// A night prepared for solving: categories, tiers and travel times computed once, the pairs that pass

@@ -1,4 +1,4 @@
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// The nightly matching engine: a night in, the optimal plan out (spec: matching.md). Pure (no I/O,

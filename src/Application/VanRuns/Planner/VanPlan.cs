@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace HostingMatch.Application.VanRuns;
+namespace HostingMatch.Application.VanRuns.Planner;
 
 /// <summary>The evening's van plan (spec: van-runs.md, "Output").</summary>
 public sealed record VanPlan(

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>A time budget measured on the monotonic stopwatch (not the wall clock, which can jump).</summary>
 internal readonly record struct Deadline(long StartedTimestamp, TimeSpan? Limit)

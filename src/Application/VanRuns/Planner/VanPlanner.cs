@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Google.OrTools.ConstraintSolver;
 using Google.Protobuf.WellKnownTypes;
 
-namespace HostingMatch.Application.VanRuns;
+namespace HostingMatch.Application.VanRuns.Planner;
 
 /// <summary>
 /// Plans the evening's van runs with OR-Tools routing (spec: van-runs.md). The model, in short

@@ -1,4 +1,4 @@
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>How to run one matching.</summary>
 /// <param name="TimeLimit">

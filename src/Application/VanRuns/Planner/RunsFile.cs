@@ -2,7 +2,7 @@ using HostingMatch.Domain;
 using HostingMatch.Domain.Geography;
 using NodaTime;
 
-namespace HostingMatch.Application.VanRuns;
+namespace HostingMatch.Application.VanRuns.Planner;
 
 /// <summary>
 /// One evening's van runs as the runs file describes them (spec: van-runs.md, "Input").

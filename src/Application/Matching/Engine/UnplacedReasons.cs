@@ -1,7 +1,7 @@
 using System.Globalization;
 using HostingMatch.Domain.Households;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// The reasons table of matching.md: exactly one reason per unplaced household, decided from rules 1-5

@@ -2,7 +2,7 @@ using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 using NodaTime;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// One night of matching, as the night file describes it (spec: matching.md, "The night file"):

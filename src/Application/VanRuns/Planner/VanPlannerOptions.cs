@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace HostingMatch.Application.VanRuns;
+namespace HostingMatch.Application.VanRuns.Planner;
 
 /// <summary>
 /// How hard the planner searches, and what is already under way when re-planning.

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace HostingMatch.Application.VanRuns;
+namespace HostingMatch.Application.VanRuns.Planner;
 
 /// <summary>
 /// The baseline the benchmark compares with, and the routing search's starting point: the van that is back first

@@ -1,6 +1,6 @@
 using Google.OrTools.Graph;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// The common case where no host can take two households tonight: matching is then an assignment

@@ -1,4 +1,4 @@
-namespace HostingMatch.Application.VanRuns;
+namespace HostingMatch.Application.VanRuns.Planner;
 
 /// <summary>
 /// A people-maximising construction made outside the routing search, to seed it. Candidate trips are the small

@@ -1,4 +1,4 @@
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// Consecutive objective levels solved together as one weighted sum, with weights that provably keep

@@ -1,6 +1,6 @@
 using HostingMatch.Domain.Households;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>Turns a solver's assignment into the plan: placements, reasons, summary, stable order.</summary>
 internal static class PlanBuilder

@@ -1,6 +1,6 @@
 using HostingMatch.Domain.Households;
 
-namespace HostingMatch.Application.Matching;
+namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// The baseline a coordinator does by hand: priority tier first, biggest household first, nearest
