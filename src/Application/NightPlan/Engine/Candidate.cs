@@ -1,0 +1,130 @@
+using HostingMatch.Application.VanRuns.Planner;
+using HostingMatch.Domain.Households;
+
+namespace HostingMatch.Application.NightPlan.Engine;
+
+/// <summary>One complete night plan under evaluation: who is brought where and how, the trips, the objective's levels.</summary>
+internal sealed class Candidate
+{
+    public required NightPlanProblem Problem { get; init; }
+
+    /// <summary>Per household, its host when brought, else -1.</summary>
+    public required int[] HostOf { get; init; }
+
+    /// <summary>Per household brought, its ride.</summary>
+    public required Ride?[] Rides { get; init; }
+
+    public required IReadOnlyList<VanTrip> Trips { get; init; }
+
+    public required long DrivingMinutes { get; init; }
+
+    /// <summary>Households the model gave a vehicle that the routing could not drive (before the repair).</summary>
+    public required int UndrivenCount { get; init; }
+
+    public long PersonArrivalMinutes
+    {
+        get
+        {
+            long sum = 0;
+            for (var h = 0; h < HostOf.Length; h++)
+            {
+                if (Rides[h] is { } ride)
+                {
+                    sum += (long)Problem.Matching.People[h] * Problem.MinuteOf(ride.ArriveAt);
+                }
+            }
+
+            return sum;
+        }
+    }
+
+    public int[] PeoplePerTier()
+    {
+        var tiers = new int[Priority.LowestTier];
+        for (var h = 0; h < HostOf.Length; h++)
+        {
+            if (HostOf[h] >= 0)
+            {
+                tiers[Problem.Matching.Tier[h] - 1] += Problem.Matching.People[h];
+            }
+        }
+
+        return tiers;
+    }
+
+    /// <summary>The seven levels, each "more is better" (arrival and driving negated).</summary>
+    public long[] Levels()
+    {
+        var tiers = PeoplePerTier();
+        long waiting = 0, continuity = 0;
+        for (var h = 0; h < HostOf.Length; h++)
+        {
+            if (HostOf[h] >= 0)
+            {
+                waiting += Problem.Matching.Households[h].NightsWithoutShelter;
+                continuity += Problem.Matching.LastHost[h] == HostOf[h] ? 1 : 0;
+            }
+        }
+
+        return [tiers[0], tiers[1], tiers[2], waiting, continuity, -PersonArrivalMinutes, -DrivingMinutes];
+    }
+
+    /// <summary>The seat-minutes of the households driven by a vehicle on new trips, in the model's costs.</summary>
+    public long DrivenCost(TransportModel model)
+    {
+        long cost = 0;
+        for (var h = 0; h < HostOf.Length; h++)
+        {
+            if (HostOf[h] >= 0 && Rides[h] is { Way: RideWay.Vehicle } && !Problem.Frozen.ContainsKey(h))
+            {
+                cost += model.PairCost(h, HostOf[h]);
+            }
+        }
+
+        return cost;
+    }
+
+    /// <summary>This plan as a hint for the model.</summary>
+    public Dictionary<int, (int Host, RideWay Way)> Hint()
+    {
+        var hint = new Dictionary<int, (int Host, RideWay Way)>();
+        for (var h = 0; h < HostOf.Length; h++)
+        {
+            if (HostOf[h] >= 0 && Rides[h] is { } ride)
+            {
+                hint[h] = (HostOf[h], ride.Way);
+            }
+        }
+
+        return hint;
+    }
+
+    public static bool Better(Candidate a, Candidate b)
+    {
+        var x = a.Levels();
+        var y = b.Levels();
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (x[i] != y[i])
+            {
+                return x[i] > y[i];
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Lexicographic comparison of people per tier.</summary>
+    public static int CompareTiers(IReadOnlyList<int> a, IReadOnlyList<int> b)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i].CompareTo(b[i]);
+            }
+        }
+
+        return 0;
+    }
+}

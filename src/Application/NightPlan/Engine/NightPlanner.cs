@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Application.VanRuns.Planner;
+using HostingMatch.Domain.Households;
+
+namespace HostingMatch.Application.NightPlan.Engine;
+
+/// <summary>
+/// The night plan engine (spec: transport.md): hosts and rides chosen together so that the most people, priority
+/// first, sleep in a bed tonight. Pure: no I/O, no clock other than the time budget. The decomposition, in short
+/// (docs/night-plan.md has the details):
+/// <list type="number">
+/// <item>The sequential plan: the matching engine's optimal plan, then rides for its placements (fetching hosts, the
+/// escorts, the vehicles' routing). It is a candidate, so the night plan never brings fewer people per tier.</item>
+/// <item>Match with the rides: <see cref="TransportModel"/> (CP-SAT) chooses beds and ways together, the vehicles'
+/// trips relaxed to a budget of seat-minutes. With the full budget its bound bounds every plan: the upper bound.</item>
+/// <item>Route: <see cref="VehicleRouting"/> (the van planner, OR-Tools routing) drives the households given a vehicle.</item>
+/// <item>Re-match with what the routing learned: when the vehicles could not drive everyone, the budget shrinks to what
+/// they did drive (and grows back, by halves, when they drove everything), and the model chooses again, priority first.</item>
+/// </list>
+/// Every candidate is repaired (a household left without a ride takes a spare escort or a fetching host with room) and
+/// the best by the spec's lexicographic order is returned.
+/// </summary>
+public static class NightPlanner
+{
+    /// <summary>Plans the night within the options' time limit.</summary>
+    /// <exception cref="ArgumentException">When a confirmed placement or a departed trip names an unknown household, host or vehicle, or cannot hold.</exception>
+    public static NightPlan Plan(NightPlanFile file, NightPlanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        options ??= NightPlanOptions.Default;
+        var clock = Stopwatch.StartNew();
+        var limit = options.TimeLimit ?? NightPlanOptions.DefaultTimeLimit;
+        TimeSpan Left() => limit - clock.Elapsed > TimeSpan.Zero ? limit - clock.Elapsed : TimeSpan.Zero;
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var h = 0; h < file.Night.Households.Count; h++)
+        {
+            index.TryAdd(file.Night.Households[h].Id, h);
+        }
+
+        var (frozen, frozenRides, busy) = ReadDepartedTrips(file, options, index);
+        var pins = new Dictionary<string, string>(options.ConfirmedPlacements ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (h, k) in frozen)
+        {
+            pins[file.Night.Households[h].Id] = file.Night.Hosts[k].Id;
+        }
+
+        var matchingOptions = new MatchingOptions(TimeLimit: limit * 0.2, Exclusions: options.Exclusions, Pins: pins);
+        var problem = new NightPlanProblem(file, matchingOptions, frozen);
+        var forced = pins.ToDictionary(p => index[p.Key], p => problem.Matching.Hosts.Select((host, k) => (host, k)).First(x => x.host.Id == p.Value).k);
+        foreach (var (h, k) in forced)
+        {
+            if (!problem.Pairs[h].Contains(k))
+            {
+                throw new ArgumentException($"Confirmed household '{file.Night.Households[h].Id}' cannot be brought to host '{file.Night.Hosts[k].Id}' tonight: no way reaches it.", nameof(options));
+            }
+        }
+
+        var realiser = new Realiser(problem, options.DepartedTrips ?? [], frozenRides, busy);
+
+        // 1. The sequential plan.
+        var matching = MatchingEngine.Solve(file.Night, matchingOptions);
+        var hostOf = Enumerable.Repeat(-1, problem.Matching.Households.Count).ToArray();
+        foreach (var placement in matching.Placements)
+        {
+            hostOf[index[placement.HouseholdId]] = problem.Matching.Hosts.Select((host, k) => (host, k)).First(x => x.host.Id == placement.HostId).k;
+        }
+
+        var sequential = realiser.Realise(hostOf, null, RoutingTime(Left()));
+        var best = sequential;
+
+        // 2-4. Match with the rides, route, re-match.
+        var model = new TransportModel(problem);
+        int[]? bound = null;
+        if (Left() > TimeSpan.Zero)
+        {
+            var full = model.Solve(model.FullBudget, forced, best.Hint(), Left() * 0.4);
+            if (full is not null)
+            {
+                bound = full.TierBound;
+                var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
+                best = Candidate.Better(candidate, best) ? candidate : best;
+
+                // Bisection on the budget between what the routing drove (lo) and what it could not (hi).
+                long lo = 0, hi = model.FullBudget;
+                var last = candidate;
+                var budget = model.FullBudget;
+                for (var round = 0; round < MaxRounds && Left() > TimeSpan.FromMilliseconds(50); round++)
+                {
+                    var drivenCost = last.DrivenCost(model);
+                    if (last.UndrivenCount == 0)
+                    {
+                        lo = Math.Max(lo, budget);
+                    }
+                    else
+                    {
+                        hi = Math.Min(hi, budget - 1);
+                        lo = Math.Max(lo, Math.Min(drivenCost, hi));
+                    }
+
+                    var next = last.UndrivenCount == 0 ? lo + ((hi - lo + 1) / 2) : lo;
+                    if (next == budget || hi - lo < Math.Max(1, model.FullBudget / 100) && last.UndrivenCount == 0)
+                    {
+                        break;
+                    }
+
+                    budget = next;
+                    var solved = model.Solve(budget, forced, best.Hint(), Left() * 0.3);
+                    if (solved is null)
+                    {
+                        break;
+                    }
+
+                    last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()));
+                    best = Candidate.Better(last, best) ? last : best;
+                }
+            }
+        }
+
+        var upper = UpperBound(problem, matching, bound, best);
+        // Levels 6-7 (arrival minutes, driving) come from a routing search that proves nothing, and the model
+        // relaxes the vehicles: only a night with nobody to bring is proved.
+        var optimal = problem.Pairs.All(p => p.Length == 0);
+        return realiser.Build(best, upper, sequential.PeoplePerTier(), optimal, clock.ElapsedMilliseconds);
+    }
+
+    private const int MaxRounds = 8;
+
+    /// <summary>Each vehicle's routing search: a share of what is left, at most one second (the solution limit usually stops it sooner).</summary>
+    private static TimeSpan RoutingTime(TimeSpan left) =>
+        TimeSpan.FromMilliseconds(Math.Clamp(left.TotalMilliseconds / 12, 50, 1000));
+
+    /// <summary>
+    /// The lexicographically smallest of the bounds at hand: the transport model's (every plan is one of its solutions),
+    /// the matching's optimum when proved (rides only take people away), and the people who have a reachable host at all.
+    /// </summary>
+    private static int[] UpperBound(NightPlanProblem problem, Matching.Engine.Plan matching, int[]? model, Candidate best)
+    {
+        var reachable = new int[Priority.LowestTier];
+        for (var h = 0; h < problem.Matching.Households.Count; h++)
+        {
+            if (problem.Pairs[h].Length > 0)
+            {
+                reachable[problem.Matching.Tier[h] - 1] += problem.Matching.People[h];
+            }
+        }
+
+        var bound = reachable;
+        if (matching.Optimal && Candidate.CompareTiers(matching.Summary.PeoplePlaced.ToArray(), bound) < 0)
+        {
+            bound = matching.Summary.PeoplePlaced.ToArray();
+        }
+
+        if (model is not null && Candidate.CompareTiers(model, bound) < 0)
+        {
+            bound = model;
+        }
+
+        // A bound below the plan found would be a bug in a bound: never report less than what is achieved.
+        var found = best.PeoplePerTier();
+        return Candidate.CompareTiers(bound, found) < 0 ? found : bound;
+    }
+
+    private static (Dictionary<int, int> Frozen, Dictionary<int, Ride> Rides, (int Ready, int TripsDone)?[] Busy) ReadDepartedTrips(
+        NightPlanFile file, NightPlanOptions options, Dictionary<string, int> index)
+    {
+        var frozen = new Dictionary<int, int>();
+        var rides = new Dictionary<int, Ride>();
+        var busy = new (int Ready, int TripsDone)?[file.Transport.Vehicles.Count];
+        var reference = HostingMatch.Domain.Night.At(file.Night.Night, file.Transport.FirstDeparture).ToInstant();
+        foreach (var trip in options.DepartedTrips ?? [])
+        {
+            var v = file.Transport.Vehicles.Select((vehicle, i) => (vehicle, i)).FirstOrDefault(x => x.vehicle.Id == trip.VanId);
+            if (v.vehicle is null)
+            {
+                throw new ArgumentException($"Departed trip {trip.Trip} names an unknown vehicle '{trip.VanId}'.", nameof(options));
+            }
+
+            var back = (int)Math.Ceiling((trip.ReturnAt.ToInstant() - reference).TotalMinutes);
+            var previous = busy[v.i];
+            busy[v.i] = (Math.Max(back, previous?.Ready ?? 0), Math.Max(trip.Trip, previous?.TripsDone ?? 0));
+            foreach (var stop in trip.Stops)
+            {
+                var k = file.Night.Hosts.Select((host, i) => (host, i)).FirstOrDefault(x => x.host.Id == stop.HostId);
+                if (k.host is null)
+                {
+                    throw new ArgumentException($"Departed trip {trip.Trip} of {trip.VanId} names an unknown host '{stop.HostId}'.", nameof(options));
+                }
+
+                foreach (var id in stop.HouseholdIds)
+                {
+                    if (!index.TryGetValue(id, out var h))
+                    {
+                        throw new ArgumentException($"Departed trip {trip.Trip} of {trip.VanId} carries an unknown household '{id}'.", nameof(options));
+                    }
+
+                    frozen[h] = k.i;
+                    rides[h] = new Ride(RideWay.Vehicle, stop.ArriveAt, trip.VanId, trip.Trip);
+                }
+            }
+        }
+
+        return (frozen, rides, busy);
+    }
+}

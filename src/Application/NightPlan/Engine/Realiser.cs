@@ -1,0 +1,245 @@
+using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Application.VanRuns.Planner;
+using HostingMatch.Domain.Households;
+
+namespace HostingMatch.Application.NightPlan.Engine;
+
+/// <summary>
+/// Turns a choice of hosts (and, from the model, of ways) into a complete night plan: the vehicles' trips by the
+/// van planner, then a repair (a household the vehicles could not take goes with a spare escort, or to a fetching
+/// host with room, when it can), and at last the plan with its rides and reasons.
+/// </summary>
+internal sealed class Realiser(
+    NightPlanProblem problem, IReadOnlyList<VanTrip> departed, IReadOnlyDictionary<int, Ride> frozenRides, (int Ready, int TripsDone)?[] busy)
+{
+    private readonly MatchingProblem m = problem.Matching;
+
+    /// <remarks><c>hostOf</c>: Per household its host, -1 when unplaced.</remarks>
+    /// <remarks><c>ways</c>: Per household its way (the model's choice), or null to choose: fetching host, then escorts, then vehicles.</remarks>
+    public Candidate Realise(int[] hostOf, RideWay?[]? ways, TimeSpan routingTime)
+    {
+        var n = hostOf.Length;
+        var host = (int[])hostOf.Clone();
+        var way = ways is null ? ChooseWays(host) : (RideWay?[])ways.Clone();
+        for (var h = 0; h < n; h++)
+        {
+            if (problem.Frozen.ContainsKey(h))
+            {
+                way[h] = RideWay.Vehicle;
+            }
+        }
+
+        var toDrive = new Dictionary<int, int>();
+        for (var h = 0; h < n; h++)
+        {
+            if (host[h] >= 0 && way[h] == RideWay.Vehicle && !problem.Frozen.ContainsKey(h))
+            {
+                toDrive[h] = host[h];
+            }
+        }
+
+        var routed = toDrive.Count == 0
+            ? new VehicleRouting.Result([], [], 0)
+            : VehicleRouting.Route(problem, toDrive, busy, routingTime);
+        var rides = new Ride?[n];
+        foreach (var (h, ride) in frozenRides)
+        {
+            rides[h] = ride;
+        }
+
+        foreach (var trip in routed.Trips)
+        {
+            foreach (var stop in trip.Stops)
+            {
+                foreach (var id in stop.HouseholdIds)
+                {
+                    var h = IndexOf(id);
+                    rides[h] = new Ride(RideWay.Vehicle, stop.ArriveAt, trip.VanId, trip.Trip);
+                }
+            }
+        }
+
+        var escortsLeft = problem.File.Transport.PublicTransport.Escorts;
+        for (var h = 0; h < n; h++)
+        {
+            if (host[h] < 0 || rides[h] is not null)
+            {
+                continue;
+            }
+
+            if (way[h] == RideWay.HostFetches && problem.CanFetch(host[h]))
+            {
+                rides[h] = Fetch(host[h]);
+            }
+            else if (way[h] == RideWay.PublicTransport && problem.CanTransit(h, host[h]) && escortsLeft > 0)
+            {
+                rides[h] = Transit(host[h]);
+                escortsLeft--;
+            }
+        }
+
+        var undriven = toDrive.Keys.Count(h => !routed.Delivered.Contains(h));
+
+        // The repair: households without a ride, priority first, take a spare escort to their host or any fetching host
+        // with room; otherwise they are not placed (transport.md rule 2).
+        var order = Enumerable.Range(0, n).Where(h => rides[h] is null)
+            .OrderBy(h => m.Tier[h]).ThenByDescending(h => m.People[h]).ThenByDescending(h => m.Households[h].NightsWithoutShelter).ThenBy(h => h).ToList();
+        foreach (var h in order)
+        {
+            host[h] = -1;
+        }
+
+        foreach (var h in order)
+        {
+            var wanted = hostOf[h];
+            var options = problem.Pairs[h].OrderBy(k => k == wanted ? 0 : 1).ThenBy(k => m.LastHost[h] == k ? 0 : 1).ThenBy(k => m.Travel[k]);
+            foreach (var k in options)
+            {
+                var transit = escortsLeft > 0 && problem.CanTransit(h, k);
+                if (!(problem.CanFetch(k) || transit) || !Fits(host, k, h))
+                {
+                    continue;
+                }
+
+                host[h] = k;
+                if (problem.CanFetch(k))
+                {
+                    rides[h] = Fetch(k);
+                }
+                else
+                {
+                    rides[h] = Transit(k);
+                    escortsLeft--;
+                }
+
+                break;
+            }
+        }
+
+        var trips = departed.Concat(routed.Trips);
+        return new Candidate
+        {
+            Problem = problem,
+            HostOf = host,
+            Rides = rides,
+            Trips = trips.OrderBy(t => t.VanId, StringComparer.Ordinal).ThenBy(t => t.Trip).ToList(),
+            DrivingMinutes = routed.DrivingMinutes + FrozenDriving(),
+            UndrivenCount = undriven,
+        };
+    }
+
+    /// <summary>The sequential plan's ways: the host fetches if it can; the escorts go to the households the vehicles could not take, then priority first; the rest by vehicle.</summary>
+    private RideWay?[] ChooseWays(int[] host)
+    {
+        var way = new RideWay?[host.Length];
+        for (var h = 0; h < host.Length; h++)
+        {
+            if (host[h] >= 0)
+            {
+                way[h] = problem.CanFetch(host[h]) ? RideWay.HostFetches : problem.CanDrive(h, host[h]) ? RideWay.Vehicle : null;
+            }
+        }
+
+        var escorted = Enumerable.Range(0, host.Length)
+            .Where(h => host[h] >= 0 && way[h] != RideWay.HostFetches && problem.CanTransit(h, host[h]))
+            .OrderBy(h => way[h] is null ? 0 : 1).ThenBy(h => m.Tier[h]).ThenByDescending(h => m.People[h]).ThenByDescending(h => problem.Drive[host[h]]).ThenBy(h => h)
+            .Take(problem.File.Transport.PublicTransport.Escorts);
+        foreach (var h in escorted)
+        {
+            way[h] = RideWay.PublicTransport;
+        }
+
+        return way;
+    }
+
+    private bool Fits(int[] host, int k, int h)
+    {
+        var together = new List<NightHousehold> { m.Households[h] };
+        for (var other = 0; other < host.Length; other++)
+        {
+            if (host[other] == k)
+            {
+                together.Add(m.Households[other]);
+            }
+        }
+
+        return HardRules.FitsTogether(m.Hosts[k], together);
+    }
+
+    private Ride Fetch(int k) => new(RideWay.HostFetches, problem.At(problem.FetchArrival[k]));
+
+    private Ride Transit(int k) => new(RideWay.PublicTransport, problem.At(problem.TransitArrival[k]), LeaveAt: problem.At(problem.TransitLeave[k]));
+
+    private long FrozenDriving()
+    {
+        long driving = 0;
+        var rules = problem.File.Transport.Rules;
+        var home = problem.File.Night.Base.Location;
+        foreach (var trip in departed)
+        {
+            var at = home;
+            foreach (var stop in trip.Stops)
+            {
+                var location = m.Hosts.First(k => k.Id == stop.HostId).Location;
+                driving += rules.Minutes(at, location);
+                at = location;
+            }
+
+            driving += rules.Minutes(at, home);
+        }
+
+        return driving;
+    }
+
+    private int IndexOf(string householdId)
+    {
+        for (var h = 0; h < m.Households.Count; h++)
+        {
+            if (m.Households[h].Id == householdId)
+            {
+                return h;
+            }
+        }
+
+        throw new InvalidOperationException($"Unknown household '{householdId}'.");
+    }
+
+    /// <summary>The plan of a candidate, with the reasons of everyone left out.</summary>
+    public NightPlan Build(Candidate best, int[] upperBound, int[] sequential, bool optimal, long solveMilliseconds)
+    {
+        var placements = new List<NightPlacement>();
+        var unplaced = new List<NightUnplaced>();
+        var placedPeople = new int[Priority.LowestTier];
+        var unplacedPeople = new int[Priority.LowestTier];
+        long waiting = 0, travel = 0;
+        var continuity = 0;
+        for (var h = 0; h < best.HostOf.Length; h++)
+        {
+            var k = best.HostOf[h];
+            var tier = m.Tier[h];
+            if (k >= 0)
+            {
+                placements.Add(new NightPlacement(m.Households[h].Id, m.Hosts[k].Id, m.People[h], tier, m.Travel[k], best.Rides[h]!));
+                placedPeople[tier - 1] += m.People[h];
+                waiting += m.Households[h].NightsWithoutShelter;
+                continuity += m.LastHost[h] == k ? 1 : 0;
+                travel += m.Travel[k];
+            }
+            else
+            {
+                var (reason, detail) = NightPlanReasons.Explain(problem, best, h);
+                unplaced.Add(new NightUnplaced(m.Households[h].Id, tier, reason, detail));
+                unplacedPeople[tier - 1] += m.People[h];
+            }
+        }
+
+        return new NightPlan(
+            problem.File.Night.Night,
+            optimal,
+            placements.OrderBy(p => p.HouseholdId, StringComparer.Ordinal).ToList(),
+            unplaced.OrderBy(u => u.HouseholdId, StringComparer.Ordinal).ToList(),
+            best.Trips,
+            new NightPlanSummary(placedPeople, unplacedPeople, waiting, continuity, travel, upperBound, sequential,
+                best.PersonArrivalMinutes, best.DrivingMinutes, solveMilliseconds));
+    }
+}

@@ -1,0 +1,243 @@
+using System.Globalization;
+using Google.OrTools.Sat;
+using HostingMatch.Application.Matching.Engine;
+
+namespace HostingMatch.Application.NightPlan.Engine;
+
+/// <summary>
+/// Beds and ways chosen together in one CP-SAT model, with the vehicles' trips relaxed to a budget of seat-minutes
+/// (docs/night-plan.md). Per compatible pair with enough beds that some way reaches: <c>x</c> (the household sleeps
+/// there), and unless the host fetches, <c>t</c> (public transport) and <c>z</c> (a vehicle), <c>x = t + z</c>.
+/// Rules 6-8 as in the matching's model; at most <c>escorts</c> households by public transport; and
+/// <c>Σ cost·z ≤ budget</c>, where a household of p people at a host d minutes away costs
+/// <c>p·(loading + 2d) + minSeats·⌊stop / maxHouseholds⌋</c>. A trip with stops S lasts at least
+/// <c>loading + |S|·stop + 2·max d</c> and carries at most <c>seats</c> people, so <c>seats·length ≥ Σ cost</c> over its
+/// households: with the full budget <c>Σ seats·(availableUntil − ready)</c>, every real plan is a solution, and the
+/// model's bound bounds every plan. The objective is levels 1-5 in one weighted sum (tiers in base <c>people+1</c>,
+/// above waiting nights and continuity).
+/// </summary>
+internal sealed class TransportModel
+{
+    private readonly NightPlanProblem problem;
+    private readonly List<(int H, int K)> pairs = [];
+    private readonly long tierBase;
+    private readonly long lowerRange;
+
+    public TransportModel(NightPlanProblem problem)
+    {
+        this.problem = problem;
+        var m = problem.Matching;
+        for (var h = 0; h < m.Households.Count; h++)
+        {
+            foreach (var k in problem.Pairs[h])
+            {
+                pairs.Add((h, k));
+            }
+        }
+
+        tierBase = m.People.Sum() + 1L;
+        var waiting = m.Households.Sum(h => (long)h.NightsWithoutShelter);
+        lowerRange = (waiting + 1) * (m.Households.Count + 1L);
+        Cost = pairs.Select(p => PairCost(p.H, p.K)).ToArray();
+        FullBudget = problem.Vehicles.Sum(v => (long)v.Vehicle.Seats * Math.Max(0, v.Until - v.Ready));
+    }
+
+    /// <summary>The seat-minutes every vehicle together offers: with it the model is a relaxation of every plan.</summary>
+    public long FullBudget { get; }
+
+    /// <summary>The seat-minute cost of each pair if driven.</summary>
+    public long[] Cost { get; }
+
+    public IReadOnlyList<(int H, int K)> PairList => pairs;
+
+    /// <summary>One solve's result: per household its host (-1) and way, and what the solver proved.</summary>
+    public sealed record Solution(int[] HostOf, RideWay?[] Way, bool Optimal, int[]? TierBound);
+
+    /// <summary>Solves with the vehicles' <paramref name="budget"/>; <paramref name="forced"/> households must be placed at their host (confirmed).</summary>
+    public Solution? Solve(long budget, IReadOnlyDictionary<int, int> forced, IReadOnlyDictionary<int, (int Host, RideWay Way)>? hint, TimeSpan timeLimit)
+    {
+        var m = problem.Matching;
+        var model = new CpModel();
+        var x = new BoolVar[pairs.Count];
+        var t = new BoolVar?[pairs.Count];
+        var z = new BoolVar?[pairs.Count];
+        var byHousehold = Enumerable.Range(0, m.Households.Count).Select(_ => new List<int>()).ToArray();
+        var byHost = Enumerable.Range(0, m.Hosts.Count).Select(_ => new List<int>()).ToArray();
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            var (h, k) = pairs[p];
+            x[p] = model.NewBoolVar($"x{h}_{k}");
+            byHousehold[h].Add(p);
+            byHost[k].Add(p);
+            if (problem.CanFetch(k) || problem.Frozen.ContainsKey(h))
+            {
+                continue;
+            }
+
+            var ways = new List<BoolVar>();
+            if (problem.CanTransit(h, k))
+            {
+                t[p] = model.NewBoolVar($"t{h}_{k}");
+                ways.Add(t[p]!);
+            }
+
+            if (problem.CanDrive(h, k))
+            {
+                z[p] = model.NewBoolVar($"z{h}_{k}");
+                ways.Add(z[p]!);
+            }
+
+            model.Add(LinearExpr.Sum(ways) == x[p]);
+        }
+
+        for (var h = 0; h < m.Households.Count; h++)
+        {
+            var own = byHousehold[h].Select(p => x[p]).ToList();
+            if (forced.TryGetValue(h, out var pin))
+            {
+                var pinned = byHousehold[h].Where(p => pairs[p].K == pin).ToList();
+                if (pinned.Count == 0)
+                {
+                    return null;
+                }
+
+                model.Add(x[pinned[0]] == 1);
+            }
+
+            if (own.Count > 1)
+            {
+                model.AddAtMostOne(own);
+            }
+        }
+
+        for (var k = 0; k < m.Hosts.Count; k++)
+        {
+            var list = byHost[k];
+            if (list.Count == 0)
+            {
+                continue;
+            }
+
+            var host = m.Hosts[k];
+            var xs = list.Select(p => (ILiteral)x[p]).ToList();
+            var people = list.Select(p => (long)m.People[pairs[p].H]).ToArray();
+            if (people.Sum() > host.Beds)
+            {
+                model.Add(LinearExpr.WeightedSum(list.Select(p => x[p]), people) <= host.Beds);
+            }
+
+            if (list.Count > host.MaxHouseholds)
+            {
+                model.Add(LinearExpr.Sum(list.Select(p => x[p])) <= host.MaxHouseholds);
+            }
+
+            var categories = list.Select(p => m.Category[pairs[p].H]).Distinct().ToList();
+            if (categories.Count > 1 && host.MaxHouseholds > 1)
+            {
+                var chosen = categories.ToDictionary(c => c, c => model.NewBoolVar($"c{k}_{c}"));
+                foreach (var p in list)
+                {
+                    model.AddImplication(x[p], chosen[m.Category[pairs[p].H]]);
+                }
+
+                model.AddAtMostOne(chosen.Values);
+            }
+        }
+
+        var transit = t.Where(v => v is not null).Select(v => v!).ToList();
+        if (transit.Count > problem.File.Transport.PublicTransport.Escorts)
+        {
+            model.Add(LinearExpr.Sum(transit) <= problem.File.Transport.PublicTransport.Escorts);
+        }
+
+        var driven = Enumerable.Range(0, pairs.Count).Where(p => z[p] is not null).ToList();
+        if (driven.Count > 0)
+        {
+            model.Add(LinearExpr.WeightedSum(driven.Select(p => z[p]!), driven.Select(p => Cost[p])) <= budget);
+        }
+
+        model.Maximize(LinearExpr.WeightedSum(x, pairs.Select(p => Gain(p.H, p.K))));
+        if (hint is not null)
+        {
+            for (var p = 0; p < pairs.Count; p++)
+            {
+                var (h, k) = pairs[p];
+                var on = hint.TryGetValue(h, out var given) && given.Host == k;
+                model.AddHint(x[p], on ? 1 : 0);
+                if (t[p] is { } tv)
+                {
+                    model.AddHint(tv, on && given.Way == RideWay.PublicTransport ? 1 : 0);
+                }
+
+                if (z[p] is { } zv)
+                {
+                    model.AddHint(zv, on && given.Way == RideWay.Vehicle ? 1 : 0);
+                }
+            }
+        }
+
+        var solver = new CpSolver
+        {
+            StringParameters = "num_workers:2 random_seed:0 log_search_progress:false max_time_in_seconds:" +
+                Math.Max(0.05, timeLimit.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture),
+        };
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            return null;
+        }
+
+        var hostOf = Enumerable.Repeat(-1, m.Households.Count).ToArray();
+        var way = new RideWay?[m.Households.Count];
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            if (!solver.BooleanValue(x[p]))
+            {
+                continue;
+            }
+
+            var (h, k) = pairs[p];
+            hostOf[h] = k;
+            way[h] = t[p] is { } tv && solver.BooleanValue(tv) ? RideWay.PublicTransport
+                : z[p] is { } zv && solver.BooleanValue(zv) ? RideWay.Vehicle
+                : RideWay.HostFetches;
+        }
+
+        return new Solution(hostOf, way, status == CpSolverStatus.Optimal, DecodeTiers((long)Math.Floor(solver.BestObjectiveBound + 1e-6)));
+    }
+
+    /// <summary>The seat-minutes household h costs if driven to host k (see the class remarks).</summary>
+    public long PairCost(int h, int k)
+    {
+        var transport = problem.File.Transport;
+        var minSeats = problem.Vehicles.Count == 0 ? 0 : problem.Vehicles.Min(v => v.Vehicle.Seats);
+        return ((long)problem.Matching.People[h] * (transport.LoadingMinutes + (2L * problem.Drive[k])))
+            + ((long)minSeats * (transport.StopMinutes / problem.Matching.Hosts[k].MaxHouseholds));
+    }
+
+    private long Gain(int h, int k)
+    {
+        var m = problem.Matching;
+        var tierWeight = m.Tier[h] switch
+        {
+            1 => tierBase * tierBase,
+            2 => tierBase,
+            _ => 1L,
+        };
+        var continuity = m.LastHost[h] == k ? 1 : 0;
+        return (tierWeight * m.People[h] * lowerRange) + ((long)m.Households[h].NightsWithoutShelter * (m.Households.Count + 1L)) + continuity;
+    }
+
+    /// <summary>
+    /// The tiers' part of a bound on the weighted objective, read back digit by digit. Levels 4-5 weigh less than one
+    /// person of tier 3 and tiers count in base <c>people+1</c>, so the encoding keeps the lexicographic order: any plan
+    /// whose tiers beat the decoded vector would have a weighted value above the bound.
+    /// </summary>
+    private int[] DecodeTiers(long bound)
+    {
+        var tiers = Math.Max(0, bound) / lowerRange;
+        var t1 = tiers / (tierBase * tierBase);
+        var rest = tiers % (tierBase * tierBase);
+        return [(int)t1, (int)(rest / tierBase), (int)(rest % tierBase)];
+    }
+}

@@ -1,0 +1,109 @@
+using HostingMatch.Application.VanRuns.Planner;
+using NodaTime;
+
+namespace HostingMatch.Application.NightPlan.Engine;
+
+/// <summary>
+/// The vehicles' trips for households already given a host, by the van planner (van-runs.md rules 1-5, OR-Tools
+/// routing), one vehicle after the other, largest capacity first: each vehicle gets the stops the earlier ones left.
+/// A vehicle's shift is kept exactly through the stops' windows: a stop is closed to a vehicle from
+/// <c>availableUntil − stopMinutes − drive back</c>, which is exactly "back at the base by <c>availableUntil</c>" for the
+/// last stop of a trip and is implied for the others (driving times keep the triangle inequality, rounding up included).
+/// </summary>
+internal static class VehicleRouting
+{
+    public sealed record Result(List<VanTrip> Trips, HashSet<int> Delivered, long DrivingMinutes);
+
+    /// <remarks><c>hostOf</c>: Households to drive, to their host.</remarks>
+    /// <remarks><c>busy</c>: Per vehicle index, when it is back from a departed trip and how many trips it made; null: free.</remarks>
+    public static Result Route(NightPlanProblem problem, IReadOnlyDictionary<int, int> hostOf, (int Ready, int TripsDone)?[] busy, TimeSpan perVehicle)
+    {
+        var file = problem.File;
+        var transport = file.Transport;
+        var left = new Dictionary<int, int>(hostOf);
+        var trips = new List<VanTrip>();
+        var delivered = new HashSet<int>();
+        long driving = 0;
+        var order = Enumerable.Range(0, problem.Vehicles.Count)
+            .OrderByDescending(v => (long)problem.Vehicles[v].Vehicle.Seats * Math.Max(0, problem.Vehicles[v].Until - Ready(problem, busy, v)))
+            .ThenBy(v => v);
+        foreach (var v in order)
+        {
+            var vehicle = problem.Vehicles[v];
+            var ready = Ready(problem, busy, v);
+            var stops = new List<RunStop>();
+            foreach (var group in left.GroupBy(p => p.Value).OrderBy(g => g.Key))
+            {
+                var k = group.Key;
+                var host = problem.Matching.Hosts[k];
+                var households = group.Select(p => p.Key).Order().ToList();
+                var people = households.Sum(h => problem.Matching.People[h]);
+                var until = Math.Min(problem.Until[k], vehicle.Until - transport.StopMinutes - problem.Drive[k]);
+                if (people > vehicle.Vehicle.Seats || until < problem.From[k] || until < 0)
+                {
+                    continue;
+                }
+
+                stops.Add(new RunStop(host.Id, host.Location, Clock(problem, problem.From[k]), Clock(problem, until),
+                    households.Select(h => new RunHousehold(problem.Matching.Households[h].Id, problem.Matching.People[h])).ToList()));
+            }
+
+            if (stops.Count == 0)
+            {
+                continue;
+            }
+
+            var runs = new RunsFile(file.Night.Night, RunsFile.SupportedTimeZone, new VanRuns.Planner.RunsBase(file.Night.Base.Name ?? "base", file.Night.Base.Location),
+                transport.Rules, [new RunsVan(vehicle.Vehicle.Id, vehicle.Vehicle.Seats)], transport.FirstDeparture, transport.LatestArrival,
+                transport.LoadingMinutes, transport.StopMinutes, stops);
+            var options = new VanPlannerOptions
+            {
+                TimeLimit = perVehicle,
+                SolutionLimit = SolutionLimit,
+                VanAvailability = new Dictionary<string, VanAvailability>
+                {
+                    [vehicle.Vehicle.Id] = new(problem.At(ready).ToInstant(), busy[v]?.TripsDone ?? 0),
+                },
+            };
+            var plan = VanPlanner.Plan(runs, options);
+            driving += plan.Summary.DrivingMinutes;
+            trips.AddRange(plan.Trips);
+            foreach (var stop in plan.Trips.SelectMany(t => t.Stops))
+            {
+                foreach (var id in stop.HouseholdIds)
+                {
+                    var h = IndexOf(problem, id);
+                    delivered.Add(h);
+                    left.Remove(h);
+                }
+            }
+        }
+
+        return new Result(trips, delivered, driving);
+    }
+
+    /// <summary>Caps each routing search so that a small evening does not spend its whole time limit (guided local search never stops on its own).</summary>
+    private const long SolutionLimit = 4000;
+
+    private static int Ready(NightPlanProblem problem, (int Ready, int TripsDone)?[] busy, int v) =>
+        Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? 0);
+
+    /// <summary>
+    /// The clock time of an elapsed minute, as a runs file's window. In the autumn's repeated hour the clock time reads
+    /// back as its first occurrence, an hour earlier: the window only narrows, so the shift is still kept.
+    /// </summary>
+    private static LocalTime Clock(NightPlanProblem problem, int minute) => problem.At(minute).TimeOfDay;
+
+    private static int IndexOf(NightPlanProblem problem, string householdId)
+    {
+        for (var h = 0; h < problem.Matching.Households.Count; h++)
+        {
+            if (problem.Matching.Households[h].Id == householdId)
+            {
+                return h;
+            }
+        }
+
+        throw new InvalidOperationException($"The van planner returned an unknown household '{householdId}'.");
+    }
+}
