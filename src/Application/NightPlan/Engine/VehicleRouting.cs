@@ -83,7 +83,7 @@ internal static class VehicleRouting
     }
 
     /// <summary>Caps each routing search so that a small evening does not spend its whole time limit (guided local search never stops on its own).</summary>
-    private const long SolutionLimit = 4000;
+    private const long SolutionLimit = 1500;
 
     private static int Ready(NightPlanProblem problem, (int Ready, int TripsDone)?[] busy, int v) =>
         Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? 0);

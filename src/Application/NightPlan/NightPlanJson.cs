@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HostingMatch.Application.NightPlan.Engine;
+using HostingMatch.Application.VanRuns;
+using NodaTime.Text;
+
+namespace HostingMatch.Application.NightPlan;
+
+/// <summary>
+/// Writes a night plan in the spec's shape (transport.md, "Output"): the plan of matching.md with a <c>ride</c> on
+/// every placement, the vehicles' <c>trips</c> as van-runs.md writes them, and the night plan's figures in
+/// <c>summary</c>. Times as <see cref="VanPlanJson"/> writes them (ISO offset date-times).
+/// </summary>
+public static class NightPlanJson
+{
+    public static string Write(Engine.NightPlan plan, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = indented,
+
+            // As in the van plan: offsets read "+01:00", not "\u002B01:00"; served as application/json only.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            json.WriteStartObject();
+            json.WriteString("night", LocalDatePattern.Iso.Format(plan.Night));
+            json.WriteBoolean("optimal", plan.Optimal);
+            json.WriteStartArray("placements");
+            foreach (var p in plan.Placements)
+            {
+                json.WriteStartObject();
+                json.WriteString("householdId", p.HouseholdId);
+                json.WriteString("hostId", p.HostId);
+                json.WriteNumber("people", p.People);
+                json.WriteNumber("tier", p.Tier);
+                json.WriteNumber("travelMinutes", p.TravelMinutes);
+                json.WriteStartObject("ride");
+                json.WriteString("way", p.Ride.Way.ToWire());
+                if (p.Ride.VehicleId is not null)
+                {
+                    json.WriteString("vehicleId", p.Ride.VehicleId);
+                }
+
+                if (p.Ride.Trip is { } trip)
+                {
+                    json.WriteNumber("trip", trip);
+                }
+
+                if (p.Ride.LeaveAt is { } leave)
+                {
+                    json.WriteString("leaveAt", VanPlanJson.Format(leave));
+                }
+
+                json.WriteString("arriveAt", VanPlanJson.Format(p.Ride.ArriveAt));
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("unplaced");
+            foreach (var u in plan.Unplaced)
+            {
+                json.WriteStartObject();
+                json.WriteString("householdId", u.HouseholdId);
+                json.WriteNumber("tier", u.Tier);
+                json.WriteString("reason", u.Reason.ToWire());
+                json.WriteString("detail", u.Detail);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("trips");
+            foreach (var trip in plan.Trips)
+            {
+                json.WriteStartObject();
+                json.WriteString("vehicleId", trip.VanId);
+                json.WriteNumber("trip", trip.Trip);
+                json.WriteString("departAt", VanPlanJson.Format(trip.DepartAt));
+                json.WriteString("returnAt", VanPlanJson.Format(trip.ReturnAt));
+                json.WriteNumber("passengers", trip.Passengers);
+                json.WriteStartArray("stops");
+                foreach (var stop in trip.Stops)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("hostId", stop.HostId);
+                    json.WriteStartArray("householdIds");
+                    foreach (var id in stop.HouseholdIds)
+                    {
+                        json.WriteStringValue(id);
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteNumber("people", stop.People);
+                    json.WriteString("arriveAt", VanPlanJson.Format(stop.ArriveAt));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            var s = plan.Summary;
+            json.WriteStartObject("summary");
+            WriteInts(json, "peoplePlaced", s.PeoplePlaced);
+            WriteInts(json, "peopleUnplaced", s.PeopleUnplaced);
+            json.WriteNumber("waitingNightsPlaced", s.WaitingNightsPlaced);
+            json.WriteNumber("continuityPlacements", s.ContinuityPlacements);
+            json.WriteNumber("travelMinutes", s.TravelMinutes);
+            WriteInts(json, "upperBound", s.UpperBound);
+            WriteInts(json, "sequentialPeoplePlaced", s.SequentialPeoplePlaced);
+            json.WriteNumber("personArrivalMinutes", s.PersonArrivalMinutes);
+            json.WriteNumber("drivingMinutes", s.DrivingMinutes);
+            json.WriteNumber("solveMilliseconds", s.SolveMilliseconds);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteInts(Utf8JsonWriter json, string name, IReadOnlyList<int> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            json.WriteNumberValue(v);
+        }
+
+        json.WriteEndArray();
+    }
+}
