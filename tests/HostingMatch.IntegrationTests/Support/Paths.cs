@@ -5,8 +5,25 @@ public static class Paths
     /// <summary>The checkout's root (where HostingMatch.sln is).</summary>
     public static string RepoRoot { get; } = FindRoot();
 
-    /// <summary>The read-only shared folder beside the checkout: specs and sample nights.</summary>
-    public static string SharedSamples => Path.Combine(RepoRoot, "..", "shared", "samples");
+    /// <summary>
+    /// The read-only shared folder above the checkout: specs and sample nights. Beside the main checkout, or two levels
+    /// up from a worktree under <c>wt/</c>: the nearest ancestor that has it.
+    /// </summary>
+    public static string SharedSamples { get; } = FindShared();
+
+    private static string FindShared()
+    {
+        for (var dir = new DirectoryInfo(RepoRoot).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "samples");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.Combine(RepoRoot, "..", "shared", "samples");
+    }
 
     private static string FindRoot()
     {

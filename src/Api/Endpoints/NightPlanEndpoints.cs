@@ -1,0 +1,41 @@
+using HostingMatch.Api.Infrastructure;
+using HostingMatch.Application.NightPlan;
+using HostingMatch.Application.NightPlan.Engine;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HostingMatch.Api.Endpoints;
+
+/// <summary>"What if" night plans: beds and rides chosen together on a night file with its transport (spec: transport.md).</summary>
+public static class NightPlanEndpoints
+{
+    /// <summary>As the matching's simulation: a national night file is a few MB.</summary>
+    private const long MaxNightFileBytes = 8 * 1024 * 1024;
+
+    /// <summary>The plan's budget over HTTP: the network's nights settle well within it (docs/benchmarks.md).</summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(10);
+
+    public static RouteGroupBuilder MapNightPlan(this RouteGroupBuilder api)
+    {
+        api.MapPost("/simulations/night-plan", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, CancellationToken ct) =>
+            {
+                using var reader = new StreamReader(request.Body);
+                var read = NightPlanFileReader.Read(await reader.ReadToEndAsync(ct));
+                if (read.File is null)
+                {
+                    return InputProblems.Invalid("The night file is invalid; nothing was planned.", read.Errors);
+                }
+
+                var plan = NightPlanner.Plan(read.File, new NightPlanOptions(TimeLimit));
+                return TypedResults.Content(NightPlanJson.Write(plan, indented: false), "application/json");
+            })
+            .WithTags("Night plan")
+            .Accepts<string>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxNightFileBytes))
+            .WithSummary("Plan a night file with its transport block (spec: transport.md): hosts and rides chosen together, each placement " +
+                         "with its ride, the vehicles' trips, the upper bound per tier. Nothing is stored. 400 with every problem of the file under errors.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        return api;
+    }
+}

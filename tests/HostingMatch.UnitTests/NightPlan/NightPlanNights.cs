@@ -1,0 +1,85 @@
+using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Application.NightPlan.Engine;
+using HostingMatch.Application.VanRuns.Planner;
+using HostingMatch.Domain.Geography;
+using HostingMatch.Domain.Households;
+using NodaTime;
+
+namespace HostingMatch.UnitTests.NightPlan;
+
+/// <summary>Random nights with transport, small (for the exhaustive search) or of any size, clock-change nights included.</summary>
+internal static class NightPlanNights
+{
+    public static readonly GeoPoint Base = new(48.8986, 2.3592);
+
+    /// <summary>The last Saturdays of October 2026 and March 2027: the nights of the clock changes.</summary>
+    public static readonly LocalDate Autumn = new(2026, 10, 24), Spring = new(2027, 3, 27);
+
+    /// <param name="clockChange">0: an ordinary night; 1: autumn; 2: spring, with an evening late enough to cross the change.</param>
+    public static NightPlanFile Create(int seed, int households, int hosts, int cars, int escorts, int clockChange = 0, double spreadKm = 9)
+    {
+        var random = new Random(seed);
+        var night = clockChange switch { 1 => Autumn, 2 => Spring, _ => new LocalDate(2026, 11, 26) };
+        var late = clockChange != 0;
+        var first = late ? new LocalTime(1, 0) : new LocalTime(20, 30);
+        var latest = late ? new LocalTime(4, 0) : new LocalTime(23, 59);
+
+        var hostList = new List<NightHost>();
+        var arrivals = new Dictionary<string, HostArrival>();
+        for (var k = 0; k < hosts; k++)
+        {
+            var accepts = new[] { HouseholdCategory.Minor, HouseholdCategory.Family, HouseholdCategory.Women, HouseholdCategory.Men }
+                .Where(_ => random.NextDouble() < 0.7).ToHashSet();
+            var id = $"h-{k:000}";
+            hostList.Add(new NightHost(id, Around(random, spreadKm), random.Next(1, 6), random.Next(1, 3), accepts,
+                random.NextDouble() < 0.5, random.NextDouble() < 0.3, random.NextDouble() < 0.95, night.PlusDays(-30), night.PlusDays(30)));
+            var fetches = random.NextDouble() < 0.15;
+            LocalTime? from = null, until = null;
+            if (random.NextDouble() < 0.3)
+            {
+                var start = first.PlusMinutes(random.Next(0, 90));
+                from = start;
+                until = start.PlusMinutes(random.Next(30, 150));
+            }
+
+            if (fetches || from is not null)
+            {
+                arrivals[id] = new HostArrival(from, until, fetches);
+            }
+        }
+
+        var householdList = new List<NightHousehold>();
+        for (var i = 0; i < households; i++)
+        {
+            var size = random.Next(1, 5);
+            var kind = random.Next(4);
+            var members = Enumerable.Range(0, size).Select(j => kind switch
+            {
+                0 => new Member(random.Next(10, 18), random.NextDouble() < 0.5 ? Sex.Female : Sex.Male),
+                1 => new Member(j == 0 ? random.Next(18, 50) : random.Next(0, 18), j == 0 ? Sex.Female : Sex.Male),
+                2 => new Member(random.Next(18, 70), Sex.Female),
+                _ => new Member(random.Next(18, 70), random.NextDouble() < 0.3 ? Sex.Female : Sex.Male),
+            }).ToList();
+            householdList.Add(new NightHousehold($"hh-{i:000}", members, random.NextDouble() < 0.1, random.NextDouble() < 0.1,
+                random.Next(0, 6), random.NextDouble() < 0.2 ? hostList[random.Next(hostList.Count)].Id : null));
+        }
+
+        var vehicles = new List<NightVehicle> { new("van-1", 8, first, late ? new LocalTime(5, 0) : new LocalTime(0, 30)) };
+        for (var c = 0; c < cars; c++)
+        {
+            vehicles.Add(new NightVehicle($"car-{c + 1}", 3, first.PlusMinutes(random.Next(0, 60)), latest.PlusMinutes(-random.Next(0, 60))));
+        }
+
+        var transport = new NightTransport(first, latest, 10, 5, RunsRules.Default, vehicles,
+            new PublicTransportRules(escorts, LastArrival: late ? new LocalTime(4, 30) : null));
+        var file = new NightFile(night, new NightBase("Porte de la Chapelle", Base), MatchingRules.Default, hostList, householdList);
+        return new NightPlanFile(file, transport, arrivals);
+    }
+
+    private static GeoPoint Around(Random random, double km)
+    {
+        var north = (random.NextDouble() * 2 - 1) * km;
+        var east = (random.NextDouble() * 2 - 1) * km;
+        return new GeoPoint(Base.Latitude + north / 111.19, Base.Longitude + east / (111.19 * Math.Cos(Base.Latitude * Math.PI / 180)));
+    }
+}
