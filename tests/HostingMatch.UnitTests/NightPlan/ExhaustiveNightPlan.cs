@@ -127,7 +127,7 @@ internal static class ExhaustiveNightPlan
         start = start > reference ? start : reference;
         var end = NightPlanChecker.At(night.Night, v.AvailableUntil);
         var latest = NightPlanChecker.At(night.Night, t.LatestArrival);
-        int Drive(Domain.Geography.GeoPoint a, Domain.Geography.GeoPoint b) => NightPlanChecker.Minutes(a, b, t.Rules.DetourFactor, t.Rules.AverageSpeedKmh);
+        int Drive(HostingMatch.Domain.Geography.GeoPoint a, HostingMatch.Domain.Geography.GeoPoint b) => NightPlanChecker.Minutes(a, b, t.Rules.DetourFactor, t.Rules.AverageSpeedKmh);
 
         foreach (var order in Permutations(stops))
         {

@@ -15,7 +15,7 @@ internal static class NightPlanChecker
 {
     private static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
 
-    public static List<string> Check(NightPlanFile file, NightPlan plan)
+    public static List<string> Check(NightPlanFile file, Application.NightPlan.Engine.NightPlan plan)
     {
         var problems = new List<string>();
         var night = file.Night;

@@ -15,7 +15,7 @@ internal static class NightPlanNights
     /// <summary>The last Saturdays of October 2026 and March 2027: the nights of the clock changes.</summary>
     public static readonly LocalDate Autumn = new(2026, 10, 24), Spring = new(2027, 3, 27);
 
-    /// <param name="clockChange">0: an ordinary night; 1: autumn; 2: spring, with an evening late enough to cross the change.</param>
+    /// <remarks><c>clockChange</c>: 0: an ordinary night; 1: autumn; 2: spring, with an evening late enough to cross the change.</remarks>
     public static NightPlanFile Create(int seed, int households, int hosts, int cars, int escorts, int clockChange = 0, double spreadKm = 9)
     {
         var random = new Random(seed);
