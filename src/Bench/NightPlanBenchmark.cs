@@ -61,7 +61,7 @@ internal static class NightPlanBenchmark
     }
 
     /// <summary>
-    /// A Paris night: hosts within about 12 km (hard: 16 km, fewer beds, more windows, short car shifts), a fifth
+    /// A Paris night: hosts within about 12 km (hard: 22 km, so that the rides, not the beds, run out: more windows, fewer fetching hosts, short car shifts), a fifth
     /// fetching, a third with a window; households as the network sees them (half families, minors, women, men).
     /// </summary>
     private static NightPlanFile Generate(int seed, int people, int hosts, int vans, int cars, int escorts, bool hard)
@@ -75,10 +75,10 @@ internal static class NightPlanBenchmark
         for (var k = 0; k < hosts; k++)
         {
             var id = $"h-{k:000}";
-            var km = hard ? 16 : 12;
+            var km = hard ? 22 : 12;
             var location = new GeoPoint(Base.Latitude + ((random.NextDouble() * 2) - 1) * km / 111.19,
                 Base.Longitude + ((random.NextDouble() * 2) - 1) * km / 73.1);
-            var beds = hard ? random.Next(1, 4) : random.Next(1, 6);
+            var beds = random.Next(1, 6);
             hostList.Add(new NightHost(id, location, beds, random.Next(1, 3), all.Where(_ => random.NextDouble() < 0.7).ToHashSet(),
                 random.NextDouble() < 0.4, random.NextDouble() < 0.2, random.NextDouble() < 0.9, night.PlusDays(-100), night.PlusDays(100)));
             var fetches = random.NextDouble() < (hard ? 0.1 : 0.2);

@@ -54,11 +54,18 @@ public sealed class NightPlannerTests
     }
 
     [Fact]
-    public void ClockChangeNights_AreTheLastSaturdaysOfOctoberAndMarch()
+    public void ClockChangeNights_AreTheSaturdaysBeforeTheLastSundaysOfOctoberAndMarch_AndTheOffsetChangesDuringThem()
     {
-        Assert.Equal(IsoDayOfWeek.Saturday, NightPlanNights.Autumn.DayOfWeek);
-        Assert.Equal(IsoDayOfWeek.Saturday, NightPlanNights.Spring.DayOfWeek);
-        Assert.True(NightPlanNights.Autumn.PlusDays(7).Month == 11 && NightPlanNights.Spring.PlusDays(7).Month == 4);
+        var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+        foreach (var night in new[] { NightPlanNights.Autumn, NightPlanNights.Spring })
+        {
+            var sunday = night.PlusDays(1);
+            Assert.Equal(IsoDayOfWeek.Sunday, sunday.DayOfWeek);
+            Assert.NotEqual(sunday.Month, sunday.PlusDays(7).Month);
+            var evening = paris.AtLeniently(night.At(new LocalTime(21, 0))).Offset;
+            var morning = paris.AtLeniently(sunday.At(new LocalTime(5, 0))).Offset;
+            Assert.NotEqual(evening, morning);
+        }
     }
 
     [Fact]
