@@ -3,6 +3,7 @@ using HostingMatch.Application.Sms;
 using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Placements;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
 using Mediator;
@@ -42,9 +43,7 @@ public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISende
         var overdue = await db.Offers.Where(o => o.Status == OfferStatus.Open && o.ExpiresAt <= now).ToListAsync(cancellationToken);
         foreach (var offer in overdue)
         {
-            offer.Expire(now);
-            var request = await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken);
-            request.ReturnHouseholdToPool(offer, now);
+            PlacementLifecycle.Expire(offer, await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken), now);
         }
 
         // An offer answered in the meantime makes this throw a concurrency conflict: nothing is saved, the next round retries.
