@@ -5,13 +5,10 @@ using HostingMatch.Domain;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Placements;
 using HostingMatch.Domain.Requests;
-using HostingMatch.Domain.Sms;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using HostingMatch.Application.Matching.Engine;
-using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Application.Offers;
 
@@ -70,7 +67,7 @@ public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISende
             await sender.Send(new ReplanVanRuns(night), cancellationToken);
             // Hosts already told their van time hear about a change; before the coordinators' first send, nobody is told.
             var eveningStart = Night.At(night, Night.EveningStarts).ToInstant();
-            if (await db.OutboundSms.AnyAsync(m => m.Kind == SmsKind.VanArrival && m.CreatedAt >= eveningStart, cancellationToken))
+            if (await db.OutboundSms.AnyAsync(m => m.Kind == Domain.Sms.SmsKind.VanArrival && m.CreatedAt >= eveningStart, cancellationToken))
             {
                 await sender.Send(new SendVanArrivalTimes(night), cancellationToken);
             }
