@@ -42,17 +42,6 @@ public sealed class NightProgressTests
     }
 
     [Fact]
-    public void RecordVansPlanned_BeforeTheLastPlan_Throws()
-    {
-        var progress = NightProgress.Begin(Night);
-        progress.RecordVansPlanned(At1900);
-
-        var refused = Assert.Throws<DomainException>(() => progress.RecordVansPlanned(At1900 - Duration.FromMinutes(1)));
-        Assert.Equal("night-progress-backwards", refused.Code);
-        Assert.Equal(At1900, progress.VansPlannedAt);
-    }
-
-    [Fact]
     public void RecordVanTimesSent_WhenTheVansAreNotPlanned_IsNotPossible()
     {
         var progress = NightProgress.Begin(Night);
