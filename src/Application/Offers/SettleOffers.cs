@@ -26,11 +26,14 @@ namespace HostingMatch.Application.Offers;
 /// <item>once the vans are planned, a confirmation or a cancellation answered since the plan re-plans them, and hosts already
 /// told their van time hear about a change.</item>
 /// </list>
-/// The steps are called directly, inside this round's one transaction (a failed round leaves nothing half-done, and the next
-/// one does it again); the night's <see cref="NightProgress"/> says which steps are due (docs/adr/0002-night-progress-polled.md).
+/// The steps are called directly, each committing on its own (each is one save; the matching runs in a transaction of its own,
+/// so the night's matching lock lasts its run and no longer: a coordinator pressing the button meanwhile is not kept out by
+/// the rest of the round). A round that raced with a reply runs again from the start; every step reads what is committed, so
+/// a step done twice does nothing the second time. The night's <see cref="NightProgress"/> says which steps are due
+/// (docs/adr/0002-night-progress-polled.md).
 /// A matching run already under way elsewhere is not an error: the next round picks the work up.
 /// </summary>
-public sealed record SettleOffers : ICommand<SettleOffersResult>, ITransactional, IRetriedOnConflict;
+public sealed record SettleOffers : ICommand<SettleOffersResult>, IRetriedOnConflict;
 
 public sealed record SettleOffersResult(int Expired, bool Rematched, int OffersSent);
 
@@ -38,6 +41,7 @@ public sealed class SettleOffersHandler(
     IHostingMatchDb db,
     IClock clock,
     IOptions<SmsOptions> options,
+    IUnitOfWork unitOfWork,
     ICommandHandler<RunNightlyMatching, MatchingRunResponse> matching,
     ICommandHandler<SendTonightsOffers, IReadOnlyList<OfferResponse>> offers,
     ICommandHandler<PlanVanRuns, VanRunsResponse> vans,
@@ -57,7 +61,7 @@ public sealed class SettleOffersHandler(
             request.ReturnHouseholdToPool(offer, now);
         }
 
-        // An offer answered in the meantime makes this throw a concurrency conflict: the round runs again from the start.
+        // An offer answered in the meantime makes this throw a concurrency conflict: nothing is saved, the round runs again.
         await db.SaveChangesAsync(cancellationToken);
 
         var needsRematch = await db.Requests.AnyAsync(r => r.Night == night && r.Status == RequestStatus.Waiting
@@ -94,7 +98,14 @@ public sealed class SettleOffersHandler(
         // Recovering for real: another instance is matching this night right now; its run covers ours.
         try
         {
+            // Its own transaction, as the pipeline gives it to every other caller: the lock is held until the proposals commit.
+            await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
             await matching.Handle(new RunNightlyMatching(night), cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return true;
         }
         catch (Domain.Common.DomainException e) when (e.Code == "matching-in-progress")
