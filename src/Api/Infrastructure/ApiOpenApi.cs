@@ -155,9 +155,22 @@ public static class ApiOpenApi
         options.AddSchemaTransformer((schema, context, _) =>
         {
             var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            // Strings pass through CleanTextConverter, which the schema exporter cannot see through: it says they are strings.
+            if (type == typeof(string) && schema.Type is null)
+            {
+                var nullable = context.JsonPropertyInfo is { } property && (property.IsGetNullable || property.IsSetNullable);
+                schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+            }
+
+            // ...and leaves out the items of a list of strings altogether.
+            if (context.JsonTypeInfo.ElementType == typeof(string) && schema.Items is null && schema.Type?.HasFlag(JsonSchemaType.Array) == true)
+            {
+                schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+
             if (NodaTypes.TryGetValue(type, out var noda))
             {
-                schema.Type = JsonSchemaType.String;
+                schema.Type = type == context.JsonTypeInfo.Type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
                 schema.Format = noda.Format;
                 schema.Pattern = noda.Pattern;
                 schema.Properties?.Clear();
