@@ -8,7 +8,7 @@ namespace HostingMatch.Bench;
 /// <summary>
 /// The matching engine on the hard generated nights (<see cref="HardNightGenerator"/>): per size and kind, several seeds,
 /// the median and slowest solve, how many were proved, and whether greedy ever placed more tier-1 people.
-/// Options: <c>--seeds N</c> (default 10), <c>--seconds N</c> (time limit per night, default 60), <c>--only SIZE</c>.
+/// Options: <c>--seeds N</c> (default 10), <c>--seconds N</c> (time limit per night, default 60), <c>--only 40x80</c> (one size), <c>--kind Tight</c> (one kind).
 /// </summary>
 internal static class HardMatchingBenchmark
 {
@@ -17,6 +17,7 @@ internal static class HardMatchingBenchmark
         var seeds = Option(args, "--seeds", 10);
         var limit = TimeSpan.FromSeconds(Option(args, "--seconds", 60));
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        var onlyKind = args.SkipWhile(a => a != "--kind").Skip(1).FirstOrDefault();
         MatchingEngine.Solve(HardNightGenerator.Generate(999, 80, 40, HardNightKind.Tight));
         var failed = false;
         Console.WriteLine("| Night | Kind | Nights | Median | Slowest | Proved | Greedy left someone placeable out | Engine vs greedy tier 1 |");
@@ -28,7 +29,7 @@ internal static class HardMatchingBenchmark
                 continue;
             }
 
-            foreach (var kind in Enum.GetValues<HardNightKind>())
+            foreach (var kind in Enum.GetValues<HardNightKind>().Where(k => onlyKind is null || k.ToString() == onlyKind))
             {
                 var times = new List<double>();
                 var proved = 0;
