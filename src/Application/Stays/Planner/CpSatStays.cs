@@ -23,7 +23,7 @@ internal static class CpSatStays
 
     private sealed record Transition(int Guest, int From, int To, int Day, BoolVar Variable, int Moves, int Minutes);
 
-    public static Result Solve(StaysProblem problem, int[] guests, List<Candidate>[] hint, Deadline deadline)
+    public static Result Solve(StaysProblem problem, int[] guests, List<Candidate>[] hint, Deadline deadline, Reduction? reduction = null)
     {
         var file = problem.File;
         var model = new CpModel();
@@ -35,7 +35,7 @@ internal static class CpSatStays
 
         foreach (var g in guests)
         {
-            var own = problem.Candidates(g);
+            var own = problem.Candidates(g, reduction);
             var first = candidates.Count;
             var hinted = hint[g].Select(c => (c.Host, c.From, c.Until)).ToHashSet();
             foreach (var c in own)
@@ -46,7 +46,7 @@ internal static class CpSatStays
                 hintOf[v] = hinted.Contains((c.Host, c.From, c.Until)) ? 1 : 0;
             }
 
-            BuildChainFlow(problem, model, g, first, candidates, x, transitions, hint[g], hintOf);
+            BuildChainFlow(problem, model, g, first, candidates, x, transitions, hint[g], hintOf, reduction);
         }
 
         // Maximal stays: a stay of a guest at a host never touches another stay of the same guest at the same host.
@@ -166,7 +166,7 @@ internal static class CpSatStays
     /// flowing back into "waiting after its host on its last morning".
     /// </summary>
     private static void BuildChainFlow(StaysProblem problem, CpModel model, int g, int first, List<Candidate> candidates, List<BoolVar> x,
-        List<Transition> transitions, List<Candidate> hint, Dictionary<IntVar, long> hintOf)
+        List<Transition> transitions, List<Candidate> hint, Dictionary<IntVar, long> hintOf, Reduction? reduction)
     {
         var start = problem.Start[g];
         var end = problem.End[g];
@@ -256,7 +256,7 @@ internal static class CpSatStays
                     outflow[(host, d)].Add(sink);
                 }
 
-                foreach (var to in problem.Compatible[g])
+                foreach (var to in reduction?.Hosts(g) ?? problem.Compatible[g])
                 {
                     if (!startsAt.ContainsKey((to, d)))
                     {
