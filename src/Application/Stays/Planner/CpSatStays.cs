@@ -96,15 +96,24 @@ internal static class CpSatStays
                 model.AddHint(variable, hinted);
             }
 
-            var solver = new CpSolver { StringParameters = Parameters(deadline) };
+            // Each level gets its share of the time left, so that a level the search cannot close still leaves time to
+            // improve the levels below it (moves, journeys) with that level held at its best value found.
+            var share = deadline.Remaining() is { } left ? left / (5 - level) : (TimeSpan?)null;
+            var solver = new CpSolver { StringParameters = Parameters(Deadline.Start(share)) };
             var status = solver.Solve(model);
-            if (status is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid)
+            if (status is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid && level == 0)
             {
                 throw new ArgumentException($"The stays cannot be planned: the current stays break the rules ({status}).");
             }
 
-            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+            // The plan so far (the hint) is replaced only by one strictly better on this level: the plans found only
+            // ever improve in the lexicographic order, so the result is never worse than the first-fit plan it started from.
+            var value = Evaluate(hintOf, file, candidates, x, transitions, level);
+            var solved = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
+            var objective = solved ? (long)Math.Round(solver.ObjectiveValue) : value;
+            if (solved && (maximise ? objective > value : objective < value))
             {
+                value = objective;
                 foreach (var variable in hintOf.Keys.ToArray())
                 {
                     hintOf[variable] = solver.Value(variable);
@@ -120,23 +129,21 @@ internal static class CpSatStays
                 }
             }
 
-            var value = (long)Math.Round(status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? solver.ObjectiveValue : 0);
-            if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-            {
-                // No solution of its own in time: the hint (the best plan so far) stands, its level value is counted.
-                value = Evaluate(hintOf, file, candidates, x, transitions, level);
-            }
-
             if (status is CpSolverStatus.Optimal)
             {
                 model.Add(levels[level] == value);
                 continue;
             }
 
-            unproved = level;
-            bound = double.IsFinite(solver.BestObjectiveBound) && status is CpSolverStatus.Feasible ? solver.BestObjectiveBound : (maximise ? long.MaxValue : 0);
-            found = value;
-            break;
+            if (unproved is null)
+            {
+                unproved = level;
+                bound = double.IsFinite(solver.BestObjectiveBound) && status is CpSolverStatus.Feasible ? solver.BestObjectiveBound : (maximise ? long.MaxValue : 0);
+                found = value;
+            }
+
+            // Not proved: the level keeps at least the value found while the next ones improve.
+            model.Add(maximise ? levels[level] >= value : levels[level] <= value);
         }
 
         foreach (var chain in best.Values)
