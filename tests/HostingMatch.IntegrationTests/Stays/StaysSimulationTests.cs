@@ -10,13 +10,16 @@ public sealed class StaysSimulationTests(ApiFactory api) : IClassFixture<ApiFact
 {
     private readonly HttpClient client = api.CreateClient();
 
+    /// <summary>The shared sample, as copied beside the unit tests (the shared folder is not beside every checkout).</summary>
+    private static readonly string Sample = Path.Combine(Paths.RepoRoot, "tests", "HostingMatch.UnitTests", "Stays", "Samples", "stays-sample.json");
+
     private Task<HttpResponseMessage> Simulate(string json) =>
         client.PostAsync("/api/v1/simulations/stays", new StringContent(json, Encoding.UTF8, "application/json"));
 
     [Fact]
     public async Task TheSampleProgrammeGetsAnOptimalPlanInTheSpecsShapeWithTheSamplesLevels()
     {
-        var response = await Simulate(await File.ReadAllTextAsync(Path.Combine(Paths.SharedSamples, "stays-sample.json")));
+        var response = await Simulate(await File.ReadAllTextAsync(Sample));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var plan = await response.ReadObjectAsync();
