@@ -133,7 +133,7 @@ internal static class HostInputMapping
     private static void ApplyProgrammes(this HostInput h, Host host)
     {
         host.TakePartIn(h.ToProgrammes(), h.Region ?? Region.Default);
-        host.SetStaysAvailability((h.StaysAvailable ?? []).Select(p => StayPeriod.Create(p.From!.Value, p.Until!.Value)),
+        host.SetStaysAvailability((h.StaysAvailable ?? []).Select(p => NightPeriod.Create(p.From!.Value, p.Until!.Value)),
             h.MaxNightsPerGuest ?? Host.DefaultMaxNightsPerGuest);
         host.SetCertificateExpiry(h.MinorsCertified ? h.CertifiedUntil : null);
     }

@@ -26,7 +26,7 @@ public sealed class Host
     private List<HouseholdCategory> accepts = [];
     private List<IsoDayOfWeek> weeklyDays = [];
     private readonly List<AvailabilityException> exceptions = [];
-    private readonly List<StayPeriod> stayPeriods = [];
+    private readonly List<NightPeriod> stayPeriods = [];
 
     private Host()
     {
@@ -71,7 +71,7 @@ public sealed class Host
     public string Region { get; private set; }
 
     /// <summary>The nights the host offers for stays, as periods <c>[from, until)</c>, sorted, never overlapping.</summary>
-    public IReadOnlyCollection<StayPeriod> StaysAvailable => stayPeriods.AsReadOnly();
+    public IReadOnlyCollection<NightPeriod> StaysAvailable => stayPeriods.AsReadOnly();
 
     /// <summary>The longest a stay with one guest may last, in nights (the rotation limit).</summary>
     public int MaxNightsPerGuest { get; private set; }
@@ -159,9 +159,9 @@ public sealed class Host
 
     /// <summary>Sets the nights offered for stays and the rotation limit. An empty list: no stay for now.</summary>
     /// <exception cref="DomainException"><c>period-overlap</c> for periods sharing a night; <c>host-invalid</c> for a limit below 1 or too many periods.</exception>
-    public void SetStaysAvailability(IEnumerable<StayPeriod> periods, int maxNightsPerGuest)
+    public void SetStaysAvailability(IEnumerable<NightPeriod> periods, int maxNightsPerGuest)
     {
-        var sorted = StayPeriod.Disjoint(periods);
+        var sorted = NightPeriod.Disjoint(periods);
         if (sorted.Count > MaxStayPeriods)
         {
             throw new DomainException("host-invalid", $"A host lists at most {MaxStayPeriods} stay periods.");

@@ -39,7 +39,7 @@ public sealed class Stay
     /// <summary>The morning of leaving (the last night is the day before).</summary>
     public LocalDate Until { get; private set; }
 
-    public StayPeriod Period => StayPeriod.Create(From, Until);
+    public NightPeriod Period => NightPeriod.Create(From, Until);
     public StayStatus Status { get; private set; }
 
     /// <summary>The plan that proposed it; null for a stay recorded by hand.</summary>
@@ -62,7 +62,7 @@ public sealed class Stay
 
     /// <summary>A stay the planner proposes.</summary>
     /// <exception cref="DomainException"><c>stay-invalid</c> for negative journey minutes.</exception>
-    public static Stay Propose(Guid guestId, Guid hostId, StayPeriod period, int journeyMinutes, Guid? planId, Instant now) => new()
+    public static Stay Propose(Guid guestId, Guid hostId, NightPeriod period, int journeyMinutes, Guid? planId, Instant now) => new()
     {
         Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
         GuestId = guestId,

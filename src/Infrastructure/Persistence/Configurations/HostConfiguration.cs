@@ -57,11 +57,11 @@ internal sealed class HostConfiguration : IEntityTypeConfiguration<Host>
         builder.Property(h => h.Region).HasMaxLength(Region.MaxLength).HasDefaultValue(Region.Default);
         builder.Property(h => h.MaxNightsPerGuest).HasDefaultValue(Host.DefaultMaxNightsPerGuest).HasSentinel(0);
         builder.HasIndex(h => h.Region);
-        builder.OwnsMany<StayPeriod>("stayPeriods", p =>
+        builder.OwnsMany<NightPeriod>("stayPeriods", p =>
         {
             p.ToTable("host_stay_periods");
             p.WithOwner().HasForeignKey("host_id");
-            p.HasKey("host_id", nameof(StayPeriod.From));
+            p.HasKey("host_id", nameof(NightPeriod.From));
             p.Ignore(x => x.Nights);
         });
         builder.Ignore(h => h.StaysAvailable);

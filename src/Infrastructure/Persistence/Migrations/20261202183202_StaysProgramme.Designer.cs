@@ -1172,7 +1172,7 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_host_availability_exceptions_hosts_host_id");
                         });
 
-                    b.OwnsMany("HostingMatch.Domain.Stays.StayPeriod", "stayPeriods", b1 =>
+                    b.OwnsMany("HostingMatch.Domain.Stays.NightPeriod", "stayPeriods", b1 =>
                         {
                             b1.Property<Guid>("host_id")
                                 .HasColumnType("uuid")
