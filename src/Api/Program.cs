@@ -66,6 +66,7 @@ coordinator.MapNights();
 coordinator.MapMatching();
 coordinator.MapVanRuns();
 coordinator.MapOffers();
+coordinator.MapStays();
 
 // The console's sign-in: a coordinator's key in, an HttpOnly session cookie out (docs/console.md).
 app.MapConsoleSession();

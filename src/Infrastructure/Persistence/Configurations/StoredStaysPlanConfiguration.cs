@@ -12,7 +12,22 @@ internal sealed class StoredStaysPlanConfiguration : IEntityTypeConfiguration<St
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Region).HasMaxLength(Region.MaxLength);
-        builder.Property(p => p.PlanJson).HasColumnType("jsonb");
         builder.HasIndex(p => p.PlannedAt);
+
+        builder.OwnsMany<PlanStayLine>("stays", s =>
+        {
+            s.ToTable("stays_plan_stays");
+            s.WithOwner().HasForeignKey("plan_id");
+        });
+        builder.Ignore(p => p.Stays);
+
+        builder.OwnsMany<PlanUncoveredLine>("uncovered", u =>
+        {
+            u.ToTable("stays_plan_uncovered");
+            u.WithOwner().HasForeignKey("plan_id");
+            u.Property(x => x.Reason).HasMaxLength(32);
+            u.Property(x => x.Detail).HasMaxLength(1000);
+        });
+        builder.Ignore(p => p.Uncovered);
     }
 }

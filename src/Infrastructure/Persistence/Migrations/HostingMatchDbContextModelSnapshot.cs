@@ -920,14 +920,35 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<double?>("Gap")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gap");
+
+                    b.Property<long>("JourneyMinutes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journey_minutes");
+
+                    b.Property<int>("Moves")
+                        .HasColumnType("integer")
+                        .HasColumnName("moves");
+
+                    b.Property<bool>("Optimal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("optimal");
+
+                    b.PrimitiveCollection<long[]>("PersonNightsCovered")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("person_nights_covered");
+
+                    b.PrimitiveCollection<long[]>("PersonNightsUncovered")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("person_nights_uncovered");
+
                     b.Property<LocalDate>("PlanFrom")
                         .HasColumnType("date")
                         .HasColumnName("plan_from");
-
-                    b.Property<string>("PlanJson")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("plan_json");
 
                     b.Property<LocalDate>("PlanUntil")
                         .HasColumnType("date")
@@ -941,6 +962,10 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("region");
+
+                    b.Property<long>("SolveMilliseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("solve_milliseconds");
 
                     b.HasKey("Id")
                         .HasName("pk_stays_plans");
@@ -1304,6 +1329,119 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_stay_guests_households_household_id");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Stays.StoredStaysPlan", b =>
+                {
+                    b.OwnsMany("HostingMatch.Domain.Stays.PlanStayLine", "stays", b1 =>
+                        {
+                            b1.Property<Guid>("plan_id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("plan_id");
+
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<bool>("ContinuesCurrent")
+                                .HasColumnType("boolean")
+                                .HasColumnName("continues_current");
+
+                            b1.Property<LocalDate>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("from");
+
+                            b1.Property<Guid>("GuestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("guest_id");
+
+                            b1.Property<Guid>("HostId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("host_id");
+
+                            b1.Property<int>("JourneyMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("journey_minutes");
+
+                            b1.Property<int>("People")
+                                .HasColumnType("integer")
+                                .HasColumnName("people");
+
+                            b1.Property<Guid?>("StayId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("stay_id");
+
+                            b1.Property<int>("Tier")
+                                .HasColumnType("integer")
+                                .HasColumnName("tier");
+
+                            b1.Property<LocalDate>("Until")
+                                .HasColumnType("date")
+                                .HasColumnName("until");
+
+                            b1.HasKey("plan_id", "Id")
+                                .HasName("pk_stays_plan_stays");
+
+                            b1.ToTable("stays_plan_stays", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("plan_id")
+                                .HasConstraintName("fk_stays_plan_stays_stays_plans_plan_id");
+                        });
+
+                    b.OwnsMany("HostingMatch.Domain.Stays.PlanUncoveredLine", "uncovered", b1 =>
+                        {
+                            b1.Property<Guid>("plan_id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("plan_id");
+
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("detail");
+
+                            b1.Property<LocalDate>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("from");
+
+                            b1.Property<Guid>("GuestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("guest_id");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("reason");
+
+                            b1.Property<LocalDate>("Until")
+                                .HasColumnType("date")
+                                .HasColumnName("until");
+
+                            b1.HasKey("plan_id", "Id")
+                                .HasName("pk_stays_plan_uncovered");
+
+                            b1.ToTable("stays_plan_uncovered", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("plan_id")
+                                .HasConstraintName("fk_stays_plan_uncovered_stays_plans_plan_id");
+                        });
+
+                    b.Navigation("stays");
+
+                    b.Navigation("uncovered");
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Transport.Van", b =>

@@ -2,6 +2,7 @@
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NodaTime;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -97,7 +98,13 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     plan_until = table.Column<LocalDate>(type: "date", nullable: false),
                     region = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     planned_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
-                    plan_json = table.Column<string>(type: "jsonb", nullable: false)
+                    optimal = table.Column<bool>(type: "boolean", nullable: false),
+                    gap = table.Column<double>(type: "double precision", nullable: true),
+                    person_nights_covered = table.Column<long[]>(type: "bigint[]", nullable: false),
+                    person_nights_uncovered = table.Column<long[]>(type: "bigint[]", nullable: false),
+                    moves = table.Column<int>(type: "integer", nullable: false),
+                    journey_minutes = table.Column<long>(type: "bigint", nullable: false),
+                    solve_milliseconds = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -142,6 +149,58 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         principalTable: "stays_plans",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stays_plan_stays",
+                columns: table => new
+                {
+                    plan_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    guest_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    host_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    from = table.Column<LocalDate>(type: "date", nullable: false),
+                    until = table.Column<LocalDate>(type: "date", nullable: false),
+                    people = table.Column<int>(type: "integer", nullable: false),
+                    tier = table.Column<int>(type: "integer", nullable: false),
+                    continues_current = table.Column<bool>(type: "boolean", nullable: false),
+                    journey_minutes = table.Column<int>(type: "integer", nullable: false),
+                    stay_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stays_plan_stays", x => new { x.plan_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_stays_plan_stays_stays_plans_plan_id",
+                        column: x => x.plan_id,
+                        principalTable: "stays_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stays_plan_uncovered",
+                columns: table => new
+                {
+                    plan_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    guest_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    from = table.Column<LocalDate>(type: "date", nullable: false),
+                    until = table.Column<LocalDate>(type: "date", nullable: false),
+                    reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stays_plan_uncovered", x => new { x.plan_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_stays_plan_uncovered_stays_plans_plan_id",
+                        column: x => x.plan_id,
+                        principalTable: "stays_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -189,6 +248,12 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "stays");
+
+            migrationBuilder.DropTable(
+                name: "stays_plan_stays");
+
+            migrationBuilder.DropTable(
+                name: "stays_plan_uncovered");
 
             migrationBuilder.DropTable(
                 name: "stay_guests");
