@@ -65,6 +65,7 @@ coordinator.MapRequests();
 coordinator.MapNights();
 coordinator.MapMatching();
 coordinator.MapVanRuns();
+coordinator.MapStaysSimulation();
 coordinator.MapOffers();
 coordinator.MapStays();
 

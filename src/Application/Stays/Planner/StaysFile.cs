@@ -6,7 +6,7 @@ namespace HostingMatch.Application.Stays.Planner;
 
 /// <summary>
 /// A stays programme to plan (spec: stays.md, "The stays file"): the planner's whole input. Built by
-/// <see cref="StaysFileReader"/> from JSON or by code (the database, the benchmark's generator).
+/// StaysFileReader from JSON or by code (the database, the benchmark's generator).
 /// </summary>
 /// <remarks><c>PlanFrom</c>: First night of the horizon.<br/>
 /// <c>PlanUntil</c>: The morning the horizon ends: the horizon is <c>[PlanFrom, PlanUntil)</c>.</remarks>
