@@ -1,19 +1,20 @@
 using System.Globalization;
-using HostingMatch.Domain.Common;
+using HostingMatch.Application.Matching.Engine;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using HostingMatch.Domain.Hosts;
-using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Application.Matching;
 
 /// <summary>
 /// One request and tonight's hosts as a coordinator placing it by hand sees them: which host may take it, and if
 /// not, the first hard rule (matching.md, in its order) that says no. <see cref="HostsForHousehold"/> lists the
-/// verdicts and <see cref="MoveHousehold"/> acts on one, so the list and the move can never disagree.
+/// verdicts and <see cref="MoveHousehold"/> acts on one, so the list and the move can never disagree. Rules 1-5 are
+/// <see cref="HardRules.FirstBroken"/>, as the engine and the reasons apply them; whether the request itself may move is
+/// <see cref="Domain.Placements.PlacementLifecycle.EnsureMovableByHand"/>.
 /// A host's beds and households are taken by every placement of the night at it (confirmed, delivered, proposed
 /// with or without an offer) except the request's own: it is the one moving.
 /// </summary>
@@ -24,16 +25,15 @@ internal sealed class HandPlacement
     private readonly NightHousehold asTheEngineSeesIt;
     private readonly ILookup<Guid, Household> placedAt;
     private readonly IReadOnlySet<Guid> refusedBy;
-    private readonly bool offerOpen;
 
     private HandPlacement(LocalDate night, NightBase nightBase, ShelterRequest request, Household household,
-        IReadOnlyList<Host> hosts, ILookup<Guid, Household> placedAt, IReadOnlySet<Guid> refusedBy, bool offerOpen)
+        IReadOnlyList<Host> hosts, ILookup<Guid, Household> placedAt, IReadOnlyList<Offer> householdOffers)
     {
         this.night = night;
         this.nightBase = nightBase;
         this.placedAt = placedAt;
-        this.refusedBy = refusedBy;
-        this.offerOpen = offerOpen;
+        refusedBy = householdOffers.Where(o => o.ExcludesHost).Select(o => o.HostId).ToHashSet();
+        HouseholdOffers = householdOffers;
         asTheEngineSeesIt = new NightHousehold(household.Id.ToString(), household.Members, household.Vulnerable, household.NeedsWheelchairAccess);
         Request = request;
         Household = household;
@@ -48,6 +48,12 @@ internal sealed class HandPlacement
 
     /// <summary>Every host, by code.</summary>
     public IReadOnlyList<Host> Hosts { get; }
+
+    /// <summary>
+    /// The household's offers this night, by household as the matching's exclusions are: a refusal is about these people,
+    /// whatever request brought them.
+    /// </summary>
+    public IReadOnlyList<Offer> HouseholdOffers { get; }
 
     /// <summary>Null when there is no such request that night.</summary>
     public static async Task<HandPlacement?> LoadAsync(IHostingMatchDb db, LocalDate night, Guid requestId, bool track, CancellationToken ct)
@@ -67,34 +73,9 @@ internal sealed class HandPlacement
                                   && (r.Status == RequestStatus.Proposed || r.Status == RequestStatus.Confirmed
                                       || r.Status == RequestStatus.Delivered)
                             select new { HostId = r.HostId!.Value, Household = h }).ToListAsync(ct);
-        // By household, as the matching's exclusions are: a refusal is about these people, whatever request brought them.
         var offers = await db.Offers.AsNoTracking().Where(o => o.Night == night && o.HouseholdId == request.HouseholdId).ToListAsync(ct);
         return new HandPlacement(night, await NightFromDatabase.BaseAsync(db, ct), request, household, hosts,
-            placed.ToLookup(p => p.HostId, p => p.Household),
-            offers.Where(o => o.ExcludesHost).Select(o => o.HostId).ToHashSet(),
-            offers.Any(o => o.Status == OfferStatus.Open));
-    }
-
-    /// <summary>Refuses a request that is no longer the coordinator's to move: withdrawn, placed, or waiting for its host's SMS answer.</summary>
-    /// <exception cref="DomainException"><c>request-cancelled</c>, <c>already-placed</c> or <c>offer-already-sent</c>.</exception>
-    public void EnsureMovable()
-    {
-        if (Request.Status == RequestStatus.Cancelled)
-        {
-            throw new DomainException("request-cancelled", "This request was withdrawn; there is nobody to move.");
-        }
-
-        if (Request.Status is RequestStatus.Confirmed or RequestStatus.Delivered)
-        {
-            throw new DomainException("already-placed",
-                $"This household is already {Request.Status.ToString().ToLowerInvariant()} at its host; cancel that placement first.");
-        }
-
-        if (offerOpen)
-        {
-            throw new DomainException("offer-already-sent",
-                "An offer for this household is waiting for its host's answer; cancel the offer first, then move the household.");
-        }
+            placed.ToLookup(p => p.HostId, p => p.Household), offers);
     }
 
     /// <summary>What the host has left tonight and whether it may take the household, with the first rule that says no.</summary>
@@ -116,32 +97,21 @@ internal sealed class HandPlacement
         var name = $"{host.DisplayName} ({host.Code})";
         var category = asTheEngineSeesIt.Category;
         var rules = MatchingRules.Default;
-        if (!HardRules.IsAvailable(engineHost, night))
+        switch (HardRules.FirstBroken(night, rules, engineHost, asTheEngineSeesIt, travel))
         {
-            return ("host-not-available", engineHost.AvailableTonight
-                ? $"{name}'s agreement does not cover the night of {night:yyyy-MM-dd}."
-                : $"{name} is not available on the night of {night:yyyy-MM-dd}.");
-        }
-
-        if (!HardRules.AcceptsCategory(engineHost, category))
-        {
-            return ("category-not-accepted", $"{name} does not take {UnplacedReasons.Describe(category)}.");
-        }
-
-        if (!HardRules.MinorsNeedCertifiedHost(engineHost, category))
-        {
-            return ("minors-need-certified-host", $"{name} is not certified to take unaccompanied minors.");
-        }
-
-        if (!HardRules.WheelchairAccess(engineHost, asTheEngineSeesIt.NeedsWheelchairAccess))
-        {
-            return ("no-wheelchair-access", $"{name}'s home has no wheelchair access, which this household needs.");
-        }
-
-        if (!HardRules.WithinTravelLimit(travel, rules))
-        {
-            return ("too-far", $"{name} is {travel} minutes from the base, over the limit of " +
-                               $"{rules.MaxTravelMinutes.ToString(CultureInfo.InvariantCulture)} minutes.");
+            case HardRule.Available:
+                return ("host-not-available", engineHost.AvailableTonight
+                    ? $"{name}'s agreement does not cover the night of {night:yyyy-MM-dd}."
+                    : $"{name} is not available on the night of {night:yyyy-MM-dd}.");
+            case HardRule.AcceptsCategory:
+                return ("category-not-accepted", $"{name} does not take {UnplacedReasons.Describe(category)}.");
+            case HardRule.MinorsNeedCertifiedHost:
+                return ("minors-need-certified-host", $"{name} is not certified to take unaccompanied minors.");
+            case HardRule.WheelchairAccess:
+                return ("no-wheelchair-access", $"{name}'s home has no wheelchair access, which this household needs.");
+            case HardRule.WithinTravelLimit:
+                return ("too-far", $"{name} is {travel} minutes from the base, over the limit of " +
+                                   $"{rules.MaxTravelMinutes.ToString(CultureInfo.InvariantCulture)} minutes.");
         }
 
         if (!HardRules.HasBedsFor(engineHost, peopleThere + asTheEngineSeesIt.People))

@@ -1,9 +1,8 @@
 using FluentValidation;
 using HostingMatch.Domain.Common;
-using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Placements;
 using Mediator;
 using NodaTime;
-using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Application.Matching;
 
@@ -41,7 +40,7 @@ public sealed class MoveHouseholdHandler(IHostingMatchDb db, IMatchingLock match
             return null;
         }
 
-        placement.EnsureMovable();
+        PlacementLifecycle.EnsureMovableByHand(placement.Request, placement.HouseholdOffers);
         var verdict = placement.Judge(host);
         if (!verdict.Allowed)
         {
@@ -49,13 +48,7 @@ public sealed class MoveHouseholdHandler(IHostingMatchDb db, IMatchingLock match
         }
 
         var request = placement.Request;
-        var now = clock.GetCurrentInstant();
-        if (request.Status == RequestStatus.Proposed)
-        {
-            request.ReturnToPool(now);
-        }
-
-        request.Propose(host.Id, now);
+        request.ProposeTo(host.Id, clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
         var household = placement.Household;
         return new ProposalResponse(request.Id, household.Alias, household.People, household.Tier, host.Id, host.Code,

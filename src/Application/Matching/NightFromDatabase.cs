@@ -1,21 +1,21 @@
+using HostingMatch.Application.Matching.Engine;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Placements;
 using HostingMatch.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using HostingMatch.Domain.Hosts;
-using HostingMatch.Domain.Sms;
-using HostingMatch.Application.Matching.Engine;
 
 namespace HostingMatch.Application.Matching;
 
 /// <summary>
 /// Tonight as the engine sees it, read from the database. Placements that must not move (confirmed,
 /// delivered, or proposed with an offer already sent) are not re-planned: they take their beds and
-/// household slots off their host, and fix the host's category (rule 7). A host who declined an offer tonight
-/// or let one expire is excluded for every household; a cancelled offer excludes its own household-host pair.
+/// household slots off their host, and fix the host's category (rule 7). Who may not be asked again tonight is
+/// <see cref="NotAskedAgain"/>.
 /// The reasons of those left without a place are decided against the hosts as they stand (<see cref="Reason"/>),
 /// as the spec defines them.
 /// </summary>
@@ -87,23 +87,11 @@ public sealed class NightFromDatabase
                 last is { } lastHost && hosts.Any(x => x.Id == lastHost) ? lastHost.ToString() : null);
         }).ToList();
 
-        // A host who said no to an offer tonight, or let one go unanswered, is asked nothing more tonight (spec sms.md §5:
-        // "never the ones that already said no, let the offer expire"): the question was "can you host tonight?", and a
-        // phone left off would cost every household its 20 minutes. A cancelled offer excludes only its own household:
-        // the cancel may be the partner's or the coordinators', not the host's. Coordinators can still move by hand.
-        // An expired offer counts only if its SMS reached Twilio and was not reported undelivered: a host whose offer never
-        // left (Twilio down, the SMS skipped) or never arrived did not let anything go unanswered.
+        // Who may not be asked again tonight (sms.md §5) is a domain rule; it needs the SMS of the expired offers only.
         var expired = offers.Where(o => o.Status == OfferStatus.Expired).Select(o => (Guid?)o.Id).ToList();
-        var reached = (await db.OutboundSms.AsNoTracking()
-                .Where(m => expired.Contains(m.OfferId) && m.Status == OutboundSmsStatus.Sent
-                            && m.ProviderStatus != "undelivered" && m.ProviderStatus != "failed")
-                .Select(m => m.OfferId)
-                .ToListAsync(ct))
-            .ToHashSet();
-        var outTonight = offers.Where(o => o.Status == OfferStatus.Declined || (o.Status == OfferStatus.Expired && reached.Contains(o.Id)))
-            .Select(o => o.HostId.ToString()).ToHashSet();
-        var exclusions = offers.Where(o => o.ExcludesHost).Select(o => (o.HouseholdId.ToString(), o.HostId.ToString()))
-            .Concat(engineHouseholds.SelectMany(h => outTonight.Select(host => (h.Id, host))))
+        var expiredSms = await db.OutboundSms.AsNoTracking().Where(m => expired.Contains(m.OfferId)).ToListAsync(ct);
+        var exclusions = NotAskedAgain.Pairs(offers, expiredSms, free.Select(r => r.HouseholdId))
+            .Select(p => (p.HouseholdId.ToString(), p.HostId.ToString()))
             .ToHashSet();
         var nightFile = new NightFile(night, @base, MatchingRules.Default, engineHosts, engineHouseholds);
         var asItStands = nightFile with { Hosts = hosts.Select(h => ToEngine(h, night, [])).ToList() };

@@ -1,3 +1,4 @@
+using HostingMatch.Domain.Requests;
 using System.Text;
 using System.Text.Json;
 using NodaTime.Text;

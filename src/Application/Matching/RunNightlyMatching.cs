@@ -50,15 +50,7 @@ public sealed class RunNightlyMatchingHandler(IHostingMatchDb db, IMatchingLock 
         {
             var request = byHousehold[placement.HouseholdId];
             var hostId = Guid.Parse(placement.HostId);
-            if (request.Status != RequestStatus.Proposed || request.HostId != hostId)
-            {
-                if (request.Status == RequestStatus.Proposed)
-                {
-                    request.ReturnToPool(now);
-                }
-
-                request.Propose(hostId, now);
-            }
+            request.ProposeTo(hostId, now);
 
             var host = night.Hosts[hostId];
             proposals.Add(new ProposalResponse(request.Id, night.Households[request.HouseholdId].Alias, placement.People, placement.Tier,
@@ -69,13 +61,8 @@ public sealed class RunNightlyMatchingHandler(IHostingMatchDb db, IMatchingLock 
         foreach (var left in plan.Unplaced)
         {
             var request = byHousehold[left.HouseholdId];
-            if (request.Status == RequestStatus.Proposed)
-            {
-                request.ReturnToPool(now);
-            }
-
             var (reason, detail) = night.Reason(left);
-            request.MarkUnplaced(reason.ToWire(), detail, now);
+            request.LeaveUnplaced(reason, detail, now);
             var household = night.Households[request.HouseholdId];
             unplaced.Add(new UnplacedResponse(request.Id, household.Alias, household.People, left.Tier, reason.ToWire(), detail));
         }

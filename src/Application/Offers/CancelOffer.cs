@@ -1,5 +1,5 @@
 using HostingMatch.Domain.Offers;
-using HostingMatch.Domain.Sms;
+using HostingMatch.Domain.Placements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -45,10 +45,6 @@ internal static class OfferCancellation
     /// the caller commits it with the rest of its change.
     /// </summary>
     /// <exception cref="Domain.Common.DomainException"><c>offer-invalid-transition</c> when the offer is neither open nor accepted.</exception>
-    public static async Task CancelAsync(IHostingMatchDb db, Offer offer, Instant now, CancellationToken cancellationToken)
-    {
-        offer.Cancel(now);
-        var request = await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken);
-        request.ReturnHouseholdToPool(offer, now);
-    }
+    public static async Task CancelAsync(IHostingMatchDb db, Offer offer, Instant now, CancellationToken cancellationToken) =>
+        PlacementLifecycle.Cancel(offer, await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken), now);
 }

@@ -3,14 +3,12 @@ using HostingMatch.Application.Sms;
 using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Placements;
 using HostingMatch.Domain.Requests;
-using HostingMatch.Domain.Sms;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using HostingMatch.Application.Matching.Engine;
-using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Application.Offers;
 
@@ -42,9 +40,7 @@ public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISende
         var overdue = await db.Offers.Where(o => o.Status == OfferStatus.Open && o.ExpiresAt <= now).ToListAsync(cancellationToken);
         foreach (var offer in overdue)
         {
-            offer.Expire(now);
-            var request = await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken);
-            request.ReturnHouseholdToPool(offer, now);
+            PlacementLifecycle.Expire(offer, await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken), now);
         }
 
         // An offer answered in the meantime makes this throw a concurrency conflict: nothing is saved, the next round retries.
@@ -71,7 +67,7 @@ public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISende
             await sender.Send(new ReplanVanRuns(night), cancellationToken);
             // Hosts already told their van time hear about a change; before the coordinators' first send, nobody is told.
             var eveningStart = Night.At(night, Night.EveningStarts).ToInstant();
-            if (await db.OutboundSms.AnyAsync(m => m.Kind == SmsKind.VanArrival && m.CreatedAt >= eveningStart, cancellationToken))
+            if (await db.OutboundSms.AnyAsync(m => m.Kind == Domain.Sms.SmsKind.VanArrival && m.CreatedAt >= eveningStart, cancellationToken))
             {
                 await sender.Send(new SendVanArrivalTimes(night), cancellationToken);
             }

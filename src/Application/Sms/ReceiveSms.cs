@@ -1,7 +1,7 @@
-using HostingMatch.Application.Offers;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Placements;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
 using Mediator;
@@ -57,7 +57,7 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
                 var open = await OpenOfferAsync(host, cancellationToken);
                 if (open is not null)
                 {
-                    await CloseAsync(open, o => o.Cancel(now), now, cancellationToken);
+                    PlacementLifecycle.Cancel(open, await RequestOfAsync(open, cancellationToken), now);
                 }
 
                 // An accepted stay holds (STOP turns SMS off, it is not ANNULE), but we can no longer text them the van's time.
@@ -89,7 +89,7 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
                     return await NoOpenOfferAsync(host, toDecline, intent, now, cancellationToken);
                 }
 
-                await CloseAsync(toDecline, o => o.Decline(now), now, cancellationToken);
+                PlacementLifecycle.Decline(toDecline, await RequestOfAsync(toDecline, cancellationToken), now);
                 return new SmsReply(SmsTemplates.DeclineAck(language), "declined");
 
             case ReplyIntent.Cancel:
@@ -103,7 +103,7 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
                     return await NoOpenOfferAsync(host, toCancel, intent, now, cancellationToken);
                 }
 
-                await CloseAsync(toCancel, o => o.Cancel(now), now, cancellationToken);
+                PlacementLifecycle.Cancel(toCancel, await RequestOfAsync(toCancel, cancellationToken), now);
                 db.Alerts.Add(CoordinatorAlert.Raise("host-cancelled",
                     $"{host.DisplayName} ({host.Code}) cancelled tonight's stay; the household goes back to the pool.", host.Id, now));
                 return new SmsReply(SmsTemplates.CancelAck(language), "cancelled");
@@ -121,17 +121,10 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
             return await NoOpenOfferAsync(host, offer, ReplyIntent.Accept, now, cancellationToken);
         }
 
-        var request = await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken);
-        if (request.Status != RequestStatus.Proposed || request.HostId != host.Id)
-        {
-            // Placed elsewhere or withdrawn since the offer went out.
-            offer.Supersede(now);
-            return new SmsReply(SmsTemplates.TooLate(host.Language), "too-late");
-        }
-
-        offer.Accept(now);
-        request.Confirm(now);
-        return new SmsReply(SmsTemplates.Thanks(host.Language, host.DisplayName), "accepted");
+        // False when the household was placed elsewhere or withdrawn since the offer went out.
+        return PlacementLifecycle.Accept(offer, await RequestOfAsync(offer, cancellationToken), now)
+            ? new SmsReply(SmsTemplates.Thanks(host.Language, host.DisplayName), "accepted")
+            : new SmsReply(SmsTemplates.TooLate(host.Language), "too-late");
     }
 
     /// <summary>
@@ -144,7 +137,7 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
     {
         if (overdue is not null && overdue.IsOverdueAt(now))
         {
-            await CloseAsync(overdue, o => o.Expire(now), now, cancellationToken);
+            PlacementLifecycle.Expire(overdue, await RequestOfAsync(overdue, cancellationToken), now);
             return new SmsReply(SmsTemplates.TooLate(host.Language), "too-late");
         }
 
@@ -167,10 +160,6 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
     private Task<Offer?> OpenOfferAsync(Host host, CancellationToken cancellationToken) =>
         db.Offers.FirstOrDefaultAsync(o => o.HostId == host.Id && o.Status == OfferStatus.Open, cancellationToken);
 
-    private async Task CloseAsync(Offer offer, Action<Offer> close, Instant now, CancellationToken cancellationToken)
-    {
-        close(offer);
-        var request = await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken);
-        request.ReturnHouseholdToPool(offer, now);
-    }
+    private Task<ShelterRequest> RequestOfAsync(Offer offer, CancellationToken cancellationToken) =>
+        db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using HostingMatch.Domain.Requests;
 using System.CommandLine;
 using System.Globalization;
 using HostingMatch.Application.Matching;

@@ -3,31 +3,36 @@ using System.Text.RegularExpressions;
 
 namespace HostingMatch.Domain.Common;
 
-/// <summary>Phone numbers in E.164 (<c>+33612345678</c>): what Twilio sends to and receives from.</summary>
-public static partial class PhoneNumber
+/// <summary>
+/// A phone number in E.164 (<c>+33612345678</c>): what Twilio sends to and receives from. A value is valid by
+/// construction (<see cref="Parse"/>, <see cref="TryNormalize"/>); the aggregates that hold a number (a host, a referrer,
+/// an outgoing SMS) make one before they store its <see cref="Value"/>.
+/// </summary>
+public readonly partial record struct PhoneNumber
 {
+    private PhoneNumber(string value) => Value = value;
+
+    /// <summary>The number in E.164, <c>+</c> and digits only.</summary>
+    public string Value { get; }
+
     [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
     private static partial Regex E164();
 
     [GeneratedRegex(@"\+[1-9][0-9]{3,10}([0-9]{4})(?![0-9])")]
     private static partial Regex E164InText();
 
+    /// <summary>The number <paramref name="value"/>, already written in E.164.</summary>
+    /// <exception cref="DomainException"><paramref name="code"/>, with <paramref name="message"/>, when it is not.</exception>
+    [Pure]
+    public static PhoneNumber Parse(string? value, string code, string message) =>
+        IsE164(value) ? new PhoneNumber(value!) : throw new DomainException(code, message);
+
     /// <summary>
-    /// Every E.164 number in <paramref name="text"/> cut to its last four digits (<c>+33612345678</c> becomes
-    /// <c>...5678</c>): phone numbers are personal data, and Twilio's error messages quote them into our logs and alerts.
+    /// What people type in a spreadsheet, normalised: spaces, dots, dashes and brackets removed, a French national number
+    /// (<c>06 12 34 56 78</c>) turned into <c>+33612345678</c>, <c>0033</c> into <c>+33</c>. Null when the result is not E.164.
     /// </summary>
     [Pure]
-    public static string MaskNumbers(string text) => E164InText().Replace(text, "...$1");
-
-    /// <summary>True when <paramref name="value"/> is already in E.164.</summary>
-    public static bool IsE164(string? value) => value is not null && E164().IsMatch(value);
-
-    /// <summary>
-    /// Normalises what people type in a spreadsheet: spaces, dots, dashes and brackets removed,
-    /// a French national number (<c>06 12 34 56 78</c>) turned into <c>+33612345678</c>, <c>0033</c> into <c>+33</c>.
-    /// Returns null when the result is not E.164.
-    /// </summary>
-    public static string? Normalize(string? value)
+    public static PhoneNumber? TryNormalize(string? value)
     {
         if (value is null)
         {
@@ -44,6 +49,24 @@ public static partial class PhoneNumber
             digits = "+33" + digits[1..];
         }
 
-        return IsE164(digits) ? digits : null;
+        return IsE164(digits) ? new PhoneNumber(digits) : null;
     }
+
+    /// <summary>Like <see cref="TryNormalize"/>, as text: null when the result is not E.164.</summary>
+    [Pure]
+    public static string? Normalize(string? value) => TryNormalize(value)?.Value;
+
+    /// <summary>True when <paramref name="value"/> is already in E.164.</summary>
+    [Pure]
+    public static bool IsE164(string? value) => value is not null && E164().IsMatch(value);
+
+    /// <summary>
+    /// Every E.164 number in <paramref name="text"/> cut to its last four digits (<c>+33612345678</c> becomes
+    /// <c>...5678</c>): phone numbers are personal data, and Twilio's error messages quote them into our logs and alerts.
+    /// </summary>
+    [Pure]
+    public static string MaskNumbers(string text) => E164InText().Replace(text, "...$1");
+
+    /// <summary>The number in E.164.</summary>
+    public override string ToString() => Value;
 }

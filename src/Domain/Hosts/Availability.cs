@@ -6,7 +6,20 @@ namespace HostingMatch.Domain.Hosts;
 /// <summary>
 /// A one-night exception to a host's weekly pattern: "not this Thursday" or "this Saturday, yes".
 /// </summary>
-public sealed record AvailabilityException(LocalDate Night, bool Available);
+public sealed record AvailabilityException
+{
+    public AvailabilityException(LocalDate night, bool available)
+    {
+        Night = night;
+        Available = available;
+    }
+
+    /// <summary>The night the exception is for.</summary>
+    public LocalDate Night { get; private init; }
+
+    /// <summary>True: the host takes guests that night, whatever the weekly pattern says; false: not that night.</summary>
+    public bool Available { get; private init; }
+}
 
 /// <summary>
 /// When guests may arrive at the host's home, in local evening time (before 12:00 means after midnight).

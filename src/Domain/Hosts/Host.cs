@@ -88,7 +88,7 @@ public sealed class Host
     public void UpdateProfile(string displayName, string phone, Language language, GeoPoint location, string address, string? notes)
     {
         DisplayName = Guard.Text(displayName, "host-invalid", "The host's name", MaxNameLength);
-        Phone = PhoneNumber.IsE164(phone) ? phone : throw new DomainException("host-invalid", $"'{phone}' is not a phone number in E.164 form (+33612345678).");
+        Phone = PhoneNumber.Parse(phone, "host-invalid", $"'{phone}' is not a phone number in E.164 form (+33612345678).").Value;
         Language = language;
         Latitude = location.Latitude;
         Longitude = location.Longitude;

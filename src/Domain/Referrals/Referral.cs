@@ -45,9 +45,7 @@ public sealed class Referral
         RequestId = requestId,
         OrganisationId = organisationId,
         ReferrerName = Guard.Text(referrerName, "referral-invalid", "The referrer's name", MaxReferrerNameLength),
-        ReferrerPhone = PhoneNumber.IsE164(referrerPhone)
-            ? referrerPhone
-            : throw new DomainException("referral-invalid", "The referrer's phone is written in E.164, e.g. +33612345678."),
+        ReferrerPhone = PhoneNumber.Parse(referrerPhone, "referral-invalid", "The referrer's phone is written in E.164, e.g. +33612345678.").Value,
         CreatedAt = now,
     };
 }

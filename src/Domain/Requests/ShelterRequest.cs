@@ -46,7 +46,10 @@ public sealed class ShelterRequest
     /// <summary>The proposed or confirmed host; null otherwise.</summary>
     public Guid? HostId { get; private set; }
 
-    /// <summary>Why the matching left the household without a place (<c>no-compatible-host</c>, <c>too-large</c>, <c>outranked</c>).</summary>
+    /// <summary>
+    /// Why the matching left the household without a place: the wire name of a <see cref="Requests.UnplacedReason"/>
+    /// (<c>no-compatible-host</c>, <c>too-large</c>, <c>outranked</c>), as the Api shows it and partners read it.
+    /// </summary>
     public string? UnplacedReason { get; private set; }
 
     public string? UnplacedDetail { get; private set; }
@@ -79,6 +82,38 @@ public sealed class ShelterRequest
         UnplacedReason = UnplacedDetail = null;
     }
 
+    /// <summary>
+    /// A matching run or a coordinator proposes <paramref name="hostId"/>: a proposal to another host is taken back first
+    /// (the household goes back to the pool, then to the new host); the same host proposed again changes nothing.
+    /// </summary>
+    /// <exception cref="DomainException"><c>request-invalid-transition</c> when the request is confirmed, delivered or cancelled.</exception>
+    public void ProposeTo(Guid hostId, Instant now)
+    {
+        if (Status == RequestStatus.Proposed)
+        {
+            if (HostId == hostId)
+            {
+                return;
+            }
+
+            ReturnToPool(now);
+        }
+
+        Propose(hostId, now);
+    }
+
+    /// <summary>A matching run found no place tonight: a proposal it no longer keeps is taken back first.</summary>
+    /// <exception cref="DomainException"><c>request-invalid-transition</c> when the request is confirmed, delivered or cancelled.</exception>
+    public void LeaveUnplaced(UnplacedReason reason, string detail, Instant now)
+    {
+        if (Status == RequestStatus.Proposed)
+        {
+            ReturnToPool(now);
+        }
+
+        MarkUnplaced(reason, detail, now);
+    }
+
     /// <summary>The proposed host said yes.</summary>
     public void Confirm(Instant now) => MoveTo(RequestStatus.Confirmed, now);
 
@@ -93,14 +128,14 @@ public sealed class ShelterRequest
     }
 
     /// <summary>The matching found no place tonight.</summary>
-    public void MarkUnplaced(string reason, string detail, Instant now)
+    public void MarkUnplaced(UnplacedReason reason, string detail, Instant now)
     {
         if (Status != RequestStatus.Unplaced)
         {
             MoveTo(RequestStatus.Unplaced, now);
         }
 
-        UnplacedReason = reason;
+        UnplacedReason = reason.ToWire();
         UnplacedDetail = detail;
         HostId = null;
         UpdatedAt = now;

@@ -70,7 +70,7 @@ public sealed class OutboundSms
     public static OutboundSms Create(string to, string body, SmsKind kind, Guid? hostId, Guid? offerId, Instant now) => new()
     {
         Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
-        To = PhoneNumber.IsE164(to) ? to : throw new DomainException("sms-invalid", $"'{to}' is not a phone number in E.164 form."),
+        To = PhoneNumber.Parse(to, "sms-invalid", $"'{to}' is not a phone number in E.164 form.").Value,
         Body = Guard.Text(body, "sms-invalid", "The message", MaxBodyLength),
         Kind = kind,
         HostId = hostId,
@@ -83,6 +83,9 @@ public sealed class OutboundSms
 
     /// <summary>True when it was claimed before: Twilio may already hold it (a crash or a timeout after Twilio accepted).</summary>
     public bool MayAlreadyBeWithProvider => Attempts > 1;
+
+    /// <summary>True when Twilio took the message and has not reported it undelivered or failed.</summary>
+    public bool ReachedProvider => Status == OutboundSmsStatus.Sent && ProviderStatus is not ("undelivered" or "failed");
 
     /// <summary>A worker takes the message until <paramref name="leaseUntil"/>; each claim is at most one call to Twilio.</summary>
     /// <exception cref="DomainException"><c>sms-not-claimable</c> when it is sent, failed, or claimed by a live worker.</exception>

@@ -7,23 +7,22 @@ using Microsoft.EntityFrameworkCore;
 namespace HostingMatch.IntegrationTests.Console;
 
 /// <summary>The console's session over plain HTTP: what its cookie opens, and what it does not.</summary>
-public sealed class ConsoleSessionTests : IAsyncLifetime
+public sealed class ConsoleSessionTests() : OwnApiTest<ApiFactory>(new ApiFactory())
 {
-    private readonly ApiFactory api = new();
     private readonly CookieContainer cookies = new();
     private HttpClient browser = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await api.InitializeAsync();
+        await base.InitializeAsync();
         // A client that behaves like the browser: it keeps cookies and sends no Authorization header.
-        browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = api.CreateClient().BaseAddress };
+        browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Api.CreateClient().BaseAddress };
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         browser.Dispose();
-        await api.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private async Task<string> SignInAsync(string key)
@@ -37,7 +36,7 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     [Fact]
     public async Task TheSessionCookieIsHttpOnlyAndSameSiteStrict()
     {
-        var signIn = await browser.PostAsJsonAsync("/console/session", new { key = api.Coordinator.Key });
+        var signIn = await browser.PostAsJsonAsync("/console/session", new { key = Api.Coordinator.Key });
 
         var setCookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("hm_console=", StringComparison.Ordinal));
         Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
@@ -47,7 +46,7 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     [Fact]
     public async Task TheSessionTellsTheNightItsEndAndTheRole()
     {
-        await SignInAsync(api.Coordinator.Key);
+        await SignInAsync(Api.Coordinator.Key);
 
         var session = await (await browser.GetAsync("/console/session")).ReadObjectAsync();
 
@@ -59,53 +58,53 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     [Fact]
     public async Task AChangeWithTheCookieButWithoutTheTokenIsRefusedAndChangesNothing()
     {
-        await SignInAsync(api.Coordinator.Key);
+        await SignInAsync(Api.Coordinator.Key);
 
         var response = await browser.PostAsJsonAsync("/api/v1/nights/2026-11-26/requests", Builders.Family());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("urn:hostingmatch:problem:csrf", (string?)(await response.ReadObjectAsync())["type"]);
-        Assert.Empty(await (await api.CreateClient().GetAsync("/api/v1/nights/2026-11-26/requests")).ReadArrayAsync());
+        Assert.Empty(await (await Api.CreateClient().GetAsync("/api/v1/nights/2026-11-26/requests")).ReadArrayAsync());
     }
 
     [Fact]
     public async Task AChangeWithTheCookieAndTheTokenIsMadeAndAudited()
     {
-        var token = await SignInAsync(api.Coordinator.Key);
+        var token = await SignInAsync(Api.Coordinator.Key);
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/nights/2026-11-26/requests") { Content = JsonContent.Create(Builders.Family()) };
         request.Headers.Add("X-CSRF-TOKEN", token);
         var response = await browser.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var audit = await (await api.CreateClient(api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync();
+        var audit = await (await Api.CreateClient(Api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync();
         Assert.Contains(audit["items"]!.AsArray(), e => (string?)e!["action"] == "POST /api/v1/nights/{night}/requests"
-                                                       && (string?)e["apiKeyId"] == api.Coordinator.Id.ToString());
+                                                       && (string?)e["apiKeyId"] == Api.Coordinator.Id.ToString());
     }
 
     [Fact]
     public async Task TheKeysThatSealTheSessionAreKeptInTheDatabaseSoARestartKeepsCoordinatorsSignedIn()
     {
-        await SignInAsync(api.Coordinator.Key);
+        await SignInAsync(Api.Coordinator.Key);
 
-        await using var db = api.Database.NewContext();
+        await using var db = Api.Database.NewContext();
         Assert.NotEmpty(await db.DataProtectionKeys.AsNoTracking().ToListAsync());
     }
 
     [Fact]
     public async Task SigningInIsAudited()
     {
-        await SignInAsync(api.Coordinator.Key);
+        await SignInAsync(Api.Coordinator.Key);
 
-        var audit = await (await api.CreateClient(api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync();
+        var audit = await (await Api.CreateClient(Api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync();
         Assert.Contains(audit["items"]!.AsArray(), e => (string?)e!["action"] == "POST /console/session"
-                                                       && (string?)e["apiKeyId"] == api.Coordinator.Id.ToString());
+                                                       && (string?)e["apiKeyId"] == Api.Coordinator.Id.ToString());
     }
 
     [Fact]
     public async Task AForgedTokenIsRefused()
     {
-        await SignInAsync(api.Coordinator.Key);
+        await SignInAsync(Api.Coordinator.Key);
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/nights/2026-11-26/requests") { Content = JsonContent.Create(Builders.Family()) };
         request.Headers.Add("X-CSRF-TOKEN", "CfDJ8forged");
@@ -113,13 +112,13 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("urn:hostingmatch:problem:csrf", (string?)(await response.ReadObjectAsync())["type"]);
-        Assert.Empty(await (await api.CreateClient().GetAsync("/api/v1/nights/2026-11-26/requests")).ReadArrayAsync());
+        Assert.Empty(await (await Api.CreateClient().GetAsync("/api/v1/nights/2026-11-26/requests")).ReadArrayAsync());
     }
 
     [Fact]
     public async Task AnAdminSignedInToTheConsoleCannotUseTheAdminEndpointsWithTheCookie()
     {
-        await SignInAsync(api.Admin.Key);
+        await SignInAsync(Api.Admin.Key);
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/nights/2026-11-26/summary")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/admin/organisations")).StatusCode);
@@ -128,7 +127,7 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     [Fact]
     public async Task ThePartnersEndpointsDoNotTakeTheConsolesCookie()
     {
-        await SignInAsync(api.Coordinator.Key);
+        await SignInAsync(Api.Coordinator.Key);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/referrals")).StatusCode);
     }
@@ -149,7 +148,7 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     public async Task ASignInWithAnEmptyOrWrongKeySaysSoWithoutTellingWhich()
     {
         var empty = await browser.PostAsJsonAsync("/console/session", new { key = "" });
-        var wrong = await browser.PostAsJsonAsync("/console/session", new { key = api.Coordinator.Key + "x" });
+        var wrong = await browser.PostAsJsonAsync("/console/session", new { key = Api.Coordinator.Key + "x" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, empty.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
@@ -159,7 +158,7 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     [Fact]
     public async Task AfterSigningOutEvenACopyOfTheCookieNoLongerWorks()
     {
-        await SignInAsync(api.Coordinator.Key);
+        await SignInAsync(Api.Coordinator.Key);
         var copy = cookies.GetCookieHeader(browser.BaseAddress!);
 
         var signOut = await browser.DeleteAsync("/console/session");
@@ -175,23 +174,23 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     [Fact]
     public async Task PutsAndDeletesWithTheCookieNeedTheTokenToo()
     {
-        await SignInAsync(api.Coordinator.Key);
-        var host = await (await api.CreateClient().PostAsJsonAsync("/api/v1/hosts", Builders.Host())).ReadObjectAsync();
+        await SignInAsync(Api.Coordinator.Key);
+        var host = await (await Api.CreateClient().PostAsJsonAsync("/api/v1/hosts", Builders.Host())).ReadObjectAsync();
 
         var put = await browser.PutAsJsonAsync($"/api/v1/hosts/{(string)host["id"]!}/availability/2026-11-26", new { available = false });
         var delete = await browser.DeleteAsync($"/api/v1/referrals/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, delete.StatusCode);
-        var after = await (await api.CreateClient().GetAsync($"/api/v1/hosts/{(string)host["id"]!}")).ReadObjectAsync();
+        var after = await (await Api.CreateClient().GetAsync($"/api/v1/hosts/{(string)host["id"]!}")).ReadObjectAsync();
         Assert.Empty(after["exceptions"]!.AsArray());
     }
 
     [Fact]
     public async Task ABearerKeyWinsOverTheCookie()
     {
-        await SignInAsync(api.Coordinator.Key);
-        var partner = await api.IssueKeyAsync("Maraude Nord", "partner");
+        await SignInAsync(Api.Coordinator.Key);
+        var partner = await Api.IssueKeyAsync("Maraude Nord", "partner");
 
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nights/2026-11-26/requests");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", partner.Key);
@@ -202,7 +201,7 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     [Fact]
     public async Task TheConsolesReadsAreNotAuditedOneByOneButItsSignInAndChangesAre()
     {
-        var token = await SignInAsync(api.Coordinator.Key);
+        var token = await SignInAsync(Api.Coordinator.Key);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/nights/2026-11-26/requests")).StatusCode);
@@ -212,8 +211,8 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
         request.Headers.Add("X-CSRF-TOKEN", token);
         Assert.Equal(HttpStatusCode.Created, (await browser.SendAsync(request)).StatusCode);
 
-        var actions = (await (await api.CreateClient(api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync())["items"]!.AsArray()
-            .Where(e => (string?)e!["apiKeyId"] == api.Coordinator.Id.ToString()).Select(e => (string)e!["action"]!).ToList();
+        var actions = (await (await Api.CreateClient(Api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync())["items"]!.AsArray()
+            .Where(e => (string?)e!["apiKeyId"] == Api.Coordinator.Id.ToString()).Select(e => (string)e!["action"]!).ToList();
         Assert.Contains("POST /console/session", actions);
         Assert.Contains("POST /api/v1/nights/{night}/requests", actions);
         Assert.DoesNotContain("GET /api/v1/nights/{night}/requests", actions);
@@ -222,7 +221,7 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
     [Fact]
     public async Task AKeyFromThePagesAddressIsRefusedUnlessTheServerTakesThem()
     {
-        var response = await browser.PostAsJsonAsync("/console/session", new { key = api.Coordinator.Key, fromAddress = true });
+        var response = await browser.PostAsJsonAsync("/console/session", new { key = Api.Coordinator.Key, fromAddress = true });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain(cookies.GetAllCookies(), c => c.Name == "hm_console");

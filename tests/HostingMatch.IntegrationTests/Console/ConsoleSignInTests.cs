@@ -8,23 +8,17 @@ namespace HostingMatch.IntegrationTests.Console;
 
 /// <summary>Who may open the console: a coordinator's key, for one shift; never a wrong key or a partner's.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
+public sealed class ConsoleSignInTests(Browser browser) : OwnApiTest<ApiFactory>(new DemoApiFactory())
 {
-    private readonly ApiFactory api = new DemoApiFactory();
-
-    public Task InitializeAsync() => api.InitializeAsync();
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     private async Task<ConsolePage> OpenAsync(int width = 1280) =>
-        new(await browser.NewPageAsync(api.CreateClient().BaseAddress!, width));
+        new(await browser.NewPageAsync(Api.CreateClient().BaseAddress!, width));
 
     [Fact]
     public async Task ACoordinatorsKeyOpensTheBoardAndTheSessionCookieIsOutOfTheScriptsReach()
     {
         var console = await OpenAsync();
 
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
 
         await Expect(console.Page.GetByRole(AriaRole.Heading, new() { Name = "Nuit du jeudi 26 novembre 2026" })).ToBeVisibleAsync();
         await Expect(console.Page.Locator("#board-night")).ToHaveAttributeAsync("datetime", "2026-11-26");
@@ -34,7 +28,7 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
         Assert.DoesNotContain("hm_console", await console.Page.EvaluateAsync<string>("document.cookie"));
         // The key is not kept by the page: not in the form, not in the browser's storage.
         Assert.Equal(string.Empty, await console.Page.Locator("#key").InputValueAsync());
-        Assert.DoesNotContain(api.Coordinator.Key,
+        Assert.DoesNotContain(Api.Coordinator.Key,
             await console.Page.EvaluateAsync<string>("JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"));
     }
 
@@ -52,7 +46,7 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
     [Fact]
     public async Task APartnersKeyIsRefusedWithTheReason()
     {
-        var partner = await api.IssueKeyAsync("Maraude Nord", "partner");
+        var partner = await Api.IssueKeyAsync("Maraude Nord", "partner");
         var console = await OpenAsync();
 
         await console.SignInAsync(partner.Key);
@@ -65,10 +59,10 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
     public async Task AnExpiredSessionSendsTheCoordinatorBackToSignIn()
     {
         var console = await OpenAsync();
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
 
         // A shift is 12 hours; the board polls and finds the session over.
-        api.Clock.Advance(Duration.FromHours(12) + Duration.FromMinutes(1));
+        Api.Clock.Advance(Duration.FromHours(12) + Duration.FromMinutes(1));
 
         await console.ExpectSignInPageAsync("Votre session est terminée.");
         await console.Page.ReloadAsync();
@@ -78,11 +72,11 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
     [Fact]
     public async Task RevokingTheKeyEndsTheSessionsOpenedWithIt()
     {
-        var key = await api.IssueKeyAsync(ApiFactory.NetworkName, "coordinator");
+        var key = await Api.IssueKeyAsync(ApiFactory.NetworkName, "coordinator");
         var console = await OpenAsync();
         await console.SignInToBoardAsync(key.Key);
 
-        var admin = api.CreateClient(api.Admin.Key);
+        var admin = Api.CreateClient(Api.Admin.Key);
         (await admin.PostAsync($"/api/v1/admin/keys/{key.Id}/revoke", null)).EnsureSuccessStatusCode();
 
         await console.ExpectSignInPageAsync("Votre session est terminée.");
@@ -93,7 +87,7 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
     {
         var console = await OpenAsync();
 
-        await console.Page.GotoAsync($"/#key={api.Coordinator.Key}&night=2026-11-27");
+        await console.Page.GotoAsync($"/#key={Api.Coordinator.Key}&night=2026-11-27");
 
         await Expect(console.Board).ToBeVisibleAsync();
         // The night from the address, in words for the coordinator and as a date for machines.
@@ -106,7 +100,7 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
     public async Task SigningOutEndsTheSession()
     {
         var console = await OpenAsync();
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
 
         await console.ClickAsync("Se déconnecter");
 
@@ -119,7 +113,7 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
     public async Task TheConsoleSpeaksEnglishWhenAsked()
     {
         var console = await OpenAsync();
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 
@@ -133,14 +127,14 @@ public sealed class ConsoleSignInTests(Browser browser) : IAsyncLifetime
     [Fact]
     public async Task AKeyInTheAddressDoesNotReplaceTheSessionAlreadyOpen()
     {
-        var other = await api.IssueKeyAsync(ApiFactory.NetworkName, "coordinator");
+        var other = await Api.IssueKeyAsync(ApiFactory.NetworkName, "coordinator");
         var console = await OpenAsync();
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
 
         await console.Page.GotoAsync($"/#key={other.Key}");
         await Expect(console.Board).ToBeVisibleAsync();
 
-        var audit = await (await api.CreateClient(api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync();
+        var audit = await (await Api.CreateClient(Api.Admin.Key).GetAsync("/api/v1/admin/audit")).ReadObjectAsync();
         Assert.DoesNotContain(audit["items"]!.AsArray(), e => (string?)e!["apiKeyId"] == other.Id.ToString());
     }
 

@@ -9,31 +9,28 @@ namespace HostingMatch.IntegrationTests.Console;
 
 /// <summary>The hosts page: search, agreements to renew within 30 days, who refused SMS, and the CSV import's report.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class HostsPageTests(Browser browser) : IAsyncLifetime
+public sealed class HostsPageTests(Browser browser) : OwnApiTest<ApiFactory>(new ApiFactory())
 {
-    private readonly ApiFactory api = new();
     private ConsolePage console = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await api.InitializeAsync();
+        await base.InitializeAsync();
         await AddHostAsync("h-soon", "Sophie", validUntil: "2026-12-10");
         await AddHostAsync("h-later", "Laurent", validUntil: "2027-06-30");
         await AddHostAsync("h-stop", "Stéphane", validUntil: "2027-06-30");
-        await using (var db = api.Database.NewContext())
+        await using (var db = Api.Database.NewContext())
         {
             var host = await db.Hosts.SingleAsync(h => h.Code == "h-stop");
-            host.OptOutOfSms(api.Clock.GetCurrentInstant());
+            host.OptOutOfSms(Api.Clock.GetCurrentInstant());
             await db.SaveChangesAsync();
         }
 
-        console = new ConsolePage(await browser.NewPageAsync(api.CreateClient().BaseAddress!));
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        console = new ConsolePage(await browser.NewPageAsync(Api.CreateClient().BaseAddress!));
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
         await console.Page.GetByRole(AriaRole.Link, new() { Name = "Hébergeurs" }).ClickAsync();
         await Expect(console.Page.Locator("#hosts-page")).ToBeVisibleAsync();
     }
-
-    public Task DisposeAsync() => api.DisposeAsync();
 
     private ILocator Row(string code) => console.Page.Locator($"#host-list li[data-code='{code}']");
 
@@ -42,7 +39,7 @@ public sealed class HostsPageTests(Browser browser) : IAsyncLifetime
         var body = Builders.Host(code);
         body["displayName"] = name;
         body["agreement"]!["validUntil"] = validUntil;
-        Assert.Equal(HttpStatusCode.Created, (await api.CreateClient().PostAsJsonAsync("/api/v1/hosts", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Api.CreateClient().PostAsJsonAsync("/api/v1/hosts", body)).StatusCode);
     }
 
     [Fact]

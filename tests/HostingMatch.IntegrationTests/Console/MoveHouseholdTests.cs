@@ -8,14 +8,12 @@ namespace HostingMatch.IntegrationTests.Console;
 
 /// <summary>A coordinator moves a household by hand: the console says why a host will not do, and moves it to one that will.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MoveHouseholdTests(Browser browser) : IAsyncLifetime
+public sealed class MoveHouseholdTests(Browser browser) : OwnApiTest<ApiFactory>(new ApiFactory())
 {
-    private readonly ApiFactory api = new();
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await api.InitializeAsync();
-        var client = api.CreateClient();
+        await base.InitializeAsync();
+        var client = Api.CreateClient();
         foreach (var (code, name, beds) in new[] { ("h-anne", "Anne", 3), ("h-bruno", "Bruno", 3), ("h-petit", "Paul", 1) })
         {
             var host = Builders.Host(code, beds);
@@ -26,13 +24,11 @@ public sealed class MoveHouseholdTests(Browser browser) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/nights/2026-11-26/requests", Builders.Family())).StatusCode);
     }
 
-    public Task DisposeAsync() => api.DisposeAsync();
-
     [Fact]
     public async Task AnIncompatibleHostIsRefusedWithTheReasonAndACompatibleOneTakesTheHousehold()
     {
-        var console = new ConsolePage(await browser.NewPageAsync(api.CreateClient().BaseAddress!));
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        var console = new ConsolePage(await browser.NewPageAsync(Api.CreateClient().BaseAddress!));
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
         await console.ClickAsync("Lancer l'appariement");
         var family = console.Household("Famille A.");
         await Expect(family).ToHaveAttributeAsync("data-status", "proposed");
@@ -68,7 +64,7 @@ public sealed class MoveHouseholdTests(Browser browser) : IAsyncLifetime
 
     private async Task<string> ProposedHostAsync()
     {
-        var client = api.CreateClient();
+        var client = Api.CreateClient();
         var request = (await (await client.GetAsync("/api/v1/nights/2026-11-26/requests")).ReadArrayAsync()).Single()!;
         var host = await (await client.GetAsync($"/api/v1/hosts/{(string)request["hostId"]!}")).ReadObjectAsync();
         return (string)host["code"]!;

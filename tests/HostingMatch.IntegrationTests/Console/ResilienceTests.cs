@@ -8,20 +8,16 @@ namespace HostingMatch.IntegrationTests.Console;
 
 /// <summary>A server that stops answering for a while, a refused move, a board redrawn under the keyboard's focus.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ResilienceTests(Browser browser) : IAsyncLifetime
+public sealed class ResilienceTests(Browser browser) : OwnApiTest<ApiFactory>(new ApiFactory())
 {
     private const string Unavailable =
         """{"type":"urn:hostingmatch:problem:unavailable","title":"Service unavailable","status":503,"detail":"The database does not answer."}""";
 
-    private readonly ApiFactory api = new();
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await api.InitializeAsync();
-        await api.LoadDemoNightAsync();
+        await base.InitializeAsync();
+        await Api.LoadDemoNightAsync();
     }
-
-    public Task DisposeAsync() => api.DisposeAsync();
 
     private static Task FailAsync(IRoute route) =>
         route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = Unavailable });
@@ -29,7 +25,7 @@ public sealed class ResilienceTests(Browser browser) : IAsyncLifetime
     [Fact]
     public async Task ABoardOpenedWhileTheServerIsDownSaysSoInFrenchAndRecoversByItself()
     {
-        var page = await browser.NewPageAsync(api.CreateClient().BaseAddress!);
+        var page = await browser.NewPageAsync(Api.CreateClient().BaseAddress!);
         var failing = true;
         await page.RouteAsync("**/api/v1/**", async route =>
         {
@@ -38,7 +34,7 @@ public sealed class ResilienceTests(Browser browser) : IAsyncLifetime
         });
         var console = new ConsolePage(page);
 
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
 
         await Expect(console.Status).ToHaveTextAsync("Le serveur est momentanément indisponible. Réessayez dans un instant.");
         await Expect(page.Locator("#live")).ToHaveTextAsync("hors ligne");
@@ -54,10 +50,10 @@ public sealed class ResilienceTests(Browser browser) : IAsyncLifetime
     [Fact]
     public async Task AMoveTheServerCannotTakeIsSaidInTheDialog()
     {
-        var page = await browser.NewPageAsync(api.CreateClient().BaseAddress!);
+        var page = await browser.NewPageAsync(Api.CreateClient().BaseAddress!);
         await page.RouteAsync("**/placement", FailAsync);
         var console = new ConsolePage(page);
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
 
         await page.Locator("#households li.household").First.GetByRole(AriaRole.Button, new() { Name = "Déplacer" }).ClickAsync();
         var dialog = page.Locator("#move-dialog");
@@ -71,9 +67,9 @@ public sealed class ResilienceTests(Browser browser) : IAsyncLifetime
     [Fact]
     public async Task AFocusedButtonKeepsTheFocusWhenTheBoardRedrawsItsList()
     {
-        var page = await browser.NewPageAsync(api.CreateClient().BaseAddress!);
+        var page = await browser.NewPageAsync(Api.CreateClient().BaseAddress!);
         var console = new ConsolePage(page);
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
         var households = page.Locator("#households li.household");
         await Expect(households.First).ToBeVisibleAsync();
         var before = await households.CountAsync();
@@ -82,7 +78,7 @@ public sealed class ResilienceTests(Browser browser) : IAsyncLifetime
 
         // Someone else adds a household: the next reading redraws the whole list.
         Assert.Equal(HttpStatusCode.Created,
-            (await api.CreateClient().PostAsJsonAsync("/api/v1/nights/2026-11-26/requests", Builders.Family("Famille Z."))).StatusCode);
+            (await Api.CreateClient().PostAsJsonAsync("/api/v1/nights/2026-11-26/requests", Builders.Family("Famille Z."))).StatusCode);
 
         await Expect(households).ToHaveCountAsync(before + 1);
         await Expect(households.First.GetByRole(AriaRole.Button, new() { Name = "Déplacer" })).ToBeFocusedAsync();

@@ -7,14 +7,8 @@ namespace HostingMatch.IntegrationTests.Console;
 
 /// <summary>Where each offer's SMS stands, in words: our sending state, then the operator's delivery report.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SmsStatesTests(Browser browser) : IAsyncLifetime
+public sealed class SmsStatesTests(Browser browser) : OwnApiTest<ApiFactory>(new ApiFactory())
 {
-    private readonly ApiFactory api = new();
-
-    public Task InitializeAsync() => api.InitializeAsync();
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     private static JsonObject Offer(string code, string smsStatus, string? providerStatus) => new()
     {
         ["id"] = Guid.NewGuid(), ["night"] = "2026-11-26", ["requestId"] = Guid.NewGuid(), ["householdAlias"] = $"Foyer {code}",
@@ -30,14 +24,14 @@ public sealed class SmsStatesTests(Browser browser) : IAsyncLifetime
             Offer("h-pending", "pending", null), Offer("h-sending", "sending", null), Offer("h-sent", "sent", "sent"),
             Offer("h-delivered", "sent", "delivered"), Offer("h-undelivered", "sent", "undelivered"), Offer("h-failed", "failed", "failed"),
             Offer("h-skipped", "skipped", null));
-        var page = await browser.NewPageAsync(api.CreateClient().BaseAddress!);
+        var page = await browser.NewPageAsync(Api.CreateClient().BaseAddress!);
         await page.RouteAsync(new System.Text.RegularExpressions.Regex(@"/nights/2026-11-26/offers$"), async route =>
         {
             if (route.Request.Method == "GET") await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = offers.ToJsonString() });
             else await route.ContinueAsync();
         });
         var console = new ConsolePage(page);
-        await console.SignInToBoardAsync(api.Coordinator.Key);
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
 
         await Expect(console.Offer("h-pending")).ToContainTextAsync("SMS en attente d'envoi");
         await Expect(console.Offer("h-sending")).ToContainTextAsync("SMS en cours d'envoi");

@@ -11,24 +11,20 @@ namespace HostingMatch.IntegrationTests.Console;
 /// in for the hosts' phones, Chromium for the coordinator.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
+public sealed class WholeNightTests(Browser browser) : OwnApiTest<SmsApiFactory>(new SmsApiFactory(workers: true))
 {
-    private readonly SmsApiFactory api = new(workers: true);
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await api.InitializeAsync();
-        await api.LoadDemoNightAsync();
+        await base.InitializeAsync();
+        await Api.LoadDemoNightAsync();
     }
 
-    public Task DisposeAsync() => api.DisposeAsync();
-
-    private string CoordinatorKey => api.Client.DefaultRequestHeaders.Authorization!.Parameter!;
+    private string CoordinatorKey => Api.Client.DefaultRequestHeaders.Authorization!.Parameter!;
 
     [Fact]
     public async Task ACoordinatorRunsTheNightFromMatchingToTheDriversRunSheet()
     {
-        var console = new ConsolePage(await browser.NewPageAsync(new Uri(api.PublicBaseUrl), 1280, 900));
+        var console = new ConsolePage(await browser.NewPageAsync(new Uri(Api.PublicBaseUrl), 1280, 900));
         await console.SignInToBoardAsync(CoordinatorKey);
         await Expect(console.Page.Locator("#households li.household[data-status='waiting']").First).ToBeVisibleAsync();
 
@@ -41,7 +37,7 @@ public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
         // Offers go out by SMS; each waits for its host's answer.
         await console.ClickAsync("Envoyer les offres");
         await Expect(console.Status).ToContainTextAsync("offres envoyées");
-        var offers = await api.OffersAsync();
+        var offers = await Api.OffersAsync();
         Assert.True(offers.Count >= 2, $"The demo night should send at least two offers: {offers.ToJsonString()}");
         await Expect(console.Offers).ToHaveCountAsync(offers.Count);
         await Expect(console.Page.Locator("#offers li.offer[data-status='open']")).ToHaveCountAsync(offers.Count);
@@ -49,18 +45,18 @@ public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
         // One host says OUI, another NON: the board shows both as they arrive, without a reload.
         var no = await OfferWhoseHouseholdHasAnotherHostAsync(offers);
         var yes = offers.Select(o => o!.AsObject()).OrderBy(o => (string?)o["householdAlias"], StringComparer.Ordinal).First(o => o != no);
-        await api.Twilio.SendInboundAsync(await PhoneOfAsync(yes), "OUI");
-        await api.Twilio.SendInboundAsync(await PhoneOfAsync(no), "non merci");
+        await Api.Twilio.SendInboundAsync(await PhoneOfAsync(yes), "OUI");
+        await Api.Twilio.SendInboundAsync(await PhoneOfAsync(no), "non merci");
         await Expect(OfferRow(console, yes)).ToHaveAttributeAsync("data-status", "accepted");
         await Expect(OfferRow(console, yes).Locator(".badge")).ToHaveTextAsync("OUI");
         await Expect(OfferRow(console, no)).ToHaveAttributeAsync("data-status", "declined");
         await Expect(OfferRow(console, no).Locator(".badge")).ToHaveTextAsync("NON");
 
         // The household the NON left without a bed is matched again, to another host, and offered by SMS.
-        var rematched = (await api.WaitForOffersAsync(list => list.Any(o => IsNewOfferFor(o, no)))).First(o => IsNewOfferFor(o, no))!.AsObject();
+        var rematched = (await Api.WaitForOffersAsync(list => list.Any(o => IsNewOfferFor(o, no)))).First(o => IsNewOfferFor(o, no))!.AsObject();
         await Expect(OfferRow(console, rematched)).ToHaveAttributeAsync("data-status", "open");
         await Expect(OfferRow(console, rematched)).ToContainTextAsync((string)no["householdAlias"]!);
-        await api.Twilio.SendInboundAsync(await PhoneOfAsync(rematched), "oui");
+        await Api.Twilio.SendInboundAsync(await PhoneOfAsync(rematched), "oui");
         await Expect(OfferRow(console, rematched)).ToHaveAttributeAsync("data-status", "accepted");
         await Expect(console.Page.Locator("#summary-counts [data-count='placed']")).Not.ToHaveTextAsync("0 personne");
         await Browser.ScreenshotAsync(console.Page, "board.png", fullPage: false);
@@ -95,7 +91,7 @@ public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
     {
         foreach (var offer in offers.Select(o => o!.AsObject()).OrderBy(o => (string?)o["householdAlias"], StringComparer.Ordinal))
         {
-            var hosts = await (await api.Client.GetAsync($"/api/v1/nights/{SmsApiFactory.Night}/requests/{(string)offer["requestId"]!}/hosts")).ReadArrayAsync();
+            var hosts = await (await Api.Client.GetAsync($"/api/v1/nights/{SmsApiFactory.Night}/requests/{(string)offer["requestId"]!}/hosts")).ReadArrayAsync();
             if (hosts.Any(h => (bool)h!["allowed"]! && (string?)h["hostId"] != (string?)offer["hostId"]))
             {
                 return offer;
@@ -106,11 +102,11 @@ public sealed class WholeNightTests(Browser browser) : IAsyncLifetime
     }
 
     private async Task<string> PhoneOfAsync(JsonObject offer) =>
-        (string)(await (await api.Client.GetAsync($"/api/v1/hosts/{(string)offer["hostId"]!}")).ReadObjectAsync())["phone"]!;
+        (string)(await (await Api.Client.GetAsync($"/api/v1/hosts/{(string)offer["hostId"]!}")).ReadObjectAsync())["phone"]!;
 
     private async Task<IEnumerable<string>> PlannedStopHostNamesAsync()
     {
-        var plan = await (await api.Client.GetAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs")).ReadObjectAsync();
+        var plan = await (await Api.Client.GetAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs")).ReadObjectAsync();
         return plan["trips"]!.AsArray().SelectMany(t => t!["stops"]!.AsArray()).Select(s => (string)s!["hostName"]!);
     }
 }

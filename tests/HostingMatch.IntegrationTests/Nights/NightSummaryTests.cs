@@ -29,7 +29,7 @@ public sealed class NightSummaryTests(ApiFactory api) : IClassFixture<ApiFactory
             var byId = requests.ToDictionary(r => r.Id);
             byId[family].Propose(hostId, now);
             byId[family].Confirm(now);
-            byId[family2].MarkUnplaced("too-large", "no host has 2 beds", now);
+            byId[family2].MarkUnplaced(HostingMatch.Domain.Requests.UnplacedReason.TooLarge, "no host has 2 beds", now);
             byId[woman].Propose(hostId, now);
             byId[cancelled].Cancel(now);
             await db.SaveChangesAsync();

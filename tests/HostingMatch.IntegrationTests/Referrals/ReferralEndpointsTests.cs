@@ -196,7 +196,7 @@ public sealed class ReferralEndpointsTests(ApiFactory api) : IClassFixture<ApiFa
             r.Propose(hostId, ApiFactory.DefaultNow);
             r.Confirm(ApiFactory.DefaultNow);
         });
-        await MoveAsync((Guid)unplaced["id"]!, r => r.MarkUnplaced("no-compatible-host",
+        await MoveAsync((Guid)unplaced["id"]!, r => r.MarkUnplaced(UnplacedReason.NoCompatibleHost,
             $"{HostName} at {HostAddress} ({HostPhone}) has no bed", ApiFactory.DefaultNow));
         await MoveAsync((Guid)proposed["id"]!, r => r.Propose(hostId, ApiFactory.DefaultNow));
 

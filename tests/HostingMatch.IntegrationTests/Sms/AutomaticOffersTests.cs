@@ -1,23 +1,18 @@
+using HostingMatch.IntegrationTests.Support;
 namespace HostingMatch.IntegrationTests.Sms;
 
-public sealed class AutomaticOffersTests : IAsyncLifetime
+public sealed class AutomaticOffersTests() : OwnApiTest<SmsApiFactory>(new SmsApiFactory(sendAutomatically: true))
 {
-    private readonly SmsApiFactory api = new(sendAutomatically: true);
-
-    public Task InitializeAsync() => api.InitializeAsync();
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     [Fact]
     public async Task WithAutomaticSendingTheMatchingsProposalsGoOutWithoutACoordinator()
     {
-        await api.AddHostAsync("h-claire", "Claire", "+33611111111");
-        await api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.AddHostAsync("h-claire", "Claire", "+33611111111");
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
 
-        await api.RunMatchingAsync();
+        await Api.RunMatchingAsync();
 
-        var sms = Assert.Single(await api.Twilio.WaitForMessagesAsync(1));
+        var sms = Assert.Single(await Api.Twilio.WaitForMessagesAsync(1));
         Assert.Equal("+33611111111", sms.To);
-        Assert.Equal("open", (string?)(await api.WaitForOffersAsync(o => o.Count == 1))[0]!["status"]);
+        Assert.Equal("open", (string?)(await Api.WaitForOffersAsync(o => o.Count == 1))[0]!["status"]);
     }
 }

@@ -1,42 +1,37 @@
+using HostingMatch.IntegrationTests.Support;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace HostingMatch.IntegrationTests.Sms;
 
-public sealed class ConcurrentRepliesTests : IAsyncLifetime
+public sealed class ConcurrentRepliesTests() : OwnApiTest<SmsApiFactory>(new SmsApiFactory())
 {
-    private readonly SmsApiFactory api = new();
-
-    public Task InitializeAsync() => api.InitializeAsync();
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     [Fact]
     public async Task FortySimultaneousRepliesLeaveEveryOfferAndRequestConsistent()
     {
         var phones = Enumerable.Range(0, 40).Select(i => $"+3361000{i:0000}").ToList();
         for (var i = 0; i < 40; i++)
         {
-            await api.AddHostAsync($"h-{i:00}", $"Hote{i}", phones[i], beds: 2);
-            await api.AddFamilyAsync($"Famille {i}", 30 + i, 5);
+            await Api.AddHostAsync($"h-{i:00}", $"Hote{i}", phones[i], beds: 2);
+            await Api.AddFamilyAsync($"Famille {i}", 30 + i, 5);
         }
 
-        await api.RunMatchingAsync();
-        var firstRound = (await api.SendOffersAsync()).Select(o => (Guid)o!["id"]!).ToHashSet();
+        await Api.RunMatchingAsync();
+        var firstRound = (await Api.SendOffersAsync()).Select(o => (Guid)o!["id"]!).ToHashSet();
         Assert.Equal(40, firstRound.Count);
-        await api.Twilio.WaitForMessagesAsync(40);
+        await Api.Twilio.WaitForMessagesAsync(40);
 
         // Even hosts say yes, odd ones no; a few of them twice (Twilio retrying), all at once.
         var replies = phones.Select((phone, i) => (phone, body: i % 2 == 0 ? "OUI" : "NON", sid: $"SM{Guid.NewGuid():N}"))
             .ToList();
         var sends = replies.Concat(replies.Take(5))
-            .Select(r => Task.Run(() => api.Twilio.SendInboundAsync(r.phone, r.body, messageSid: r.sid)))
+            .Select(r => Task.Run(() => Api.Twilio.SendInboundAsync(r.phone, r.body, messageSid: r.sid)))
             .ToList();
         var responses = await Task.WhenAll(sends);
 
         Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, $"{r.StatusCode}"));
-        await using var db = api.NewDb();
+        await using var db = Api.NewDb();
         var hosts = await db.Hosts.ToDictionaryAsync(h => h.Phone, h => h.Id);
         var offers = await db.Offers.ToListAsync();
         var requests = await db.Requests.ToDictionaryAsync(r => r.Id);

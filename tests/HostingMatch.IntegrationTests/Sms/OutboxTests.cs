@@ -1,3 +1,4 @@
+using HostingMatch.IntegrationTests.Support;
 using HostingMatch.Domain.Sms;
 using HostingMatch.Infrastructure.Sms;
 using HostingMatch.Application.Sms;
@@ -11,18 +12,12 @@ namespace HostingMatch.IntegrationTests.Sms;
 /// The outbox's guarantees, with the background workers off so the test plays the workers itself:
 /// real PostgreSQL, real HTTP to the fake Twilio.
 /// </summary>
-public sealed class OutboxTests : IAsyncLifetime
+public sealed class OutboxTests() : OwnApiTest<SmsApiFactory>(new SmsApiFactory(workers: false))
 {
-    private readonly SmsApiFactory api = new(workers: false);
-
-    public Task InitializeAsync() => api.InitializeAsync();
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     private async Task<List<Guid>> QueueAsync(int count)
     {
-        await using var db = api.NewDb();
-        var now = api.Clock.GetCurrentInstant();
+        await using var db = Api.NewDb();
+        var now = Api.Clock.GetCurrentInstant();
         var messages = Enumerable.Range(0, count)
             .Select(i => OutboundSms.Create($"+336{i:00000000}", $"Message {i}", SmsKind.Notice, null, null, now))
             .ToList();
@@ -33,13 +28,13 @@ public sealed class OutboxTests : IAsyncLifetime
 
     private async Task<OutboundSms> ReadAsync(Guid id)
     {
-        await using var db = api.NewDb();
+        await using var db = Api.NewDb();
         return await db.OutboundSms.SingleAsync(m => m.Id == id);
     }
 
     private AsyncServiceScope Worker(out OutboxDispatcher dispatcher)
     {
-        var scope = api.Services.CreateAsyncScope();
+        var scope = Api.Services.CreateAsyncScope();
         dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
         return scope;
     }
@@ -57,11 +52,11 @@ public sealed class OutboxTests : IAsyncLifetime
         await using (Worker(out var other))
         {
             Assert.Equal(0, await other.DispatchDueAsync(10, CancellationToken.None));
-            api.Clock.Advance(Duration.FromMinutes(3));
+            Api.Clock.Advance(Duration.FromMinutes(3));
             Assert.Equal(1, await other.DispatchDueAsync(10, CancellationToken.None));
         }
 
-        var sms = Assert.Single(api.Twilio.Messages);
+        var sms = Assert.Single(Api.Twilio.Messages);
         var row = await ReadAsync(id);
         Assert.Equal(OutboundSmsStatus.Sent, row.Status);
         Assert.Equal(sms.Sid, row.ProviderSid);
@@ -70,23 +65,23 @@ public sealed class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task AWorkerKilledAfterTwilioAcceptedButBeforeRecordingItDoesNotSendItTwice()
     {
-        api.Twilio.SendStatusCallbacks = false;
+        Api.Twilio.SendStatusCallbacks = false;
         var id = (await QueueAsync(1)).Single();
         await using (Worker(out var dying))
         {
             var claimed = Assert.Single(await dying.ClaimDueAsync(10, CancellationToken.None));
-            var sender = api.Services.GetRequiredService<ISmsSender>();
+            var sender = Api.Services.GetRequiredService<ISmsSender>();
             Assert.Equal(SmsSendOutcome.Accepted, (await sender.SendAsync(claimed.To, claimed.Body, null, CancellationToken.None)).Outcome);
             // The worker dies here: Twilio has the message, our row still says Sending.
         }
 
-        api.Clock.Advance(Duration.FromMinutes(3));
+        Api.Clock.Advance(Duration.FromMinutes(3));
         await using (Worker(out var other))
         {
             Assert.Equal(1, await other.DispatchDueAsync(10, CancellationToken.None));
         }
 
-        var sms = Assert.Single(api.Twilio.Messages);
+        var sms = Assert.Single(Api.Twilio.Messages);
         var row = await ReadAsync(id);
         Assert.Equal(OutboundSmsStatus.Sent, row.Status);
         Assert.Equal(sms.Sid, row.ProviderSid);
@@ -108,10 +103,10 @@ public sealed class OutboxTests : IAsyncLifetime
 
         await Task.WhenAll(Task.Run(RunWorkerAsync), Task.Run(RunWorkerAsync));
 
-        var bodies = api.Twilio.Messages.Select(m => m.Body).ToList();
+        var bodies = Api.Twilio.Messages.Select(m => m.Body).ToList();
         Assert.Equal(60, bodies.Count);
         Assert.Equal(60, bodies.Distinct().Count());
-        await using var db = api.NewDb();
+        await using var db = Api.NewDb();
         Assert.All(await db.OutboundSms.ToListAsync(), m => Assert.Equal(OutboundSmsStatus.Sent, m.Status));
     }
 
@@ -124,7 +119,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(2, batch.Count);
 
         // The slow worker's first Twilio calls outlast its lease; another worker takes the rows over and sends them.
-        api.Clock.Advance(Duration.FromSeconds(150));
+        Api.Clock.Advance(Duration.FromSeconds(150));
         await using (Worker(out var other))
         {
             Assert.Equal(2, await other.DispatchDueAsync(10, CancellationToken.None));
@@ -135,8 +130,8 @@ public sealed class OutboxTests : IAsyncLifetime
             await slow.SendClaimedAsync(message, CancellationToken.None);
         }
 
-        Assert.Equal(2, api.Twilio.Messages.Count);
-        Assert.Equal(2, api.Twilio.Messages.Select(m => m.Body).Distinct().Count());
+        Assert.Equal(2, Api.Twilio.Messages.Count);
+        Assert.Equal(2, Api.Twilio.Messages.Select(m => m.Body).Distinct().Count());
         foreach (var id in ids)
         {
             Assert.Equal(OutboundSmsStatus.Sent, (await ReadAsync(id)).Status);
@@ -145,11 +140,11 @@ public sealed class OutboxTests : IAsyncLifetime
 
     private async Task<(Guid Offer, Guid Sms)> QueueAnOfferAsync()
     {
-        await api.AddHostAsync("h-claire", "Claire", "+33611111111");
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        var offer = (Guid)(await api.SendOffersAsync()).Single()!["id"]!;
-        await using var db = api.NewDb();
+        await Api.AddHostAsync("h-claire", "Claire", "+33611111111");
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        var offer = (Guid)(await Api.SendOffersAsync()).Single()!["id"]!;
+        await using var db = Api.NewDb();
         return (offer, (await db.OutboundSms.SingleAsync(m => m.OfferId == offer)).Id);
     }
 
@@ -163,23 +158,23 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task AnOfferSmsWhoseOfferExpiredWhileTwilioWasDownIsSkippedNotSent()
     {
         var (_, id) = await QueueAnOfferAsync();
-        api.Twilio.FailNext(4, System.Net.HttpStatusCode.ServiceUnavailable);
+        Api.Twilio.FailNext(4, System.Net.HttpStatusCode.ServiceUnavailable);
         await DispatchAsync();
         Assert.Equal(OutboundSmsStatus.Pending, (await ReadAsync(id)).Status);
 
-        api.Clock.Advance(Duration.FromMinutes(21));
-        await using (var scope = api.Services.CreateAsyncScope())
+        Api.Clock.Advance(Duration.FromMinutes(21));
+        await using (var scope = Api.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new HostingMatch.Application.Offers.SettleOffers());
         }
 
         await DispatchAsync();
 
-        Assert.Empty(api.Twilio.Messages);
+        Assert.Empty(Api.Twilio.Messages);
         var row = await ReadAsync(id);
         Assert.Equal(OutboundSmsStatus.Skipped, row.Status);
         Assert.Contains("expired", row.LastError);
-        var offer = (await api.OffersAsync()).Single()!;
+        var offer = (await Api.OffersAsync()).Single()!;
         Assert.Equal("expired", (string?)offer["status"]);
         Assert.Equal("skipped", (string?)offer["smsStatus"]);
     }
@@ -188,19 +183,19 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task AnOffersAnswerWindowStartsWhenItsSmsIsHandedToTwilioAndAResendDoesNotMoveIt()
     {
         var (offerId, _) = await QueueAnOfferAsync();
-        api.Twilio.FailNext(4, System.Net.HttpStatusCode.ServiceUnavailable);
+        Api.Twilio.FailNext(4, System.Net.HttpStatusCode.ServiceUnavailable);
         await DispatchAsync();
-        api.Clock.Advance(Duration.FromMinutes(10));
+        Api.Clock.Advance(Duration.FromMinutes(10));
         await DispatchAsync();
-        var handedOver = api.Clock.GetCurrentInstant();
-        Assert.Single(api.Twilio.Messages);
+        var handedOver = Api.Clock.GetCurrentInstant();
+        Assert.Single(Api.Twilio.Messages);
 
-        api.Clock.Advance(Duration.FromMinutes(5));
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.Client.PostAsync($"/api/v1/offers/{offerId}/resend", null)).StatusCode);
+        Api.Clock.Advance(Duration.FromMinutes(5));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await Api.Client.PostAsync($"/api/v1/offers/{offerId}/resend", null)).StatusCode);
         await DispatchAsync();
 
-        Assert.Equal(2, api.Twilio.Messages.Count);
-        await using var db = api.NewDb();
+        Assert.Equal(2, Api.Twilio.Messages.Count);
+        await using var db = Api.NewDb();
         Assert.Equal(handedOver + Duration.FromMinutes(20), (await db.Offers.SingleAsync(o => o.Id == offerId)).ExpiresAt);
     }
 
@@ -208,28 +203,28 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task TwilioDownForLongIsRetriedLaterWithBackoffThenMarkedFailedForTheCoordinators()
     {
         var id = (await QueueAsync(1)).Single();
-        api.Twilio.FailNext(1000, System.Net.HttpStatusCode.ServiceUnavailable);
+        Api.Twilio.FailNext(1000, System.Net.HttpStatusCode.ServiceUnavailable);
 
         await using (Worker(out var worker))
         {
             await worker.DispatchDueAsync(10, CancellationToken.None);
             var afterFirst = await ReadAsync(id);
             Assert.Equal(OutboundSmsStatus.Pending, afterFirst.Status);
-            Assert.True(afterFirst.NextAttemptAt > api.Clock.GetCurrentInstant());
+            Assert.True(afterFirst.NextAttemptAt > Api.Clock.GetCurrentInstant());
             Assert.Equal(0, await worker.DispatchDueAsync(10, CancellationToken.None));
 
             for (var i = 0; i < 10; i++)
             {
-                api.Clock.Advance(Duration.FromMinutes(11));
+                Api.Clock.Advance(Duration.FromMinutes(11));
                 await worker.DispatchDueAsync(10, CancellationToken.None);
             }
         }
 
-        Assert.Empty(api.Twilio.Messages);
+        Assert.Empty(Api.Twilio.Messages);
         var row = await ReadAsync(id);
         Assert.Equal(OutboundSmsStatus.Failed, row.Status);
         Assert.Contains("503", row.LastError);
-        await using var db = api.NewDb();
+        await using var db = Api.NewDb();
         Assert.Equal("sms-failed", (await db.Alerts.SingleAsync()).Code);
     }
 
@@ -238,7 +233,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         var id = (await QueueAsync(1)).Single();
         var number = (await ReadAsync(id)).To;
-        api.Twilio.Invalid[number] = 0;
+        Api.Twilio.Invalid[number] = 0;
 
         await DispatchAsync();
 
@@ -247,7 +242,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Contains("21211", row.LastError);
         Assert.DoesNotContain(number, row.LastError);
         Assert.Contains("..." + number[^4..], row.LastError);
-        await using var db = api.NewDb();
+        await using var db = Api.NewDb();
         var alert = await db.Alerts.SingleAsync();
         Assert.DoesNotContain(number, alert.Message);
         Assert.Contains("..." + number[^4..], alert.Message);
@@ -257,18 +252,18 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task ATwilioCallThatTimesOutIsRetriedLaterAndSentOnce()
     {
         var id = (await QueueAsync(1)).Single();
-        api.Twilio.HangNext(1, TimeSpan.FromSeconds(5));
+        Api.Twilio.HangNext(1, TimeSpan.FromSeconds(5));
 
         await using (Worker(out var worker))
         {
             await worker.DispatchDueAsync(10, CancellationToken.None);
             Assert.Equal(OutboundSmsStatus.Pending, (await ReadAsync(id)).Status);
-            api.Clock.Advance(Duration.FromMinutes(1));
+            Api.Clock.Advance(Duration.FromMinutes(1));
             await worker.DispatchDueAsync(10, CancellationToken.None);
         }
 
-        Assert.Single(api.Twilio.Messages);
-        Assert.Equal(2, api.Twilio.CreateRequests);
+        Assert.Single(Api.Twilio.Messages);
+        Assert.Equal(2, Api.Twilio.CreateRequests);
         Assert.Equal(OutboundSmsStatus.Sent, (await ReadAsync(id)).Status);
     }
 
@@ -276,18 +271,18 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task ATimeoutHidingAMessageTwilioTookIsFoundAndNotSentAgain()
     {
         var id = (await QueueAsync(1)).Single();
-        api.Twilio.AcceptButHangNext(1, TimeSpan.FromSeconds(5));
+        Api.Twilio.AcceptButHangNext(1, TimeSpan.FromSeconds(5));
 
         await using (Worker(out var worker))
         {
             await worker.DispatchDueAsync(10, CancellationToken.None);
             Assert.Equal(OutboundSmsStatus.Pending, (await ReadAsync(id)).Status);
-            api.Clock.Advance(Duration.FromMinutes(1));
+            Api.Clock.Advance(Duration.FromMinutes(1));
             await worker.DispatchDueAsync(10, CancellationToken.None);
         }
 
-        var sms = Assert.Single(api.Twilio.Messages);
-        Assert.Equal(1, api.Twilio.CreateRequests);
+        var sms = Assert.Single(Api.Twilio.Messages);
+        Assert.Equal(1, Api.Twilio.CreateRequests);
         var row = await ReadAsync(id);
         Assert.Equal(OutboundSmsStatus.Sent, row.Status);
         Assert.Equal(sms.Sid, row.ProviderSid);

@@ -13,70 +13,64 @@ using NodaTime.Text;
 namespace HostingMatch.IntegrationTests.Sms;
 
 /// <summary>The whole conversation over real HTTP: our Api, PostgreSQL, the fake Twilio, both workers running.</summary>
-public sealed class SmsConversationTests : IAsyncLifetime
+public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsApiFactory())
 {
     private const string Claire = "+33611111111";
     private const string Bruno = "+33622222222";
-    private readonly SmsApiFactory api = new();
-
-    public Task InitializeAsync() => api.InitializeAsync();
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     [Fact]
     public async Task AnOfferGoesOutOnceInFrenchWithTheSpecsWording()
     {
-        await api.AddHostAsync("h-claire", "Claire Martin", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7, 4);
-        await api.RunMatchingAsync();
+        await Api.AddHostAsync("h-claire", "Claire Martin", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7, 4);
+        await Api.RunMatchingAsync();
 
-        var sent = await api.SendOffersAsync();
-        var again = await api.SendOffersAsync();
+        var sent = await Api.SendOffersAsync();
+        var again = await Api.SendOffersAsync();
 
         Assert.Single(sent);
         Assert.Empty(again);
-        var sms = Assert.Single(await api.Twilio.WaitForMessagesAsync(1));
+        var sms = Assert.Single(await Api.Twilio.WaitForMessagesAsync(1));
         Assert.Equal(Claire, sms.To);
-        Assert.Equal(api.Twilio.FromNumber, sms.From);
+        Assert.Equal(Api.Twilio.FromNumber, sms.From);
         Assert.Equal("Bonsoir Claire, pouvez-vous accueillir ce soir 1 adulte et 2 enfants (4 et 7 ans) ? Arrivée vers 21h30. Répondez OUI ou NON.", sms.Body);
-        Assert.Equal($"{api.PublicBaseUrl}/sms/status?outbox=", sms.StatusCallback![..^36]);
+        Assert.Equal($"{Api.PublicBaseUrl}/sms/status?outbox=", sms.StatusCallback![..^36]);
 
         // Twilio's status callbacks come back signed and are recorded on the offer's SMS.
-        var offers = await api.WaitForOffersAsync(o => (string?)o[0]!["smsProviderStatus"] == "delivered");
+        var offers = await Api.WaitForOffersAsync(o => (string?)o[0]!["smsProviderStatus"] == "delivered");
         Assert.Equal("sent", (string?)offers.Single()!["smsStatus"]);
         await Task.Delay(500);
-        Assert.Single(api.Twilio.Messages);
+        Assert.Single(Api.Twilio.Messages);
     }
 
     [Fact]
     public async Task AnEnglishSpeakingHostGetsTheOfferInEnglish()
     {
-        await api.AddHostAsync("h-john", "John", Claire, language: "en", arrivalFrom: "20:00");
-        await api.AddFamilyAsync("Famille A.", 34, 7, 4);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
+        await Api.AddHostAsync("h-john", "John", Claire, language: "en", arrivalFrom: "20:00");
+        await Api.AddFamilyAsync("Famille A.", 34, 7, 4);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
 
-        var sms = Assert.Single(await api.Twilio.WaitForMessagesAsync(1));
+        var sms = Assert.Single(await Api.Twilio.WaitForMessagesAsync(1));
         Assert.Equal("Good evening John, can you host tonight 1 adult and 2 children (4 and 7)? Arriving around 20:00. Reply YES or NO.", sms.Body);
     }
 
     [Fact]
     public async Task OuiConfirmsThePlacementAndThanksTheHost()
     {
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        var request = await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
+        await Api.AddHostAsync("h-claire", "Claire", Claire);
+        var request = await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(1);
 
-        var response = await api.Twilio.SendInboundAsync(Claire, "Oui !");
+        var response = await Api.Twilio.SendInboundAsync(Claire, "Oui !");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
         var twiml = await response.Content.ReadAsStringAsync();
         Assert.Contains("<Message>Merci Claire ! C'est confirmé pour ce soir.", twiml);
-        Assert.Equal("accepted", (string?)(await api.OffersAsync()).Single()!["status"]);
-        await using var db = api.NewDb();
+        Assert.Equal("accepted", (string?)(await Api.OffersAsync()).Single()!["status"]);
+        await using var db = Api.NewDb();
         Assert.Equal(RequestStatus.Confirmed, (await db.Requests.SingleAsync(r => r.Id == request)).Status);
     }
 
@@ -86,59 +80,59 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [InlineData("ANNULE")]
     public async Task DeclineSilenceOrCancellationRematchesToANewHostByItself(string what)
     {
-        var claire = await api.AddHostAsync("h-claire", "Claire", Claire);
-        var bruno = await api.AddHostAsync("h-bruno", "Bruno", Bruno);
-        var request = await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        var first = Assert.Single(await api.Twilio.WaitForMessagesAsync(1));
+        var claire = await Api.AddHostAsync("h-claire", "Claire", Claire);
+        var bruno = await Api.AddHostAsync("h-bruno", "Bruno", Bruno);
+        var request = await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        var first = Assert.Single(await Api.Twilio.WaitForMessagesAsync(1));
         var (firstPhone, secondPhone, secondHost) = first.To == Claire ? (Claire, Bruno, bruno) : (Bruno, Claire, claire);
 
         switch (what)
         {
             case "NON":
-                await api.Twilio.SendInboundAsync(firstPhone, "non");
+                await Api.Twilio.SendInboundAsync(firstPhone, "non");
                 break;
             case "silence":
-                api.Clock.Advance(Duration.FromMinutes(21));
+                Api.Clock.Advance(Duration.FromMinutes(21));
                 break;
             default:
-                await api.Twilio.SendInboundAsync(firstPhone, "oui");
-                await api.Twilio.SendInboundAsync(firstPhone, "annulé");
+                await Api.Twilio.SendInboundAsync(firstPhone, "oui");
+                await Api.Twilio.SendInboundAsync(firstPhone, "annulé");
                 break;
         }
 
-        var messages = await api.Twilio.WaitForMessagesAsync(2);
+        var messages = await Api.Twilio.WaitForMessagesAsync(2);
         Assert.Equal(secondPhone, messages[1].To);
         Assert.StartsWith("Bonsoir ", messages[1].Body);
-        var offers = await api.WaitForOffersAsync(o => o.Count == 2);
+        var offers = await Api.WaitForOffersAsync(o => o.Count == 2);
         var expected = what switch { "NON" => "declined", "silence" => "expired", _ => "cancelled" };
         // The fake clock stands still between the two offers: tell them apart by host, not by order.
         var second = offers.Single(o => (Guid)o!["hostId"]! == secondHost)!;
         Assert.Equal(expected, (string?)offers.Single(o => (Guid)o!["hostId"]! != secondHost)!["status"]);
         Assert.Equal("open", (string?)second["status"]);
         Assert.Equal(request, (Guid)second["requestId"]!);
-        Assert.Equal(2, api.Twilio.Messages.Count);
+        Assert.Equal(2, Api.Twilio.Messages.Count);
     }
 
     [Fact]
     public async Task StopOptsTheHostOutCancelsTheOpenOfferAndAlertsTheCoordinators()
     {
-        var claire = await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
+        var claire = await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(1);
 
-        var twiml = await (await api.Twilio.SendInboundAsync(Claire, "STOP")).Content.ReadAsStringAsync();
+        var twiml = await (await Api.Twilio.SendInboundAsync(Claire, "STOP")).Content.ReadAsStringAsync();
 
         Assert.Contains("Vous ne recevrez plus de SMS", twiml);
-        await using var db = api.NewDb();
+        await using var db = Api.NewDb();
         Assert.NotNull((await db.Hosts.SingleAsync(h => h.Id == claire)).SmsOptedOutAt);
-        var alert = (await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!;
+        var alert = (await (await Api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!;
         Assert.Equal("host-opted-out", (string?)alert["code"]);
         Assert.Equal(claire, (Guid)alert["hostId"]!);
-        Assert.Equal("cancelled", (string?)(await api.OffersAsync()).Single()!["status"]);
+        Assert.Equal("cancelled", (string?)(await Api.OffersAsync()).Single()!["status"]);
     }
 
     [Fact]
@@ -146,37 +140,37 @@ public sealed class SmsConversationTests : IAsyncLifetime
     {
         // Twilio's Advanced Opt-Out has already blocked the number when it says OptOutType=STOP (here for "cancel",
         // one of its default keywords): we follow it, or our next offers would never arrive.
-        var claire = await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
+        var claire = await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(1);
 
-        var stop = await (await api.Twilio.SendInboundAsync(Claire, "cancel", extra: new Dictionary<string, string> { ["OptOutType"] = "STOP" }))
+        var stop = await (await Api.Twilio.SendInboundAsync(Claire, "cancel", extra: new Dictionary<string, string> { ["OptOutType"] = "STOP" }))
             .Content.ReadAsStringAsync();
 
         Assert.Contains("Vous ne recevrez plus de SMS", stop);
-        Assert.Equal("cancelled", (string?)(await api.OffersAsync()).Single()!["status"]);
-        Assert.Equal("host-opted-out", (string?)(await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!["code"]);
+        Assert.Equal("cancelled", (string?)(await Api.OffersAsync()).Single()!["status"]);
+        Assert.Equal("host-opted-out", (string?)(await (await Api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!["code"]);
 
         // While opted out, a new family is not offered to her.
-        await api.AddFamilyAsync("Famille B.", 29, 3);
-        await api.RunMatchingAsync();
-        Assert.Empty(await api.SendOffersAsync());
+        await Api.AddFamilyAsync("Famille B.", 29, 3);
+        await Api.RunMatchingAsync();
+        Assert.Empty(await Api.SendOffersAsync());
 
-        var start = await (await api.Twilio.SendInboundAsync(Claire, "Start", extra: new Dictionary<string, string> { ["OptOutType"] = "START" }))
+        var start = await (await Api.Twilio.SendInboundAsync(Claire, "Start", extra: new Dictionary<string, string> { ["OptOutType"] = "START" }))
             .Content.ReadAsStringAsync();
 
         Assert.Contains("vous recevrez à nouveau nos SMS", start);
-        await using (var db = api.NewDb())
+        await using (var db = Api.NewDb())
         {
             Assert.Null((await db.Hosts.SingleAsync(h => h.Id == claire)).SmsOptedOutAt);
         }
 
-        await api.RunMatchingAsync();
-        var offer = Assert.Single(await api.SendOffersAsync())!;
+        await Api.RunMatchingAsync();
+        var offer = Assert.Single(await Api.SendOffersAsync())!;
         Assert.Equal(claire, (Guid)offer["hostId"]!);
-        var messages = await api.Twilio.WaitForMessagesAsync(2);
+        var messages = await Api.Twilio.WaitForMessagesAsync(2);
         Assert.Equal(Claire, messages[1].To);
         Assert.Contains("1 adulte et 1 enfant (3 ans)", messages[1].Body);
     }
@@ -184,16 +178,16 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [Fact]
     public async Task AnOfferTwilioCouldNotDeliverAlertsTheCoordinatorsWithTheReason()
     {
-        var claire = await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        api.Twilio.Unreachable.TryAdd(Claire, 0);
+        var claire = await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        Api.Twilio.Unreachable.TryAdd(Claire, 0);
 
-        await api.SendOffersAsync();
+        await Api.SendOffersAsync();
 
-        var offers = await api.WaitForOffersAsync(o => (string?)o[0]!["smsProviderStatus"] == "undelivered");
+        var offers = await Api.WaitForOffersAsync(o => (string?)o[0]!["smsProviderStatus"] == "undelivered");
         Assert.Equal("open", (string?)offers.Single()!["status"]);
-        var alert = (await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!;
+        var alert = (await (await Api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!;
         Assert.Equal("sms-undelivered", (string?)alert["code"]);
         Assert.Equal(claire, (Guid)alert["hostId"]!);
         Assert.Contains("Twilio error 30003: the phone is switched off or out of coverage", (string?)alert["message"]);
@@ -203,27 +197,27 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [Fact]
     public async Task AForgedOrMissingSignatureIsRefusedWith403AndChangesNothing()
     {
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
+        await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(1);
 
-        var forged = await api.Twilio.SendInboundAsync(Claire, "OUI", signature: Convert.ToBase64String(new byte[20]));
-        var missing = await api.Client.PostAsync("/sms/inbound", new FormUrlEncodedContent(new Dictionary<string, string>
+        var forged = await Api.Twilio.SendInboundAsync(Claire, "OUI", signature: Convert.ToBase64String(new byte[20]));
+        var missing = await Api.Client.PostAsync("/sms/inbound", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["From"] = Claire, ["Body"] = "OUI",
         }));
-        var forgedStatus = await api.Client.PostAsync("/sms/status", new FormUrlEncodedContent(new Dictionary<string, string>
+        var forgedStatus = await Api.Client.PostAsync("/sms/status", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["MessageSid"] = api.Twilio.Messages[0].Sid, ["MessageStatus"] = "failed",
+            ["MessageSid"] = Api.Twilio.Messages[0].Sid, ["MessageStatus"] = "failed",
         }));
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forgedStatus.StatusCode);
-        Assert.Equal("open", (string?)(await api.OffersAsync()).Single()!["status"]);
-        await using var db = api.NewDb();
+        Assert.Equal("open", (string?)(await Api.OffersAsync()).Single()!["status"]);
+        await using var db = Api.NewDb();
         Assert.Empty(await db.InboundSms.ToListAsync());
         Assert.Empty(await db.Alerts.ToListAsync());
     }
@@ -231,40 +225,40 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [Fact]
     public async Task TheSameWebhookTwiceIsProcessedOnce()
     {
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
+        await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(1);
         var sid = "SM" + Guid.NewGuid().ToString("N");
 
-        var first = await (await api.Twilio.SendInboundAsync(Claire, "OUI", messageSid: sid)).Content.ReadAsStringAsync();
-        var second = await api.Twilio.SendInboundAsync(Claire, "OUI", messageSid: sid);
+        var first = await (await Api.Twilio.SendInboundAsync(Claire, "OUI", messageSid: sid)).Content.ReadAsStringAsync();
+        var second = await Api.Twilio.SendInboundAsync(Claire, "OUI", messageSid: sid);
 
         Assert.Contains("<Message>", first);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.DoesNotContain("<Message>", await second.Content.ReadAsStringAsync());
-        await using var db = api.NewDb();
+        await using var db = Api.NewDb();
         Assert.Single(await db.InboundSms.ToListAsync());
-        Assert.Equal("accepted", (string?)(await api.OffersAsync()).Single()!["status"]);
+        Assert.Equal("accepted", (string?)(await Api.OffersAsync()).Single()!["status"]);
     }
 
     [Fact]
     public async Task ALateOuiChangesNothingAndGetsAPoliteAnswer()
     {
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddHostAsync("h-bruno", "Bruno", Bruno);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        var first = (await api.Twilio.WaitForMessagesAsync(1))[0];
-        api.Clock.Advance(Duration.FromMinutes(21));
-        await api.WaitForOffersAsync(o => o.Count == 2);
+        await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddHostAsync("h-bruno", "Bruno", Bruno);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        var first = (await Api.Twilio.WaitForMessagesAsync(1))[0];
+        Api.Clock.Advance(Duration.FromMinutes(21));
+        await Api.WaitForOffersAsync(o => o.Count == 2);
 
-        var twiml = await (await api.Twilio.SendInboundAsync(first.To, "OUI")).Content.ReadAsStringAsync();
+        var twiml = await (await Api.Twilio.SendInboundAsync(first.To, "OUI")).Content.ReadAsStringAsync();
 
         Assert.Contains("c'est déjà organisé", twiml);
-        var offers = await api.OffersAsync();
+        var offers = await Api.OffersAsync();
         Assert.Equal("expired", (string?)offers[0]!["status"]);
         Assert.Equal("open", (string?)offers[1]!["status"]);
     }
@@ -277,58 +271,58 @@ public sealed class SmsConversationTests : IAsyncLifetime
     {
         var request = await ClaireAcceptedAsync();
 
-        var twiml = await (await api.Twilio.SendInboundAsync(Claire, body)).Content.ReadAsStringAsync();
+        var twiml = await (await Api.Twilio.SendInboundAsync(Claire, body)).Content.ReadAsStringAsync();
 
         Assert.Contains(expected, twiml);
         Assert.DoesNotContain("déjà organisé", twiml);
-        Assert.Equal("accepted", (string?)(await api.OffersAsync()).Single()!["status"]);
-        await using var db = api.NewDb();
+        Assert.Equal("accepted", (string?)(await Api.OffersAsync()).Single()!["status"]);
+        await using var db = Api.NewDb();
         Assert.Equal(RequestStatus.Confirmed, (await db.Requests.SingleAsync(r => r.Id == request)).Status);
     }
 
     [Fact]
     public async Task AnythingElseGetsHelpAndTheOfferStaysOpen()
     {
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
+        await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(1);
 
-        var twiml = await (await api.Twilio.SendInboundAsync(Claire, "c'est pour combien de temps ?")).Content.ReadAsStringAsync();
+        var twiml = await (await Api.Twilio.SendInboundAsync(Claire, "c'est pour combien de temps ?")).Content.ReadAsStringAsync();
 
         Assert.Contains("Répondez OUI pour accueillir", twiml);
-        Assert.Equal("open", (string?)(await api.OffersAsync()).Single()!["status"]);
+        Assert.Equal("open", (string?)(await Api.OffersAsync()).Single()!["status"]);
     }
 
     [Fact]
     public async Task TwilioAnswering500Then201StillSendsExactlyOneSms()
     {
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        api.Twilio.FailNext(1, HttpStatusCode.InternalServerError);
+        await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        Api.Twilio.FailNext(1, HttpStatusCode.InternalServerError);
 
-        await api.SendOffersAsync();
+        await Api.SendOffersAsync();
 
-        await api.Twilio.WaitForMessagesAsync(1);
-        await api.WaitForOffersAsync(o => (string?)o[0]!["smsStatus"] == "sent");
+        await Api.Twilio.WaitForMessagesAsync(1);
+        await Api.WaitForOffersAsync(o => (string?)o[0]!["smsStatus"] == "sent");
         await Task.Delay(500);
-        Assert.Single(api.Twilio.Messages);
-        Assert.Equal(2, api.Twilio.CreateRequests);
+        Assert.Single(Api.Twilio.Messages);
+        Assert.Equal(2, Api.Twilio.CreateRequests);
     }
 
     [Fact]
     public async Task TheHostsSmsHistoryShowsBothDirections()
     {
-        var claire = await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
-        await api.Twilio.SendInboundAsync(Claire, "oui");
+        var claire = await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(1);
+        await Api.Twilio.SendInboundAsync(Claire, "oui");
 
-        var history = await (await api.Client.GetAsync($"/api/v1/hosts/{claire}/sms")).ReadArrayAsync();
+        var history = await (await Api.Client.GetAsync($"/api/v1/hosts/{claire}/sms")).ReadArrayAsync();
 
         Assert.Equal(["out", "in"], history.Select(h => (string)h!["direction"]!));
         Assert.Equal("accepted", (string?)history[1]!["status"]);
@@ -337,18 +331,18 @@ public sealed class SmsConversationTests : IAsyncLifetime
     [Fact]
     public async Task ACoordinatorCanResendAnOpenOfferAndCancelItByHand()
     {
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        var offer = (Guid)(await api.SendOffersAsync())[0]!["id"]!;
-        await api.Twilio.WaitForMessagesAsync(1);
+        await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        var offer = (Guid)(await Api.SendOffersAsync())[0]!["id"]!;
+        await Api.Twilio.WaitForMessagesAsync(1);
 
-        Assert.Equal(HttpStatusCode.OK, (await api.Client.PostAsync($"/api/v1/offers/{offer}/resend", null)).StatusCode);
-        var both = await api.Twilio.WaitForMessagesAsync(2);
+        Assert.Equal(HttpStatusCode.OK, (await Api.Client.PostAsync($"/api/v1/offers/{offer}/resend", null)).StatusCode);
+        var both = await Api.Twilio.WaitForMessagesAsync(2);
         Assert.Equal(both[0].Body, both[1].Body);
 
-        Assert.Equal(HttpStatusCode.OK, (await api.Client.PostAsync($"/api/v1/offers/{offer}/cancel", null)).StatusCode);
-        var resendCancelled = await api.Client.PostAsync($"/api/v1/offers/{offer}/resend", null);
+        Assert.Equal(HttpStatusCode.OK, (await Api.Client.PostAsync($"/api/v1/offers/{offer}/cancel", null)).StatusCode);
+        var resendCancelled = await Api.Client.PostAsync($"/api/v1/offers/{offer}/resend", null);
         Assert.Equal(HttpStatusCode.Conflict, resendCancelled.StatusCode);
         Assert.Equal("offer-not-open", (string?)(await resendCancelled.ReadObjectAsync())["code"]);
     }
@@ -357,11 +351,11 @@ public sealed class SmsConversationTests : IAsyncLifetime
     public async Task OnceTheVansArePlannedAnOuiReplansThemByItself()
     {
         await OfferToClaireWithAVanAsync();
-        Assert.Equal(HttpStatusCode.OK, (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).StatusCode);
         var plannedAt = await PlannedAtAsync();
 
-        api.Clock.Advance(Duration.FromMinutes(2));
-        await api.Twilio.SendInboundAsync(Claire, "oui");
+        Api.Clock.Advance(Duration.FromMinutes(2));
+        await Api.Twilio.SendInboundAsync(Claire, "oui");
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (await PlannedAtAsync() == plannedAt && DateTime.UtcNow < deadline)
@@ -376,20 +370,20 @@ public sealed class SmsConversationTests : IAsyncLifetime
     public async Task ConfirmedHostsAreToldTheVansArrivalTimeOnce()
     {
         await OfferToClaireWithAVanAsync();
-        await api.Twilio.SendInboundAsync(Claire, "oui");
-        var runs = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).ReadObjectAsync();
+        await Api.Twilio.SendInboundAsync(Claire, "oui");
+        var runs = await (await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).ReadObjectAsync();
         var arrival = OffsetDateTimePattern.ExtendedIso.Parse((string)runs["trips"]![0]!["stops"]![0]!["arriveAt"]!).Value;
 
-        var told = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null)).ReadArrayAsync();
-        var again = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null)).ReadArrayAsync();
+        var told = await (await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null)).ReadArrayAsync();
+        var again = await (await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null)).ReadArrayAsync();
 
         Assert.Equal(["h-claire"], told.Select(c => (string)c!));
         Assert.Empty(again);
-        var sms = (await api.Twilio.WaitForMessagesAsync(2))[1];
+        var sms = (await Api.Twilio.WaitForMessagesAsync(2))[1];
         Assert.Equal(Claire, sms.To);
         Assert.Equal($"Bonsoir Claire, le véhicule arrivera chez vous vers {arrival:H'h'mm}. Merci pour votre accueil !", sms.Body);
         await Task.Delay(300);
-        Assert.Equal(2, api.Twilio.Messages.Count);
+        Assert.Equal(2, Api.Twilio.Messages.Count);
     }
 
     [Fact]
@@ -397,29 +391,29 @@ public sealed class SmsConversationTests : IAsyncLifetime
     {
         await ClaireAcceptedAsync();
 
-        await api.Twilio.SendInboundAsync(Claire, "STOP");
+        await Api.Twilio.SendInboundAsync(Claire, "STOP");
 
-        var alert = (await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!;
+        var alert = (await (await Api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync()).Single()!;
         Assert.Equal("host-opted-out", (string?)alert["code"]);
         Assert.Contains("confirmed household tonight (Famille A.)", (string?)alert["message"]);
         Assert.Contains("call them", (string?)alert["message"]);
-        Assert.Equal("accepted", (string?)(await api.OffersAsync()).Single()!["status"]);
+        Assert.Equal("accepted", (string?)(await Api.OffersAsync()).Single()!["status"]);
     }
 
     [Fact]
     public async Task AVanTimeNotTextedToAnOptedOutHostRaisesAnAlertOnce()
     {
         await OfferToClaireWithAVanAsync();
-        await api.Twilio.SendInboundAsync(Claire, "oui");
-        await api.Twilio.SendInboundAsync(Claire, "STOP");
-        var runs = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).ReadObjectAsync();
+        await Api.Twilio.SendInboundAsync(Claire, "oui");
+        await Api.Twilio.SendInboundAsync(Claire, "STOP");
+        var runs = await (await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).ReadObjectAsync();
         var arrival = OffsetDateTimePattern.ExtendedIso.Parse((string)runs["trips"]![0]!["stops"]![0]!["arriveAt"]!).Value;
 
-        var told = await (await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null)).ReadArrayAsync();
-        await api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
+        var told = await (await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null)).ReadArrayAsync();
+        await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
 
         Assert.Empty(told);
-        var alerts = await (await api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync();
+        var alerts = await (await Api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync();
         var alert = Assert.Single(alerts, a => (string?)a!["code"] == "van-time-not-sent")!;
         Assert.Contains($"around {arrival:HH:mm}", (string?)alert["message"]);
         Assert.Contains("call them", (string?)alert["message"]);
@@ -428,19 +422,19 @@ public sealed class SmsConversationTests : IAsyncLifetime
     /// <summary>Claire offered "Famille A." by SMS and answered OUI; returns the request.</summary>
     private async Task<Guid> ClaireAcceptedAsync()
     {
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        var request = await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
-        await api.Twilio.SendInboundAsync(Claire, "oui");
+        await Api.AddHostAsync("h-claire", "Claire", Claire);
+        var request = await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(1);
+        await Api.Twilio.SendInboundAsync(Claire, "oui");
         return request;
     }
 
     /// <summary>A base with one van, Claire offered a family, her offer's SMS sent.</summary>
     private async Task OfferToClaireWithAVanAsync()
     {
-        await using (var db = api.NewDb())
+        await using (var db = Api.NewDb())
         {
             var @base = Base.Create("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592), new LocalTime(20, 0), ApiFactory.DefaultNow);
             db.Bases.Add(@base);
@@ -448,16 +442,16 @@ public sealed class SmsConversationTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await api.AddHostAsync("h-claire", "Claire", Claire);
-        await api.AddFamilyAsync("Famille A.", 34, 7);
-        await api.RunMatchingAsync();
-        await api.SendOffersAsync();
-        await api.Twilio.WaitForMessagesAsync(1);
+        await Api.AddHostAsync("h-claire", "Claire", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(1);
     }
 
     private async Task<Instant> PlannedAtAsync()
     {
-        await using var db = api.NewDb();
+        await using var db = Api.NewDb();
         return await db.VanRunPlans.Where(p => p.Night == new LocalDate(2026, 11, 26)).Select(p => p.PlannedAt).SingleAsync();
     }
 }

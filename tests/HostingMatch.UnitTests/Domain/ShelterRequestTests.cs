@@ -39,7 +39,7 @@ public sealed class ShelterRequestTests
             case RequestStatus.Proposed: request.Propose(Guid.NewGuid(), Now); break;
             case RequestStatus.Confirmed: request.Propose(Guid.NewGuid(), Now); request.Confirm(Now); break;
             case RequestStatus.Delivered: request.Propose(Guid.NewGuid(), Now); request.Confirm(Now); request.MarkDelivered(Now); break;
-            case RequestStatus.Unplaced: request.MarkUnplaced("too-large", "No host has 7 beds tonight.", Now); break;
+            case RequestStatus.Unplaced: request.MarkUnplaced(UnplacedReason.TooLarge, "No host has 7 beds tonight.", Now); break;
             case RequestStatus.Cancelled: request.Cancel(Now); break;
         }
 
@@ -55,7 +55,7 @@ public sealed class ShelterRequestTests
             case RequestStatus.Proposed: request.Propose(Guid.NewGuid(), Now); break;
             case RequestStatus.Confirmed: request.Confirm(Now); break;
             case RequestStatus.Delivered: request.MarkDelivered(Now); break;
-            case RequestStatus.Unplaced: request.MarkUnplaced("outranked", "Beds went to families.", Now); break;
+            case RequestStatus.Unplaced: request.MarkUnplaced(UnplacedReason.Outranked, "Beds went to families.", Now); break;
             case RequestStatus.Cancelled: request.Cancel(Now); break;
         }
     }
@@ -96,6 +96,68 @@ public sealed class ShelterRequestTests
         Assert.Null(request.UnplacedReason);
         Assert.NotNull(request.HostId);
     }
+
+    [Fact]
+    public void ProposeTo_WhenProposedElsewhere_TakesTheProposalBackFirst()
+    {
+        var request = In(RequestStatus.Proposed);
+        var host = Guid.NewGuid();
+        request.ProposeTo(host, Now + Duration.FromMinutes(1));
+        Assert.Equal(RequestStatus.Proposed, request.Status);
+        Assert.Equal(host, request.HostId);
+        Assert.Equal(Now + Duration.FromMinutes(1), request.UpdatedAt);
+    }
+
+    [Fact]
+    public void ProposeTo_TheSameHostAgain_ChangesNothing()
+    {
+        var request = In(RequestStatus.Proposed);
+        var host = request.HostId!.Value;
+        request.ProposeTo(host, Now + Duration.FromMinutes(1));
+        Assert.Equal(host, request.HostId);
+        Assert.Equal(Now, request.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData(RequestStatus.Waiting)]
+    [InlineData(RequestStatus.Unplaced)]
+    public void ProposeTo_FromThePool_Proposes(RequestStatus from)
+    {
+        var request = In(from);
+        var host = Guid.NewGuid();
+        request.ProposeTo(host, Now);
+        Assert.Equal(RequestStatus.Proposed, request.Status);
+        Assert.Equal(host, request.HostId);
+    }
+
+    [Theory]
+    [InlineData(RequestStatus.Confirmed)]
+    [InlineData(RequestStatus.Delivered)]
+    [InlineData(RequestStatus.Cancelled)]
+    public void ProposeTo_WhenPlacedOrWithdrawn_Throws(RequestStatus from) =>
+        Assert.Equal("request-invalid-transition", Assert.Throws<DomainException>(() => In(from).ProposeTo(Guid.NewGuid(), Now)).Code);
+
+    [Theory]
+    [InlineData(RequestStatus.Waiting)]
+    [InlineData(RequestStatus.Proposed)]
+    [InlineData(RequestStatus.Unplaced)]
+    public void LeaveUnplaced_FromThePoolOrAProposal_RecordsTheReasonAndForgetsTheHost(RequestStatus from)
+    {
+        var request = In(from);
+        request.LeaveUnplaced(UnplacedReason.Outranked, "Beds went to families.", Now);
+        Assert.Equal(RequestStatus.Unplaced, request.Status);
+        Assert.Equal("outranked", request.UnplacedReason);
+        Assert.Equal("Beds went to families.", request.UnplacedDetail);
+        Assert.Null(request.HostId);
+    }
+
+    [Theory]
+    [InlineData(RequestStatus.Confirmed)]
+    [InlineData(RequestStatus.Delivered)]
+    [InlineData(RequestStatus.Cancelled)]
+    public void LeaveUnplaced_WhenPlacedOrWithdrawn_Throws(RequestStatus from) =>
+        Assert.Equal("request-invalid-transition",
+            Assert.Throws<DomainException>(() => In(from).LeaveUnplaced(UnplacedReason.TooLarge, "No host has 7 beds tonight.", Now)).Code);
 
     [Fact]
     public void Create_WithNegativeNightsWithoutShelter_Throws() =>

@@ -12,6 +12,30 @@ namespace HostingMatch.UnitTests.Matching;
 /// </summary>
 internal static class BruteForce
 {
+    /// <summary>
+    /// What is wrong with the engine's <paramref name="plan"/> of random night <paramref name="seed"/>, checked against
+    /// the exhaustive search and the independent <see cref="PlanChecker"/>: not proved optimal, an objective vector other
+    /// than the best, or a broken rule. Empty when the plan is right.
+    /// </summary>
+    public static IEnumerable<string> ProblemsWithPlan(int seed, NightFile night, MatchingOptions options, Plan plan)
+    {
+        var best = BestVector(night, options);
+        if (!plan.Optimal)
+        {
+            yield return $"seed {seed}: not proved optimal";
+        }
+
+        if (!best.SequenceEqual(plan.Summary.ObjectiveVector))
+        {
+            yield return $"seed {seed}: engine {string.Join(",", plan.Summary.ObjectiveVector)} vs exhaustive {string.Join(",", best)}";
+        }
+
+        foreach (var problem in PlanChecker.Problems(night, plan, options))
+        {
+            yield return $"seed {seed}: {problem}";
+        }
+    }
+
     public static long[] BestVector(NightFile night, MatchingOptions? options = null)
     {
         var n = night.Households.Count;

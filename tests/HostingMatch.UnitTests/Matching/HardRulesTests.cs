@@ -2,6 +2,7 @@ using HostingMatch.Application.Matching;
 using HostingMatch.Domain.Households;
 using static HostingMatch.UnitTests.Matching.NightBuilder;
 using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Domain.Requests;
 
 namespace HostingMatch.UnitTests.Matching;
 
@@ -116,14 +117,54 @@ public sealed class HardRulesTests
         Assert.False(HardRules.IsAvailable(host, Tonight.PlusDays(-1)));
     }
 
+    private static readonly NightHost TwoHouseholdsFourBeds = AHost("h", beds: 4, maxHouseholds: 2);
+
     [Fact]
-    public void FitsTogether_ChecksBedsCountAndCategory()
+    public void FitsTogether_WhenBedsCountAndCategoryAllow_IsTrue() =>
+        Assert.True(HardRules.FitsTogether(TwoHouseholdsFourBeds, [AMan("a", 2), AMan("b", 2)]));
+
+    [Fact]
+    public void FitsTogether_WhenPeopleOutnumberTheBeds_IsFalse() =>
+        Assert.False(HardRules.FitsTogether(TwoHouseholdsFourBeds, [AMan("a", 2), AMan("b", 3)]));
+
+    [Fact]
+    public void FitsTogether_WhenCategoriesMix_IsFalse() =>
+        Assert.False(HardRules.FitsTogether(TwoHouseholdsFourBeds, [AMan("a"), AWoman("b")]));
+
+    [Fact]
+    public void FitsTogether_WhenHouseholdsOutnumberMaxHouseholds_IsFalse() =>
+        Assert.False(HardRules.FitsTogether(TwoHouseholdsFourBeds, [AMan("a"), AMan("b"), AMan("c")]));
+
+    public static TheoryData<string, HardRule?> FirstBrokenCases() => new()
     {
-        var host = AHost("h", beds: 4, maxHouseholds: 2);
-        Assert.True(HardRules.FitsTogether(host, [AMan("a", 2), AMan("b", 2)]));
-        Assert.False(HardRules.FitsTogether(host, [AMan("a", 2), AMan("b", 3)]));
-        Assert.False(HardRules.FitsTogether(host, [AMan("a"), AWoman("b")]));
-        Assert.False(HardRules.FitsTogether(host, [AMan("a"), AMan("b"), AMan("c")]));
+        { "none", null },
+        { "unavailable", HardRule.Available },
+        { "women-only", HardRule.AcceptsCategory },
+        { "uncertified", HardRule.MinorsNeedCertifiedHost },
+        { "stairs", HardRule.WheelchairAccess },
+        { "far", HardRule.WithinTravelLimit },
+        // Breaking several, the first in the spec's order is named.
+        { "unavailable-far-women-only", HardRule.Available },
+    };
+
+    [Theory]
+    [MemberData(nameof(FirstBrokenCases))]
+    public void FirstBroken_NamesTheFirstRuleInTheSpecsOrder(string hostKind, HardRule? expected)
+    {
+        var host = hostKind switch
+        {
+            "unavailable" => AHost("h", availableTonight: false),
+            "women-only" => AHost("h", accepts: [HouseholdCategory.Women]),
+            "uncertified" => AHost("h", minorsCertified: false),
+            "stairs" => AHost("h", wheelchairAccessible: false),
+            "far" => AHost("h", kmNorth: 30, wheelchairAccessible: true),
+            "unavailable-far-women-only" => AHost("h", availableTonight: false, kmNorth: 30, accepts: [HouseholdCategory.Women]),
+            _ => AHost("h", wheelchairAccessible: true),
+        };
+        var minor = AHousehold("m", [new Member(16, Sex.Male)], wheelchair: hostKind is "stairs" or "none" or "far");
+        var travel = HardRules.TravelMinutes(Night([], []).Base, host, MatchingRules.Default);
+        Assert.Equal(expected, HardRules.FirstBroken(Tonight, MatchingRules.Default, host, minor, travel));
+        Assert.Equal(expected is null, HardRules.Allows(Night([host], [minor]), host, minor, travel));
     }
 
     [Fact]

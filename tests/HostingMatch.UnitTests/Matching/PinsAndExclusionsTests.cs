@@ -1,6 +1,7 @@
 using HostingMatch.Application.Matching;
 using static HostingMatch.UnitTests.Matching.NightBuilder;
 using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Domain.Requests;
 
 namespace HostingMatch.UnitTests.Matching;
 

@@ -2,6 +2,7 @@ using HostingMatch.Application.Matching;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Domain.Requests;
 
 namespace HostingMatch.UnitTests.Matching;
 

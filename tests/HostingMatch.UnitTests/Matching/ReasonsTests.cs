@@ -2,6 +2,7 @@ using HostingMatch.Application.Matching;
 using HostingMatch.Domain.Households;
 using static HostingMatch.UnitTests.Matching.NightBuilder;
 using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Domain.Requests;
 
 namespace HostingMatch.UnitTests.Matching;
 

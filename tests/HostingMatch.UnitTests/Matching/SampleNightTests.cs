@@ -1,3 +1,4 @@
+using HostingMatch.Domain.Requests;
 using System.Text.Json;
 using HostingMatch.Application.Demo;
 using HostingMatch.Application.Matching;

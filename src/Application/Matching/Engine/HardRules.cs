@@ -6,8 +6,8 @@ namespace HostingMatch.Application.Matching.Engine;
 
 /// <summary>
 /// The hard rules of matching.md, one named check each, shared by the engine, the greedy baseline and
-/// the reasons so that they can never disagree. Rules 1-5 concern one household and one host
-/// (<see cref="Allows"/>); rules 6-8 concern a whole plan and live in the solvers' models
+/// the reasons and the hand placement so that they can never disagree. Rules 1-5 concern one household and one host
+/// (<see cref="FirstBroken"/>, <see cref="Allows"/>); rules 6-8 concern a whole plan and live in the solvers' models
 /// (<see cref="FitsTogether"/> states 6 and 7 for a group of households at one host).
 /// </summary>
 public static class HardRules
@@ -35,14 +35,38 @@ public static class HardRules
         TravelTime.Minutes(nightBase.Location, host.Location, rules.DetourFactor, rules.AverageSpeedKmh);
 
     /// <summary>Rules 1 to 5 for one household at one host, "even with every bed free".</summary>
-    public static bool Allows(NightFile night, NightHost host, NightHousehold household, int travelMinutes)
+    public static bool Allows(NightFile night, NightHost host, NightHousehold household, int travelMinutes) =>
+        FirstBroken(night.Night, night.Rules, host, household, travelMinutes) is null;
+
+    /// <summary>
+    /// The first of rules 1 to 5, in the spec's order, that one household at one host breaks "even with every bed
+    /// free"; null when the pair passes all five. The engine (<see cref="Allows"/>), the reasons and the hand placement
+    /// all ask this one question, so they can never disagree on a rule or on its order.
+    /// </summary>
+    public static HardRule? FirstBroken(LocalDate night, MatchingRules rules, NightHost host, NightHousehold household, int travelMinutes)
     {
         var category = household.Category;
-        return IsAvailable(host, night.Night)
-            && AcceptsCategory(host, category)
-            && MinorsNeedCertifiedHost(host, category)
-            && WheelchairAccess(host, household.NeedsWheelchairAccess)
-            && WithinTravelLimit(travelMinutes, night.Rules);
+        if (!IsAvailable(host, night))
+        {
+            return HardRule.Available;
+        }
+
+        if (!AcceptsCategory(host, category))
+        {
+            return HardRule.AcceptsCategory;
+        }
+
+        if (!MinorsNeedCertifiedHost(host, category))
+        {
+            return HardRule.MinorsNeedCertifiedHost;
+        }
+
+        if (!WheelchairAccess(host, household.NeedsWheelchairAccess))
+        {
+            return HardRule.WheelchairAccess;
+        }
+
+        return WithinTravelLimit(travelMinutes, rules) ? null : HardRule.WithinTravelLimit;
     }
 
     /// <summary>Rule 6 (beds) for one household alone: the host has enough beds for the whole household.</summary>
@@ -62,4 +86,23 @@ public static class HardRules
 
     /// <summary>Rule 7: the households at one host are all of one category.</summary>
     public static bool OneCategory(IEnumerable<HouseholdCategory> categories) => categories.Distinct().Count() <= 1;
+}
+
+/// <summary>The hard rules 1 to 5 of matching.md that concern one household and one host, numbered as the spec numbers them.</summary>
+public enum HardRule
+{
+    /// <summary>Rule 1: available tonight, with an agreement covering the night.</summary>
+    Available = 1,
+
+    /// <summary>Rule 2: the host accepts the household's category.</summary>
+    AcceptsCategory = 2,
+
+    /// <summary>Rule 3: unaccompanied minors only with a host certified for minors.</summary>
+    MinorsNeedCertifiedHost = 3,
+
+    /// <summary>Rule 4: wheelchair access when the household needs it.</summary>
+    WheelchairAccess = 4,
+
+    /// <summary>Rule 5: within the travel limit from the base.</summary>
+    WithinTravelLimit = 5,
 }

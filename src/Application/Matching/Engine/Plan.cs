@@ -1,3 +1,4 @@
+using HostingMatch.Domain.Requests;
 using NodaTime;
 
 namespace HostingMatch.Application.Matching.Engine;
@@ -29,17 +30,6 @@ public sealed record Placement(string HouseholdId, string HostId, int People, in
 /// <summary>One household left without a host tonight, with the one reason and a sentence for the coordinator.</summary>
 public sealed record UnplacedHousehold(string HouseholdId, int Tier, UnplacedReason Reason, string Detail);
 
-/// <summary>Why a household is left unplaced (spec: matching.md, the reasons table).</summary>
-public enum UnplacedReason
-{
-    /// <summary>No host tonight passes rules 1-5 for it, even with every bed free.</summary>
-    NoCompatibleHost,
-    /// <summary>Compatible hosts exist but none has enough beds for the whole household.</summary>
-    TooLarge,
-    /// <summary>Some compatible host has enough beds but the optimal plan gives it to other households.</summary>
-    Outranked,
-}
-
 /// <summary>The objective levels of the plan, and how long the solve took.</summary>
 /// <param name="PeoplePlaced">People placed per tier: index 0 is tier 1.</param>
 /// <param name="PeopleUnplaced">People left unplaced per tier: index 0 is tier 1.</param>
@@ -58,16 +48,4 @@ public sealed record PlanSummary(
     /// <summary>The six levels in objective order; travel is negated so that every level is "more is better".</summary>
     public IReadOnlyList<long> ObjectiveVector =>
         [PeoplePlaced[0], PeoplePlaced[1], PeoplePlaced[2], WaitingNightsPlaced, ContinuityPlacements, -TravelMinutes];
-}
-
-/// <summary>Wire names of <see cref="UnplacedReason"/>.</summary>
-public static class UnplacedReasonNames
-{
-    public static string ToWire(this UnplacedReason reason) => reason switch
-    {
-        UnplacedReason.NoCompatibleHost => "no-compatible-host",
-        UnplacedReason.TooLarge => "too-large",
-        UnplacedReason.Outranked => "outranked",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
-    };
 }

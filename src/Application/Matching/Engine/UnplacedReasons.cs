@@ -1,3 +1,4 @@
+using HostingMatch.Domain.Requests;
 using System.Globalization;
 using HostingMatch.Domain.Households;
 
@@ -49,45 +50,36 @@ internal static class UnplacedReasons
     {
         var night = problem.Night;
         var household = problem.Households[h];
-        var category = problem.Category[h];
-        var who = Describe(category);
-        var hosts = Enumerable.Range(0, problem.Hosts.Count).ToList();
-
-        hosts = hosts.Where(k => HardRules.IsAvailable(problem.Hosts[k], night.Night)).ToList();
-        if (hosts.Count == 0)
+        var who = Describe(problem.Category[h]);
+        var broken = Enumerable.Range(0, problem.Hosts.Count)
+            .Select(k => (Rule: HardRules.FirstBroken(night.Night, night.Rules, problem.Hosts[k], household, problem.Travel[k]), Travel: problem.Travel[k]))
+            .ToList();
+        var passing = broken.Count(b => b.Rule is null);
+        if (passing > 0)
         {
-            return "No host is available tonight with an agreement valid for this night.";
+            return $"Every host that could take this household tonight ({passing}) has said no tonight, let an offer go unanswered, " +
+                   "or had this household's offer cancelled.";
         }
 
-        hosts = hosts.Where(k => HardRules.AcceptsCategory(problem.Hosts[k], category)).ToList();
-        if (hosts.Count == 0)
+        // Filtering the hosts by rule 1, then 2, and so on, the rule that empties the list is the latest of the hosts'
+        // first broken rules (rule 1 when there is no host at all).
+        var rule = broken.Count == 0 ? HardRule.Available : broken.Max(b => b.Rule!.Value);
+        switch (rule)
         {
-            return $"No host available tonight accepts {who}.";
+            case HardRule.Available:
+                return "No host is available tonight with an agreement valid for this night.";
+            case HardRule.AcceptsCategory:
+                return $"No host available tonight accepts {who}.";
+            case HardRule.MinorsNeedCertifiedHost:
+                return "No host available tonight that accepts unaccompanied minors is certified for minors.";
+            case HardRule.WheelchairAccess:
+                return $"No wheelchair-accessible host available tonight accepts {who}.";
+            default:
+                var limit = night.Rules.MaxTravelMinutes.ToString(CultureInfo.InvariantCulture);
+                var nearest = broken.Where(b => b.Rule == HardRule.WithinTravelLimit).Min(b => b.Travel);
+                var certified = problem.Category[h] == HouseholdCategory.Minor ? "certified " : "";
+                return $"No {certified}host for {who} within {limit} minutes of the base tonight (the nearest is {nearest} minutes away).";
         }
-
-        hosts = hosts.Where(k => HardRules.MinorsNeedCertifiedHost(problem.Hosts[k], category)).ToList();
-        if (hosts.Count == 0)
-        {
-            return "No host available tonight that accepts unaccompanied minors is certified for minors.";
-        }
-
-        hosts = hosts.Where(k => HardRules.WheelchairAccess(problem.Hosts[k], household.NeedsWheelchairAccess)).ToList();
-        if (hosts.Count == 0)
-        {
-            return $"No wheelchair-accessible host available tonight accepts {who}.";
-        }
-
-        var limit = night.Rules.MaxTravelMinutes.ToString(CultureInfo.InvariantCulture);
-        var nearest = hosts.Min(k => problem.Travel[k]);
-        hosts = hosts.Where(k => HardRules.WithinTravelLimit(problem.Travel[k], night.Rules)).ToList();
-        if (hosts.Count == 0)
-        {
-            var certified = category == HouseholdCategory.Minor ? "certified " : "";
-            return $"No {certified}host for {who} within {limit} minutes of the base tonight (the nearest is {nearest} minutes away).";
-        }
-
-        return $"Every host that could take this household tonight ({hosts.Count}) has said no tonight, let an offer go unanswered, " +
-               "or had this household's offer cancelled.";
     }
 
     /// <summary>The category in a coordinator's words: "families", "women alone".</summary>

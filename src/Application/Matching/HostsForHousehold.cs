@@ -1,7 +1,7 @@
 using Mediator;
 using NodaTime;
 
-namespace HostingMatch.Application.Matching.Engine;
+namespace HostingMatch.Application.Matching;
 
 /// <summary>
 /// Every host, for one request of the night, as a coordinator moving it by hand needs them: what each has left tonight,
