@@ -17,6 +17,9 @@ TwilioOptions.EnsureUsable(builder.Configuration, builder.Environment.IsProducti
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration);
+// The coordinators' and admins' calls name who did what in the audit log (the pipeline writes it, docs/adr/0004-pipeline-behaviours.md).
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<HostingMatch.Application.Pipeline.IAuditTrail, HttpAuditTrail>();
 
 // Every error is ProblemDetails: 400 with field errors, 404, 409 with a code, 500 without a stack trace.
 builder.Services.AddProblemDetails(ProblemTypes.Customize);
@@ -59,7 +62,7 @@ var api = app.MapGroup("/api/v1");
 api.MapReferrals();
 
 // Coordinators (and admins): the night's console. Every call that changes data or reads personal data is audited.
-var coordinator = api.MapGroup("").RequirePolicy(Policies.Coordinator).AddEndpointFilter<AuditFilter>();
+var coordinator = api.MapGroup("").RequirePolicy(Policies.Coordinator).WithMetadata(new AuditedAttribute());
 coordinator.MapHosts();
 coordinator.MapRequests();
 coordinator.MapNights();
@@ -75,7 +78,7 @@ app.MapConsoleSession();
 app.MapSmsWebhooks();
 
 // Admins: organisations, keys, the audit log.
-api.MapGroup("/admin").RequirePolicy(Policies.Admin).AddEndpointFilter<AuditFilter>().MapAdmin();
+api.MapGroup("/admin").RequirePolicy(Policies.Admin).WithMetadata(new AuditedAttribute()).MapAdmin();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using HostingMatch.Domain.Access;
 using HostingMatch.Domain.Audit;
 using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Nights;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Organisations;
@@ -34,6 +35,7 @@ public interface IHostingMatchDb
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Referral> Referrals { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<NightProgress> NightProgress { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using HostingMatch.Application;
 using HostingMatch.Application.Sms;
 using HostingMatch.Application.Matching;
+using HostingMatch.Application.Pipeline;
 using HostingMatch.Infrastructure.Persistence;
 using HostingMatch.Infrastructure.Sms;
 using HostingMatch.Infrastructure.Sms.FakeTwilio;
@@ -27,6 +28,7 @@ public static class DependencyInjection
             .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IHostingMatchDb>(sp => sp.GetRequiredService<HostingMatchDbContext>());
+        services.AddScoped<IUnitOfWork, DatabaseUnitOfWork>();
         services.AddScoped<IMatchingLock, PostgresMatchingLock>();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSms(configuration);

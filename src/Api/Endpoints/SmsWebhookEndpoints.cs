@@ -1,9 +1,7 @@
 using HostingMatch.Application.Sms;
 using HostingMatch.Infrastructure.Sms;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Twilio.Security;
 using Twilio.TwiML;
 
@@ -25,12 +23,13 @@ public static class SmsWebhookEndpoints
             .AddEndpointFilter(async (context, next) =>
                 await HasValidSignatureAsync(context.HttpContext) ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden));
 
-        sms.MapPost("/inbound", async (HttpRequest request, IServiceScopeFactory scopes, CancellationToken ct) =>
+        sms.MapPost("/inbound", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
             var command = new ReceiveSms(form["MessageSid"].ToString(), form["From"].ToString(), form["Body"].ToString(),
                 form.TryGetValue("OptOutType", out var optOut) ? optOut.ToString() : null);
-            var reply = await SendOnceAsync(scopes, command, ct);
+            // A race with another writer (the expiry worker, Twilio retrying the same webhook) is run again by the pipeline.
+            var reply = await mediator.Send(command, ct);
             var twiml = new MessagingResponse();
             if (reply.Message is { } text)
             {
@@ -40,37 +39,15 @@ public static class SmsWebhookEndpoints
             return TypedResults.Text(twiml.ToString(), Xml);
         });
 
-        sms.MapPost("/status", async (HttpRequest request, IServiceScopeFactory scopes, Guid? outbox, CancellationToken ct) =>
+        sms.MapPost("/status", async (HttpRequest request, IMediator mediator, Guid? outbox, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
-            await SendOnceAsync(scopes, new RecordSmsStatus(form["MessageSid"].ToString(), form["MessageStatus"].ToString(), outbox,
+            await mediator.Send(new RecordSmsStatus(form["MessageSid"].ToString(), form["MessageStatus"].ToString(), outbox,
                 form.TryGetValue("ErrorCode", out var error) ? error.ToString() : null), ct);
             return TypedResults.Text(new MessagingResponse().ToString(), Xml);
         });
 
         return app;
-    }
-
-    /// <summary>
-    /// Processes a webhook, again from the start when it raced with something that changed the same rows (the expiry
-    /// worker, the outbox worker, Twilio's retry of the same webhook): the retry sees the committed state, and a
-    /// duplicate is then recognised as one.
-    /// </summary>
-    private static async Task<T> SendOnceAsync<T>(IServiceScopeFactory scopes, ICommand<T> command, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            try
-            {
-                return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, ct);
-            }
-            catch (DbUpdateException e) when (attempt < 3 && (e is DbUpdateConcurrencyException
-                                                              || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }))
-            {
-                // Try again in a fresh scope: the other writer committed, we now read what it did.
-            }
-        }
     }
 
     private static async Task<bool> HasValidSignatureAsync(HttpContext http)

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using FluentValidation;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Organisations;
@@ -8,7 +9,7 @@ using NodaTime;
 namespace HostingMatch.Application.Access;
 
 /// <summary>An admin adds an organisation (a partner NGO, or the network itself). Names are unique.</summary>
-public sealed record CreateOrganisation(string? Name) : ICommand<OrganisationResponse>;
+public sealed record CreateOrganisation(string? Name) : ICommand<OrganisationResponse>, ITransactional, IAudited;
 
 public sealed class CreateOrganisationValidator : AbstractValidator<CreateOrganisation>
 {

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using FluentValidation;
 using HostingMatch.Domain.Access;
 using HostingMatch.Domain.Organisations;
@@ -12,7 +13,7 @@ namespace HostingMatch.Application.Access;
 /// (the command line: the organisation is created when new). The key's text is in the answer, and nowhere else.
 /// </summary>
 public sealed record IssueApiKey(Guid? OrganisationId, string? OrganisationName, string? Role, int? ExpiresInDays = null)
-    : ICommand<IssuedApiKeyResponse?>;
+    : ICommand<IssuedApiKeyResponse?>, ITransactional, IAudited;
 
 public sealed class IssueApiKeyValidator : AbstractValidator<IssueApiKey>
 {

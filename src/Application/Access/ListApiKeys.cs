@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -5,7 +6,7 @@ using NodaTime;
 namespace HostingMatch.Application.Access;
 
 /// <summary>The keys of one organisation, or of all, newest first: prefixes and dates, never secrets.</summary>
-public sealed record ListApiKeys(Guid? OrganisationId) : IQuery<IReadOnlyList<ApiKeyResponse>>;
+public sealed record ListApiKeys(Guid? OrganisationId) : IQuery<IReadOnlyList<ApiKeyResponse>>, IAudited;
 
 public sealed class ListApiKeysHandler(IHostingMatchDb db, IClock clock) : IQueryHandler<ListApiKeys, IReadOnlyList<ApiKeyResponse>>
 {

@@ -1,10 +1,11 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace HostingMatch.Application.Access;
 
 /// <summary>Every organisation, by name.</summary>
-public sealed record ListOrganisations : IQuery<IReadOnlyList<OrganisationResponse>>;
+public sealed record ListOrganisations : IQuery<IReadOnlyList<OrganisationResponse>>, IAudited;
 
 public sealed class ListOrganisationsHandler(IHostingMatchDb db) : IQueryHandler<ListOrganisations, IReadOnlyList<OrganisationResponse>>
 {

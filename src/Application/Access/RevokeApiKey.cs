@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -5,7 +6,7 @@ using NodaTime;
 namespace HostingMatch.Application.Access;
 
 /// <summary>Stops a key from working, at once; null when there is no such key. Revoking twice changes nothing.</summary>
-public sealed record RevokeApiKey(Guid Id) : ICommand<ApiKeyResponse?>;
+public sealed record RevokeApiKey(Guid Id) : ICommand<ApiKeyResponse?>, ITransactional, IAudited;
 
 public sealed class RevokeApiKeyHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<RevokeApiKey, ApiKeyResponse?>
 {

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using FluentValidation;
 using HostingMatch.Domain.Common;
 using Mediator;
@@ -7,7 +8,7 @@ using NodaTime;
 namespace HostingMatch.Application.Hosts;
 
 /// <summary>A coordinator adds a host who signed an agreement.</summary>
-public sealed record CreateHost(HostInput Host) : ICommand<HostResponse>;
+public sealed record CreateHost(HostInput Host) : ICommand<HostResponse>, ITransactional, IAudited;
 
 public sealed class CreateHostValidator : AbstractValidator<CreateHost>
 {

@@ -1,10 +1,11 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace HostingMatch.Application.Hosts;
 
 /// <summary>One host, or null.</summary>
-public sealed record GetHost(Guid Id) : IQuery<HostResponse?>;
+public sealed record GetHost(Guid Id) : IQuery<HostResponse?>, IAudited;
 
 public sealed class GetHostHandler(IHostingMatchDb db) : IQueryHandler<GetHost, HostResponse?>
 {

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -15,7 +16,7 @@ namespace HostingMatch.Application.Hosts;
 /// docs/hosts-csv.md). Every row is checked first; one bad row and nothing is imported, and the report says
 /// which line, which column and what is wrong. Rows whose code already exists update that host.
 /// </summary>
-public sealed record ImportHosts(string Csv) : ICommand<HostImportReport>;
+public sealed record ImportHosts(string Csv) : ICommand<HostImportReport>, ITransactional, IAudited;
 
 /// <summary>What an import did, or why it did nothing.</summary>
 public sealed record HostImportReport(int Created, int Updated, IReadOnlyList<HostImportError> Errors)

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using FluentValidation;
 using HostingMatch.Domain;
 using Mediator;
@@ -10,7 +11,7 @@ namespace HostingMatch.Application.Hosts;
 /// Hosts, optionally filtered: <paramref name="Search"/> in name, code or address;
 /// <paramref name="AvailableOn"/> keeps those who can host that night (available, valid agreement, not opted out).
 /// </summary>
-public sealed record ListHosts(string? Search = null, LocalDate? AvailableOn = null) : IQuery<IReadOnlyList<HostListItem>>;
+public sealed record ListHosts(string? Search = null, LocalDate? AvailableOn = null) : IQuery<IReadOnlyList<HostListItem>>, IAudited;
 
 /// <summary>A host in a list, with what the console highlights.</summary>
 public sealed record HostListItem(HostResponse Host, bool AgreementExpiresSoon, bool AgreementExpired);

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -8,7 +9,7 @@ namespace HostingMatch.Application.Hosts;
 /// A one-night exception: the host says yes (or no) for that night whatever their weekly pattern;
 /// <paramref name="Available"/> null removes the exception. Returns null when there is no such host.
 /// </summary>
-public sealed record SetHostAvailability(Guid HostId, LocalDate Night, bool? Available) : ICommand<HostResponse?>;
+public sealed record SetHostAvailability(Guid HostId, LocalDate Night, bool? Available) : ICommand<HostResponse?>, ITransactional, IAudited;
 
 public sealed class SetHostAvailabilityHandler(IHostingMatchDb db) : ICommandHandler<SetHostAvailability, HostResponse?>
 {

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace HostingMatch.Application.Hosts;
 /// changed the host since, the update is refused with a conflict instead of silently overwriting.
 /// Returns null when there is no such host.
 /// </summary>
-public sealed record UpdateHost(Guid Id, HostInput Host, uint? Version) : ICommand<HostResponse?>;
+public sealed record UpdateHost(Guid Id, HostInput Host, uint? Version) : ICommand<HostResponse?>, ITransactional, IAudited;
 
 public sealed class UpdateHostValidator : AbstractValidator<UpdateHost>
 {

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using NodaTime;
 
@@ -8,7 +9,7 @@ namespace HostingMatch.Application.Matching;
 /// and whether the household may go there, or the first hard rule that says no. Hosts it may go to come first, then
 /// the nearest, then by code. Null when the night has no such request.
 /// </summary>
-public sealed record HostsForHousehold(LocalDate Night, Guid RequestId) : IQuery<IReadOnlyList<HostForHousehold>?>;
+public sealed record HostsForHousehold(LocalDate Night, Guid RequestId) : IQuery<IReadOnlyList<HostForHousehold>?>, IAudited;
 
 /// <summary>
 /// One host for one household tonight. <paramref name="BedsFree"/> and <paramref name="HouseholdsFree"/> are what remains

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using FluentValidation;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Placements;
@@ -13,7 +14,7 @@ namespace HostingMatch.Application.Matching;
 /// never interleave; a run under way gives <c>matching-in-progress</c>. Null when the night has no such request or
 /// there is no such host.
 /// </summary>
-public sealed record MoveHousehold(LocalDate Night, Guid RequestId, Guid? HostId) : ICommand<ProposalResponse?>;
+public sealed record MoveHousehold(LocalDate Night, Guid RequestId, Guid? HostId) : ICommand<ProposalResponse?>, ITransactional, IAudited;
 
 public sealed class MoveHouseholdValidator : AbstractValidator<MoveHousehold>
 {

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Requests;
 using Mediator;
@@ -11,7 +12,7 @@ namespace HostingMatch.Application.Matching;
 /// whose offer has not gone out yet; it never touches confirmed or delivered placements, nor proposals
 /// whose SMS was sent. One run per night at a time: a concurrent run is refused with <c>matching-in-progress</c>.
 /// </summary>
-public sealed record RunNightlyMatching(LocalDate Night, TimeSpan? TimeLimit = null) : ICommand<MatchingRunResponse>;
+public sealed record RunNightlyMatching(LocalDate Night, TimeSpan? TimeLimit = null) : ICommand<MatchingRunResponse>, ITransactional, IAudited;
 
 /// <summary>What a run proposed, and for everyone left out, why.</summary>
 public sealed record MatchingRunResponse(

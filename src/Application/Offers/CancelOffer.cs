@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Placements;
 using Mediator;
@@ -10,7 +11,7 @@ namespace HostingMatch.Application.Offers;
 /// A coordinator cancels an offer by hand (the host phoned to say no, say). The household goes back to the pool and
 /// the re-matching finds it another host. Null when there is no such offer.
 /// </summary>
-public sealed record CancelOffer(Guid OfferId) : ICommand<OfferResponse?>;
+public sealed record CancelOffer(Guid OfferId) : ICommand<OfferResponse?>, ITransactional, IAudited;
 
 public sealed class CancelOfferHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<CancelOffer, OfferResponse?>
 {

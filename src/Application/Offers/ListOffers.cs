@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -5,7 +6,7 @@ using NodaTime;
 namespace HostingMatch.Application.Offers;
 
 /// <summary>The night's offers, oldest first, with their status and their SMS's.</summary>
-public sealed record ListOffers(LocalDate Night) : IQuery<IReadOnlyList<OfferResponse>>;
+public sealed record ListOffers(LocalDate Night) : IQuery<IReadOnlyList<OfferResponse>>, IAudited;
 
 public sealed class ListOffersHandler(IHostingMatchDb db) : IQueryHandler<ListOffers, IReadOnlyList<OfferResponse>>
 {

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using HostingMatch.Application.Sms;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Offers;
@@ -12,7 +13,7 @@ namespace HostingMatch.Application.Offers;
 /// Sends an open offer's SMS again (the host says they never got it): a new message in the outbox with the same text.
 /// The offer's deadline does not move. Null when there is no such offer.
 /// </summary>
-public sealed record ResendOffer(Guid OfferId) : ICommand<OfferResponse?>;
+public sealed record ResendOffer(Guid OfferId) : ICommand<OfferResponse?>, ITransactional, IAudited;
 
 public sealed class ResendOfferHandler(IHostingMatchDb db, IClock clock, IOutboxNotifier outbox) : ICommandHandler<ResendOffer, OfferResponse?>
 {

@@ -1,4 +1,6 @@
+using HostingMatch.Application.Pipeline;
 using HostingMatch.Application.Sms;
+using HostingMatch.Application.Nights;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
@@ -14,7 +16,7 @@ namespace HostingMatch.Application.Offers;
 /// <see cref="Offer"/> and its SMS, committed together (the outbox), so an offer never exists without its message
 /// nor a message without its offer. A proposal whose host is still answering another offer waits for the next round.
 /// </summary>
-public sealed record SendTonightsOffers(LocalDate Night) : ICommand<IReadOnlyList<OfferResponse>>;
+public sealed record SendTonightsOffers(LocalDate Night) : ICommand<IReadOnlyList<OfferResponse>>, ITransactional, IAudited;
 
 public sealed class SendTonightsOffersHandler(IHostingMatchDb db, IClock clock, IOptions<SmsOptions> options, IOutboxNotifier outbox)
     : ICommandHandler<SendTonightsOffers, IReadOnlyList<OfferResponse>>
@@ -56,6 +58,12 @@ public sealed class SendTonightsOffersHandler(IHostingMatchDb db, IClock clock, 
             db.Offers.Add(offer);
             db.OutboundSms.Add(OutboundSms.Create(host.Phone, body, SmsKind.Offer, host.Id, offer.Id, now));
             created.Add(offer.Id);
+        }
+
+        if (created.Count > 0)
+        {
+            // The night's offers have started: from now on, every new proposal goes out by itself (SettleOffers reads it).
+            (await db.TrackProgressOfAsync(command.Night, cancellationToken)).StartOffers(now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using HostingMatch.Application.Matching;
 using HostingMatch.Application.Sms;
 using HostingMatch.Application.VanRuns;
@@ -5,6 +6,8 @@ using HostingMatch.Domain;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Placements;
 using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Nights;
+using HostingMatch.Application.Nights;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,17 +22,31 @@ namespace HostingMatch.Application.Offers;
 /// <item>when a household is back in the pool after a decline, an expiry or a cancellation, the matching runs again
 /// (it excludes every pair refused tonight) and</item>
 /// <item>the new proposals go out as offers, as do proposals that waited for their host to answer another offer.
-/// Proposals go out by themselves only once the coordinators sent the night's first offers, or with
+/// Proposals go out by themselves only once the night's offers have started (<see cref="NightProgress.OffersStarted"/>), or with
 /// <c>Sms:SendOffersAutomatically</c>;</item>
-/// <item>once the vans are planned, a confirmation or a cancellation answered since the plan re-plans them.</item>
+/// <item>once the vans are planned, a confirmation or a cancellation answered since the plan re-plans them, and hosts already
+/// told their van time hear about a change.</item>
 /// </list>
+/// The steps are called directly, each committing on its own (each is one save; the matching runs in a transaction of its own,
+/// so the night's matching lock lasts its run and no longer: a coordinator pressing the button meanwhile is not kept out by
+/// the rest of the round). A round that raced with a reply runs again from the start; every step reads what is committed, so
+/// a step done twice does nothing the second time. The night's <see cref="NightProgress"/> says which steps are due
+/// (docs/adr/0002-night-progress-polled.md).
 /// A matching run already under way elsewhere is not an error: the next round picks the work up.
 /// </summary>
-public sealed record SettleOffers : ICommand<SettleOffersResult>;
+public sealed record SettleOffers : ICommand<SettleOffersResult>, IRetriedOnConflict;
 
 public sealed record SettleOffersResult(int Expired, bool Rematched, int OffersSent);
 
-public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISender sender, IOptions<SmsOptions> options)
+public sealed class SettleOffersHandler(
+    IHostingMatchDb db,
+    IClock clock,
+    IOptions<SmsOptions> options,
+    IUnitOfWork unitOfWork,
+    ICommandHandler<RunNightlyMatching, MatchingRunResponse> matching,
+    ICommandHandler<SendTonightsOffers, IReadOnlyList<OfferResponse>> offers,
+    ICommandHandler<PlanVanRuns, VanRunsResponse> vans,
+    ICommandHandler<SendVanArrivalTimes, IReadOnlyList<string>> vanTimes)
     : ICommandHandler<SettleOffers, SettleOffersResult>
 {
     public async ValueTask<SettleOffersResult> Handle(SettleOffers command, CancellationToken cancellationToken)
@@ -43,7 +60,7 @@ public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISende
             PlacementLifecycle.Expire(offer, await db.Requests.FirstAsync(r => r.Id == offer.RequestId, cancellationToken), now);
         }
 
-        // An offer answered in the meantime makes this throw a concurrency conflict: nothing is saved, the next round retries.
+        // An offer answered in the meantime makes this throw a concurrency conflict: nothing is saved, the round runs again.
         await db.SaveChangesAsync(cancellationToken);
 
         var needsRematch = await db.Requests.AnyAsync(r => r.Night == night && r.Status == RequestStatus.Waiting
@@ -55,21 +72,20 @@ public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISende
             rematched = true;
         }
 
-        var sending = options.Value.SendOffersAutomatically || await db.Offers.AnyAsync(o => o.Night == night, cancellationToken);
-        var sent = sending ? (await sender.Send(new SendTonightsOffers(night), cancellationToken)).Count : 0;
+        var progress = await db.ProgressOfAsync(night, cancellationToken);
+        var sending = options.Value.SendOffersAutomatically || progress.OffersStarted;
+        var sent = sending ? (await offers.Handle(new SendTonightsOffers(night), cancellationToken)).Count : 0;
 
-        // Derived from the database rather than signalled by the webhook: a crash between the reply and the re-plan
+        // Read from the stored night rather than signalled by the webhook: a crash between the reply and the re-plan
         // loses nothing, and the webhook answers Twilio without waiting for the van planner.
-        var plannedAt = await db.VanRunPlans.Where(p => p.Night == night).Select(p => (Instant?)p.PlannedAt).FirstOrDefaultAsync(cancellationToken);
-        if (plannedAt is { } at && await db.Offers.AnyAsync(o => o.Night == night && o.AnsweredAt > at
+        if (progress.VansPlannedAt is { } plannedAt && await db.Offers.AnyAsync(o => o.Night == night && o.AnsweredAt > plannedAt
                 && (o.Status == OfferStatus.Accepted || o.Status == OfferStatus.Cancelled), cancellationToken))
         {
-            await sender.Send(new ReplanVanRuns(night), cancellationToken);
+            await vans.Handle(new PlanVanRuns(night), cancellationToken);
             // Hosts already told their van time hear about a change; before the coordinators' first send, nobody is told.
-            var eveningStart = Night.At(night, Night.EveningStarts).ToInstant();
-            if (await db.OutboundSms.AnyAsync(m => m.Kind == Domain.Sms.SmsKind.VanArrival && m.CreatedAt >= eveningStart, cancellationToken))
+            if (progress.VanTimesSent)
             {
-                await sender.Send(new SendVanArrivalTimes(night), cancellationToken);
+                await vanTimes.Handle(new SendVanArrivalTimes(night), cancellationToken);
             }
         }
 
@@ -81,7 +97,14 @@ public sealed class SettleOffersHandler(IHostingMatchDb db, IClock clock, ISende
         // Recovering for real: another instance is matching this night right now; its run covers ours.
         try
         {
-            await sender.Send(new RunNightlyMatching(night), cancellationToken);
+            // Its own transaction, as the pipeline gives it to every other caller: the lock is held until the proposals commit.
+            await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
+            await matching.Handle(new RunNightlyMatching(night), cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return true;
         }
         catch (Domain.Common.DomainException e) when (e.Code == "matching-in-progress")

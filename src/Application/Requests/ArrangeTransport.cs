@@ -1,3 +1,5 @@
+using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Nights;
 using FluentValidation;
 using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain.Requests;
@@ -14,7 +16,7 @@ namespace HostingMatch.Application.Requests;
 /// already planned, they are planned again at once (trips that left stay as they are). Null when the night has no such
 /// request.
 /// </summary>
-public sealed record ArrangeTransport(LocalDate Night, Guid RequestId, string? Transport) : ICommand<RequestResponse?>;
+public sealed record ArrangeTransport(LocalDate Night, Guid RequestId, string? Transport) : ICommand<RequestResponse?>, ITransactional, IAudited;
 
 public sealed class ArrangeTransportValidator : AbstractValidator<ArrangeTransport>
 {
@@ -22,7 +24,7 @@ public sealed class ArrangeTransportValidator : AbstractValidator<ArrangeTranspo
         RuleFor(c => c.Transport).NotEmpty().Must(t => t is null or "" or "van" or "other").WithMessage("must be van or other");
 }
 
-public sealed class ArrangeTransportHandler(IHostingMatchDb db, IMediator mediator, IClock clock) : ICommandHandler<ArrangeTransport, RequestResponse?>
+public sealed class ArrangeTransportHandler(IHostingMatchDb db, IClock clock, ICommandHandler<PlanVanRuns, VanRunsResponse> vans) : ICommandHandler<ArrangeTransport, RequestResponse?>
 {
     public async ValueTask<RequestResponse?> Handle(ArrangeTransport command, CancellationToken cancellationToken)
     {
@@ -36,9 +38,11 @@ public sealed class ArrangeTransportHandler(IHostingMatchDb db, IMediator mediat
         var changed = request.Transport != transport;
         request.TravelBy(transport, clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
-        if (changed && request.Status == RequestStatus.Confirmed)
+        // Once the vans are planned, a confirmed household that changes how it travels re-plans them (called directly: one use case,
+        // one transaction, one audit entry); before the coordinators first plan the vans, nothing happens.
+        if (changed && request.Status == RequestStatus.Confirmed && (await db.ProgressOfAsync(command.Night, cancellationToken)).VansPlanned)
         {
-            await mediator.Send(new ReplanVanRuns(command.Night), cancellationToken);
+            await vans.Handle(new PlanVanRuns(command.Night), cancellationToken);
         }
 
         var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == request.HouseholdId, cancellationToken);

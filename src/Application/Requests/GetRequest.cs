@@ -1,10 +1,11 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace HostingMatch.Application.Requests;
 
 /// <summary>One request with its household, or null.</summary>
-public sealed record GetRequest(Guid Id) : IQuery<RequestResponse?>;
+public sealed record GetRequest(Guid Id) : IQuery<RequestResponse?>, IAudited;
 
 public sealed class GetRequestHandler(IHostingMatchDb db) : IQueryHandler<GetRequest, RequestResponse?>
 {

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -5,7 +6,7 @@ using NodaTime;
 namespace HostingMatch.Application.Requests;
 
 /// <summary>Every request of one night, highest priority first.</summary>
-public sealed record ListRequests(LocalDate Night) : IQuery<IReadOnlyList<RequestResponse>>;
+public sealed record ListRequests(LocalDate Night) : IQuery<IReadOnlyList<RequestResponse>>, IAudited;
 
 public sealed class ListRequestsHandler(IHostingMatchDb db) : IQueryHandler<ListRequests, IReadOnlyList<RequestResponse>>
 {

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using FluentValidation;
 using FluentValidation.Results;
 using HostingMatch.Domain.Common;
@@ -16,7 +17,7 @@ namespace HostingMatch.Application.Requests;
 /// waited (level 4): its nights without shelter are 0 after a night placed with a host (confirmed or delivered), else
 /// the earlier request's count plus the nights from that one to this one. Null when no request has that id.
 /// </summary>
-public sealed record RegisterAgain(Guid RequestId, LocalDate? Night = null) : ICommand<RequestResponse?>;
+public sealed record RegisterAgain(Guid RequestId, LocalDate? Night = null) : ICommand<RequestResponse?>, ITransactional, IAudited;
 
 public sealed class RegisterAgainHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<RegisterAgain, RequestResponse?>
 {

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using HostingMatch.Domain.Households;
@@ -22,7 +23,7 @@ public sealed record RegisterRequest(
     int NightsWithoutShelter = 0,
     string? Notes = null,
     Guid? ReferredBy = null,
-    ReferrerInput? Referrer = null) : ICommand<RequestResponse>, IHouseholdFields;
+    ReferrerInput? Referrer = null) : ICommand<RequestResponse>, IHouseholdFields, ITransactional, IAudited;
 
 /// <summary>The worker who refers a household: whom the coordinators call. Phone in E.164. Unknown fields are refused.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using HostingMatch.Domain.Sms;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using NodaTime;
 namespace HostingMatch.Application.Sms;
 
 /// <summary>Every SMS to and from one host, oldest first. Null when there is no such host.</summary>
-public sealed record GetHostSmsHistory(Guid HostId) : IQuery<IReadOnlyList<SmsHistoryItem>?>;
+public sealed record GetHostSmsHistory(Guid HostId) : IQuery<IReadOnlyList<SmsHistoryItem>?>, IAudited;
 
 /// <summary>One SMS in a host's history: <c>out</c> (ours, with where it stands) or <c>in</c> (theirs, with what we made of it).</summary>
 public sealed record SmsHistoryItem(string Direction, Instant At, string Body, string Status, string? ProviderSid, string? Detail);

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -5,7 +6,7 @@ using NodaTime;
 namespace HostingMatch.Application.Sms;
 
 /// <summary>What the coordinators must look at (STOP, cancellations, SMS that could not be sent), newest first.</summary>
-public sealed record ListAlerts(int Limit = 100) : IQuery<IReadOnlyList<AlertResponse>>;
+public sealed record ListAlerts(int Limit = 100) : IQuery<IReadOnlyList<AlertResponse>>, IAudited;
 
 public sealed record AlertResponse(Guid Id, string Code, string Message, Guid? HostId, Instant RaisedAt);
 

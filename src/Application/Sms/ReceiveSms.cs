@@ -1,3 +1,5 @@
+using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Offers;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Offers;
@@ -15,7 +17,7 @@ namespace HostingMatch.Application.Sms;
 /// <paramref name="MessageSid"/>: the record of it commits with its effects, under a unique index.
 /// <paramref name="OptOutType"/> is what Twilio's Advanced Opt-Out made of it (<c>STOP</c>, <c>START</c>, <c>HELP</c>), if anything.
 /// </summary>
-public sealed record ReceiveSms(string MessageSid, string From, string Body, string? OptOutType = null) : ICommand<SmsReply>;
+public sealed record ReceiveSms(string MessageSid, string From, string Body, string? OptOutType = null) : ICommand<SmsReply>, ITransactional, IRetriedOnConflict;
 
 /// <summary>What to answer in the webhook's TwiML; null answers nothing (a duplicate, a stranger).</summary>
 public sealed record SmsReply(string? Message, string Outcome);

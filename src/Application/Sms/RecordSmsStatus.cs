@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using HostingMatch.Domain.Sms;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace HostingMatch.Application.Sms;
 /// callback URL finds the row even when the worker died before recording the SID. Returns false for a message we do not know.
 /// <paramref name="ErrorCode"/> is Twilio's reason when a message was not delivered (30003: the phone is unreachable...).
 /// </summary>
-public sealed record RecordSmsStatus(string MessageSid, string MessageStatus, Guid? OutboxId, string? ErrorCode = null) : ICommand<bool>;
+public sealed record RecordSmsStatus(string MessageSid, string MessageStatus, Guid? OutboxId, string? ErrorCode = null) : ICommand<bool>, ITransactional, IRetriedOnConflict;
 
 public sealed class RecordSmsStatusHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<RecordSmsStatus, bool>
 {

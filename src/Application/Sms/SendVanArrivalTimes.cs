@@ -1,11 +1,11 @@
+using HostingMatch.Application.Pipeline;
 using System.Globalization;
-using HostingMatch.Application.VanRuns;
+using HostingMatch.Application.Nights;
 using HostingMatch.Domain.Sms;
 using HostingMatch.Domain.Transport;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using HostingMatch.Application.VanRuns.Planner;
 
 namespace HostingMatch.Application.Sms;
 
@@ -15,23 +15,22 @@ namespace HostingMatch.Application.Sms;
 /// a re-plan that moves their time further sends the new one.
 /// Returns the codes of the hosts messaged; empty when the vans are not planned.
 /// </summary>
-public sealed record SendVanArrivalTimes(LocalDate Night) : ICommand<IReadOnlyList<string>>;
+public sealed record SendVanArrivalTimes(LocalDate Night) : ICommand<IReadOnlyList<string>>, ITransactional, IAudited;
 
-public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, ISender sender, IClock clock, IOutboxNotifier outbox)
+public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock, IOutboxNotifier outbox)
     : ICommandHandler<SendVanArrivalTimes, IReadOnlyList<string>>
 {
     public async ValueTask<IReadOnlyList<string>> Handle(SendVanArrivalTimes command, CancellationToken cancellationToken)
     {
-        var runs = await sender.Send(new GetVanRuns(command.Night), cancellationToken);
-        if (runs is null)
+        var plan = await db.VanRunPlans.FirstOrDefaultAsync(p => p.Night == command.Night, cancellationToken);
+        if (plan is null)
         {
             return [];
         }
 
-        var stops = runs.Trips.SelectMany(t => t.Stops).ToList();
+        var stops = plan.Plan.Trips.SelectMany(t => t.Stops).ToList();
         var hostIds = stops.Select(s => s.HostId).Distinct().ToList();
         var hosts = await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
-        var plan = await db.VanRunPlans.SingleAsync(p => p.Night == command.Night, cancellationToken);
 
         var now = clock.GetCurrentInstant();
         var told = new List<string>();
@@ -55,6 +54,12 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, ISender sende
 
             db.OutboundSms.Add(OutboundSms.Create(host.Phone, body, SmsKind.VanArrival, host.Id, null, now));
             told.Add(host.Code);
+        }
+
+        if (told.Count > 0)
+        {
+            // From now on, a re-plan that moves a host's time tells them (SettleOffers reads it).
+            (await db.TrackProgressOfAsync(command.Night, cancellationToken)).RecordVanTimesSent(now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

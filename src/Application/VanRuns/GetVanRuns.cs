@@ -1,3 +1,4 @@
+using HostingMatch.Application.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -6,7 +7,7 @@ using HostingMatch.Application.VanRuns.Planner;
 namespace HostingMatch.Application.VanRuns;
 
 /// <summary>The night's current van plan, or null when none was made.</summary>
-public sealed record GetVanRuns(LocalDate Night) : IQuery<VanRunsResponse?>;
+public sealed record GetVanRuns(LocalDate Night) : IQuery<VanRunsResponse?>, IAudited;
 
 public sealed class GetVanRunsHandler(IHostingMatchDb db, IClock clock) : IQueryHandler<GetVanRuns, VanRunsResponse?>
 {
@@ -18,7 +19,7 @@ public sealed class GetVanRunsHandler(IHostingMatchDb db, IClock clock) : IQuery
             return null;
         }
 
-        var plan = StoredVanPlan.Parse(stored.PlanJson);
+        var plan = StoredVanPlan.From(stored);
         var hostIds = plan.Trips.SelectMany(t => t.Stops).Select(s => s.HostId).Concat(plan.Unserved.Select(u => u.HostId)).Select(Guid.Parse).ToHashSet();
         var householdIds = plan.Trips.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).Select(Guid.Parse).ToHashSet();
         var hosts = await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);

@@ -1,4 +1,6 @@
+using HostingMatch.Application.Pipeline;
 using HostingMatch.Application.Matching;
+using HostingMatch.Application.Nights;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Requests;
@@ -19,7 +21,7 @@ namespace HostingMatch.Application.VanRuns;
 /// The summary covers the whole evening, trips that left included. A household whose transport the coordinators
 /// arranged otherwise (<see cref="RequestTransport.Other"/>) is left out of the plan.
 /// </summary>
-public sealed record PlanVanRuns(LocalDate Night) : ICommand<VanRunsResponse>;
+public sealed record PlanVanRuns(LocalDate Night) : ICommand<VanRunsResponse>, ITransactional, IAudited;
 
 public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<PlanVanRuns, VanRunsResponse>
 {
@@ -34,9 +36,7 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
 
         var stored = await db.VanRunPlans.FirstOrDefaultAsync(p => p.Night == command.Night, cancellationToken);
         var boarding = Duration.FromMinutes(RunsFile.DefaultLoadingMinutes);
-        var departed = stored is null
-            ? []
-            : StoredVanPlan.Parse(stored.PlanJson).Trips.Where(t => t.DepartAt.ToInstant() - boarding <= now).ToList();
+        var departed = stored is null ? [] : stored.DepartedBy(now, boarding).Select(StoredVanPlan.ToTrip).ToList();
         var onBoard = departed.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet();
 
         var confirmed = await db.Requests.AsNoTracking()
@@ -78,15 +78,18 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
             Trips = trips,
             Summary = EveningModel.Summarize(input, trips, hostId => hosts[Guid.Parse(hostId)].Location, plan.Summary.SolveMilliseconds),
         };
-        var json = VanPlanJson.Serialize(combined);
+        var typed = StoredVanPlan.ToStored(combined);
         if (stored is null)
         {
-            db.VanRunPlans.Add(VanRunPlan.Create(command.Night, json, now));
+            db.VanRunPlans.Add(VanRunPlan.Create(command.Night, typed, now));
         }
         else
         {
-            stored.Replace(json, now);
+            stored.Replace(typed, now, boarding);
         }
+
+        // From now on, a confirmation or a cancellation re-plans the vans (SettleOffers reads it).
+        (await db.TrackProgressOfAsync(command.Night, cancellationToken)).RecordVansPlanned(now);
 
         await db.SaveChangesAsync(cancellationToken);
         return VanRunsViews.ToResponse(combined, now, now, hosts, households);

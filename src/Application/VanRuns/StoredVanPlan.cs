@@ -1,42 +1,49 @@
-using System.Text.Json;
-using NodaTime;
-using NodaTime.Text;
 using HostingMatch.Application.VanRuns.Planner;
+using HostingMatch.Domain.Transport;
 
 namespace HostingMatch.Application.VanRuns;
 
 /// <summary>
-/// Reads back a plan written by <see cref="VanPlanJson.Serialize"/> (the one we stored), so a re-plan knows
-/// which trips have left. Only our own output goes through here: a malformed document is a bug, and throws.
+/// Between the planner's <see cref="VanPlan"/> and the stored <see cref="VanRunPlan"/> (typed, an owned JSON column): the
+/// same trips, stops, hosts not served and figures, with the ids as ids.
 /// </summary>
 public static class StoredVanPlan
 {
-    private static readonly OffsetDateTimePattern TimePattern = OffsetDateTimePattern.ExtendedIso;
-
-    public static VanPlan Parse(string json)
+    /// <summary>The stored plan as the planner writes it (for the views, and for a re-plan's trips that left).</summary>
+    public static VanPlan From(VanRunPlan stored)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var trips = root.GetProperty("trips").EnumerateArray().Select(t => new VanTrip(
-            t.GetProperty("vanId").GetString()!,
-            t.GetProperty("trip").GetInt32(),
-            Time(t.GetProperty("departAt")),
-            Time(t.GetProperty("returnAt")),
-            t.GetProperty("passengers").GetInt32(),
-            t.GetProperty("stops").EnumerateArray().Select(s => new TripStop(
-                s.GetProperty("hostId").GetString()!,
-                s.GetProperty("householdIds").EnumerateArray().Select(h => h.GetString()!).ToList(),
-                s.GetProperty("people").GetInt32(),
-                Time(s.GetProperty("arriveAt")))).ToList())).ToList();
-        var unserved = root.GetProperty("unserved").EnumerateArray().Select(u => new UnservedStop(
-            u.GetProperty("hostId").GetString()!,
-            u.GetProperty("reason").GetString() == "too-large-for-van" ? UnservedReason.TooLargeForVan : UnservedReason.NoTime,
-            u.GetProperty("detail").GetString()!)).ToList();
-        var summary = root.GetProperty("summary");
-        return new VanPlan(LocalDatePattern.Iso.Parse(root.GetProperty("night").GetString()!).Value, trips, unserved,
-            new VanPlanSummary(summary.GetProperty("peopleDelivered").GetInt32(), summary.GetProperty("personArrivalMinutes").GetInt32(),
-                summary.GetProperty("drivingMinutes").GetInt32(), summary.GetProperty("solveMilliseconds").GetInt64()));
+        ArgumentNullException.ThrowIfNull(stored);
+        return new VanPlan(stored.Night, stored.Plan.Trips.Select(ToTrip).ToList(),
+            stored.Plan.Unserved.Select(u => new UnservedStop(u.HostId.ToString(), u.Reason switch
+            {
+                NotServedReason.TooLargeForVan => UnservedReason.TooLargeForVan,
+                _ => UnservedReason.NoTime,
+            }, u.Detail)).ToList(),
+            new VanPlanSummary(stored.Plan.Summary.PeopleDelivered, stored.Plan.Summary.PersonArrivalMinutes,
+                stored.Plan.Summary.DrivingMinutes, stored.Plan.Summary.SolveMilliseconds));
     }
 
-    private static OffsetDateTime Time(JsonElement value) => TimePattern.Parse(value.GetString()!).GetValueOrThrow();
+    /// <summary>A stored trip as the planner writes it.</summary>
+    public static VanTrip ToTrip(PlannedTrip trip)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        return new VanTrip(trip.VanId, trip.Trip, trip.DepartAt, trip.ReturnAt, trip.Passengers,
+            trip.Stops.Select(s => new TripStop(s.HostId.ToString(), s.HouseholdIds.Select(h => h.ToString()).ToList(), s.People, s.ArriveAt))
+                .ToList());
+    }
+
+    /// <summary>The planner's plan, to store.</summary>
+    public static PlannedRuns ToStored(VanPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new PlannedRuns(
+            plan.Trips.Select(t => new PlannedTrip(t.VanId, t.Trip, t.DepartAt, t.ReturnAt, t.Passengers,
+                t.Stops.Select(s => new PlannedStop(Guid.Parse(s.HostId), s.HouseholdIds.Select(Guid.Parse), s.People, s.ArriveAt)))),
+            plan.Unserved.Select(u => new UnservedHost(Guid.Parse(u.HostId), u.Reason switch
+            {
+                UnservedReason.TooLargeForVan => NotServedReason.TooLargeForVan,
+                _ => NotServedReason.NoTime,
+            }, u.Detail)),
+            new PlanTotals(plan.Summary.PeopleDelivered, plan.Summary.PersonArrivalMinutes, plan.Summary.DrivingMinutes, plan.Summary.SolveMilliseconds));
+    }
 }

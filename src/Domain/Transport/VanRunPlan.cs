@@ -1,10 +1,12 @@
+using HostingMatch.Domain.Common;
 using NodaTime;
 
 namespace HostingMatch.Domain.Transport;
 
 /// <summary>
-/// The night's current van plan, in the van-runs spec's JSON. There is one per night; re-planning replaces
-/// the trips that have not left and keeps the ones that have (the planner is told, not this record).
+/// The night's current van plan (<see cref="PlannedRuns"/>, stored as a typed JSON document in the van-runs spec's shape).
+/// There is one per night; re-planning replaces the trips that have not left and keeps the ones that have
+/// (<see cref="DepartedBy"/> says which; the planner is told them, not this record).
 /// </summary>
 public sealed class VanRunPlan
 {
@@ -16,26 +18,38 @@ public sealed class VanRunPlan
 
     private VanRunPlan()
     {
-        PlanJson = string.Empty;
+        Plan = null!;
     }
 
     public Guid Id { get; private set; }
     public LocalDate Night { get; private set; }
     public Instant PlannedAt { get; private set; }
 
-    /// <summary>The plan as spec/van-runs.md writes it.</summary>
-    public string PlanJson { get; private set; }
+    /// <summary>The trips, the hosts not served and the figures, as spec/van-runs.md writes them.</summary>
+    public PlannedRuns Plan { get; private set; }
 
     /// <summary>Optimistic concurrency: two re-plans at once cannot both win.</summary>
     public uint Version { get; private set; }
 
-    public static VanRunPlan Create(LocalDate night, string planJson, Instant now) => new()
+    /// <summary>The night's first plan.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    public static VanRunPlan Create(LocalDate night, PlannedRuns plan, Instant now)
     {
-        Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
-        Night = night,
-        PlanJson = planJson,
-        PlannedAt = now,
-    };
+        ArgumentNullException.ThrowIfNull(plan);
+        return new VanRunPlan
+        {
+            Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+            Night = night,
+            Plan = plan,
+            PlannedAt = now,
+        };
+    }
+
+    /// <summary>
+    /// The trips that have left by <paramref name="now"/>: their boarding, <paramref name="boarding"/> before they drive off,
+    /// has started, so their households sit in the van and a re-plan must keep them as they are. In the plan's order.
+    /// </summary>
+    public IReadOnlyList<PlannedTrip> DepartedBy(Instant now, Duration boarding) => Plan.Trips.Where(t => t.HasLeftBy(now, boarding)).ToList();
 
     /// <summary>The arrival time each host was last told, by host id.</summary>
     public IReadOnlyDictionary<Guid, Instant> ToldArrivals => toldArrivals;
@@ -56,9 +70,20 @@ public sealed class VanRunPlan
     }
 
     /// <summary>A new plan for the night (its departed trips carried over by the planner).</summary>
-    public void Replace(string planJson, Instant now)
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    /// <exception cref="DomainException"><c>van-plan-departed-trip-dropped</c>: the new plan lacks a trip that had left by <paramref name="now"/>.</exception>
+    public void Replace(PlannedRuns plan, Instant now, Duration boarding)
     {
-        PlanJson = planJson;
+        ArgumentNullException.ThrowIfNull(plan);
+        // A trip under way cannot vanish from the plan: its households are in the van.
+        var kept = plan.Trips.Select(t => (t.VanId, t.Trip)).ToHashSet();
+        if (DepartedBy(now, boarding).FirstOrDefault(t => !kept.Contains((t.VanId, t.Trip))) is { } dropped)
+        {
+            throw new DomainException("van-plan-departed-trip-dropped",
+                $"{dropped.VanId} trip {dropped.Trip} has left: a new plan must keep it.");
+        }
+
+        Plan = plan;
         PlannedAt = now;
     }
 }

@@ -3,6 +3,7 @@ using HostingMatch.Application;
 using HostingMatch.Domain.Access;
 using HostingMatch.Domain.Audit;
 using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Nights;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Organisations;
@@ -33,6 +34,7 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<NightProgress> NightProgress => Set<NightProgress>();
 
     /// <summary>
     /// The keys that encrypt the console's session cookies, kept with the data: a restart or a second instance of the

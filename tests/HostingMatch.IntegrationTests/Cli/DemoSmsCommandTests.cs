@@ -50,7 +50,7 @@ public sealed class DemoSmsCommandTests : IAsyncLifetime
 
         Assert.True(exit == 0, stderr);
         await using var db = database.NewContext();
-        var plan = StoredVanPlan.Parse((await db.VanRunPlans.SingleAsync(p => p.Night == night)).PlanJson);
+        var plan = StoredVanPlan.From(await db.VanRunPlans.SingleAsync(p => p.Night == night));
         Assert.NotEmpty(plan.Trips);
         Assert.True(plan.Summary.PeopleDelivered > 0);
         var evening = Night.At(night, new LocalTime(20, 30)).ToInstant();

@@ -40,6 +40,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(name);
     }
 
+    /// <summary>An empty database, no migration applied: for tests that migrate it themselves, step by step.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync()
+    {
+        var name = $"hm_test_{Guid.NewGuid():N}";
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\"");
+        return new TestDatabase(name);
+    }
+
     public HostingMatchDbContext NewContext() => new(new DbContextOptionsBuilder<HostingMatchDbContext>()
         .UseNpgsql(ConnectionString, o => o.UseNodaTime())
         .UseSnakeCaseNamingConvention()

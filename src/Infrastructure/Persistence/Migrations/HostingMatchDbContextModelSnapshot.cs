@@ -315,6 +315,36 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.ToTable("households", (string)null);
                 });
 
+            modelBuilder.Entity("HostingMatch.Domain.Nights.NightProgress", b =>
+                {
+                    b.Property<LocalDate>("Night")
+                        .HasColumnType("date")
+                        .HasColumnName("night");
+
+                    b.Property<Instant?>("OffersStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offers_started_at");
+
+                    b.Property<Instant?>("VanTimesSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("van_times_sent_at");
+
+                    b.Property<Instant?>("VansPlannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vans_planned_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Night")
+                        .HasName("pk_night_progress");
+
+                    b.ToTable("night_progress", (string)null);
+                });
+
             modelBuilder.Entity("HostingMatch.Domain.Offers.Offer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -822,11 +852,6 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("night");
 
-                    b.Property<string>("PlanJson")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("plan_json");
-
                     b.Property<Instant>("PlannedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("planned_at");
@@ -1057,6 +1082,167 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_vans_bases_base_id");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Transport.VanRunPlan", b =>
+                {
+                    b.OwnsOne("HostingMatch.Domain.Transport.PlannedRuns", "Plan", b1 =>
+                        {
+                            b1.Property<Guid>("VanRunPlanId");
+
+                            b1.HasKey("VanRunPlanId");
+
+                            b1.ToTable("van_run_plans");
+
+                            b1
+                                .ToJson("plan")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VanRunPlanId")
+                                .HasConstraintName("fk_van_run_plans_van_run_plans_id");
+
+                            b1.OwnsOne("HostingMatch.Domain.Transport.PlanTotals", "Summary", b2 =>
+                                {
+                                    b2.Property<Guid>("PlannedRunsVanRunPlanId");
+
+                                    b2.Property<int>("DrivingMinutes")
+                                        .HasJsonPropertyName("drivingMinutes");
+
+                                    b2.Property<int>("PeopleDelivered")
+                                        .HasJsonPropertyName("peopleDelivered");
+
+                                    b2.Property<int>("PersonArrivalMinutes")
+                                        .HasJsonPropertyName("personArrivalMinutes");
+
+                                    b2.Property<long>("SolveMilliseconds")
+                                        .HasJsonPropertyName("solveMilliseconds");
+
+                                    b2.HasKey("PlannedRunsVanRunPlanId")
+                                        .HasName("pk_van_run_plans");
+
+                                    b2.ToTable("van_run_plans");
+
+                                    b2.HasJsonPropertyName("summary");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlannedRunsVanRunPlanId")
+                                        .HasConstraintName("fk_van_run_plans_van_run_plans_planned_runs_van_run_plan_id");
+                                });
+
+                            b1.OwnsMany("HostingMatch.Domain.Transport.PlannedTrip", "Trips", b2 =>
+                                {
+                                    b2.Property<Guid>("PlannedRunsVanRunPlanId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("DepartAt")
+                                        .IsRequired()
+                                        .HasJsonPropertyName("departAt");
+
+                                    b2.Property<int>("Passengers")
+                                        .HasJsonPropertyName("passengers");
+
+                                    b2.Property<string>("ReturnAt")
+                                        .IsRequired()
+                                        .HasJsonPropertyName("returnAt");
+
+                                    b2.Property<int>("Trip")
+                                        .HasJsonPropertyName("trip");
+
+                                    b2.Property<string>("VanId")
+                                        .IsRequired()
+                                        .HasJsonPropertyName("vanId");
+
+                                    b2.HasKey("PlannedRunsVanRunPlanId", "__synthesizedOrdinal")
+                                        .HasName("pk_van_run_plans");
+
+                                    b2.ToTable("van_run_plans");
+
+                                    b2.HasJsonPropertyName("trips");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlannedRunsVanRunPlanId")
+                                        .HasConstraintName("fk_van_run_plans_van_run_plans_planned_runs_van_run_plan_id");
+
+                                    b2.OwnsMany("HostingMatch.Domain.Transport.PlannedStop", "Stops", b3 =>
+                                        {
+                                            b3.Property<Guid>("PlannedTripPlannedRunsVanRunPlanId");
+
+                                            b3.Property<int>("PlannedTrip__synthesizedOrdinal");
+
+                                            b3.Property<int>("__synthesizedOrdinal")
+                                                .ValueGeneratedOnAdd();
+
+                                            b3.Property<string>("ArriveAt")
+                                                .IsRequired()
+                                                .HasJsonPropertyName("arriveAt");
+
+                                            b3.Property<Guid>("HostId")
+                                                .HasJsonPropertyName("hostId");
+
+                                            b3.PrimitiveCollection<string>("HouseholdIds")
+                                                .IsRequired()
+                                                .HasJsonPropertyName("householdIds");
+
+                                            b3.Property<int>("People")
+                                                .HasJsonPropertyName("people");
+
+                                            b3.HasKey("PlannedTripPlannedRunsVanRunPlanId", "PlannedTrip__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                            b3.ToTable("van_run_plans");
+
+                                            b3.HasJsonPropertyName("stops");
+
+                                            b3.WithOwner()
+                                                .HasForeignKey("PlannedTripPlannedRunsVanRunPlanId", "PlannedTrip__synthesizedOrdinal")
+                                                .HasConstraintName("fk_van_run_plans_van_run_plans_planned_trip_planned_runs_van_run_pla");
+                                        });
+
+                                    b2.Navigation("Stops");
+                                });
+
+                            b1.OwnsMany("HostingMatch.Domain.Transport.UnservedHost", "Unserved", b2 =>
+                                {
+                                    b2.Property<Guid>("PlannedRunsVanRunPlanId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Detail")
+                                        .IsRequired()
+                                        .HasJsonPropertyName("detail");
+
+                                    b2.Property<Guid>("HostId")
+                                        .HasJsonPropertyName("hostId");
+
+                                    b2.Property<string>("Reason")
+                                        .IsRequired()
+                                        .HasJsonPropertyName("reason");
+
+                                    b2.HasKey("PlannedRunsVanRunPlanId", "__synthesizedOrdinal")
+                                        .HasName("pk_van_run_plans");
+
+                                    b2.ToTable("van_run_plans");
+
+                                    b2.HasJsonPropertyName("unserved");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlannedRunsVanRunPlanId")
+                                        .HasConstraintName("fk_van_run_plans_van_run_plans_planned_runs_van_run_plan_id");
+                                });
+
+                            b1.Navigation("Summary")
+                                .IsRequired();
+
+                            b1.Navigation("Trips");
+
+                            b1.Navigation("Unserved");
+                        });
+
+                    b.Navigation("Plan")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

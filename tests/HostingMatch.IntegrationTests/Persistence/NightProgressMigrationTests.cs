@@ -1,0 +1,99 @@
+using HostingMatch.Application.VanRuns;
+using HostingMatch.Domain.Geography;
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Sms;
+using HostingMatch.Domain.Transport;
+using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NodaTime;
+
+namespace HostingMatch.IntegrationTests.Persistence;
+
+/// <summary>
+/// A database from before the night's progress was stored and the van plan typed: after the migration, a night under way keeps
+/// going (its progress is derived from its rows) and its stored plan reads back whole.
+/// </summary>
+public sealed class NightProgressMigrationTests : IAsyncLifetime
+{
+    private const string LastMigrationBefore = "20261126231812_RequestTransport";
+    private static readonly LocalDate Tonight = new(2026, 11, 26);
+    private static readonly Instant At1900 = Instant.FromUtc(2026, 11, 26, 18, 0);
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateEmptyAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task ANightUnderWayBeforeTheMigrationKeepsItsOffersItsVanPlanAndItsVanTimes()
+    {
+        var host = Host.Create("h-mig", "Claire", "+33612345678", Language.Fr, new GeoPoint(48.85, 2.35), "1 rue X", 3, 2,
+            [HouseholdCategory.Family], true, true,
+            Agreement.Create(new LocalDate(2026, 1, 10), new LocalDate(2026, 1, 15), new LocalDate(2027, 1, 14)), At1900, null);
+        var household = Household.Create("Famille M.", [new Member(35, Sex.Female), new Member(4, Sex.Male)], false, false, [], null, At1900);
+        var request = ShelterRequest.Create(household.Id, Tonight, 0, At1900);
+        var offer = Offer.Create(Tonight, request.Id, household.Id, host.Id, At1900 + Duration.FromMinutes(5), Duration.FromMinutes(20));
+        var vanTime = OutboundSms.Create(host.Phone, "Le camion arrive vers 21:05.", SmsKind.VanArrival, host.Id, null, At1900 + Duration.FromMinutes(70));
+        // The plan as the column held it: the spec's JSON, written by the serializer the plans were stored with.
+        var planned = new VanPlanBuilder(host.Id, household.Id).Plan;
+        await using (var db = database.NewContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(LastMigrationBefore);
+            db.AddRange(host, household, request, offer, vanTime);
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO van_run_plans (id, night, planned_at, plan_json, told_arrivals)
+                VALUES ({Guid.NewGuid()}, {Tonight}, {At1900 + Duration.FromMinutes(60)}, {VanPlanJson.Serialize(planned)}::jsonb, {"{}"}::jsonb)
+                """);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using var read = database.NewContext();
+        var progress = await read.NightProgress.SingleAsync(p => p.Night == Tonight);
+        Assert.Equal(At1900 + Duration.FromMinutes(5), progress.OffersStartedAt);
+        Assert.Equal(At1900 + Duration.FromMinutes(60), progress.VansPlannedAt);
+        Assert.Equal(At1900 + Duration.FromMinutes(70), progress.VanTimesSentAt);
+
+        var stored = await read.VanRunPlans.SingleAsync(p => p.Night == Tonight);
+        Assert.Equal(VanPlanJson.Serialize(planned), VanPlanJson.Serialize(StoredVanPlan.From(stored)));
+        Assert.Equal([planned.Trips[0].Trip], stored.DepartedBy(planned.Trips[0].DepartAt.ToInstant(), Duration.Zero).Select(t => t.Trip));
+    }
+
+    [Fact]
+    public async Task ANightWithNothingStartedHasNoProgressRow()
+    {
+        await using (var db = database.NewContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using var read = database.NewContext();
+        Assert.Empty(await read.NightProgress.ToListAsync());
+    }
+
+    /// <summary>A one-trip plan to the host, with a host the vans do not serve.</summary>
+    private sealed class VanPlanBuilder(Guid hostId, Guid householdId)
+    {
+        private static readonly Offset Winter = Offset.FromHours(1);
+
+        public HostingMatch.Application.VanRuns.Planner.VanPlan Plan { get; } = new(Tonight,
+            [
+                new(
+                    "van-1", 1,
+                    new LocalDateTime(2026, 11, 26, 20, 40).WithOffset(Winter),
+                    new LocalDateTime(2026, 11, 26, 21, 30).WithOffset(Winter), 2,
+                    [new(hostId.ToString(), [householdId.ToString()], 2, new LocalDateTime(2026, 11, 26, 21, 5).WithOffset(Winter))]),
+            ],
+            [new(Guid.NewGuid().ToString(), HostingMatch.Application.VanRuns.Planner.UnservedReason.TooLargeForVan, "11 people: more than any van's 9 seats.")],
+            new(2, 50, 50, 12));
+    }
+}
