@@ -1,3 +1,4 @@
+using HostingMatch.Application.Referrals;
 using HostingMatch.Application;
 using HostingMatch.Application.Sms;
 using HostingMatch.Application.Matching;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<IHostingMatchDb>(sp => sp.GetRequiredService<HostingMatchDbContext>());
         services.AddScoped<IMatchingLock, PostgresMatchingLock>();
         services.AddSingleton<IClock>(SystemClock.Instance);
+        services.Configure<ReferralOptions>(configuration.GetSection(ReferralOptions.Section));
         services.AddSms(configuration);
         return services;
     }

@@ -5,8 +5,25 @@ public static class Paths
     /// <summary>The checkout's root (where HostingMatch.sln is).</summary>
     public static string RepoRoot { get; } = FindRoot();
 
-    /// <summary>The read-only shared folder beside the checkout: specs and sample nights.</summary>
-    public static string SharedSamples => Path.Combine(RepoRoot, "..", "shared", "samples");
+    /// <summary>
+    /// The read-only shared folder beside the checkout, specs and sample nights: the nearest <c>shared/samples</c> above it
+    /// (beside the main checkout, or beside the folder of a git worktree).
+    /// </summary>
+    public static string SharedSamples { get; } = FindSharedSamples();
+
+    private static string FindSharedSamples()
+    {
+        for (var dir = new DirectoryInfo(RepoRoot).Parent; dir is not null; dir = dir.Parent)
+        {
+            var samples = Path.Combine(dir.FullName, "shared", "samples");
+            if (Directory.Exists(samples))
+            {
+                return samples;
+            }
+        }
+
+        return Path.Combine(RepoRoot, "..", "shared", "samples");
+    }
 
     private static string FindRoot()
     {
