@@ -36,6 +36,20 @@ ensure_chromium_installed() {
   fi
 }
 
+# The OpenAPI lint test runs Redocly's CLI, pinned in tools/redocly (npm, from the registry's lock file).
+ensure_redocly_installed() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing Node.js and npm from Debian's packages (OpenAPI lint)..." >&2
+    local sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
+    $sudo apt-get update -qq >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2
+  fi
+  if [ ! -x "$ROOT/tools/redocly/node_modules/.bin/redocly" ]; then
+    echo "Installing Redocly's CLI (tools/redocly)..." >&2
+    npm ci --prefix "$ROOT/tools/redocly" --no-audit --no-fund --loglevel=error >&2
+  fi
+}
+
 pg_home() {
   local dir="$ROOT/.local/pg"
   if [ "$(id -u)" = "0" ] && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then

@@ -22,6 +22,7 @@ trap finish EXIT
 
 ensure_database
 ensure_chromium_installed
+ensure_redocly_installed
 export HOSTINGMATCH_PG_BIN="${PG_BIN:-}"
 export HOSTINGMATCH_PG_DATA="$(pg_data_dir)"
 

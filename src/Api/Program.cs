@@ -27,7 +27,10 @@ builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddOpenApi(ApiOpenApi.Configure);
-builder.Services.AddHealthChecks().AddDbContextCheck<HostingMatchDbContext>("database", tags: ["ready"]);
+builder.Services.AddSingleton<SolverGate>();
+// Readiness asks the database at most once a second, however often it is probed.
+builder.Services.AddSingleton<CachedReadiness>();
+builder.Services.AddHealthChecks().AddCheck<CachedReadiness>("database", tags: ["ready"]);
 
 // Who may do what: API keys (Authorization: Bearer) or the console's session cookie, one policy per role; rate limits, body size, CORS (docs/security.md).
 builder.Services.AddApiKeyAuthentication();
@@ -40,11 +43,13 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestBodyLimit();
+app.UseQueryHygiene();
 app.UseCors();
 // The coordinators' console: static page and script, anonymous (they hold no data); the data needs a session.
 app.UseConsolePages();
 app.UseAuthentication();
 app.UseConsoleCsrfCheck();
+app.UseTwilioSignatureCheck();
 app.UseRateLimiter();
 app.UseAuthorization();
 

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Referrals;
 using HostingMatch.Application;
 using HostingMatch.Application.Sms;
 using HostingMatch.Application.Matching;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, DatabaseUnitOfWork>();
         services.AddScoped<IMatchingLock, PostgresMatchingLock>();
         services.AddSingleton<IClock>(SystemClock.Instance);
+        services.Configure<ReferralOptions>(configuration.GetSection(ReferralOptions.Section));
         services.AddSms(configuration);
         return services;
     }

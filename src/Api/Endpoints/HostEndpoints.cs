@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HostingMatch.Api.Infrastructure;
 using HostingMatch.Application.Hosts;
 using Mediator;
@@ -55,7 +56,12 @@ public static class HostEndpoints
         return api;
     }
 
-    public sealed record AvailabilityInput(bool? Available);
+    /// <summary>
+    /// <c>available</c> must be there, even as null (back to the weekly pattern): an empty or misspelt body is a 400,
+    /// not a silent reset of the night's exception.
+    /// </summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record AvailabilityInput([property: JsonRequired] bool? Available);
 
     private static Ok<HostResponse> WithETag(HttpContext http, HostResponse host)
     {

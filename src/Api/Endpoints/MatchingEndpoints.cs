@@ -61,7 +61,9 @@ public static class MatchingEndpoints
             .WithTags("Matching")
             .Accepts<string>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(MaxNightFileBytes))
+            .WithSolverSlot()
             .WithSummary("Solve a night file (spec: matching.md) and return its plan without storing anything: \"what if three more hosts said yes?\"")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return api;

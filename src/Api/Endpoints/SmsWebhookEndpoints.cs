@@ -1,16 +1,14 @@
 using HostingMatch.Application.Sms;
-using HostingMatch.Infrastructure.Sms;
+using HostingMatch.Api.Security;
 using Mediator;
-using Microsoft.Extensions.Options;
-using Twilio.Security;
 using Twilio.TwiML;
 
 namespace HostingMatch.Api.Endpoints;
 
 /// <summary>
 /// Twilio's webhooks: <c>POST /sms/inbound</c> (a host's SMS, answered with TwiML) and <c>POST /sms/status</c> (where one
-/// of our messages stands). Every request's <c>X-Twilio-Signature</c> is checked against <c>Twilio:PublicBaseUrl</c> and the
-/// path, the address Twilio signed, whatever a reverse proxy rewrote: a bad or missing one gets 403 and changes nothing.
+/// of our messages stands). Every request's <c>X-Twilio-Signature</c> is checked (<see cref="TwilioWebhookSignature"/>,
+/// before the rate limiter): a bad or missing one gets 403 and changes nothing.
 /// </summary>
 public static class SmsWebhookEndpoints
 {
@@ -21,7 +19,7 @@ public static class SmsWebhookEndpoints
         // No API key: Twilio proves who it is with the signature, checked below for every request.
         var sms = app.MapGroup("/sms").WithTags("Twilio webhooks").ExcludeFromDescription().AllowAnonymous()
             .AddEndpointFilter(async (context, next) =>
-                await HasValidSignatureAsync(context.HttpContext) ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden));
+                context.HttpContext.IsSigned() ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden));
 
         sms.MapPost("/inbound", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
         {
@@ -48,23 +46,5 @@ public static class SmsWebhookEndpoints
         });
 
         return app;
-    }
-
-    private static async Task<bool> HasValidSignatureAsync(HttpContext http)
-    {
-        var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
-        if (signature.Length == 0 || !http.Request.HasFormContentType)
-        {
-            return false;
-        }
-
-        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<TwilioOptions>>().CurrentValue;
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var parameters = form.ToDictionary(p => p.Key, p => p.Value.ToString());
-        var publicBase = options.PublicBaseUrl.Length > 0
-            ? options.PublicBaseUrl.TrimEnd('/')
-            : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        var url = $"{publicBase}{http.Request.Path}{http.Request.QueryString}";
-        return new RequestValidator(options.AuthToken).Validate(url, parameters, signature);
     }
 }

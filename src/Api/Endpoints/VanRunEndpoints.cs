@@ -28,8 +28,10 @@ public static class VanRunEndpoints
             .WithTags("Van runs")
             .Accepts<string>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRunsFileBytes))
+            .WithSolverSlot()
             .WithSummary("Plan a runs file (spec: van-runs.md) and return the spec's plan JSON without storing anything: " +
                          "\"what if a second van came out tonight?\" 400 with every problem of the file under errors.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         runs.MapPost("/", async (string night, IMediator mediator, CancellationToken ct) =>
@@ -61,7 +63,8 @@ public static class VanRunEndpoints
                 response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
                 return TypedResults.Content(RunSheet.Html(found, date), "text/html; charset=utf-8");
             })
-            .WithSummary("The driver's run sheet for one trip: printable HTML (default) or CSV with ?format=csv.");
+            .WithSummary("The driver's run sheet for one trip: printable HTML (default) or CSV with ?format=csv.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html", "text/csv");
 
         return api;
     }

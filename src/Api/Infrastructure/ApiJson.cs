@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HostingMatch.Application.Validation;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
@@ -27,5 +28,46 @@ public static class ApiJson
             LocalTimeConverter = new NodaPatternConverter<LocalTime>(TimePattern),
         });
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new CleanTextConverter());
+    }
+}
+
+/// <summary>
+/// Every string of every body is held to <see cref="TextHygiene"/> as it is read: a NUL or a lone surrogate is a 400
+/// naming the field (the JSON path), never a 500 from PostgreSQL; invisible reordering characters are removed. One
+/// converter, so every endpoint's body, today's and tomorrow's, gets the rule.
+/// </summary>
+public sealed class CleanTextConverter : JsonConverter<string>
+{
+    public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("must be a string");
+        }
+
+        return Checked(ref reader);
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Checked(ref reader);
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
+
+    private static string Checked(ref Utf8JsonReader reader)
+    {
+        string text;
+        try
+        {
+            text = reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // Recovering is the point: "\ud800" is valid JSON but no text; say so on the field.
+            throw new JsonException("must be valid Unicode text (it holds a lone surrogate)");
+        }
+
+        return TextHygiene.Problem(text) is { } problem ? throw new JsonException(problem) : TextHygiene.Clean(text);
     }
 }

@@ -14,13 +14,20 @@ namespace HostingMatch.Api.Infrastructure;
 /// </summary>
 public static class ApiOpenApi
 {
-    private static readonly Dictionary<Type, (string Format, string Example)> NodaTypes = new()
+    /// <summary>
+    /// NodaTime values as the strings they travel as, inlined where used (never <c>$ref</c> components: Kiota makes an
+    /// empty class of a component that is only a string). A clock time is written <c>HH:mm</c>, which JSON Schema's
+    /// <c>time</c> format (<c>HH:mm:ss</c> with an offset) refuses: it gets a pattern instead.
+    /// </summary>
+    private static readonly Dictionary<Type, (string? Format, string? Pattern)> NodaTypes = new()
     {
-        [typeof(LocalDate)] = ("date", "2026-11-26"),
-        [typeof(LocalTime)] = ("time", "21:30:00"),
-        [typeof(Instant)] = ("date-time", "2026-11-26T20:30:00Z"),
-        [typeof(OffsetDateTime)] = ("date-time", "2026-11-26T21:30:00+01:00"),
+        [typeof(LocalDate)] = ("date", null),
+        [typeof(LocalTime)] = (null, @"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?$"),
+        [typeof(Instant)] = ("date-time", null),
+        [typeof(OffsetDateTime)] = ("date-time", null),
     };
+
+    private static bool IsNoda(Type type) => NodaTypes.ContainsKey(Nullable.GetUnderlyingType(type) ?? type);
 
     private const string BearerScheme = "Bearer";
 
@@ -41,10 +48,43 @@ public static class ApiOpenApi
         };
     }
 
+    /// <summary><c>GET</c> <c>api/v1/nights/{night}/van-runs</c> is <c>getNightsByNightVanRuns</c>: verb, then each segment.</summary>
+    public static string OperationId(string? method, string? relativePath)
+    {
+        var id = new System.Text.StringBuilder((method ?? "get").ToLowerInvariant());
+        foreach (var segment in (relativePath ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment is "api" or "v1")
+            {
+                continue;
+            }
+
+            var parameter = segment.StartsWith('{');
+            var name = parameter ? segment.Trim('{', '}').Split(':')[0].TrimEnd('?') : segment;
+            if (parameter)
+            {
+                id.Append("By");
+            }
+
+            foreach (var word in name.Split('-', '_', '.'))
+            {
+                if (word.Length > 0)
+                {
+                    id.Append(char.ToUpperInvariant(word[0])).Append(word.AsSpan(1));
+                }
+            }
+        }
+
+        return id.ToString();
+    }
+
     public static void Configure(OpenApiOptions options)
     {
+        options.CreateSchemaReferenceId = type => IsNoda(type.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
         options.AddDocumentTransformer((document, _, _) =>
         {
+            // Relative: the document is served by the Api it describes, wherever that runs (a client sets its base address).
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The Api serving this document." }];
             document.Info.Title = "HostingMatch API";
             document.Info.Description =
                 "Tonight's beds for exiles with citizen hosts. Coordinators manage hosts and requests; partners refer households. " +
@@ -72,6 +112,9 @@ public static class ApiOpenApi
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
             }
 
+            // Every operation has an id, for generated clients and linters: the endpoint's name if it has one, else its
+            // method and route (GET /api/v1/hosts/{id} is getHostsById), so new endpoints get one too.
+            operation.OperationId ??= OperationId(context.Description.HttpMethod, context.Description.RelativePath);
             operation.Responses ??= new OpenApiResponses();
             // A guid id in the route is matched by its constraint (anything else is a 404), so it alone is no input to refuse.
             var takesInput = context.Description.ParameterDescriptions.Any(p => !(p.Source == BindingSource.Path && p.Name == "id"));
@@ -112,10 +155,24 @@ public static class ApiOpenApi
         options.AddSchemaTransformer((schema, context, _) =>
         {
             var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            // Strings pass through CleanTextConverter, which the schema exporter cannot see through: it says they are strings.
+            if (type == typeof(string) && schema.Type is null)
+            {
+                var nullable = context.JsonPropertyInfo is { } property && (property.IsGetNullable || property.IsSetNullable);
+                schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+            }
+
+            // ...and leaves out the items of a list of strings altogether.
+            if (context.JsonTypeInfo.ElementType == typeof(string) && schema.Items is null && schema.Type?.HasFlag(JsonSchemaType.Array) == true)
+            {
+                schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+
             if (NodaTypes.TryGetValue(type, out var noda))
             {
-                schema.Type = JsonSchemaType.String;
+                schema.Type = type == context.JsonTypeInfo.Type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
                 schema.Format = noda.Format;
+                schema.Pattern = noda.Pattern;
                 schema.Properties?.Clear();
                 schema.Required?.Clear();
             }

@@ -28,6 +28,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Title = "The request has invalid fields.",
             },
             BadHttpRequestException b => BadBody(b),
+            // ASP.NET Core's form reader refuses a NUL or too many fields this way (Twilio's webhooks are forms).
+            InvalidDataException f => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = ProblemTypes.BadRequest,
+                Title = "The request could not be read.",
+                Detail = f.Message,
+            },
             DomainException d => Conflict(d.Code, d.Message),
             IdempotencyKeyReusedException i => new ProblemDetails
             {
@@ -35,10 +43,17 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Type = ProblemTypes.IdempotencyKeyReused,
                 Title = i.Message,
             },
+            ReferralLimitReachedException r => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Type = ProblemTypes.ReferralLimit,
+                Title = r.Message,
+                Extensions = { ["limit"] = r.Limit },
+            },
             DbUpdateConcurrencyException => Conflict("concurrency-conflict",
                 "Someone else changed this record since you read it. Reload it and apply your change again."),
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
-                Conflict("duplicate", "This record already exists."),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } =>
+                Duplicate(unique.ConstraintName),
             _ when IsDatabaseUnreachable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
@@ -101,6 +116,17 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return false;
     }
 
+    /// <summary>
+    /// A unique index refused the write: someone else did the same thing first. Said in the words of what was raced for,
+    /// where we know the index; "this record already exists" tells a coordinator nothing.
+    /// </summary>
+    private static ProblemDetails Duplicate(string? index) => index switch
+    {
+        "ix_offers_one_open_per_host" => Conflict("offer-already-open",
+            "This host already has an open offer: someone else sent one a moment ago. Reload the board to see it."),
+        _ => Conflict("duplicate", "Someone else created the same record a moment ago. Reload and check before trying again."),
+    };
+
     private static ProblemDetails Conflict(string code, string message) => new()
     {
         Status = StatusCodes.Status409Conflict,
@@ -124,7 +150,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             Title = json is not null ? "The request body is not valid JSON for this endpoint." : "The request could not be read.",
             Detail = json is not null ? $"{Field(json.Path)} {FirstLine(json.Message)}" : exception.Message,
         };
-        if (json?.Path is { } path)
+        if (json is not null && MissingRequired(json.Message) is { Count: > 0 } missing)
+        {
+            // A required field left out names itself, as the validators name theirs, not the body ("$").
+            var prefix = json.Path is { Length: > 2 } at ? Field(at) + "." : "";
+            problem.Detail = $"{string.Join(", ", missing.Select(m => prefix + m))} is required.";
+            problem.Extensions["errors"] = missing.ToDictionary(m => prefix + m, _ => new[] { "is required" });
+        }
+        else if (json?.Path is { } path)
         {
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [Field(path)] = [FirstLine(json.Message)] };
         }
@@ -138,6 +171,20 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     /// </summary>
     private static string Field(string? jsonPath) =>
         jsonPath is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : jsonPath ?? "$";
+
+    /// <summary>The names System.Text.Json lists when a body leaves out <c>required</c> (or <c>[JsonRequired]</c>) properties.</summary>
+    private static List<string>? MissingRequired(string message)
+    {
+        const string marker = "missing required properties including: ";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var list = message[(at + marker.Length)..].Split('\n')[0].TrimEnd('.', ' ');
+        return list.Split(", ").Select(name => name.Trim('\'', ' ')).Where(name => name.Length > 0).ToList();
+    }
 
     // System.Text.Json names .NET types and byte positions; a partner's developer needs the field and what is wrong.
     private static string FirstLine(string message)

@@ -12,6 +12,7 @@ public static class ProblemTypes
     public const string Unauthorized = "urn:hostingmatch:problem:unauthorized";
     public const string Forbidden = "urn:hostingmatch:problem:forbidden";
     public const string TooManyRequests = "urn:hostingmatch:problem:too-many-requests";
+    public const string ReferralLimit = "urn:hostingmatch:problem:referral-limit";
     public const string PayloadTooLarge = "urn:hostingmatch:problem:payload-too-large";
     public const string UnsupportedMediaType = "urn:hostingmatch:problem:unsupported-media-type";
     public const string IdempotencyKeyReused = "urn:hostingmatch:problem:idempotency-key-reused";

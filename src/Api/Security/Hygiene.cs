@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using HostingMatch.Api.Infrastructure;
 using HostingMatch.Api.WebConsole;
+using HostingMatch.Application.Validation;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,8 @@ public sealed class RateLimitSettings
 
     /// <summary>
     /// Twilio's webhooks (<c>/sms</c>): anonymous but signed, and a busy night brings hundreds of replies and status
-    /// callbacks a minute from a few Twilio addresses; they share one larger budget of their own.
+    /// callbacks a minute from a few Twilio addresses; the signed ones share one larger budget of their own (unsigned
+    /// ones get <see cref="AnonymousPermitLimit"/> per address).
     /// </summary>
     public int WebhookPermitLimit { get; set; } = 3000;
     public int WindowSeconds { get; set; } = 60;
@@ -46,9 +48,13 @@ public static class Hygiene
                     return RateLimitPartition.GetNoLimiter("health");
                 }
 
+                // Only calls Twilio signed spend Twilio's budget; unsigned or forged ones share their address's small one.
                 if (http.Request.Path.StartsWithSegments("/sms"))
                 {
-                    return RateLimitPartition.GetFixedWindowLimiter("twilio-webhooks", _ => Window(rate.WebhookPermitLimit, rate.WindowSeconds));
+                    return http.IsSigned()
+                        ? RateLimitPartition.GetFixedWindowLimiter("twilio-webhooks", _ => Window(rate.WebhookPermitLimit, rate.WindowSeconds))
+                        : RateLimitPartition.GetFixedWindowLimiter($"sms-unsigned:{http.Connection.RemoteIpAddress}",
+                            _ => Window(rate.AnonymousPermitLimit, rate.WindowSeconds));
                 }
 
                 // A console session has its own budget: several coordinators on one key each poll the board.
@@ -144,6 +150,41 @@ public static class Hygiene
         }
 
         await next(context);
+    });
+
+    /// <summary>
+    /// Query strings are held to the rule bodies are (<see cref="TextHygiene"/>): <c>?search=%00</c> is a 400 naming the
+    /// parameter, before any endpoint or database sees it.
+    /// </summary>
+    public static IApplicationBuilder UseQueryHygiene(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (name, values) in context.Request.Query)
+        {
+            var problem = TextHygiene.Problem(name) ?? values.Select(TextHygiene.Problem).FirstOrDefault(p => p is not null);
+            if (problem is not null)
+            {
+                errors[TextHygiene.Scrub(name)] = [problem];
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new HttpValidationProblemDetails(errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = ProblemTypes.Validation,
+                Title = "The request has invalid fields.",
+            },
+        });
     });
 
     public static ProblemDetails TooLarge(long? limit) => new()

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using FluentValidation;
+using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Hosts;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,12 @@ namespace HostingMatch.Application.Hosts;
 /// </summary>
 public sealed record ImportHosts(string Csv) : ICommand<HostImportReport>, ITransactional, IAudited;
 
-/// <summary>What an import did, or why it did nothing.</summary>
-public sealed record HostImportReport(int Created, int Updated, IReadOnlyList<HostImportError> Errors)
+/// <summary>
+/// What an import did, or why it did nothing: the first <see cref="HostSpreadsheet.ReportedErrors"/> problems in
+/// <see cref="Errors"/>, how many were found in <see cref="ErrorCount"/>, and, when the file had so many that reading on
+/// was pointless (<see cref="HostSpreadsheet.HopelessErrors"/>), the line where the check stopped.
+/// </summary>
+public sealed record HostImportReport(int Created, int Updated, IReadOnlyList<HostImportError> Errors, int ErrorCount = 0, int? StoppedAtLine = null)
 {
     public bool Imported => Errors.Count == 0;
 }
@@ -39,10 +44,10 @@ public sealed class ImportHostsHandler(IHostingMatchDb db, IClock clock) : IComm
 {
     public async ValueTask<HostImportReport> Handle(ImportHosts command, CancellationToken cancellationToken)
     {
-        var (rows, errors) = HostSpreadsheet.Read(command.Csv);
+        var (rows, errors, stoppedAt) = HostSpreadsheet.Read(command.Csv);
         if (errors.Count > 0)
         {
-            return new HostImportReport(0, 0, errors);
+            return new HostImportReport(0, 0, errors.Take(HostSpreadsheet.ReportedErrors).ToList(), errors.Count, stoppedAt);
         }
 
         var codes = rows.Select(r => r.Input.Code!).ToList();
@@ -72,6 +77,18 @@ public sealed class ImportHostsHandler(IHostingMatchDb db, IClock clock) : IComm
 public static class HostSpreadsheet
 {
     public sealed record Row(int Line, HostInput Input);
+
+    /// <summary>What was read: the rows, every problem found, and the line where reading stopped, if it stopped early.</summary>
+    public sealed record Sheet(IReadOnlyList<Row> Rows, IReadOnlyList<HostImportError> Errors, int? StoppedAtLine)
+    {
+        public void Deconstruct(out IReadOnlyList<Row> rows, out IReadOnlyList<HostImportError> errors) => (rows, errors) = (Rows, Errors);
+    }
+
+    /// <summary>A report lists this many problems at most (a million bad rows made an 858 MB answer).</summary>
+    public const int ReportedErrors = 100;
+
+    /// <summary>With this many problems the file is not a near miss: reading stops there.</summary>
+    public const int HopelessErrors = 1000;
 
     /// <summary>Accepted headers (after lower-casing, removing accents and turning spaces and dashes into _).</summary>
     private static readonly Dictionary<string, string[]> Headers = new()
@@ -121,7 +138,8 @@ public static class HostSpreadsheet
     private static readonly LocalTimePattern[] Times =
         [LocalTimePattern.CreateWithInvariantCulture("H:mm"), LocalTimePattern.CreateWithInvariantCulture("H'h'mm"), LocalTimePattern.CreateWithInvariantCulture("H'h'")];
 
-    public static (IReadOnlyList<Row> Rows, IReadOnlyList<HostImportError> Errors) Read(string csv)
+    /// <summary>The rows and every problem found, and the line where reading stopped when the problems reached <see cref="HopelessErrors"/>.</summary>
+    public static Sheet Read(string csv)
     {
         var errors = new List<HostImportError>();
         var rows = new List<Row>();
@@ -141,13 +159,13 @@ public static class HostSpreadsheet
         var header = reader.Headers?.ToArray() ?? [];
         if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
         {
-            return ([], [new HostImportError(1, null, "The file is empty: the first line must be the column headers.")]);
+            return new Sheet([], [new HostImportError(1, null, "The file is empty: the first line must be the column headers.")], null);
         }
 
         var columns = MapHeaders(header, errors);
         if (errors.Count > 0)
         {
-            return ([], errors);
+            return new Sheet([], errors, null);
         }
 
         var validator = new HostInputValidator();
@@ -156,8 +174,18 @@ public static class HostSpreadsheet
         {
             var line = (int)reader.LineNumber;
             var rowErrors = new List<HostImportError>();
-            string? Cell(string field) => columns.TryGetValue(field, out var i) && i < reader.FieldCount
-                ? NullIfEmpty(reader.GetString(i)) : null;
+            string? Cell(string field)
+            {
+                var value = columns.TryGetValue(field, out var i) && i < reader.FieldCount ? NullIfEmpty(reader.GetString(i)) : null;
+                if (TextHygiene.Problem(value) is { } problem)
+                {
+                    Fail(field, problem);
+                    return null;
+                }
+
+                return value is null ? null : TextHygiene.Clean(value);
+            }
+
             string ColumnName(string field) => columns.TryGetValue(field, out var i) ? header[i] : field;
             void Fail(string field, string problem) => rowErrors.Add(new HostImportError(line, ColumnName(field), problem));
 
@@ -207,6 +235,10 @@ public static class HostSpreadsheet
 
             errors.AddRange(rowErrors.DistinctBy(e => (e.Column, e.Problem)));
             rows.Add(new Row(line, input));
+            if (errors.Count >= HopelessErrors)
+            {
+                return new Sheet(rows, errors, line);
+            }
         }
 
         if (rows.Count == 0 && errors.Count == 0)
@@ -214,7 +246,7 @@ public static class HostSpreadsheet
             errors.Add(new HostImportError(2, null, "The file has headers but no host."));
         }
 
-        return (rows, errors);
+        return new Sheet(rows, errors, null);
     }
 
     /// <summary>The separator the header line uses most: ';', ',' or a tab.</summary>

@@ -8,6 +8,7 @@ using HostingMatch.Application.Requests;
 using HostingMatch.Domain.Referrals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace HostingMatch.Application.Referrals;
@@ -77,7 +78,7 @@ internal static class ReferralNight
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }
 
-public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<CreateReferral, CreatedReferral>
+public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock, IOptions<ReferralOptions> options) : ICommandHandler<CreateReferral, CreatedReferral>
 {
     public async ValueTask<CreatedReferral> Handle(CreateReferral command, CancellationToken cancellationToken)
     {
@@ -89,6 +90,7 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : IC
         }
 
         ReferralNight.EnsureOpen(command.Night!.Value, now);
+        await EnsureUnderLimitAsync(command.OrganisationId, command.Night!.Value, cancellationToken);
         var (request, household, referral) = RequestRegistration.Add(db, new RegisterRequest(command.Night!.Value, command.Alias, command.Members,
             command.Vulnerable ?? false, command.NeedsWheelchairAccess ?? false, command.Languages, 0, command.Notes,
             command.OrganisationId, command.Referrer), now);
@@ -119,6 +121,22 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock) : IC
         }
 
         return new CreatedReferral(ReferralReads.ToResponse(request, household, referral!, null), Replayed: false);
+    }
+
+    /// <summary>Refuses a referral over the organisation's limit for the night (<see cref="ReferralOptions.MaxPerOrganisationPerNight"/>).</summary>
+    /// <exception cref="ReferralLimitReachedException">When the organisation has referred as many households as it may that night.</exception>
+    private async Task EnsureUnderLimitAsync(Guid organisationId, LocalDate night, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxPerOrganisationPerNight;
+        var referred = await (
+            from referral in db.Referrals
+            join request in db.Requests on referral.RequestId equals request.Id
+            where referral.OrganisationId == organisationId && request.Night == night
+            select referral.RequestId).CountAsync(cancellationToken);
+        if (referred >= limit)
+        {
+            throw new ReferralLimitReachedException(limit, night);
+        }
     }
 
     /// <summary>The record a retry answers: the key's, unless it has expired (it may not be deleted yet).</summary>

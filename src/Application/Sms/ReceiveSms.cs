@@ -1,5 +1,7 @@
 using HostingMatch.Application.Pipeline;
+using FluentValidation;
 using HostingMatch.Application.Offers;
+using HostingMatch.Application.Validation;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Offers;
@@ -22,6 +24,24 @@ public sealed record ReceiveSms(string MessageSid, string From, string Body, str
 /// <summary>What to answer in the webhook's TwiML; null answers nothing (a duplicate, a stranger).</summary>
 public sealed record SmsReply(string? Message, string Outcome);
 
+/// <summary>
+/// What Twilio sends fits our columns: a Twilio SID is 34 characters (64 kept), a number in E.164 at most 16 (32 kept).
+/// Anything else did not come from Twilio: refused with 400, nothing stored. The body is kept whatever it holds
+/// (<see cref="TextHygiene.Scrub"/>): a host's words are never refused.
+/// </summary>
+public sealed class ReceiveSmsValidator : AbstractValidator<ReceiveSms>
+{
+    public const int MaxSidLength = 64;
+    public const int MaxFromLength = 32;
+
+    public ReceiveSmsValidator()
+    {
+        RuleFor(c => c.MessageSid).NotEmpty().MaximumLength(MaxSidLength).CleanText();
+        RuleFor(c => c.From).NotEmpty().MaximumLength(MaxFromLength).CleanText();
+        RuleFor(c => c.OptOutType).MaximumLength(MaxFromLength).CleanText();
+    }
+}
+
 public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<ReceiveSms, SmsReply>
 {
     public async ValueTask<SmsReply> Handle(ReceiveSms command, CancellationToken cancellationToken)
@@ -32,19 +52,20 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
         }
 
         var now = clock.GetCurrentInstant();
+        var body = TextHygiene.Scrub(command.Body);
         var host = await db.Hosts.FirstOrDefaultAsync(h => h.Phone == command.From, cancellationToken);
         var intent = command.OptOutType?.ToUpperInvariant() switch
         {
             // Twilio already unsubscribed (or resubscribed) the number: whatever the words, follow it.
             "STOP" => ReplyIntent.OptOut,
             "START" => ReplyIntent.OptIn,
-            _ => ReplyParser.Parse(command.Body),
+            _ => ReplyParser.Parse(body),
         };
 
         var reply = host is null
             ? new SmsReply(null, "unknown-number")
             : await ApplyAsync(host, intent, now, cancellationToken);
-        db.InboundSms.Add(InboundSms.Create(command.MessageSid, command.From, command.Body, host?.Id, reply.Outcome, reply.Message, now));
+        db.InboundSms.Add(InboundSms.Create(command.MessageSid, command.From, body, host?.Id, reply.Outcome, reply.Message, now));
         await db.SaveChangesAsync(cancellationToken);
         return reply;
     }

@@ -1,4 +1,6 @@
 using HostingMatch.Application.Pipeline;
+using FluentValidation;
+using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Sms;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +14,17 @@ namespace HostingMatch.Application.Sms;
 /// <paramref name="ErrorCode"/> is Twilio's reason when a message was not delivered (30003: the phone is unreachable...).
 /// </summary>
 public sealed record RecordSmsStatus(string MessageSid, string MessageStatus, Guid? OutboxId, string? ErrorCode = null) : ICommand<bool>, ITransactional, IRetriedOnConflict;
+
+/// <summary>A status callback's fields fit our columns, or it did not come from Twilio: 400, nothing changed.</summary>
+public sealed class RecordSmsStatusValidator : AbstractValidator<RecordSmsStatus>
+{
+    public RecordSmsStatusValidator()
+    {
+        RuleFor(c => c.MessageSid).NotEmpty().MaximumLength(ReceiveSmsValidator.MaxSidLength).CleanText();
+        RuleFor(c => c.MessageStatus).NotEmpty().MaximumLength(32).CleanText();
+        RuleFor(c => c.ErrorCode).MaximumLength(16).CleanText();
+    }
+}
 
 public sealed class RecordSmsStatusHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<RecordSmsStatus, bool>
 {

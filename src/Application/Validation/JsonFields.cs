@@ -85,7 +85,31 @@ public sealed partial class JsonFields(JsonElement element, string path, InputEr
             return null;
         }
 
-        return v.GetString();
+        return Text(v, Child(name));
+    }
+
+    /// <summary>A JSON string held to <see cref="TextHygiene"/>: null, with an error, when it cannot be taken.</summary>
+    private string? Text(JsonElement value, string path)
+    {
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // Recovering is the point: a lone surrogate escaped in the JSON ("\ud800") is valid JSON but no text.
+            errors.Add(path, "must be valid Unicode text (it holds a lone surrogate)");
+            return null;
+        }
+
+        if (TextHygiene.Problem(text) is { } problem)
+        {
+            errors.Add(path, problem);
+            return null;
+        }
+
+        return TextHygiene.Clean(text);
     }
 
     public bool Bool(string name, bool required = true, bool fallback = false)
@@ -265,7 +289,10 @@ public sealed partial class JsonFields(JsonElement element, string path, InputEr
                 continue;
             }
 
-            result.Add(item.GetString()!);
+            if (Text(item, itemPath) is { } text)
+            {
+                result.Add(text);
+            }
         }
 
         return result;

@@ -33,7 +33,9 @@ internal static class HostsCommand
                         Console.Error.WriteLine($"{path.Name}:{error.Line}: {error.Column ?? "-"}: {error.Problem}");
                     }
 
-                    Console.Error.WriteLine($"Nothing was imported: {report.Errors.Count} problem(s).");
+                    Console.Error.WriteLine(report.StoppedAtLine is { } stopped
+                        ? $"Nothing was imported: {report.ErrorCount} problem(s) by line {stopped}, where the check stopped (the first {report.Errors.Count} are listed)."
+                        : $"Nothing was imported: {report.ErrorCount} problem(s).");
                     return ExitCodes.BadInput;
                 }
 

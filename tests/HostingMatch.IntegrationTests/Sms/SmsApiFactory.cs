@@ -22,7 +22,8 @@ namespace HostingMatch.IntegrationTests.Sms;
 /// (the same Twilio client and resilience pipeline as production), with both SMS workers running unless told otherwise.
 /// Twilio:PublicBaseUrl is the Api's own address, so callbacks and signatures work as behind a proxy.
 /// </summary>
-public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = false) : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = false, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Night = "2026-11-26";
 
@@ -74,6 +75,11 @@ public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = 
         builder.UseSetting("Sms:SendOffersAutomatically", sendAutomatically ? "true" : "false");
         builder.UseSetting("Sms:OutboxWorkerEnabled", workers ? "true" : "false");
         builder.UseSetting("Sms:OfferWorkerEnabled", workers ? "true" : "false");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(name, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 

@@ -6,19 +6,19 @@ public static class Paths
     public static string RepoRoot { get; } = FindRoot();
 
     /// <summary>
-    /// The read-only shared folder above the checkout: specs and sample nights. Beside the main checkout, or two levels
-    /// up from a worktree under <c>wt/</c>: the nearest ancestor that has it.
+    /// The read-only shared folder beside the checkout, specs and sample nights: the nearest <c>shared/samples</c> above it
+    /// (beside the main checkout, or beside the folder of a git worktree).
     /// </summary>
-    public static string SharedSamples { get; } = FindShared();
+    public static string SharedSamples { get; } = FindSharedSamples();
 
-    private static string FindShared()
+    private static string FindSharedSamples()
     {
         for (var dir = new DirectoryInfo(RepoRoot).Parent; dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "samples");
-            if (Directory.Exists(candidate))
+            var samples = Path.Combine(dir.FullName, "shared", "samples");
+            if (Directory.Exists(samples))
             {
-                return candidate;
+                return samples;
             }
         }
 

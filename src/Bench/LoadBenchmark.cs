@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace HostingMatch.Bench;
+
+/// <summary>
+/// A bounded open-loop load on a running Api (127.0.0.1 only): requests start at a fixed rate whatever the answers, half
+/// a partner's list of its referrals, half a coordinator's list of hosts (audited: one audit row each), for a fixed time
+/// and at most a fixed number in flight. Prints the throughput achieved, latency percentiles and the answers' codes.
+/// <c>load --url http://127.0.0.1:5099 --partner-key K --coordinator-key K [--rate 500] [--seconds 20] [--max-in-flight 256]</c>
+/// </summary>
+public static class LoadBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = Options(args);
+        if (!options.TryGetValue("url", out var url) || !options.TryGetValue("partner-key", out var partnerKey)
+            || !options.TryGetValue("coordinator-key", out var coordinatorKey))
+        {
+            Console.Error.WriteLine("usage: HostingMatch.Bench load --url URL --partner-key KEY --coordinator-key KEY [--rate N] [--seconds N] [--max-in-flight N]");
+            return 2;
+        }
+
+        var target = new Uri(url);
+        if (!target.IsLoopback)
+        {
+            Console.Error.WriteLine("The load test only runs against 127.0.0.1 (the machine is shared; never a real server).");
+            return 2;
+        }
+
+        var rate = int.Parse(options.GetValueOrDefault("rate", "500"), CultureInfo.InvariantCulture);
+        var seconds = Math.Min(120, int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture));
+        var maxInFlight = int.Parse(options.GetValueOrDefault("max-in-flight", "256"), CultureInfo.InvariantCulture);
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = maxInFlight, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var http = new HttpClient(handler) { BaseAddress = target, Timeout = TimeSpan.FromSeconds(10) };
+        var partner = new AuthenticationHeaderValue("Bearer", partnerKey);
+        var coordinator = new AuthenticationHeaderValue("Bearer", coordinatorKey);
+
+        // Warm-up: JIT, connection pool, the database's caches; not counted.
+        await Run(http, partner, coordinator, Math.Min(rate, 100), 3, maxInFlight);
+        var result = await Run(http, partner, coordinator, rate, seconds, maxInFlight);
+
+        var latencies = result.Latencies.Order().ToArray();
+        double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+        Console.WriteLine($"| target req/s | achieved req/s | requests | p50 ms | p90 ms | p99 ms | max ms | answers | skipped (over {maxInFlight} in flight) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {rate} | {latencies.Length / result.Elapsed.TotalSeconds:F0} | {latencies.Length} | {Percentile(0.50):F1} | {Percentile(0.90):F1} | {Percentile(0.99):F1} | {(latencies.Length == 0 ? 0 : latencies[^1]):F1} | " +
+            $"{string.Join(", ", result.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))} | {result.Skipped} |"));
+        return result.Statuses.Keys.All(s => s is >= 200 and < 300) ? 0 : 1;
+    }
+
+    private sealed record Outcome(List<double> Latencies, Dictionary<int, int> Statuses, int Skipped, TimeSpan Elapsed);
+
+    private static async Task<Outcome> Run(HttpClient http, AuthenticationHeaderValue partner, AuthenticationHeaderValue coordinator,
+        int rate, int seconds, int maxInFlight)
+    {
+        var latencies = new List<double>(rate * seconds);
+        var statuses = new Dictionary<int, int>();
+        var inFlight = 0;
+        var skipped = 0;
+        var tasks = new List<Task>(rate * seconds);
+        var clock = Stopwatch.StartNew();
+        var total = rate * seconds;
+        for (var i = 0; i < total; i++)
+        {
+            // Open loop: request i starts at i / rate seconds, late or not.
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            if (Interlocked.Increment(ref inFlight) > maxInFlight)
+            {
+                Interlocked.Decrement(ref inFlight);
+                skipped++;
+                continue;
+            }
+
+            var isPartner = i % 2 == 0;
+            tasks.Add(Task.Run(async () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, isPartner ? "/api/v1/referrals" : "/api/v1/hosts");
+                request.Headers.Authorization = isPartner ? partner : coordinator;
+                var started = Stopwatch.GetTimestamp();
+                int status;
+                try
+                {
+                    using var response = await http.SendAsync(request);
+                    await response.Content.LoadIntoBufferAsync();
+                    status = (int)response.StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    // Recovering is the point: a refused connection is a figure of the run, not its end.
+                    status = 0;
+                }
+                catch (TaskCanceledException)
+                {
+                    status = -1;
+                }
+
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (latencies)
+                {
+                    latencies.Add(elapsed);
+                    statuses[status] = statuses.GetValueOrDefault(status) + 1;
+                }
+
+                Interlocked.Decrement(ref inFlight);
+            }));
+        }
+
+        await Task.WhenAll(tasks);
+        return new Outcome(latencies, statuses, skipped, clock.Elapsed);
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,48 @@
+using HostingMatch.Application.Validation;
+
+namespace HostingMatch.UnitTests.Validation;
+
+public sealed class TextHygieneTests
+{
+    [Theory]
+    [InlineData(0x0000)]
+    [InlineData(0x0001)]
+    [InlineData(0x0007)]
+    [InlineData(0x001B)]
+    [InlineData(0x007F)]
+    [InlineData(0xD800)]
+    [InlineData(0xDBFF)]
+    [InlineData(0xDC00)]
+    public void Problem_WhenTheTextHoldsAControlCharacterOrALoneSurrogate_SaysWhy(int codeUnit)
+    {
+        Assert.NotNull(TextHygiene.Problem($"Anna{(char)codeUnit}B"));
+        Assert.NotNull(TextHygiene.Problem($"Anna{(char)codeUnit}"));
+    }
+
+    [Theory]
+    [InlineData("Claire")]
+    [InlineData("Lignes\r\nà la suite\tet tab")]
+    [InlineData("Émoji 😀 ok")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Problem_WhenTheTextIsText_IsNull(string? text) => Assert.Null(TextHygiene.Problem(text));
+
+    [Theory]
+    [InlineData("Cla\u202Eire", "Claire")]
+    [InlineData("\u2066Anna\u2069", "Anna")]
+    [InlineData("zero\u200Bwidth\u200C\u200D\u2060\uFEFF", "zerowidth")]
+    [InlineData("mark\u200E\u200F\u061C", "mark")]
+    public void Clean_RemovesCharactersThatReorderOrHideText(string text, string expected) =>
+        Assert.Equal(expected, TextHygiene.Clean(text));
+
+    [Fact]
+    public void Clean_WhenThereIsNothingToRemove_ReturnsTheSameText()
+    {
+        const string text = "Famille A.";
+        Assert.Same(text, TextHygiene.Clean(text));
+    }
+
+    [Fact]
+    public void Scrub_ReplacesWhatIsRefusedAndKeepsPairs() =>
+        Assert.Equal("OU\uFFFDI 😀 \uFFFD", TextHygiene.Scrub("OU\u0001I 😀 " + (char)0xD800 + "\u202E"));
+}
