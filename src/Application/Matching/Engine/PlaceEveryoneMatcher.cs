@@ -29,7 +29,9 @@ internal static class PlaceEveryoneMatcher
     /// <param name="weightLimit">The largest weighted span of one CP-SAT level group.</param>
     /// <param name="start">A valid plan placing every placeable household (the greedy one).</param>
     /// <param name="deadline">The time budget of the CP-SAT step.</param>
-    public static CpSatMatcher.Result? Solve(MatchingProblem problem, long[] ranges, long flowLimit, long weightLimit, int[] start, Deadline deadline)
+    /// <param name="relaxationOnly">Stop (null) where CP-SAT would be needed: the caller has another model for that.</param>
+    public static CpSatMatcher.Result? Solve(MatchingProblem problem, long[] ranges, long flowLimit, long weightLimit, int[] start, Deadline deadline,
+        bool relaxationOnly = false)
     {
         var groups = LevelGroup.Split(ranges, flowLimit, FirstLevel);
         if (groups.Count != 1)
@@ -59,6 +61,11 @@ internal static class PlaceEveryoneMatcher
         if (slack <= 0)
         {
             return new CpSatMatcher.Result(best, true, null);
+        }
+
+        if (relaxationOnly)
+        {
+            return null;
         }
 
         var kept = new int[problem.Households.Count][];
