@@ -65,6 +65,7 @@ coordinator.MapRequests();
 coordinator.MapNights();
 coordinator.MapMatching();
 coordinator.MapVanRuns();
+coordinator.MapStaysSimulation();
 coordinator.MapOffers();
 
 // The console's sign-in: a coordinator's key in, an HttpOnly session cookie out (docs/console.md).
