@@ -23,7 +23,7 @@ internal static class CpSatStays
 
     private sealed record Transition(int Guest, int From, int To, int Day, BoolVar Variable, int Moves, int Minutes);
 
-    public static Result Solve(StaysProblem problem, int[] guests, List<Candidate>[] hint, Deadline deadline)
+    public static Result Solve(StaysProblem problem, int[] guests, List<Candidate>[] hint, Deadline deadline, Reduction? reduction = null)
     {
         var file = problem.File;
         var model = new CpModel();
@@ -35,7 +35,7 @@ internal static class CpSatStays
 
         foreach (var g in guests)
         {
-            var own = problem.Candidates(g);
+            var own = problem.Candidates(g, reduction);
             var first = candidates.Count;
             var hinted = hint[g].Select(c => (c.Host, c.From, c.Until)).ToHashSet();
             foreach (var c in own)
@@ -46,7 +46,7 @@ internal static class CpSatStays
                 hintOf[v] = hinted.Contains((c.Host, c.From, c.Until)) ? 1 : 0;
             }
 
-            BuildChainFlow(problem, model, g, first, candidates, x, transitions, hint[g], hintOf);
+            BuildChainFlow(problem, model, g, first, candidates, x, transitions, hint[g], hintOf, reduction);
         }
 
         // Maximal stays: a stay of a guest at a host never touches another stay of the same guest at the same host.
@@ -96,15 +96,24 @@ internal static class CpSatStays
                 model.AddHint(variable, hinted);
             }
 
-            var solver = new CpSolver { StringParameters = Parameters(deadline) };
+            // Each level gets its share of the time left, so that a level the search cannot close still leaves time to
+            // improve the levels below it (moves, journeys) with that level held at its best value found.
+            var share = deadline.Remaining() is { } left ? left / (5 - level) : (TimeSpan?)null;
+            var solver = new CpSolver { StringParameters = Parameters(Deadline.Start(share)) };
             var status = solver.Solve(model);
-            if (status is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid)
+            if (status is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid && level == 0)
             {
                 throw new ArgumentException($"The stays cannot be planned: the current stays break the rules ({status}).");
             }
 
-            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+            // The plan so far (the hint) is replaced only by one strictly better on this level: the plans found only
+            // ever improve in the lexicographic order, so the result is never worse than the first-fit plan it started from.
+            var value = Evaluate(hintOf, file, candidates, x, transitions, level);
+            var solved = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
+            var objective = solved ? (long)Math.Round(solver.ObjectiveValue) : value;
+            if (solved && (maximise ? objective > value : objective < value))
             {
+                value = objective;
                 foreach (var variable in hintOf.Keys.ToArray())
                 {
                     hintOf[variable] = solver.Value(variable);
@@ -120,23 +129,21 @@ internal static class CpSatStays
                 }
             }
 
-            var value = (long)Math.Round(status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? solver.ObjectiveValue : 0);
-            if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-            {
-                // No solution of its own in time: the hint (the best plan so far) stands, its level value is counted.
-                value = Evaluate(hintOf, file, candidates, x, transitions, level);
-            }
-
             if (status is CpSolverStatus.Optimal)
             {
                 model.Add(levels[level] == value);
                 continue;
             }
 
-            unproved = level;
-            bound = double.IsFinite(solver.BestObjectiveBound) && status is CpSolverStatus.Feasible ? solver.BestObjectiveBound : (maximise ? long.MaxValue : 0);
-            found = value;
-            break;
+            if (unproved is null)
+            {
+                unproved = level;
+                bound = double.IsFinite(solver.BestObjectiveBound) && status is CpSolverStatus.Feasible ? solver.BestObjectiveBound : (maximise ? long.MaxValue : 0);
+                found = value;
+            }
+
+            // Not proved: the level keeps at least the value found while the next ones improve.
+            model.Add(maximise ? levels[level] >= value : levels[level] <= value);
         }
 
         foreach (var chain in best.Values)
@@ -166,7 +173,7 @@ internal static class CpSatStays
     /// flowing back into "waiting after its host on its last morning".
     /// </summary>
     private static void BuildChainFlow(StaysProblem problem, CpModel model, int g, int first, List<Candidate> candidates, List<BoolVar> x,
-        List<Transition> transitions, List<Candidate> hint, Dictionary<IntVar, long> hintOf)
+        List<Transition> transitions, List<Candidate> hint, Dictionary<IntVar, long> hintOf, Reduction? reduction)
     {
         var start = problem.Start[g];
         var end = problem.End[g];
@@ -256,7 +263,7 @@ internal static class CpSatStays
                     outflow[(host, d)].Add(sink);
                 }
 
-                foreach (var to in problem.Compatible[g])
+                foreach (var to in reduction?.Hosts(g) ?? problem.Compatible[g])
                 {
                     if (!startsAt.ContainsKey((to, d)))
                     {

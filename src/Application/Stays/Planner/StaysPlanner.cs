@@ -20,6 +20,7 @@ public static class StaysPlanner
         var problem = new StaysProblem(file);
         var components = Components(problem);
         var hint = FirstFitStays.Chains(problem, [.. Enumerable.Range(0, file.Guests.Count)]);
+        var reduction = EstimatedSize(problem) > ExactModelLimit ? new Reduction(problem, hint) : null;
         var chains = Enumerable.Range(0, file.Guests.Count).Select(_ => new List<Candidate>()).ToArray();
 
         // The gap is the one of the first level some component could not prove, over all components.
@@ -29,7 +30,7 @@ public static class StaysPlanner
         {
             // Components that do not interact are solved apart, each with a fair share of the time left.
             var share = deadline.Remaining() is { } remaining ? remaining / (components.Count - k) : (TimeSpan?)null;
-            var result = CpSatStays.Solve(problem, components[k], hint, Deadline.Start(share));
+            var result = CpSatStays.Solve(problem, components[k], hint, Deadline.Start(share), reduction);
             foreach (var (g, chain) in result.Chains)
             {
                 chains[g] = chain;
@@ -50,7 +51,35 @@ public static class StaysPlanner
             gap = Math.Clamp(Math.Abs(bound - found) / Math.Max(1, Math.Abs(bound)), 0, 1);
         }
 
-        return StaysPlanBuilder.Build(problem, chains, optimal: gap is null, gap, deadline.Elapsed);
+        if (reduction is null)
+        {
+            return StaysPlanBuilder.Build(problem, chains, optimal: gap is null, gap, deadline.Elapsed);
+        }
+
+        // On a reduction nothing is proved by the solver: the gap is the one against bounds that hold for every plan.
+        var plan = StaysPlanBuilder.Build(problem, chains, optimal: false, gap: 1, deadline.Elapsed);
+        return plan with { Gap = StaysBounds.Compute(problem).GapOf(plan.Summary) };
+    }
+
+    /// <summary>Above this many estimated variables the exact model takes longer to build than to be useful: the planner reduces it.</summary>
+    internal const long ExactModelLimit = 400_000;
+
+    /// <summary>Transitions (hosts squared per night) and candidate stays (open nights times stay lengths), over all guests.</summary>
+    internal static long EstimatedSize(StaysProblem problem)
+    {
+        long size = 0;
+        for (var g = 0; g < problem.File.Guests.Count; g++)
+        {
+            var nights = problem.End[g] - problem.Start[g];
+            var hosts = problem.Compatible[g];
+            size += (long)hosts.Length * hosts.Length * nights;
+            foreach (var h in hosts)
+            {
+                size += (long)problem.NightOk[g][h].Count(o => o) * Math.Min(nights, problem.File.Hosts[h].MaxNightsPerGuest);
+            }
+        }
+
+        return size;
     }
 
     /// <summary>Guests that could share a host on some night are in one component; the others never interact.</summary>

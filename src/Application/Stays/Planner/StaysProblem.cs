@@ -145,16 +145,19 @@ internal sealed class StaysProblem
     public bool LongEnough(int g, int h, int from, int until) =>
         until - from >= File.Rules.MinStayNights || until == End[g] || IsContinuing(g, h, from);
 
-    /// <summary>Every stay guest <paramref name="g"/> could make under rules 1, 3-5, 7 and 8 (ignoring the other guests).</summary>
-    public List<Candidate> Candidates(int g)
+    /// <summary>
+    /// Every stay guest <paramref name="g"/> could make under rules 1, 3-5, 7 and 8 (ignoring the other guests), or,
+    /// with a <paramref name="reduction"/>, only those at its hosts that start and end on its boundary days.
+    /// </summary>
+    public List<Candidate> Candidates(int g, Reduction? reduction = null)
     {
         var list = new List<Candidate>();
-        foreach (var h in Compatible[g])
+        foreach (var h in reduction?.Hosts(g) ?? Compatible[g])
         {
             var ok = NightOk[g][h];
             for (var a = Start[g]; a < End[g]; a++)
             {
-                if (!ok[a])
+                if (!ok[a] || (reduction is not null && !reduction.IsBoundary(g, h, a)))
                 {
                     continue;
                 }
@@ -169,6 +172,11 @@ internal sealed class StaysProblem
                 for (var b = a + 1; b <= End[g] && b - a <= max && ok[b - 1]; b++)
                 {
                     if (IsContinuing(g, h, a) && b < MandatoryUntil[g])
+                    {
+                        continue;
+                    }
+
+                    if (reduction is not null && !reduction.IsBoundary(g, h, b) && b != a + max && !(b < End[g] && !ok[b]))
                     {
                         continue;
                     }
