@@ -74,6 +74,7 @@ coordinator.MapNights();
 coordinator.MapMatching();
 coordinator.MapVanRuns();
 coordinator.MapNightPlan();
+coordinator.MapStaysSimulation();
 coordinator.MapOffers();
 
 // The console's sign-in: a coordinator's key in, an HttpOnly session cookie out (docs/console.md).

@@ -74,7 +74,8 @@ public static class NightFileReader
         return location is null ? null : new NightBase(name, location.Value);
     }
 
-    private static GeoPoint? ReadLocation(JsonFields fields)
+    /// <summary>A <c>latitude</c> and <c>longitude</c> in range, or null after recording what is wrong (shared with the stays file).</summary>
+    internal static GeoPoint? ReadLocation(JsonFields fields)
     {
         var latitude = fields.Number("latitude", min: -90, max: 90, fallback: double.NaN);
         var longitude = fields.Number("longitude", min: -180, max: 180, fallback: double.NaN);
@@ -105,6 +106,23 @@ public static class NightFileReader
         var location = ReadLocation(fields);
         var beds = fields.Int("beds", min: 0);
         var maxHouseholds = fields.Int("maxHouseholds", required: false, fallback: 1, min: 1);
+        var accepts = ReadAccepts(fields);
+        var certified = fields.Bool("minorsCertified");
+        var wheelchair = fields.Bool("wheelchairAccessible", required: false);
+        var available = fields.Bool("availableTonight");
+        var validFrom = fields.Date("agreementValidFrom");
+        var validUntil = fields.Date("agreementValidUntil");
+
+        var complete = id is not null && location is not null && validFrom is not null && validUntil is not null;
+        var host = complete
+            ? new NightHost(id!, location!.Value, beds, maxHouseholds, accepts, certified, wheelchair, available, validFrom!.Value, validUntil!.Value)
+            : null;
+        return new HostRead(fields.Path, id, host);
+    }
+
+    /// <summary>The categories of <c>accepts</c>, recording each unknown one (shared with the stays file).</summary>
+    internal static HashSet<HouseholdCategory> ReadAccepts(JsonFields fields)
+    {
         var accepts = new HashSet<HouseholdCategory>();
         var index = 0;
         foreach (var name in fields.Strings("accepts"))
@@ -121,17 +139,7 @@ public static class NightFileReader
             index++;
         }
 
-        var certified = fields.Bool("minorsCertified");
-        var wheelchair = fields.Bool("wheelchairAccessible", required: false);
-        var available = fields.Bool("availableTonight");
-        var validFrom = fields.Date("agreementValidFrom");
-        var validUntil = fields.Date("agreementValidUntil");
-
-        var complete = id is not null && location is not null && validFrom is not null && validUntil is not null;
-        var host = complete
-            ? new NightHost(id!, location!.Value, beds, maxHouseholds, accepts, certified, wheelchair, available, validFrom!.Value, validUntil!.Value)
-            : null;
-        return new HostRead(fields.Path, id, host);
+        return accepts;
     }
 
     private sealed record HouseholdRead(string Path, string? Id, string? LastHostId, NightHousehold? Household);
@@ -143,6 +151,16 @@ public static class NightFileReader
         var wheelchair = fields.Bool("needsWheelchairAccess", required: false);
         var nights = fields.Int("nightsWithoutShelter", required: false, min: 0);
         var lastHostId = fields.String("lastHostId", required: false);
+        var members = ReadMembers(fields);
+        var household = id is not null && members is not null
+            ? new NightHousehold(id, members, vulnerable, wheelchair, nights, lastHostId)
+            : null;
+        return new HouseholdRead(fields.Path, id, lastHostId, household);
+    }
+
+    /// <summary>The <c>members</c> (at least one, each with <c>age</c> and <c>sex</c>), or null after recording what is wrong (shared with the stays file).</summary>
+    internal static List<Member>? ReadMembers(JsonFields fields)
+    {
         var members = new List<Member>();
         var memberFields = fields.Objects("members");
         if (fields.Has("members") && memberFields.Count == 0)
@@ -164,13 +182,11 @@ public static class NightFileReader
             members.Add(new Member(age, sex.Value));
         }
 
-        var household = id is not null && membersComplete && members.Count > 0
-            ? new NightHousehold(id, members, vulnerable, wheelchair, nights, lastHostId)
-            : null;
-        return new HouseholdRead(fields.Path, id, lastHostId, household);
+        return membersComplete && members.Count > 0 ? members : null;
     }
 
-    private static Sex? ReadSex(JsonFields member)
+    /// <summary>A member's <c>sex</c> (shared with the stays file).</summary>
+    internal static Sex? ReadSex(JsonFields member)
     {
         var text = member.String("sex");
         switch (text)
@@ -185,7 +201,8 @@ public static class NightFileReader
         }
     }
 
-    private static void RejectDuplicateIds(IEnumerable<(string? Id, string Path)> items, InputErrors errors)
+    /// <summary>One error per id already used by an earlier item of the same list (shared with the stays file).</summary>
+    internal static void RejectDuplicateIds(IEnumerable<(string? Id, string Path)> items, InputErrors errors)
     {
         var firstPathById = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (id, path) in items)

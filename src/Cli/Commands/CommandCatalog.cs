@@ -14,6 +14,7 @@ internal static class CommandCatalog
         NightCommand.Create(),
         VansCommand.Create(),
         PlanCommand.Create(),
+        StaysCommand.Create(),
         KeysCommand.Create(),
     ];
 }

@@ -1,0 +1,44 @@
+using HostingMatch.Api.Infrastructure;
+using HostingMatch.Application.Stays;
+using HostingMatch.Application.Stays.Planner;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HostingMatch.Api.Endpoints;
+
+/// <summary>"What if" on a stays file: plan it and return the plan, storing nothing (spec: stays.md).</summary>
+public static class StaysSimulationEndpoints
+{
+    /// <summary>A programme of a thousand hosts and a few hundred guests is well under this.</summary>
+    private const long MaxStaysFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The search budget of one request: a region is proved well within it; bigger programmes return their best plan
+    /// with <c>optimal: false</c> and a <c>gap</c> rather than holding a connection and a core for minutes.
+    /// </summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(30);
+
+    public static RouteGroupBuilder MapStaysSimulation(this RouteGroupBuilder api)
+    {
+        api.MapPost("/simulations/stays", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, CancellationToken ct) =>
+            {
+                using var reader = new StreamReader(request.Body);
+                var read = StaysFileReader.Read(await reader.ReadToEndAsync(ct));
+                if (read.File is null)
+                {
+                    return InputProblems.Invalid("The stays file is invalid; nothing was planned.", read.Errors);
+                }
+
+                var plan = StaysPlanner.Solve(read.File, new StaysPlannerOptions(TimeLimit));
+                return TypedResults.Content(StaysPlanJson.Write(plan, indented: false), "application/json");
+            })
+            .WithTags("Stays")
+            .Accepts<string>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxStaysFileBytes))
+            .WithSummary("Plan a stays file (spec: stays.md) and return the spec's plan JSON without storing anything: " +
+                         "\"what if two more hosts in Nord joined in April?\" At most 30 s of search; 400 with every problem of the file under errors.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        return api;
+    }
+}
