@@ -67,6 +67,7 @@ coordinator.MapMatching();
 coordinator.MapVanRuns();
 coordinator.MapStaysSimulation();
 coordinator.MapOffers();
+coordinator.MapStays();
 
 // The console's sign-in: a coordinator's key in, an HttpOnly session cookie out (docs/console.md).
 app.MapConsoleSession();

@@ -7,6 +7,7 @@ using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Referrals;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
+using HostingMatch.Domain.Stays;
 using HostingMatch.Domain.Transport;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +35,9 @@ public interface IHostingMatchDb
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Referral> Referrals { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<StayGuest> StayGuests { get; }
+    DbSet<Stay> Stays { get; }
+    DbSet<StoredStaysPlan> StaysPlans { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -128,9 +128,11 @@ internal sealed class HandPlacement
             return ("category-not-accepted", $"{name} does not take {UnplacedReasons.Describe(category)}.");
         }
 
-        if (!HardRules.MinorsNeedCertifiedHost(engineHost, category))
+        if (!HardRules.MinorsNeedCertifiedHost(engineHost, category, night))
         {
-            return ("minors-need-certified-host", $"{name} is not certified to take unaccompanied minors.");
+            return ("minors-need-certified-host", engineHost is { MinorsCertified: true, CertifiedUntil: { } until }
+                ? $"{name}'s certificate for unaccompanied minors ended on {until:yyyy-MM-dd}."
+                : $"{name} is not certified to take unaccompanied minors.");
         }
 
         if (!HardRules.WheelchairAccess(engineHost, asTheEngineSeesIt.NeedsWheelchairAccess))

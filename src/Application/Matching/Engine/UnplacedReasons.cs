@@ -65,7 +65,7 @@ internal static class UnplacedReasons
             return $"No host available tonight accepts {who}.";
         }
 
-        hosts = hosts.Where(k => HardRules.MinorsNeedCertifiedHost(problem.Hosts[k], category)).ToList();
+        hosts = hosts.Where(k => HardRules.MinorsNeedCertifiedHost(problem.Hosts[k], category, night.Night)).ToList();
         if (hosts.Count == 0)
         {
             return "No host available tonight that accepts unaccompanied minors is certified for minors.";
