@@ -76,6 +76,7 @@ coordinator.MapVanRuns();
 coordinator.MapNightPlan();
 coordinator.MapStaysSimulation();
 coordinator.MapOffers();
+coordinator.MapStays();
 
 // The console's sign-in: a coordinator's key in, an HttpOnly session cookie out (docs/console.md).
 app.MapConsoleSession();

@@ -8,6 +8,7 @@ using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Referrals;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
+using HostingMatch.Domain.Stays;
 using HostingMatch.Domain.Transport;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,9 @@ public interface IHostingMatchDb
     DbSet<Referral> Referrals { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<NightProgress> NightProgress { get; }
+    DbSet<StayGuest> StayGuests { get; }
+    DbSet<Stay> Stays { get; }
+    DbSet<StoredStaysPlan> StaysPlans { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

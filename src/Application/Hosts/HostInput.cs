@@ -2,6 +2,7 @@ using FluentValidation;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Stays;
 using NodaTime;
 
 namespace HostingMatch.Application.Hosts;
@@ -23,7 +24,17 @@ public sealed record HostInput
     /// <summary>Any of <c>minor</c>, <c>family</c>, <c>women</c>, <c>men</c>.</summary>
     public IReadOnlyList<string>? Accepts { get; init; }
     public bool MinorsCertified { get; init; }
+    /// <summary>The last night the safeguarding check for minors is valid (inclusive); null: no expiry.</summary>
+    public LocalDate? CertifiedUntil { get; init; }
     public bool WheelchairAccessible { get; init; }
+    /// <summary><c>one-night</c>, <c>stays</c> or both; <c>one-night</c> when left out.</summary>
+    public IReadOnlyList<string>? Programmes { get; init; }
+    /// <summary>The host's region (<c>bretagne</c>, <c>ile-de-france</c>...); <c>ile-de-france</c> when left out.</summary>
+    public string? Region { get; init; }
+    /// <summary>The nights offered for stays, periods <c>[from, until)</c>: until is the morning of leaving.</summary>
+    public IReadOnlyList<PeriodInput>? StaysAvailable { get; init; }
+    /// <summary>The longest stay with one guest, in nights; 28 when left out.</summary>
+    public int? MaxNightsPerGuest { get; init; }
     public AgreementInput? Agreement { get; init; }
     /// <summary>Usual days, in English: <c>monday</c> ... <c>sunday</c>.</summary>
     public IReadOnlyList<string>? WeeklyDays { get; init; }
@@ -34,6 +45,26 @@ public sealed record HostInput
 }
 
 public sealed record AgreementInput(LocalDate? SignedOn, LocalDate? ValidFrom, LocalDate? ValidUntil);
+
+/// <summary>Nights <c>[from, until)</c> (stays.md): <paramref name="Until"/> is the morning of leaving, not the last night.</summary>
+public sealed record PeriodInput(LocalDate? From, LocalDate? Until);
+
+/// <summary>A period's shape: both ends, until after from.</summary>
+public sealed class PeriodInputValidator : AbstractValidator<PeriodInput>
+{
+    public PeriodInputValidator()
+    {
+        RuleFor(p => p.From).NotNull();
+        RuleFor(p => p.Until).NotNull()
+            .GreaterThan(p => p.From).When(p => p.From is not null).WithMessage("must be after from (until is the morning of leaving)");
+    }
+
+    /// <summary>True when no two complete periods of the list share a night.</summary>
+    public static bool Disjoint(IReadOnlyList<PeriodInput>? periods) =>
+        periods is null || periods.Where(p => p is { From: not null, Until: not null } && p.Until > p.From).OrderBy(p => p.From)
+            .Zip(periods.Where(p => p is { From: not null, Until: not null } && p.Until > p.From).OrderBy(p => p.From).Skip(1))
+            .All(pair => pair.Second.From >= pair.First.Until);
+}
 
 /// <summary>The shape of a host: required fields, ranges, E.164, known words. No database look-ups.</summary>
 public sealed class HostInputValidator : AbstractValidator<HostInput>
@@ -64,6 +95,18 @@ public sealed class HostInputValidator : AbstractValidator<HostInput>
         RuleFor(h => h.ArrivalUntil).NotNull().When(h => h.ArrivalFrom is not null).WithMessage("is required with arrivalFrom");
         RuleFor(h => h.ArrivalFrom).NotNull().When(h => h.ArrivalUntil is not null).WithMessage("is required with arrivalUntil");
         RuleFor(h => h.Notes).MaximumLength(Host.MaxNotesLength);
+        RuleFor(h => h.Programmes).Must(p => p is null || p.Count > 0).WithMessage("must name one-night, stays or both");
+        RuleForEach(h => h.Programmes).Must(p => HostProgrammeNames.TryParse(p, out _)).WithMessage("must be one-night or stays");
+        RuleFor(h => h.Region).Must(r => r is null || Region.IsValid(r))
+            .WithMessage($"must be a region's name: letters, digits, spaces or dashes, at most {Region.MaxLength} characters (e.g. bretagne)");
+        RuleFor(h => h.StaysAvailable).Must(p => p is null || p.Count <= Host.MaxStayPeriods)
+            .WithMessage($"must list at most {Host.MaxStayPeriods} periods")
+            .Must(PeriodInputValidator.Disjoint).WithMessage("must not list periods that share a night");
+        RuleForEach(h => h.StaysAvailable).NotNull().SetValidator(new PeriodInputValidator());
+        RuleFor(h => h.MaxNightsPerGuest).InclusiveBetween(1, 366);
+        RuleFor(h => h.StaysAvailable).Must(p => p is null || p.Count == 0).When(h => !h.ToProgrammes().HasFlag(HostProgrammes.Stays))
+            .WithMessage("is only for a host in the stays programme (add stays to programmes)");
+        RuleFor(h => h.CertifiedUntil).Null().When(h => !h.MinorsCertified).WithMessage("is only for a host certified for minors (minorsCertified)");
     }
 }
 
@@ -81,6 +124,20 @@ internal static class HostInputMapping
     public static ArrivalWindow ToWindow(this HostInput h) =>
         h.ArrivalFrom is { } from && h.ArrivalUntil is { } until ? ArrivalWindow.Create(from, until) : ArrivalWindow.Default;
 
+    public static HostProgrammes ToProgrammes(this HostInput h) =>
+        h.Programmes is null
+            ? HostProgrammes.OneNight
+            : h.Programmes.Aggregate(HostProgrammes.None, (all, p) => HostProgrammeNames.TryParse(p, out var one) ? all | one : all);
+
+    /// <summary>The parts of a host the two programmes added: programmes, region, stays, certificate expiry.</summary>
+    private static void ApplyProgrammes(this HostInput h, Host host)
+    {
+        host.TakePartIn(h.ToProgrammes(), h.Region ?? Region.Default);
+        host.SetStaysAvailability((h.StaysAvailable ?? []).Select(p => NightPeriod.Create(p.From!.Value, p.Until!.Value)),
+            h.MaxNightsPerGuest ?? Host.DefaultMaxNightsPerGuest);
+        host.SetCertificateExpiry(h.MinorsCertified ? h.CertifiedUntil : null);
+    }
+
     /// <summary>A validated input as a new host.</summary>
     public static Host ToNewHost(this HostInput h, Instant now)
     {
@@ -88,6 +145,7 @@ internal static class HostInputMapping
             h.Address!, h.Beds!.Value, h.MaxHouseholds ?? 1, h.Accepts!.Select(ToCategory), h.MinorsCertified,
             h.WheelchairAccessible, h.Agreement!.ToAgreement(), now, h.Notes);
         host.SetWeeklyAvailability((h.WeeklyDays ?? []).Select(ToDay), h.ToWindow());
+        h.ApplyProgrammes(host);
         return host;
     }
 
@@ -98,5 +156,6 @@ internal static class HostInputMapping
         host.SetCapacity(h.Beds!.Value, h.MaxHouseholds ?? 1, h.Accepts!.Select(ToCategory), h.MinorsCertified, h.WheelchairAccessible);
         host.RenewAgreement(h.Agreement!.ToAgreement());
         host.SetWeeklyAvailability((h.WeeklyDays ?? []).Select(ToDay), h.ToWindow());
+        h.ApplyProgrammes(host);
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Stays;
 using NodaTime;
 
 namespace HostingMatch.Application.Hosts;
@@ -19,7 +20,12 @@ public sealed record HostResponse(
     int MaxHouseholds,
     IReadOnlyList<string> Accepts,
     bool MinorsCertified,
+    LocalDate? CertifiedUntil,
     bool WheelchairAccessible,
+    IReadOnlyList<string> Programmes,
+    string Region,
+    IReadOnlyList<PeriodResponse> StaysAvailable,
+    int MaxNightsPerGuest,
     AgreementResponse Agreement,
     IReadOnlyList<string> WeeklyDays,
     LocalTime ArrivalFrom,
@@ -33,12 +39,16 @@ public sealed record AgreementResponse(LocalDate SignedOn, LocalDate ValidFrom, 
 
 public sealed record AvailabilityExceptionResponse(LocalDate Night, bool Available);
 
+/// <summary>Nights <c>[from, until)</c>: until is the morning of leaving.</summary>
+public sealed record PeriodResponse(LocalDate From, LocalDate Until);
+
 internal static class HostProjection
 {
     /// <summary>Hosts are read with their owned data and projected in memory: the lists are small (hundreds).</summary>
     public static HostResponse ToResponse(this Host h) => new(
         h.Id, h.Code, h.DisplayName, h.Phone, h.Language.ToString().ToLowerInvariant(), h.Latitude, h.Longitude, h.Address,
-        h.Beds, h.MaxHouseholds, h.Accepts.Select(c => c.ToWire()).ToList(), h.MinorsCertified, h.WheelchairAccessible,
+        h.Beds, h.MaxHouseholds, h.Accepts.Select(c => c.ToWire()).ToList(), h.MinorsCertified, h.CertifiedUntil, h.WheelchairAccessible,
+        h.Programmes.ToWire(), h.Region, h.StaysAvailable.Select(p => new PeriodResponse(p.From, p.Until)).ToList(), h.MaxNightsPerGuest,
         new AgreementResponse(h.Agreement.SignedOn, h.Agreement.ValidFrom, h.Agreement.ValidUntil),
         h.WeeklyDays.Select(d => HostInputValidator.Days[(int)d - 1]).ToList(),
         h.ArrivalWindow.From, h.ArrivalWindow.Until,

@@ -5,6 +5,7 @@ using CsvHelper;
 using FluentValidation;
 using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Stays;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -112,6 +113,11 @@ public static class HostSpreadsheet
         ["arrivalFrom"] = ["arrival_from", "arrivee_de", "arrivee_debut", "arrivee_a_partir_de"],
         ["arrivalUntil"] = ["arrival_until", "arrivee_jusqu_a", "arrivee_fin", "arrivee_avant"],
         ["notes"] = ["notes", "remarques", "commentaires"],
+        ["programmes"] = ["programmes", "programme", "programs", "dispositifs", "dispositif"],
+        ["region"] = ["region"],
+        ["staysAvailable"] = ["stays_available", "stays", "sejours", "periodes_sejours", "sejours_disponibles", "disponibilites_sejours"],
+        ["maxNightsPerGuest"] = ["max_nights_per_guest", "nuits_max", "nuits_max_par_accueilli", "nuits_max_par_personne", "duree_max"],
+        ["certifiedUntil"] = ["certified_until", "certifie_jusqu_au", "certification_jusqu_au", "fin_certification", "certificat_fin"],
     };
 
     private static readonly string[] Required = ["code", "displayName", "phone", "latitude", "longitude", "address", "beds", "accepts",
@@ -132,6 +138,17 @@ public static class HostSpreadsheet
         ["monday"] = "monday", ["tuesday"] = "tuesday", ["wednesday"] = "wednesday", ["thursday"] = "thursday",
         ["friday"] = "friday", ["saturday"] = "saturday", ["sunday"] = "sunday",
     };
+
+    private static readonly Dictionary<string, HostProgrammes> Programmes = new()
+    {
+        ["nuit"] = HostProgrammes.OneNight, ["nuits"] = HostProgrammes.OneNight, ["une_nuit"] = HostProgrammes.OneNight,
+        ["urgence"] = HostProgrammes.OneNight, ["night"] = HostProgrammes.OneNight, ["one_night"] = HostProgrammes.OneNight,
+        ["sejour"] = HostProgrammes.Stays, ["sejours"] = HostProgrammes.Stays, ["stay"] = HostProgrammes.Stays, ["stays"] = HostProgrammes.Stays,
+        ["both"] = HostProgrammes.OneNight | HostProgrammes.Stays, ["deux"] = HostProgrammes.OneNight | HostProgrammes.Stays,
+    };
+
+    private static readonly System.Text.RegularExpressions.Regex DateInText =
+        new(@"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
     private static readonly LocalDatePattern FrenchDate = LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu");
@@ -215,6 +232,11 @@ public static class HostSpreadsheet
                 ArrivalFrom = Time(Cell("arrivalFrom"), "arrivalFrom", Fail),
                 ArrivalUntil = Time(Cell("arrivalUntil"), "arrivalUntil", Fail),
                 Notes = Cell("notes"),
+                Programmes = ProgrammesOf(Cell("programmes"), Fail),
+                Region = Cell("region"),
+                StaysAvailable = Periods(Cell("staysAvailable"), Fail),
+                MaxNightsPerGuest = Integer(Cell("maxNightsPerGuest"), "maxNightsPerGuest", Fail),
+                CertifiedUntil = Date(Cell("certifiedUntil"), "certifiedUntil", Fail),
             };
 
             // Cells that could not be read are already reported; the validator reports the rest.
@@ -288,6 +310,8 @@ public static class HostSpreadsheet
         var p when p.StartsWith("Agreement.", StringComparison.Ordinal) => "agreement" + p["Agreement.".Length..],
         var p when p.StartsWith("Accepts", StringComparison.Ordinal) => "accepts",
         var p when p.StartsWith("WeeklyDays", StringComparison.Ordinal) => "weeklyDays",
+        var p when p.StartsWith("Programmes", StringComparison.Ordinal) => "programmes",
+        var p when p.StartsWith("StaysAvailable", StringComparison.Ordinal) => "staysAvailable",
         "Agreement" => "agreementValidFrom",
         var p => char.ToLowerInvariant(p[0]) + p[1..],
     };
@@ -381,6 +405,73 @@ public static class HostSpreadsheet
 
         fail(field, $"'{cell}' is not a date (write 2026-11-26 or 26/11/2026)");
         return null;
+    }
+
+    /// <summary>
+    /// <c>nuit</c>, <c>séjours</c>, <c>nuit séjours</c>, <c>les deux</c> (or English); empty: the one-night programme, as before the column existed.
+    /// </summary>
+    private static IReadOnlyList<string>? ProgrammesOf(string? cell, Action<string, string> fail)
+    {
+        if (cell is null)
+        {
+            return null;
+        }
+
+        var programmes = HostProgrammes.None;
+        foreach (var word in Words(cell).Where(w => w is not ("une" or "les" or "la")))
+        {
+            if (Programmes.TryGetValue(word, out var programme))
+            {
+                programmes |= programme;
+            }
+            else
+            {
+                fail("programmes", $"'{word}' is not a programme (write nuit, séjours or both: nuit séjours)");
+                return null;
+            }
+        }
+
+        return programmes.ToWire();
+    }
+
+    /// <summary>
+    /// Stays periods as a coordinator writes them: <c>01/03/2027-31/03/2027; 10/04/2027-30/04/2027</c>, each the first and
+    /// the LAST night, both included ("1 to 31 March"); read as <c>[first, last + 1)</c>, the spec's periods. Periods are
+    /// separated by <c>;</c>, <c>,</c>, <c>|</c>, <c>et</c> or a new line.
+    /// </summary>
+    private static IReadOnlyList<PeriodInput>? Periods(string? cell, Action<string, string> fail)
+    {
+        if (cell is null)
+        {
+            return null;
+        }
+
+        var periods = new List<PeriodInput>();
+        var chunks = System.Text.RegularExpressions.Regex.Split(cell, @"[;,|\n]| et | and ");
+        foreach (var chunk in chunks.Select(c => c.Trim()).Where(c => c.Length > 0))
+        {
+            var dates = DateInText.Matches(chunk).Select(m => Date(m.Value, "staysAvailable", fail)).ToList();
+            if (dates.Count != 2)
+            {
+                fail("staysAvailable", $"'{chunk}' is not a period: write its first and last nights, e.g. 01/03/2027-31/03/2027");
+                continue;
+            }
+
+            if (dates[0] is not { } first || dates[1] is not { } last)
+            {
+                continue;
+            }
+
+            if (last < first)
+            {
+                fail("staysAvailable", $"'{chunk}': the last night ({last:dd/MM/yyyy}) is before the first ({first:dd/MM/yyyy})");
+                continue;
+            }
+
+            periods.Add(new PeriodInput(first, last.PlusDays(1)));
+        }
+
+        return periods;
     }
 
     private static LocalTime? Time(string? cell, string field, Action<string, string> fail)

@@ -106,7 +106,9 @@ internal sealed class HandPlacement
             case HardRule.AcceptsCategory:
                 return ("category-not-accepted", $"{name} does not take {UnplacedReasons.Describe(category)}.");
             case HardRule.MinorsNeedCertifiedHost:
-                return ("minors-need-certified-host", $"{name} is not certified to take unaccompanied minors.");
+                return ("minors-need-certified-host", engineHost is { MinorsCertified: true, CertifiedUntil: { } until }
+                    ? $"{name}'s certificate for unaccompanied minors ended on {until:yyyy-MM-dd}."
+                    : $"{name} is not certified to take unaccompanied minors.");
             case HardRule.WheelchairAccess:
                 return ("no-wheelchair-access", $"{name}'s home has no wheelchair access, which this household needs.");
             case HardRule.WithinTravelLimit:

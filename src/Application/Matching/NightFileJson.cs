@@ -53,6 +53,10 @@ public static class NightFileJson
                 json.WriteBoolean("availableTonight", host.AvailableTonight);
                 json.WriteString("agreementValidFrom", Date(host.AgreementValidFrom));
                 json.WriteString("agreementValidUntil", Date(host.AgreementValidUntil));
+                if (host.CertifiedUntil is { } certifiedUntil)
+                {
+                    json.WriteString("certifiedUntil", Date(certifiedUntil));
+                }
                 json.WriteEndObject();
             }
 

@@ -112,10 +112,11 @@ public static class NightFileReader
         var available = fields.Bool("availableTonight");
         var validFrom = fields.Date("agreementValidFrom");
         var validUntil = fields.Date("agreementValidUntil");
+        var certifiedUntil = fields.Date("certifiedUntil", required: false);
 
         var complete = id is not null && location is not null && validFrom is not null && validUntil is not null;
         var host = complete
-            ? new NightHost(id!, location!.Value, beds, maxHouseholds, accepts, certified, wheelchair, available, validFrom!.Value, validUntil!.Value)
+            ? new NightHost(id!, location!.Value, beds, maxHouseholds, accepts, certified, wheelchair, available, validFrom!.Value, validUntil!.Value, certifiedUntil)
             : null;
         return new HostRead(fields.Path, id, host);
     }

@@ -139,6 +139,6 @@ public sealed class NightFromDatabase
         var beds = Math.Max(0, host.Beds - keptHere.Sum(h => h.People));
         var slots = host.MaxHouseholds - keptHere.Count;
         return new NightHost(host.Id.ToString(), host.Location, beds, Math.Max(1, slots), accepts, host.MinorsCertified,
-            host.WheelchairAccessible, host.IsAvailableOn(night) && slots > 0, host.Agreement.ValidFrom, host.Agreement.ValidUntil);
+            host.WheelchairAccessible, host.IsAvailableOn(night) && slots > 0, host.Agreement.ValidFrom, host.Agreement.ValidUntil, host.CertifiedUntil);
     }
 }

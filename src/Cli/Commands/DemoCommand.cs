@@ -1,3 +1,4 @@
+using HostingMatch.Application.Stays;
 using System.CommandLine;
 using HostingMatch.Application.Demo;
 using HostingMatch.Application.Matching;
@@ -43,6 +44,7 @@ public static class DemoCommand
         demo.Subcommands.Add(NightFile());
         demo.Subcommands.Add(DemoSmsCommand.Create());
         demo.Subcommands.Add(Vans());
+        demo.Subcommands.Add(Stays());
         return demo;
     }
 
@@ -70,6 +72,51 @@ public static class DemoCommand
         }, ct, configureServices: s => s.AddSingleton<IClock>(clock),
             refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo vans", token)));
         return vans;
+    }
+
+    /// <summary>
+    /// <c>demo stays</c>: loads the generated Bretagne and Île-de-France programme, plans its 8 weeks from tomorrow
+    /// (as <c>POST /api/v1/stays/plan</c> does) and prints each guest's chain and the uncovered nights with their reasons.
+    /// </summary>
+    private static Command Stays()
+    {
+        var seed = new Option<int>("--seed") { Description = "Same seed, same programme.", DefaultValueFactory = _ => 1 };
+        var limit = new Option<int>("--time-limit") { Description = "The planner's budget in seconds.", DefaultValueFactory = _ => 30 };
+        var confirmed = DemoDatabaseGuard.CreateOption();
+        var stays = new Command("stays", "Load a generated stays programme (Bretagne, Île-de-France: 60 hosts, 30 guests), plan 8 weeks " +
+                                         "from tomorrow and print each guest's chain and the uncovered nights.") { seed, limit, confirmed };
+        stays.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
+        {
+            var mediator = services.GetRequiredService<IMediator>();
+            var tomorrow = Night.Current(services.GetRequiredService<IClock>().GetCurrentInstant()).PlusDays(1);
+            var report = await mediator.Send(new LoadDemoStays(tomorrow, parse.GetValue(seed)), token);
+            Console.WriteLine(report.AlreadyLoaded
+                ? $"Stays programme: already loaded; {report.HostsCreated} host(s) added, {report.HostsKept} kept."
+                : $"Stays programme: {report.GuestsCreated} guest(s), {report.HostsCreated} host(s) added, {report.HostsKept} kept.");
+            var plan = await mediator.Send(new PlanStays(tomorrow, tomorrow.PlusWeeks(8), null, parse.GetValue(limit)), token);
+            PrintStaysPlan(plan);
+            return ExitCodes.Success;
+        }, ct, refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo stays", token)));
+        return stays;
+    }
+
+    private static void PrintStaysPlan(StaysPlanResponse plan)
+    {
+        var s = plan.Summary;
+        Console.WriteLine($"Stays from {plan.PlanFrom:yyyy-MM-dd} to {plan.PlanUntil:yyyy-MM-dd}: {(plan.Optimal ? "optimal" : $"best found, gap {plan.Gap:P1}")}; " +
+                          $"person-nights covered by tier {string.Join("/", s.PersonNightsCovered)}, uncovered {string.Join("/", s.PersonNightsUncovered)}; " +
+                          $"{s.Moves} move(s), {s.JourneyMinutes} journey minutes; solved in {s.SolveMilliseconds} ms.");
+        var guests = plan.Stays.Select(x => (x.GuestId, x.GuestAlias)).Concat(plan.Uncovered.Select(u => (u.GuestId, u.GuestAlias)))
+            .Distinct().OrderBy(g => g.GuestAlias, StringComparer.Ordinal);
+        foreach (var (id, alias) in guests)
+        {
+            var chain = plan.Stays.Where(x => x.GuestId == id).Select(x => $"{x.HostCode} {x.From:dd/MM}-{x.Until:dd/MM} ({x.JourneyMinutes} min)");
+            Console.WriteLine($"  {alias}: {string.Join(" -> ", chain.DefaultIfEmpty("no stay"))}");
+            foreach (var u in plan.Uncovered.Where(u => u.GuestId == id))
+            {
+                Console.WriteLine($"    uncovered {u.From:dd/MM}-{u.Until:dd/MM} ({u.Reason}): {u.Detail}");
+            }
+        }
     }
 
     private static Command NightFile()

@@ -1,6 +1,7 @@
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Stays;
 using NodaTime;
 
 namespace HostingMatch.Domain.Hosts;
@@ -16,15 +17,25 @@ public sealed class Host
     public const int MaxNotesLength = 2000;
     public const int MaxCodeLength = 40;
 
+    /// <summary>The rotation limit when none is given (stays.md): 28 nights with one guest.</summary>
+    public const int DefaultMaxNightsPerGuest = 28;
+
+    /// <summary>The most periods a host's stays availability lists.</summary>
+    public const int MaxStayPeriods = 50;
+
     private List<HouseholdCategory> accepts = [];
     private List<IsoDayOfWeek> weeklyDays = [];
     private readonly List<AvailabilityException> exceptions = [];
+    private readonly List<NightPeriod> stayPeriods = [];
 
     private Host()
     {
         Code = DisplayName = Phone = Address = string.Empty;
         Agreement = null!;
         ArrivalWindow = ArrivalWindow.Default;
+        Region = Stays.Region.Default;
+        Programmes = HostProgrammes.OneNight;
+        MaxNightsPerGuest = DefaultMaxNightsPerGuest;
     }
 
     public Guid Id { get; private set; }
@@ -46,6 +57,24 @@ public sealed class Host
     public int MaxHouseholds { get; private set; }
     public IReadOnlyCollection<HouseholdCategory> Accepts => accepts.AsReadOnly();
     public bool MinorsCertified { get; private set; }
+
+    /// <summary>
+    /// The last night the safeguarding check for minors is valid (inclusive); null: no expiry. Both programmes honour it
+    /// (<see cref="IsCertifiedForMinorsOn"/>).
+    /// </summary>
+    public LocalDate? CertifiedUntil { get; private set; }
+
+    /// <summary>The programmes the host takes part in; one-night for a host created without saying.</summary>
+    public HostProgrammes Programmes { get; private set; }
+
+    /// <summary>The region the host lives in, canonical (<see cref="Stays.Region"/>).</summary>
+    public string Region { get; private set; }
+
+    /// <summary>The nights the host offers for stays, as periods <c>[from, until)</c>, sorted, never overlapping.</summary>
+    public IReadOnlyCollection<NightPeriod> StaysAvailable => stayPeriods.AsReadOnly();
+
+    /// <summary>The longest a stay with one guest may last, in nights (the rotation limit).</summary>
+    public int MaxNightsPerGuest { get; private set; }
     public bool WheelchairAccessible { get; private set; }
     public Agreement Agreement { get; private set; }
 
@@ -109,6 +138,44 @@ public sealed class Host
 
     public void RenewAgreement(Agreement agreement) => Agreement = agreement;
 
+    /// <summary>Sets (or clears, with null) the last night of the safeguarding check for minors.</summary>
+    public void SetCertificateExpiry(LocalDate? certifiedUntil) => CertifiedUntil = certifiedUntil;
+
+    /// <summary>Certified for minors and the certificate still valid that night (matching.md rule 3, stays.md rule 4).</summary>
+    public bool IsCertifiedForMinorsOn(LocalDate night) => MinorsCertified && (CertifiedUntil is not { } until || night <= until);
+
+    /// <summary>Says which programmes the host takes part in, and where they live.</summary>
+    /// <exception cref="DomainException"><c>host-invalid</c> with no programme; <c>region-invalid</c> for a bad region.</exception>
+    public void TakePartIn(HostProgrammes programmes, string region)
+    {
+        if ((programmes & (HostProgrammes.OneNight | HostProgrammes.Stays)) == HostProgrammes.None)
+        {
+            throw new DomainException("host-invalid", "A host takes part in the one-night programme, in stays, or both.");
+        }
+
+        Programmes = programmes;
+        Region = Stays.Region.Normalize(region);
+    }
+
+    /// <summary>Sets the nights offered for stays and the rotation limit. An empty list: no stay for now.</summary>
+    /// <exception cref="DomainException"><c>period-overlap</c> for periods sharing a night; <c>host-invalid</c> for a limit below 1 or too many periods.</exception>
+    public void SetStaysAvailability(IEnumerable<NightPeriod> periods, int maxNightsPerGuest)
+    {
+        var sorted = NightPeriod.Disjoint(periods);
+        if (sorted.Count > MaxStayPeriods)
+        {
+            throw new DomainException("host-invalid", $"A host lists at most {MaxStayPeriods} stay periods.");
+        }
+
+        MaxNightsPerGuest = Guard.AtLeast(maxNightsPerGuest, 1, "host-invalid", "The nights per guest");
+        stayPeriods.Clear();
+        stayPeriods.AddRange(sorted);
+    }
+
+    /// <summary>In the stays programme, offering that night, under a valid agreement (stays.md rule 3).</summary>
+    public bool CanHostStayOn(LocalDate night) =>
+        Programmes.HasFlag(HostProgrammes.Stays) && stayPeriods.Any(p => p.Contains(night)) && Agreement.IsValidOn(night);
+
     /// <summary>Sets the usual days and the arrival window.</summary>
     public void SetWeeklyAvailability(IEnumerable<IsoDayOfWeek> days, ArrivalWindow window)
     {
@@ -127,9 +194,13 @@ public sealed class Host
     /// <summary>Drops a one-night exception, back to the weekly pattern.</summary>
     public void ClearAvailabilityOn(LocalDate night) => exceptions.RemoveAll(e => e.Night == night);
 
-    /// <summary>Available that night: the night's exception if any, else the weekly pattern; never after STOP.</summary>
+    /// <summary>
+    /// Available for one night: the night's exception if any, else the weekly pattern; never after STOP, never for a
+    /// host who takes part in stays only.
+    /// </summary>
     public bool IsAvailableOn(LocalDate night) =>
         SmsOptedOutAt is null
+        && Programmes.HasFlag(HostProgrammes.OneNight)
         && (exceptions.FirstOrDefault(e => e.Night == night) is { } exception
             ? exception.Available
             : weeklyDays.Contains(night.DayOfWeek));

@@ -10,6 +10,7 @@ using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Referrals;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
+using HostingMatch.Domain.Stays;
 using HostingMatch.Domain.Transport;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,9 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<NightProgress> NightProgress => Set<NightProgress>();
+    public DbSet<StayGuest> StayGuests => Set<StayGuest>();
+    public DbSet<Stay> Stays => Set<Stay>();
+    public DbSet<StoredStaysPlan> StaysPlans => Set<StoredStaysPlan>();
 
     /// <summary>
     /// The keys that encrypt the console's session cookies, kept with the data: a restart or a second instance of the

@@ -95,4 +95,34 @@ public sealed class HostTests
     [InlineData("12", null)]
     public void PhoneNumber_Normalize_TurnsWhatPeopleTypeIntoE164(string typed, string? expected) =>
         Assert.Equal(expected, PhoneNumber.Normalize(typed));
+
+    [Fact]
+    public void AStaysOnlyHost_IsNeverAvailableForOneNight_ButHostsStaysInItsPeriods()
+    {
+        var host = NewHost();
+        host.TakePartIn(HostingMatch.Domain.Stays.HostProgrammes.Stays, "Bretagne");
+        host.SetStaysAvailability([HostingMatch.Domain.Stays.NightPeriod.Create(Thursday, Thursday.PlusDays(7))], 14);
+
+        Assert.False(host.CanHostOn(Thursday));
+        Assert.True(host.CanHostStayOn(Thursday));
+        Assert.True(host.CanHostStayOn(Thursday.PlusDays(6)));
+        Assert.False(host.CanHostStayOn(Thursday.PlusDays(7)));
+        Assert.Equal("bretagne", host.Region);
+        Assert.Equal(14, host.MaxNightsPerGuest);
+    }
+
+    [Fact]
+    public void IsCertifiedForMinorsOn_HonoursTheExpiry_InclusiveAndNeutralWhenAbsent()
+    {
+        var host = NewHost();
+        host.SetCapacity(2, 1, [HouseholdCategory.Minor], minorsCertified: true, wheelchairAccessible: false);
+        Assert.True(host.IsCertifiedForMinorsOn(Thursday.PlusDays(1000)));
+        host.SetCertificateExpiry(Thursday);
+        Assert.True(host.IsCertifiedForMinorsOn(Thursday));
+        Assert.False(host.IsCertifiedForMinorsOn(Friday));
+    }
+
+    [Fact]
+    public void TakePartIn_NoProgramme_IsNotPossible() =>
+        Assert.Equal("host-invalid", Assert.Throws<DomainException>(() => NewHost().TakePartIn(HostingMatch.Domain.Stays.HostProgrammes.None, "nord")).Code);
 }

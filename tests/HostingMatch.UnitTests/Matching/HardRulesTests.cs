@@ -49,6 +49,43 @@ public sealed class HardRulesTests
         Assert.Contains("certified", plan.Unplaced.Single().Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-1, false)] // the certificate ended last night
+    [InlineData(0, true)] // tonight is its last night: inclusive
+    [InlineData(30, true)]
+    public void Solve_PlacesAMinorOnlyWhileTheHostsCertificateCoversTheNight(int certifiedUntilDays, bool placed) =>
+        Assert.Equal(placed, Placed(Solve(Night([AHost("h", minorsCertified: true) with { CertifiedUntil = Tonight.PlusDays(certifiedUntilDays) }],
+            [AMinor("minor")])), "minor"));
+
+    [Fact]
+    public void MinorsNeedCertifiedHost_WithoutExpiry_IsNeutral_AndAnExpiryNeverConcernsAdults()
+    {
+        var certified = AHost("h", minorsCertified: true, accepts: [HouseholdCategory.Minor, HouseholdCategory.Men]);
+        Assert.True(HardRules.MinorsNeedCertifiedHost(certified, HouseholdCategory.Minor, Tonight.PlusDays(3650)));
+        var expired = certified with { CertifiedUntil = Tonight.PlusDays(-1) };
+        Assert.False(HardRules.MinorsNeedCertifiedHost(expired, HouseholdCategory.Minor, Tonight));
+        Assert.True(HardRules.MinorsNeedCertifiedHost(expired, HouseholdCategory.Men, Tonight));
+        Assert.False(HardRules.MinorsNeedCertifiedHost(certified with { MinorsCertified = false }, HouseholdCategory.Minor, Tonight));
+    }
+
+    [Fact]
+    public void ReadingANightFile_TakesTheOptionalCertifiedUntil()
+    {
+        const string json = """
+            { "night": "2026-11-26", "base": { "latitude": 48.8986, "longitude": 2.3592 },
+              "hosts": [ { "id": "h", "latitude": 48.9, "longitude": 2.36, "beds": 1, "accepts": ["minor"], "minorsCertified": true,
+                           "certifiedUntil": "2026-11-25", "availableTonight": true,
+                           "agreementValidFrom": "2026-01-01", "agreementValidUntil": "2026-12-31" },
+                         { "id": "k", "latitude": 48.9, "longitude": 2.36, "beds": 1, "accepts": ["minor"], "minorsCertified": true,
+                           "availableTonight": true, "agreementValidFrom": "2026-01-01", "agreementValidUntil": "2026-12-31" } ],
+              "households": [] }
+            """;
+        var night = NightFileReader.Read(json).Night!;
+        Assert.Equal(Tonight.PlusDays(-1), night.Hosts[0].CertifiedUntil);
+        Assert.Null(night.Hosts[1].CertifiedUntil);
+        Assert.Contains("\"certifiedUntil\": \"2026-11-25\"", NightFileJson.Write(night));
+    }
+
     [Fact]
     public void Solve_WhenMinorAndCertifiedHost_PlacesMinor() =>
         Assert.True(Placed(Solve(Night([AHost("h", minorsCertified: true)], [AMinor("minor")])), "minor"));

@@ -22,7 +22,7 @@ internal static class PlanChecker
         return k.AvailableTonight
             && k.AgreementValidFrom <= night.Night && night.Night <= k.AgreementValidUntil
             && k.Accepts.Contains(category)
-            && (category != HouseholdCategory.Minor || k.MinorsCertified)
+            && (category != HouseholdCategory.Minor || (k.MinorsCertified && !(k.CertifiedUntil < night.Night)))
             && (!h.NeedsWheelchairAccess || k.WheelchairAccessible)
             && Travel(night, k) <= night.Rules.MaxTravelMinutes
             && !(options?.Exclusions?.Contains((h.Id, k.Id)) ?? false);

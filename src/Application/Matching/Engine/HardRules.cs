@@ -19,9 +19,13 @@ public static class HardRules
     /// <summary>Rule 2: the host accepts the household's category.</summary>
     public static bool AcceptsCategory(NightHost host, HouseholdCategory category) => host.Accepts.Contains(category);
 
-    /// <summary>Rule 3: unaccompanied minors go only to hosts certified for minors.</summary>
-    public static bool MinorsNeedCertifiedHost(NightHost host, HouseholdCategory category) =>
-        category != HouseholdCategory.Minor || host.MinorsCertified;
+    /// <summary>
+    /// Rule 3: unaccompanied minors go only to hosts certified for minors whose certificate, when it has an expiry
+    /// (<see cref="NightHost.CertifiedUntil"/>), still covers the night.
+    /// </summary>
+    public static bool MinorsNeedCertifiedHost(NightHost host, HouseholdCategory category, LocalDate night) =>
+        category != HouseholdCategory.Minor
+        || (host.MinorsCertified && (host.CertifiedUntil is not { } until || night <= until));
 
     /// <summary>Rule 4: a household needing wheelchair access goes only to an accessible home.</summary>
     public static bool WheelchairAccess(NightHost host, bool needsWheelchairAccess) =>
@@ -56,7 +60,7 @@ public static class HardRules
             return HardRule.AcceptsCategory;
         }
 
-        if (!MinorsNeedCertifiedHost(host, category))
+        if (!MinorsNeedCertifiedHost(host, category, night))
         {
             return HardRule.MinorsNeedCertifiedHost;
         }

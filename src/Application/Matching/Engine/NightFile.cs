@@ -32,7 +32,10 @@ public sealed record MatchingRules(
     public static MatchingRules Default { get; } = new();
 }
 
-/// <summary>A citizen host under a signed agreement, as the matching sees them tonight (the domain's aggregate is <see cref="Domain.Hosts.Host"/>).</summary>
+/// <summary>
+/// A citizen host under a signed agreement, as the matching sees them tonight (the domain's aggregate is <see cref="Domain.Hosts.Host"/>).
+/// <paramref name="CertifiedUntil"/> is the last night of the safeguarding check for minors; null: no expiry.
+/// </summary>
 public sealed record NightHost(
     string Id,
     GeoPoint Location,
@@ -43,7 +46,8 @@ public sealed record NightHost(
     bool WheelchairAccessible,
     bool AvailableTonight,
     LocalDate AgreementValidFrom,
-    LocalDate AgreementValidUntil);
+    LocalDate AgreementValidUntil,
+    LocalDate? CertifiedUntil = null);
 
 /// <summary>
 /// People who must stay together tonight, as the matching sees them (the domain's aggregate is <see cref="Domain.Households.Household"/>).

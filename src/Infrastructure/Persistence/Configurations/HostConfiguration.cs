@@ -1,5 +1,6 @@
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Stays;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
@@ -50,5 +51,19 @@ internal sealed class HostConfiguration : IEntityTypeConfiguration<Host>
             e.HasKey("host_id", nameof(AvailabilityException.Night));
         });
         builder.Ignore(h => h.Exceptions);
+
+        // Existing hosts were the one-night programme's, in Paris: the migration gives them that.
+        builder.Property(h => h.Programmes).HasConversion<string>().HasMaxLength(32).HasDefaultValue(HostProgrammes.OneNight).HasSentinel(HostProgrammes.None);
+        builder.Property(h => h.Region).HasMaxLength(Region.MaxLength).HasDefaultValue(Region.Default);
+        builder.Property(h => h.MaxNightsPerGuest).HasDefaultValue(Host.DefaultMaxNightsPerGuest).HasSentinel(0);
+        builder.HasIndex(h => h.Region);
+        builder.OwnsMany<NightPeriod>("stayPeriods", p =>
+        {
+            p.ToTable("host_stay_periods");
+            p.WithOwner().HasForeignKey("host_id");
+            p.HasKey("host_id", nameof(NightPeriod.From));
+            p.Ignore(x => x.Nights);
+        });
+        builder.Ignore(h => h.StaysAvailable);
     }
 }

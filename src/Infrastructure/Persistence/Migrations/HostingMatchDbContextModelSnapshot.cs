@@ -180,6 +180,10 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("beds");
 
+                    b.Property<LocalDate?>("CertifiedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("certified_until");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -214,6 +218,12 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("max_households");
 
+                    b.Property<int>("MaxNightsPerGuest")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(28)
+                        .HasColumnName("max_nights_per_guest");
+
                     b.Property<bool>("MinorsCertified")
                         .HasColumnType("boolean")
                         .HasColumnName("minors_certified");
@@ -228,6 +238,22 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("Programmes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("OneNight")
+                        .HasColumnName("programmes");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("ile-de-france")
+                        .HasColumnName("region");
 
                     b.Property<Instant?>("SmsOptedOutAt")
                         .HasColumnType("timestamp with time zone")
@@ -259,6 +285,9 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_hosts_code");
+
+                    b.HasIndex("Region")
+                        .HasDatabaseName("ix_hosts_region");
 
                     b.ToTable("hosts", (string)null);
                 });
@@ -783,6 +812,200 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.ToTable("outbound_sms", (string)null);
                 });
 
+            modelBuilder.Entity("HostingMatch.Domain.Stays.Stay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<LocalDate>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("guest_id");
+
+                    b.Property<Guid>("HostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_id");
+
+                    b.Property<int>("JourneyMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("journey_minutes");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<LocalDate>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stays");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_stays_plan_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_stays_status");
+
+                    b.HasIndex("GuestId", "From")
+                        .HasDatabaseName("ix_stays_guest_id_from");
+
+                    b.HasIndex("HostId", "From")
+                        .HasDatabaseName("ix_stays_host_id_from");
+
+                    b.ToTable("stays", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stays_period", "until > \"from\"");
+                        });
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Stays.StayGuest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<LocalDate>("NeedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("need_from");
+
+                    b.Property<LocalDate?>("NeedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("need_until");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WaitingAt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("waiting_at");
+
+                    b.PrimitiveCollection<List<string>>("regions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("regions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stay_guests");
+
+                    b.HasIndex("HouseholdId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stay_guests_household_id");
+
+                    b.ToTable("stay_guests", (string)null);
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Stays.StoredStaysPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("Gap")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gap");
+
+                    b.Property<long>("JourneyMinutes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journey_minutes");
+
+                    b.Property<int>("Moves")
+                        .HasColumnType("integer")
+                        .HasColumnName("moves");
+
+                    b.Property<bool>("Optimal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("optimal");
+
+                    b.PrimitiveCollection<long[]>("PersonNightsCovered")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("person_nights_covered");
+
+                    b.PrimitiveCollection<long[]>("PersonNightsUncovered")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("person_nights_uncovered");
+
+                    b.Property<LocalDate>("PlanFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("plan_from");
+
+                    b.Property<LocalDate>("PlanUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("plan_until");
+
+                    b.Property<Instant>("PlannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_at");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("region");
+
+                    b.Property<long>("SolveMilliseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("solve_milliseconds");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stays_plans");
+
+                    b.HasIndex("PlannedAt")
+                        .HasDatabaseName("ix_stays_plans_planned_at");
+
+                    b.ToTable("stays_plans", (string)null);
+                });
+
             modelBuilder.Entity("HostingMatch.Domain.Transport.Base", b =>
                 {
                     b.Property<Guid>("Id")
@@ -996,6 +1219,30 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_host_availability_exceptions_hosts_host_id");
                         });
 
+                    b.OwnsMany("HostingMatch.Domain.Stays.NightPeriod", "stayPeriods", b1 =>
+                        {
+                            b1.Property<Guid>("host_id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("host_id");
+
+                            b1.Property<LocalDate>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("from");
+
+                            b1.Property<LocalDate>("Until")
+                                .HasColumnType("date")
+                                .HasColumnName("until");
+
+                            b1.HasKey("host_id", "From")
+                                .HasName("pk_host_stay_periods");
+
+                            b1.ToTable("host_stay_periods", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("host_id")
+                                .HasConstraintName("fk_host_stay_periods_hosts_host_id");
+                        });
+
                     b.Navigation("Agreement")
                         .IsRequired();
 
@@ -1003,6 +1250,8 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("exceptions");
+
+                    b.Navigation("stayPeriods");
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Households.Household", b =>
@@ -1072,6 +1321,152 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_shelter_requests_households_household_id");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Stays.Stay", b =>
+                {
+                    b.HasOne("HostingMatch.Domain.Stays.StayGuest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stays_stay_guests_guest_id");
+
+                    b.HasOne("HostingMatch.Domain.Hosts.Host", null)
+                        .WithMany()
+                        .HasForeignKey("HostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stays_hosts_host_id");
+
+                    b.HasOne("HostingMatch.Domain.Stays.StoredStaysPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_stays_stays_plans_plan_id");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Stays.StayGuest", b =>
+                {
+                    b.HasOne("HostingMatch.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stay_guests_households_household_id");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Stays.StoredStaysPlan", b =>
+                {
+                    b.OwnsMany("HostingMatch.Domain.Stays.PlanStayLine", "stays", b1 =>
+                        {
+                            b1.Property<Guid>("plan_id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("plan_id");
+
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<bool>("ContinuesCurrent")
+                                .HasColumnType("boolean")
+                                .HasColumnName("continues_current");
+
+                            b1.Property<LocalDate>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("from");
+
+                            b1.Property<Guid>("GuestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("guest_id");
+
+                            b1.Property<Guid>("HostId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("host_id");
+
+                            b1.Property<int>("JourneyMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("journey_minutes");
+
+                            b1.Property<int>("People")
+                                .HasColumnType("integer")
+                                .HasColumnName("people");
+
+                            b1.Property<Guid?>("StayId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("stay_id");
+
+                            b1.Property<int>("Tier")
+                                .HasColumnType("integer")
+                                .HasColumnName("tier");
+
+                            b1.Property<LocalDate>("Until")
+                                .HasColumnType("date")
+                                .HasColumnName("until");
+
+                            b1.HasKey("plan_id", "Id")
+                                .HasName("pk_stays_plan_stays");
+
+                            b1.ToTable("stays_plan_stays", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("plan_id")
+                                .HasConstraintName("fk_stays_plan_stays_stays_plans_plan_id");
+                        });
+
+                    b.OwnsMany("HostingMatch.Domain.Stays.PlanUncoveredLine", "uncovered", b1 =>
+                        {
+                            b1.Property<Guid>("plan_id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("plan_id");
+
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("detail");
+
+                            b1.Property<LocalDate>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("from");
+
+                            b1.Property<Guid>("GuestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("guest_id");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("reason");
+
+                            b1.Property<LocalDate>("Until")
+                                .HasColumnType("date")
+                                .HasColumnName("until");
+
+                            b1.HasKey("plan_id", "Id")
+                                .HasName("pk_stays_plan_uncovered");
+
+                            b1.ToTable("stays_plan_uncovered", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("plan_id")
+                                .HasConstraintName("fk_stays_plan_uncovered_stays_plans_plan_id");
+                        });
+
+                    b.Navigation("stays");
+
+                    b.Navigation("uncovered");
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Transport.Van", b =>

@@ -1,0 +1,116 @@
+using System.Text.Json.Serialization;
+using HostingMatch.Api.Infrastructure;
+using HostingMatch.Application.Requests;
+using HostingMatch.Application.Stays;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using NodaTime;
+
+namespace HostingMatch.Api.Endpoints;
+
+/// <summary>
+/// The stays programme from the database (docs/stays.md): guests and their needs, stays and their status, planning
+/// and the latest plan. Coordinators only.
+/// </summary>
+public static class StaysEndpoints
+{
+    public static RouteGroupBuilder MapStays(this RouteGroupBuilder api)
+    {
+        var stays = api.MapGroup("/stays").WithTags("Stays");
+
+        stays.MapPost("/guests", async (GuestInput input, IMediator mediator, CancellationToken ct) =>
+            {
+                var guest = await mediator.Send(new RegisterGuest(input.Alias, input.Members, input.NeedFrom, input.NeedUntil, input.Regions,
+                    input.WaitingAt, input.Latitude, input.Longitude, input.Vulnerable, input.NeedsWheelchairAccess, input.Languages,
+                    input.ReferredBy, input.Notes), ct);
+                return TypedResults.Created($"/api/v1/stays/guests/{guest.Id}", guest);
+            })
+            .WithSummary("Register a guest of the stays programme: the household, its need [needFrom, needUntil) (needUntil null: " +
+                         "open-ended), the regions it may stay in (none: any), the referring organisation, where it waits now.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        stays.MapGet("/guests", async (string? needsOn, string? region, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListGuests(QueryValues.Date(needsOn, "needsOn"), region), ct)))
+            .WithSummary("The guests, highest priority first; needsOn keeps those needing a bed that night, region those who may stay there.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        stays.MapGet("/guests/{id:guid}", async Task<Results<Ok<GuestResponse>, NotFound>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new GetGuest(id), ct) is { } guest ? TypedResults.Ok(guest) : TypedResults.NotFound())
+            .WithSummary("One guest with its household and need.");
+
+        stays.MapPost("/guests/{id:guid}/end", async Task<Results<Ok<GuestResponse>, NotFound>> (Guid id, EndInput? input, IMediator mediator,
+                CancellationToken ct) =>
+                await mediator.Send(new EndGuestNeed(id, QueryValues.Date(input?.Until, "until")), ct) is { } guest
+                    ? TypedResults.Ok(guest) : TypedResults.NotFound())
+            .WithSummary("The guest's need ends on the morning of until (tomorrow when left out): its stays are cut there, nights " +
+                         "already spent untouched. The next plan re-uses the beds. 409 need-past-nights for a morning before today.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        stays.MapGet("/", async (Guid? guestId, Guid? hostId, string? status, string? on, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListStays(guestId, hostId, status, QueryValues.Date(on, "on")), ct)))
+            .WithSummary("Stays by guest then first night, of a guest, of a host, in a status, or holding the night on; cancelled ones " +
+                         "only with status=cancelled.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        stays.MapPut("/{id:guid}/status", async Task<Results<Ok<StayResponse>, NotFound>> (Guid id, StatusInput input, HttpContext http,
+                IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new ChangeStayStatus(id, input.Status, IfMatch(http)), ct) is { } stay ? TypedResults.Ok(stay) : TypedResults.NotFound())
+            .WithSummary("Move a stay on: confirmed (agreed), ongoing (the guest arrived), ended (the guest left), cancelled (called off " +
+                         "before it began). 409 stay-invalid-transition otherwise; with If-Match, 409 when the stay changed since.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        stays.MapPost("/plan", async (PlanInput input, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new PlanStays(QueryValues.Date(input.From, "from"), QueryValues.Date(input.Until, "until"),
+                    input.Region, input.TimeLimitSeconds), ct)))
+            .WithSummary("Plan the stays of [from, until) (from: tomorrow when left out), of one region or all: agreed stays are kept " +
+                         "(cut where a host withdrew or a need ended), earlier proposals replaced, new proposals stored as proposed stays.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        stays.MapGet("/plan", async Task<Results<Ok<StaysPlanResponse>, NotFound>> (string? region, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new GetStaysPlan(region), ct) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound())
+            .WithSummary("The latest stays plan (of a region when given), each proposal with its status now; 404 before the first.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        return api;
+    }
+
+    /// <summary>A guest of the stays programme as a coordinator types it. Dates YYYY-MM-DD; needUntil is the morning the need ends.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record GuestInput(
+        string? Alias,
+        IReadOnlyList<MemberInput>? Members,
+        LocalDate? NeedFrom,
+        LocalDate? NeedUntil = null,
+        IReadOnlyList<string>? Regions = null,
+        string? WaitingAt = null,
+        double? Latitude = null,
+        double? Longitude = null,
+        bool Vulnerable = false,
+        bool NeedsWheelchairAccess = false,
+        IReadOnlyList<string>? Languages = null,
+        Guid? ReferredBy = null,
+        string? Notes = null);
+
+    /// <summary>The morning a need ends, YYYY-MM-DD; none: tomorrow.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record EndInput(string? Until = null);
+
+    /// <summary>The status to move a stay to.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record StatusInput(string? Status);
+
+    /// <summary>The horizon [from, until) (YYYY-MM-DD; from: tomorrow when left out), a region or none for all, a time limit in seconds.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record PlanInput(string? From = null, string? Until = null, string? Region = null, int? TimeLimitSeconds = null);
+
+    private static uint? IfMatch(HttpContext http)
+    {
+        var value = http.Request.Headers[HeaderNames.IfMatch].ToString().Trim().Trim('"');
+        return uint.TryParse(value, out var version) ? version : null;
+    }
+}

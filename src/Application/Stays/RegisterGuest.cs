@@ -1,0 +1,68 @@
+using FluentValidation;
+using HostingMatch.Application.Hosts;
+using HostingMatch.Application.Requests;
+using HostingMatch.Domain.Common;
+using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Stays;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HostingMatch.Application.Stays;
+
+/// <summary>
+/// A coordinator registers a guest of the stays programme: the household (as for one night) and its need, the nights
+/// <c>[needFrom, needUntil)</c> (<c>needUntil</c> null: open-ended), the regions it may stay in (none: any), the partner
+/// organisation that referred it, and where it waits now.
+/// </summary>
+public sealed record RegisterGuest(
+    string? Alias,
+    IReadOnlyList<MemberInput>? Members,
+    LocalDate? NeedFrom,
+    LocalDate? NeedUntil = null,
+    IReadOnlyList<string>? Regions = null,
+    string? WaitingAt = null,
+    double? Latitude = null,
+    double? Longitude = null,
+    bool Vulnerable = false,
+    bool NeedsWheelchairAccess = false,
+    IReadOnlyList<string>? Languages = null,
+    Guid? ReferredBy = null,
+    string? Notes = null) : ICommand<GuestResponse>, IHouseholdFields;
+
+public sealed class RegisterGuestValidator : AbstractValidator<RegisterGuest>
+{
+    public RegisterGuestValidator()
+    {
+        Include(new HouseholdFieldsValidator<RegisterGuest>());
+        RuleFor(g => g.NeedFrom).NotNull();
+        RuleFor(g => g.NeedUntil).GreaterThan(g => g.NeedFrom).When(g => g.NeedFrom is not null && g.NeedUntil is not null)
+            .WithMessage("must be after needFrom (it is the morning the need ends)");
+        RuleFor(g => g.Regions).Must(r => r is null || r.Count <= StayGuest.MaxRegions).WithMessage($"must list at most {StayGuest.MaxRegions} regions");
+        RuleForEach(g => g.Regions).Must(Region.IsValid).WithMessage("must be a region's name (letters, digits, spaces or dashes), e.g. bretagne");
+        RuleFor(g => g.WaitingAt).NotEmpty().MaximumLength(StayGuest.MaxWaitingAtLength);
+        RuleFor(g => g.Latitude).NotNull().InclusiveBetween(-90, 90);
+        RuleFor(g => g.Longitude).NotNull().InclusiveBetween(-180, 180);
+    }
+}
+
+public sealed class RegisterGuestHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<RegisterGuest, GuestResponse>
+{
+    public async ValueTask<GuestResponse> Handle(RegisterGuest command, CancellationToken cancellationToken)
+    {
+        if (command.ReferredBy is { } organisation && !await db.Organisations.AnyAsync(o => o.Id == organisation, cancellationToken))
+        {
+            throw new DomainException("organisation-unknown", $"No organisation has the id {organisation} (referredBy).");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var household = Household.Create(command.Alias!, command.Members!.Select(MemberInputValidator.ToMember), command.Vulnerable,
+            command.NeedsWheelchairAccess, command.Languages ?? [], command.ReferredBy, now, command.Notes);
+        var guest = StayGuest.Create(household.Id, command.NeedFrom!.Value, command.NeedUntil, command.Regions ?? [], command.WaitingAt!,
+            new(command.Latitude!.Value, command.Longitude!.Value), now);
+        db.Households.Add(household);
+        db.StayGuests.Add(guest);
+        await db.SaveChangesAsync(cancellationToken);
+        return guest.ToResponse(household);
+    }
+}

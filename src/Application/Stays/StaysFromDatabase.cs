@@ -1,0 +1,194 @@
+using HostingMatch.Application.Stays.Planner;
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Stays;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using PlannerPeriod = HostingMatch.Application.Stays.Planner.StayPeriod;
+
+namespace HostingMatch.Application.Stays;
+
+/// <summary>
+/// The stays programme as the planner sees it, read from the database for the horizon <c>[planFrom, planUntil)</c>
+/// (docs/stays.md, "Planning from the database"):
+/// <list type="bullet">
+/// <item>Agreed stays (confirmed, ongoing) are first made to fit what changed: from <c>planFrom</c> on, a stay whose host
+/// withdrew (availability, agreement, certificate, programme) or whose guest's need ended is cut at the first such
+/// night, or cancelled if it had not begun. Nights before <c>planFrom</c> are never touched.</item>
+/// <item>An agreed stay that began before <c>planFrom</c> and reaches it is the guest's current stay (contiguous agreed
+/// stays at one host count as one, from the first one's first night).</item>
+/// <item>An agreed stay that begins on or after <c>planFrom</c> stays as it is: its guest is planned only up to it, and
+/// its host is offered to nobody else during it.</item>
+/// <item>Proposals (proposed stays) in the horizon are replaced: cancelled, or cut at <c>planFrom</c> if they began before.</item>
+/// </list>
+/// With a region, only its hosts and the guests who may stay there are planned; a guest with an agreed stay outside the
+/// region is left out of that region's plan.
+/// </summary>
+public sealed class StaysFromDatabase
+{
+    private StaysFromDatabase(StaysFile file, IReadOnlyDictionary<Guid, StayGuest> guests, IReadOnlyDictionary<Guid, Household> households,
+        IReadOnlyDictionary<Guid, Host> hosts, IReadOnlyDictionary<Guid, Stay> currentStays)
+    {
+        File = file;
+        Guests = guests;
+        Households = households;
+        Hosts = hosts;
+        CurrentStays = currentStays;
+    }
+
+    /// <summary>The planner's input; host and guest ids are the database's GUIDs.</summary>
+    public StaysFile File { get; }
+
+    /// <summary>The guests planned, by id.</summary>
+    public IReadOnlyDictionary<Guid, StayGuest> Guests { get; }
+
+    /// <summary>Every guest's household, by household id.</summary>
+    public IReadOnlyDictionary<Guid, Household> Households { get; }
+
+    /// <summary>Every host, by id.</summary>
+    public IReadOnlyDictionary<Guid, Host> Hosts { get; }
+
+    /// <summary>The agreed stay each planned guest continues (the last of its contiguous rows), by guest id.</summary>
+    public IReadOnlyDictionary<Guid, Stay> CurrentStays { get; }
+
+    /// <summary>Reads the programme, making the tracked stays fit first (the caller saves).</summary>
+    public static async Task<StaysFromDatabase> LoadAsync(IHostingMatchDb db, LocalDate planFrom, LocalDate planUntil, string? region,
+        LocalDate today, Instant now, StaysRules rules, CancellationToken ct)
+    {
+        var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Code).ToDictionaryAsync(h => h.Id, ct);
+        var guests = await db.StayGuests.AsNoTracking().OrderBy(g => g.Id).ToListAsync(ct);
+        var householdIds = guests.Select(g => g.HouseholdId).ToList();
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var stays = await db.Stays
+            .Where(s => s.Until >= planFrom && (s.Status == StayStatus.Proposed || s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing))
+            .OrderBy(s => s.From).ToListAsync(ct);
+        var guestById = guests.ToDictionary(g => g.Id);
+        bool InScope(Host host) => host.Programmes.HasFlag(HostProgrammes.Stays) && (region is null || host.Region == region);
+
+        Fit(stays.Where(s => s.IsAgreed), guestById, households, hosts, planFrom, today, now);
+
+        var agreed = stays.Where(s => s.IsAgreed).ToLookup(s => s.GuestId);
+        var planned = guests
+            .Where(g => g.NeedFrom < planUntil && (g.NeedUntil is not { } u || u > planFrom))
+            .Where(g => region is null || g.MayStayIn(region))
+            // A guest with an agreed stay in another region is that region's to plan.
+            .Where(g => agreed[g.Id].All(s => s.Until <= planFrom || InScope(hosts[s.HostId])))
+            .ToList();
+        var plannedIds = planned.Select(g => g.Id).ToHashSet();
+
+        foreach (var proposal in stays.Where(s => s.Status == StayStatus.Proposed && plannedIds.Contains(s.GuestId) && s.Until > planFrom))
+        {
+            proposal.CutShort(planFrom, today, now);
+        }
+
+        var currentStays = new Dictionary<Guid, Stay>();
+        var engineGuests = new List<StaysGuest>();
+        var blocked = new List<Stay>();
+        foreach (var guest in planned)
+        {
+            var mine = agreed[guest.Id].Where(s => s.IsAgreed).OrderBy(s => s.From).ToList();
+            var current = mine.LastOrDefault(s => s.From < planFrom && s.Until >= planFrom);
+            CurrentStay? engineCurrent = null;
+            if (current is not null && InScope(hosts[current.HostId]))
+            {
+                var since = current.From;
+                while (mine.FirstOrDefault(s => s.HostId == current.HostId && s.Until == since) is { } earlier)
+                {
+                    since = earlier.From;
+                }
+
+                engineCurrent = new CurrentStay(current.HostId.ToString(), since, current.Until);
+                currentStays[guest.Id] = current;
+            }
+
+            var needUntil = guest.NeedUntil;
+            if (mine.FirstOrDefault(s => s.From >= planFrom) is { } next)
+            {
+                // The planner takes no fixed future stay: plan up to it, keep its host's nights for it.
+                needUntil = needUntil is { } u && u < next.From ? u : next.From;
+                blocked.AddRange(mine.Where(s => s.From >= planFrom));
+            }
+
+            var nightsFrom = guest.NeedFrom > planFrom ? guest.NeedFrom : planFrom;
+            if (needUntil is { } end && end <= nightsFrom)
+            {
+                // No night to plan in this horizon: its current stay, if any, still holds its host's beds.
+                blocked.AddRange(current is null ? [] : [current]);
+                currentStays.Remove(guest.Id);
+                continue;
+            }
+
+            var household = households[guest.HouseholdId];
+            engineGuests.Add(new StaysGuest(guest.Id.ToString(), household.Members, guest.NeedFrom, guest.Location, needUntil,
+                guest.Regions, household.Vulnerable, household.NeedsWheelchairAccess, engineCurrent));
+        }
+
+        // Stays of guests not planned here (agreed, or proposed by another region's plan) still hold their hosts' beds.
+        blocked.AddRange(stays.Where(s => s.IsActive && !plannedIds.Contains(s.GuestId) && s.Until > planFrom));
+        var blockedByHost = blocked.ToLookup(s => s.HostId);
+        var engineHosts = hosts.Values.Where(InScope)
+            .Select(h => ToEngine(h, blockedByHost[h.Id].Select(s => NightPeriod.Create(s.From, s.Until)).ToList()))
+            .ToList();
+
+        var file = new StaysFile(planFrom, planUntil, rules, engineHosts, engineGuests);
+        return new StaysFromDatabase(file, guestById, households, hosts, currentStays);
+    }
+
+    /// <summary>The host for the planner: its stays periods less the nights held by stays the planner is not told about.</summary>
+    internal static StaysHost ToEngine(Host host, IReadOnlyList<NightPeriod> held) => new(
+        host.Id.ToString(), host.Region, host.Location, host.Beds, host.Accepts.ToHashSet(), host.MinorsCertified,
+        host.Agreement.ValidFrom, host.Agreement.ValidUntil, Without(host.StaysAvailable, held), host.MaxHouseholds,
+        host.MaxNightsPerGuest, host.CertifiedUntil, host.WheelchairAccessible);
+
+    private static List<PlannerPeriod> Without(IEnumerable<NightPeriod> available, IReadOnlyList<NightPeriod> held)
+    {
+        var result = new List<PlannerPeriod>();
+        foreach (var period in available)
+        {
+            var pieces = new List<(LocalDate From, LocalDate Until)> { (period.From, period.Until) };
+            foreach (var h in held)
+            {
+                pieces = pieces.SelectMany(p => p.Until <= h.From || h.Until <= p.From
+                    ? [p]
+                    : new[] { (p.From, h.From), (h.Until, p.Until) }.Where(x => x.Item1 < x.Item2)).ToList();
+            }
+
+            result.AddRange(pieces.Select(p => new PlannerPeriod(p.From, p.Until)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Cuts each agreed stay at its first night from <paramref name="planFrom"/> on that is no longer allowed (its host
+    /// withdrew, its guest's need ended): rules 3-5 of stays.md for that guest at that host.
+    /// </summary>
+    private static void Fit(IEnumerable<Stay> agreed, IReadOnlyDictionary<Guid, StayGuest> guests, IReadOnlyDictionary<Guid, Household> households,
+        IReadOnlyDictionary<Guid, Host> hosts, LocalDate planFrom, LocalDate today, Instant now)
+    {
+        foreach (var stay in agreed.ToList())
+        {
+            var guest = guests[stay.GuestId];
+            var household = households[guest.HouseholdId];
+            var host = hosts[stay.HostId];
+            for (var night = stay.From > planFrom ? stay.From : planFrom; night < stay.Until; night = night.PlusDays(1))
+            {
+                if (!StillAllowed(host, guest, household, night))
+                {
+                    stay.CutShort(night, today, now);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The guest still needs the night and the host can still take it then (stays.md rules 3-5, bed count aside).</summary>
+    internal static bool StillAllowed(Host host, StayGuest guest, Household household, LocalDate night) =>
+        guest.NeedsOn(night)
+        && host.CanHostStayOn(night)
+        && host.Accepts.Contains(household.Category)
+        && (household.Category != HouseholdCategory.Minor || host.IsCertifiedForMinorsOn(night))
+        && (!household.NeedsWheelchairAccess || host.WheelchairAccessible)
+        && guest.MayStayIn(host.Region)
+        && household.People <= host.Beds;
+}

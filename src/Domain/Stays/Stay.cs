@@ -1,0 +1,159 @@
+using HostingMatch.Domain.Common;
+using NodaTime;
+
+namespace HostingMatch.Domain.Stays;
+
+/// <summary>
+/// A guest at one host for consecutive nights <c>[From, Until)</c> (spec: stays.md, "Stay"). Its status only moves
+/// along the allowed transitions:
+/// <code>
+/// Proposed  -> Confirmed | Cancelled (refused, or replaced by a newer plan)
+/// Confirmed -> Ongoing (the guest arrived) | Cancelled
+/// Ongoing   -> Ended
+/// Ended and Cancelled are final.
+/// </code>
+/// A stay can be cut short (<see cref="CutShort"/>) but never in the past: nights already spent stay as they were.
+/// </summary>
+public sealed class Stay
+{
+    private static readonly Dictionary<StayStatus, StayStatus[]> Allowed = new()
+    {
+        [StayStatus.Proposed] = [StayStatus.Confirmed, StayStatus.Cancelled],
+        [StayStatus.Confirmed] = [StayStatus.Ongoing, StayStatus.Cancelled],
+        [StayStatus.Ongoing] = [StayStatus.Ended],
+        [StayStatus.Ended] = [],
+        [StayStatus.Cancelled] = [],
+    };
+
+    private Stay()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid GuestId { get; private set; }
+    public Guid HostId { get; private set; }
+
+    /// <summary>The first night.</summary>
+    public LocalDate From { get; private set; }
+
+    /// <summary>The morning of leaving (the last night is the day before).</summary>
+    public LocalDate Until { get; private set; }
+
+    public NightPeriod Period => NightPeriod.Create(From, Until);
+    public StayStatus Status { get; private set; }
+
+    /// <summary>The plan that proposed it; null for a stay recorded by hand.</summary>
+    public Guid? PlanId { get; private set; }
+
+    /// <summary>The journey to this host from where the guest was before, in minutes (stays.md, "Travel").</summary>
+    public int JourneyMinutes { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+    public Instant UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: a coordinator confirming a stay a re-plan is replacing gets a conflict.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>True while the stay holds its nights (proposed, confirmed or ongoing).</summary>
+    public bool IsActive => Status is StayStatus.Proposed or StayStatus.Confirmed or StayStatus.Ongoing;
+
+    /// <summary>True when a new plan must keep it: agreed or under way.</summary>
+    public bool IsAgreed => Status is StayStatus.Confirmed or StayStatus.Ongoing;
+
+    /// <summary>A stay the planner proposes.</summary>
+    /// <exception cref="DomainException"><c>stay-invalid</c> for negative journey minutes.</exception>
+    public static Stay Propose(Guid guestId, Guid hostId, NightPeriod period, int journeyMinutes, Guid? planId, Instant now) => new()
+    {
+        Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+        GuestId = guestId,
+        HostId = hostId,
+        From = period.From,
+        Until = period.Until,
+        Status = StayStatus.Proposed,
+        PlanId = planId,
+        JourneyMinutes = Guard.AtLeast(journeyMinutes, 0, "stay-invalid", "Journey minutes"),
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>True when the status can move to <paramref name="next"/>.</summary>
+    public static bool CanMove(StayStatus from, StayStatus next) => Allowed[from].Contains(next);
+
+    /// <summary>The host and the guest's referrer agreed.</summary>
+    public void Confirm(Instant now) => MoveTo(StayStatus.Confirmed, now);
+
+    /// <summary>The guest arrived. Not before the stay's first night.</summary>
+    /// <exception cref="DomainException"><c>stay-not-begun</c> before <see cref="From"/>; <c>stay-invalid-transition</c> unless confirmed.</exception>
+    public void Start(LocalDate today, Instant now)
+    {
+        if (today < From)
+        {
+            throw new DomainException("stay-not-begun", $"This stay begins on {From:yyyy-MM-dd}: the guest cannot have arrived on {today:yyyy-MM-dd}.");
+        }
+
+        MoveTo(StayStatus.Ongoing, now);
+    }
+
+    /// <summary>
+    /// The guest left. Leaving before the agreed morning (<paramref name="today"/> before <see cref="Until"/>) shortens
+    /// the stay to end that morning.
+    /// </summary>
+    public void End(LocalDate today, Instant now)
+    {
+        MoveTo(StayStatus.Ended, now);
+        if (today > From && today < Until)
+        {
+            Until = today;
+        }
+    }
+
+    /// <summary>Called off before it began (refused, or replaced by a newer plan).</summary>
+    public void Cancel(Instant now) => MoveTo(StayStatus.Cancelled, now);
+
+    /// <summary>
+    /// Ends the stay earlier, on the morning of <paramref name="until"/>: the host withdrew or the guest's need ended.
+    /// Nights before <paramref name="today"/> are never touched; a stay with no night left before <paramref name="until"/>
+    /// is cancelled instead (only possible when it has not begun).
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// <c>stay-past-nights</c> when <paramref name="until"/> is before <paramref name="today"/>; <c>stay-closed</c> when it is ended or cancelled.
+    /// </exception>
+    public void CutShort(LocalDate until, LocalDate today, Instant now)
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("stay-closed", $"A stay that is {Status.ToString().ToLowerInvariant()} cannot be shortened.");
+        }
+
+        if (until < today)
+        {
+            throw new DomainException("stay-past-nights", $"A stay cannot be shortened to end on {until:yyyy-MM-dd}: the nights before {today:yyyy-MM-dd} are already spent.");
+        }
+
+        if (until >= Until)
+        {
+            return;
+        }
+
+        if (until <= From)
+        {
+            Cancel(now);
+            return;
+        }
+
+        Until = until;
+        UpdatedAt = now;
+    }
+
+    private void MoveTo(StayStatus next, Instant now)
+    {
+        if (!CanMove(Status, next))
+        {
+            throw new DomainException("stay-invalid-transition",
+                $"A stay that is {Status.ToString().ToLowerInvariant()} cannot become {next.ToString().ToLowerInvariant()}.");
+        }
+
+        Status = next;
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,105 @@
+using HostingMatch.Domain.Common;
+using HostingMatch.Domain.Geography;
+using NodaTime;
+
+namespace HostingMatch.Domain.Stays;
+
+/// <summary>
+/// A household in the stays programme and its need (spec: stays.md, "Guest"): the nights <c>[NeedFrom, NeedUntil)</c>
+/// (open-ended when <see cref="NeedUntil"/> is null), the regions it may stay in, and where it waits now. Who the
+/// guest is (members, category, tier, the referring partner) is its <see cref="Households.Household"/>, as for one night.
+/// </summary>
+public sealed class StayGuest
+{
+    public const int MaxRegions = 10;
+    public const int MaxWaitingAtLength = 200;
+
+    private List<string> regions = [];
+
+    private StayGuest()
+    {
+        WaitingAt = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Members, vulnerability, wheelchair, the partner who referred it.</summary>
+    public Guid HouseholdId { get; private set; }
+
+    /// <summary>The first night needed.</summary>
+    public LocalDate NeedFrom { get; private set; }
+
+    /// <summary>The morning the need ends; null: open-ended.</summary>
+    public LocalDate? NeedUntil { get; private set; }
+
+    /// <summary>The regions the guest may stay in, canonical; empty: any region.</summary>
+    public IReadOnlyList<string> Regions => regions.AsReadOnly();
+
+    /// <summary>Where the guest waits now (usually the base): the first journey starts here.</summary>
+    public string WaitingAt { get; private set; }
+
+    public double Latitude { get; private set; }
+    public double Longitude { get; private set; }
+    public GeoPoint Location => new(Latitude, Longitude);
+    public Instant CreatedAt { get; private set; }
+    public Instant UpdatedAt { get; private set; }
+    public uint Version { get; private set; }
+
+    /// <summary>Registers a guest's need.</summary>
+    /// <exception cref="DomainException"><c>need-invalid</c> for a need ending before it starts, too many regions or a bad place; <c>region-invalid</c>.</exception>
+    public static StayGuest Create(Guid householdId, LocalDate needFrom, LocalDate? needUntil, IEnumerable<string> regions,
+        string waitingAt, GeoPoint location, Instant now)
+    {
+        if (needUntil is { } until && until <= needFrom)
+        {
+            throw new DomainException("need-invalid", $"A need must end ({until:yyyy-MM-dd}) after it starts ({needFrom:yyyy-MM-dd}).");
+        }
+
+        var guest = new StayGuest
+        {
+            Id = Guid.CreateVersion7(now.ToDateTimeOffset()),
+            HouseholdId = householdId,
+            NeedFrom = needFrom,
+            NeedUntil = needUntil,
+            WaitingAt = Guard.Text(waitingAt, "need-invalid", "Where the guest waits", MaxWaitingAtLength),
+            Latitude = location.Latitude,
+            Longitude = location.Longitude,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        guest.regions.AddRange(regions.Select(Region.Normalize).Distinct());
+        if (guest.regions.Count > MaxRegions)
+        {
+            throw new DomainException("need-invalid", $"A guest lists at most {MaxRegions} regions.");
+        }
+
+        return guest;
+    }
+
+    /// <summary>True when the guest may stay in <paramref name="region"/> (stays.md rule 5).</summary>
+    public bool MayStayIn(string region) => regions.Count == 0 || regions.Contains(region);
+
+    /// <summary>True when the guest needs a bed that night.</summary>
+    public bool NeedsOn(LocalDate night) => NeedFrom <= night && (NeedUntil is not { } until || night < until);
+
+    /// <summary>
+    /// The need ends on the morning of <paramref name="until"/> (the guest got a place with child welfare, went home...).
+    /// The nights before <paramref name="today"/> are spent: the need cannot end before them.
+    /// </summary>
+    /// <exception cref="DomainException"><c>need-invalid</c> when <paramref name="until"/> is not after <see cref="NeedFrom"/>; <c>need-past-nights</c> before today.</exception>
+    public void EndNeed(LocalDate until, LocalDate today, Instant now)
+    {
+        if (until < today)
+        {
+            throw new DomainException("need-past-nights", $"A need cannot end on {until:yyyy-MM-dd}: the nights before {today:yyyy-MM-dd} are already spent.");
+        }
+
+        if (until <= NeedFrom)
+        {
+            throw new DomainException("need-invalid", $"A need must end ({until:yyyy-MM-dd}) after it starts ({NeedFrom:yyyy-MM-dd}).");
+        }
+
+        NeedUntil = until;
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,16 @@
+namespace HostingMatch.Domain.Stays;
+
+/// <summary>Where a stay stands.</summary>
+public enum StayStatus
+{
+    /// <summary>The planner proposed it; nobody has agreed yet. A new plan replaces the proposals it does not keep.</summary>
+    Proposed,
+    /// <summary>The host and the guest's referrer agreed: a new plan keeps it as it is.</summary>
+    Confirmed,
+    /// <summary>The guest arrived: its nights are being spent.</summary>
+    Ongoing,
+    /// <summary>The guest left; final.</summary>
+    Ended,
+    /// <summary>Called off before it began, or replaced by a newer plan; final.</summary>
+    Cancelled,
+}
