@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HostingMatch.Application.Demo;
 using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Domain.Requests;
 
 namespace HostingMatch.Bench;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HostingMatch.Application.Matching.Engine;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Requests;
 
 namespace HostingMatch.Application.NightPlan.Engine;
 
