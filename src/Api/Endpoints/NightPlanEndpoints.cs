@@ -32,8 +32,10 @@ public static class NightPlanEndpoints
             .WithTags("Night plan")
             .Accepts<string>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(MaxNightFileBytes))
+            .WithSolverSlot()
             .WithSummary("Plan a night file with its transport block (spec: transport.md): hosts and rides chosen together, each placement " +
                          "with its ride, the vehicles' trips, the upper bound per tier. Nothing is stored. 400 with every problem of the file under errors.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return api;

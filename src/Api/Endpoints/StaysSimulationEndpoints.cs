@@ -35,8 +35,10 @@ public static class StaysSimulationEndpoints
             .WithTags("Stays")
             .Accepts<string>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(MaxStaysFileBytes))
+            .WithSolverSlot()
             .WithSummary("Plan a stays file (spec: stays.md) and return the spec's plan JSON without storing anything: " +
                          "\"what if two more hosts in Nord joined in April?\" At most 30 s of search; 400 with every problem of the file under errors.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return api;

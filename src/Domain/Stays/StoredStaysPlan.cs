@@ -70,7 +70,25 @@ public sealed class StoredStaysPlan
 
 /// <summary>One stay of a plan: <paramref name="StayId"/> is the row that proposes it, null when it only continues an agreed stay.</summary>
 public sealed record PlanStayLine(Guid GuestId, Guid HostId, LocalDate From, LocalDate Until, int People, int Tier,
-    bool ContinuesCurrent, int JourneyMinutes, Guid? StayId);
+    bool ContinuesCurrent, int JourneyMinutes, Guid? StayId)
+{
+    public Guid GuestId { get; private set; } = GuestId;
+    public Guid HostId { get; private set; } = HostId;
+    public LocalDate From { get; private set; } = From;
+    public LocalDate Until { get; private set; } = Until;
+    public int People { get; private set; } = People;
+    public int Tier { get; private set; } = Tier;
+    public bool ContinuesCurrent { get; private set; } = ContinuesCurrent;
+    public int JourneyMinutes { get; private set; } = JourneyMinutes;
+    public Guid? StayId { get; private set; } = StayId;
+}
 
 /// <summary>A guest's uncovered nights <c>[From, Until)</c> with the planner's reason (<c>no-compatible-host</c>, <c>outranked</c>).</summary>
-public sealed record PlanUncoveredLine(Guid GuestId, LocalDate From, LocalDate Until, string Reason, string Detail);
+public sealed record PlanUncoveredLine(Guid GuestId, LocalDate From, LocalDate Until, string Reason, string Detail)
+{
+    public Guid GuestId { get; private set; } = GuestId;
+    public LocalDate From { get; private set; } = From;
+    public LocalDate Until { get; private set; } = Until;
+    public string Reason { get; private set; } = Reason;
+    public string Detail { get; private set; } = Detail;
+}

@@ -44,7 +44,16 @@ public sealed class NightProgressMigrationTests : IAsyncLifetime
         await using (var db = database.NewContext())
         {
             await db.GetService<IMigrator>().MigrateAsync(LastMigrationBefore);
-            db.AddRange(host, household, request, offer, vanTime);
+            // The host as the hosts table stood then: later migrations add columns the model now maps (the stays fields).
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO hosts (id, code, display_name, phone, language, latitude, longitude, address, beds, max_households,
+                    minors_certified, wheelchair_accessible, agreement_signed_on, agreement_valid_from, agreement_valid_until,
+                    arrival_from, arrival_until, created_at, accepts, weekly_days)
+                VALUES ({host.Id}, {host.Code}, {host.DisplayName}, {host.Phone}, {"Fr"}, {48.85}, {2.35}, {host.Address}, {3}, {2},
+                    {true}, {true}, {new LocalDate(2026, 1, 10)}, {new LocalDate(2026, 1, 15)}, {new LocalDate(2027, 1, 14)},
+                    {new LocalTime(20, 0)}, {new LocalTime(23, 0)}, {At1900}, {new[] { "Family" }}, {Array.Empty<string>()})
+                """);
+            db.AddRange(household, request, offer, vanTime);
             await db.SaveChangesAsync();
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO van_run_plans (id, night, planned_at, plan_json, told_arrivals)
