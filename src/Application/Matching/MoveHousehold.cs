@@ -11,8 +11,8 @@ namespace HostingMatch.Application.Matching;
 /// A coordinator moves a household by hand to another host tonight: the request becomes proposed there, and the
 /// offers go out as for any proposal. The host must pass every hard rule (<see cref="HostsForHousehold"/> says which
 /// do). The check and the save happen under the night's matching lock, so a move and a matching run (or two moves)
-/// never interleave; a run under way gives <c>matching-in-progress</c>. Null when the night has no such request or
-/// there is no such host.
+/// never interleave; a run still under way after <see cref="IMatchingLock.CoordinatorPatience"/> gives
+/// <c>matching-in-progress</c>. Null when the night has no such request or there is no such host.
 /// </summary>
 public sealed record MoveHousehold(LocalDate Night, Guid RequestId, Guid? HostId) : ICommand<ProposalResponse?>, ITransactional, IAudited;
 
@@ -30,7 +30,7 @@ public sealed class MoveHouseholdHandler(IHostingMatchDb db, IMatchingLock match
     /// </exception>
     public async ValueTask<ProposalResponse?> Handle(MoveHousehold command, CancellationToken cancellationToken)
     {
-        await using var held = await matchingLock.TryAcquireAsync(command.Night, cancellationToken)
+        await using var held = await matchingLock.TryAcquireAsync(command.Night, IMatchingLock.CoordinatorPatience, cancellationToken)
             ?? throw new DomainException("matching-in-progress",
                 $"A matching for the night of {command.Night:yyyy-MM-dd} is running. Wait for it, then move the household.");
 

@@ -10,9 +10,11 @@ namespace HostingMatch.Application.Matching;
 /// <summary>
 /// Runs the engine on tonight's requests and hosts and stores the proposals. A rerun replaces proposals
 /// whose offer has not gone out yet; it never touches confirmed or delivered placements, nor proposals
-/// whose SMS was sent. One run per night at a time: a concurrent run is refused with <c>matching-in-progress</c>.
+/// whose SMS was sent. One run per night at a time: a run waits up to <see cref="Patience"/> for one under way (a
+/// coordinator's, <see cref="IMatchingLock.CoordinatorPatience"/>, by default), then is refused with <c>matching-in-progress</c>.
 /// </summary>
-public sealed record RunNightlyMatching(LocalDate Night, TimeSpan? TimeLimit = null) : ICommand<MatchingRunResponse>, ITransactional, IAudited;
+public sealed record RunNightlyMatching(LocalDate Night, TimeSpan? TimeLimit = null, TimeSpan? Patience = null)
+    : ICommand<MatchingRunResponse>, ITransactional, IAudited;
 
 /// <summary>What a run proposed, and for everyone left out, why.</summary>
 public sealed record MatchingRunResponse(
@@ -37,9 +39,9 @@ public sealed class RunNightlyMatchingHandler(IHostingMatchDb db, IMatchingLock 
 
     public async ValueTask<MatchingRunResponse> Handle(RunNightlyMatching command, CancellationToken cancellationToken)
     {
-        await using var held = await matchingLock.TryAcquireAsync(command.Night, cancellationToken)
+        await using var held = await matchingLock.TryAcquireAsync(command.Night, command.Patience ?? IMatchingLock.CoordinatorPatience, cancellationToken)
             ?? throw new DomainException("matching-in-progress",
-                $"A matching for the night of {command.Night:yyyy-MM-dd} is already running. Wait for it and look at its result.");
+                $"A matching for the night of {command.Night:yyyy-MM-dd} is still running. Wait for it and look at its result.");
 
         var night = await NightFromDatabase.LoadAsync(db, command.Night, command.TimeLimit ?? DefaultTimeLimit, cancellationToken);
         var plan = MatchingEngine.Solve(night.Night, night.Options);

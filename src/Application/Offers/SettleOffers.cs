@@ -99,7 +99,7 @@ public sealed class SettleOffersHandler(
         {
             // Its own transaction, as the pipeline gives it to every other caller: the lock is held until the proposals commit.
             await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
-            await matching.Handle(new RunNightlyMatching(night), cancellationToken);
+            await matching.Handle(new RunNightlyMatching(night, Patience: TimeSpan.Zero), cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

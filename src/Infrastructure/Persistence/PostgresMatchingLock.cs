@@ -17,23 +17,34 @@ internal sealed class PostgresMatchingLock(HostingMatchDbContext db) : IMatching
     /// <summary>The lock's namespace: the first key of pg_advisory_lock(int, int).</summary>
     private const int MatchingLockSpace = 0x484D; // "HM"
 
-    public async Task<IAsyncDisposable?> TryAcquireAsync(LocalDate night, CancellationToken cancellationToken)
+    /// <summary>How often a waiting caller asks again: a re-match at the network's size takes a few milliseconds.</summary>
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(50);
+
+    public async Task<IAsyncDisposable?> TryAcquireAsync(LocalDate night, TimeSpan patience, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var key = Period.DaysBetween(LocalDate.FromDateTime(DateTime.UnixEpoch), night);
         var untilCommit = db.Database.CurrentTransaction is not null;
-        var acquired = await (untilCommit
-                ? db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({MatchingLockSpace}, {key}) AS \"Value\"")
-                : db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({MatchingLockSpace}, {key}) AS \"Value\""))
-            .SingleAsync(cancellationToken);
-        if (!acquired)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await TryOnceAsync(key, untilCommit, cancellationToken))
         {
-            await db.Database.CloseConnectionAsync();
-            return null;
+            if (waited.Elapsed >= patience)
+            {
+                await db.Database.CloseConnectionAsync();
+                return null;
+            }
+
+            await Task.Delay(PollEvery, cancellationToken);
         }
 
         return new Held(db, key, untilCommit);
     }
+
+    private Task<bool> TryOnceAsync(int key, bool untilCommit, CancellationToken cancellationToken) =>
+        (untilCommit
+            ? db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({MatchingLockSpace}, {key}) AS \"Value\"")
+            : db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({MatchingLockSpace}, {key}) AS \"Value\""))
+        .SingleAsync(cancellationToken);
 
     private sealed class Held(HostingMatchDbContext db, int key, bool untilCommit) : IAsyncDisposable
     {

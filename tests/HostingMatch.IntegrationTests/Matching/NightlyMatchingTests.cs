@@ -196,6 +196,26 @@ public sealed class NightlyMatchingTests : OwnApiTest
     }
 
     [Fact]
+    public async Task PressingRunWhileAShortRunHoldsTheNightWaitsForItThenRuns()
+    {
+        // Often the offer worker's automatic re-match: it lasts milliseconds, the coordinator should not see a 409 for it.
+        await AddHost("h", 2, ["men"]);
+        await AddRequest("M. G.", (40, "male"));
+
+        Task<HttpResponseMessage> pressed;
+        await using (await Api.Database.HoldMatchingLockAsync(new DateOnly(2026, 11, 26)))
+        {
+            pressed = Client.PostAsync($"/api/v1/nights/{Night}/matching", null);
+            await Task.Delay(TimeSpan.FromMilliseconds(600));
+            Assert.False(pressed.IsCompleted);
+        }
+
+        var response = await pressed;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single((await response.ReadObjectAsync())["proposals"]!.AsArray());
+    }
+
+    [Fact]
     public async Task TwoRunsPressedAtOnceNeverBothWriteProposals()
     {
         for (var i = 0; i < 6; i++)
