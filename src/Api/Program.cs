@@ -73,6 +73,7 @@ coordinator.MapRequests();
 coordinator.MapNights();
 coordinator.MapMatching();
 coordinator.MapVanRuns();
+coordinator.MapTransport();
 coordinator.MapNightPlan();
 coordinator.MapStaysSimulation();
 coordinator.MapOffers();

@@ -37,6 +37,8 @@ public interface IHostingMatchDb
     DbSet<Referral> Referrals { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<NightProgress> NightProgress { get; }
+    DbSet<NightVehicle> NightVehicles { get; }
+    DbSet<NightEscort> NightEscorts { get; }
     DbSet<StayGuest> StayGuests { get; }
     DbSet<Stay> Stays { get; }
     DbSet<StoredStaysPlan> StaysPlans { get; }

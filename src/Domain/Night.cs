@@ -31,4 +31,11 @@ public static class Night
         var date = time < EveningStarts ? night.PlusDays(1) : night;
         return (date + time).InZone(Zone, Resolvers.LenientResolver);
     }
+
+    /// <summary>
+    /// Minutes from noon on the night's clock (12:00 is 0, 23:59 is 719, 00:00 is 720, 11:59 is 1439), so that evening
+    /// times compare in the order the evening lives them: 00:30 is after 23:30.
+    /// </summary>
+    public static int EveningMinute(LocalTime time) =>
+        (time.Hour * 60) + time.Minute + (time < EveningStarts ? 12 * 60 : -12 * 60);
 }

@@ -1,6 +1,7 @@
 using HostingMatch.Api.Infrastructure;
 using HostingMatch.Application.NightPlan;
 using HostingMatch.Application.NightPlan.Engine;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,6 +37,16 @@ public static class NightPlanEndpoints
             .WithSummary("Plan a night file with its transport block (spec: transport.md): hosts and rides chosen together, each placement " +
                          "with its ride, the vehicles' trips, the upper bound per tier. Nothing is stored. 400 with every problem of the file under errors.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapPost("/nights/{night}/night-plan", async (string night, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new PreviewNightPlan(NightRoute.Parse(night)), ct)))
+            .WithTags("Night plan")
+            .WithSolverSlot()
+            .WithSummary("Tonight's night plan from the database, stored nowhere and sent to nobody: who would sleep where and how each " +
+                         "household would get there (vehicle and trip, the host fetching at the base, or public transport with an " +
+                         "escort), with the vehicles, escorts and fetching hosts registered for the night. Placements already agreed are " +
+                         "kept; those no way reaches tonight are listed under agreedWithoutRide. At most 5 s of search.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return api;

@@ -124,6 +124,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     {
         "ix_offers_one_open_per_host" => Conflict("offer-already-open",
             "This host already has an open offer: someone else sent one a moment ago. Reload the board to see it."),
+        "ix_night_vehicles_night_label" => Conflict("vehicle-label-taken",
+            "Someone else registered a vehicle of that label for the night a moment ago. Reload the night's transport."),
+        "ix_night_escorts_night_phone" => Conflict("escort-already-registered",
+            "Someone else registered this escort for the night a moment ago. Reload the night's transport."),
         _ => Conflict("duplicate", "Someone else created the same record a moment ago. Reload and check before trying again."),
     };
 

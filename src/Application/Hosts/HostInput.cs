@@ -41,6 +41,8 @@ public sealed record HostInput
     /// <summary>Arrival window, <c>HH:mm</c>; 19:00 to 23:30 when left out.</summary>
     public LocalTime? ArrivalFrom { get; init; }
     public LocalTime? ArrivalUntil { get; init; }
+    /// <summary>The host comes to the base to fetch its guests (transport.md); false when left out.</summary>
+    public bool PicksUpAtBase { get; init; }
     public string? Notes { get; init; }
 }
 
@@ -145,6 +147,7 @@ internal static class HostInputMapping
             h.Address!, h.Beds!.Value, h.MaxHouseholds ?? 1, h.Accepts!.Select(ToCategory), h.MinorsCertified,
             h.WheelchairAccessible, h.Agreement!.ToAgreement(), now, h.Notes);
         host.SetWeeklyAvailability((h.WeeklyDays ?? []).Select(ToDay), h.ToWindow());
+        host.FetchGuestsAtBase(h.PicksUpAtBase);
         h.ApplyProgrammes(host);
         return host;
     }
@@ -156,6 +159,7 @@ internal static class HostInputMapping
         host.SetCapacity(h.Beds!.Value, h.MaxHouseholds ?? 1, h.Accepts!.Select(ToCategory), h.MinorsCertified, h.WheelchairAccessible);
         host.RenewAgreement(h.Agreement!.ToAgreement());
         host.SetWeeklyAvailability((h.WeeklyDays ?? []).Select(ToDay), h.ToWindow());
+        host.FetchGuestsAtBase(h.PicksUpAtBase);
         h.ApplyProgrammes(host);
     }
 }

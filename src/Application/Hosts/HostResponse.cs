@@ -30,6 +30,7 @@ public sealed record HostResponse(
     IReadOnlyList<string> WeeklyDays,
     LocalTime ArrivalFrom,
     LocalTime ArrivalUntil,
+    bool PicksUpAtBase,
     IReadOnlyList<AvailabilityExceptionResponse> Exceptions,
     bool SmsOptedOut,
     string? Notes,
@@ -51,7 +52,7 @@ internal static class HostProjection
         h.Programmes.ToWire(), h.Region, h.StaysAvailable.Select(p => new PeriodResponse(p.From, p.Until)).ToList(), h.MaxNightsPerGuest,
         new AgreementResponse(h.Agreement.SignedOn, h.Agreement.ValidFrom, h.Agreement.ValidUntil),
         h.WeeklyDays.Select(d => HostInputValidator.Days[(int)d - 1]).ToList(),
-        h.ArrivalWindow.From, h.ArrivalWindow.Until,
+        h.ArrivalWindow.From, h.ArrivalWindow.Until, h.PicksUpAtBase,
         h.Exceptions.OrderBy(e => e.Night).Select(e => new AvailabilityExceptionResponse(e.Night, e.Available)).ToList(),
         h.SmsOptedOutAt is not null, h.Notes, h.Version);
 }

@@ -87,12 +87,7 @@ public sealed class NightFromDatabase
                 last is { } lastHost && hosts.Any(x => x.Id == lastHost) ? lastHost.ToString() : null);
         }).ToList();
 
-        // Who may not be asked again tonight (sms.md §5) is a domain rule; it needs the SMS of the expired offers only.
-        var expired = offers.Where(o => o.Status == OfferStatus.Expired).Select(o => (Guid?)o.Id).ToList();
-        var expiredSms = await db.OutboundSms.AsNoTracking().Where(m => expired.Contains(m.OfferId)).ToListAsync(ct);
-        var exclusions = NotAskedAgain.Pairs(offers, expiredSms, free.Select(r => r.HouseholdId))
-            .Select(p => (p.HouseholdId.ToString(), p.HostId.ToString()))
-            .ToHashSet();
+        var exclusions = await NotAskedAgainAsync(db, offers, free.Select(r => r.HouseholdId), ct);
         var nightFile = new NightFile(night, @base, MatchingRules.Default, engineHosts, engineHouseholds);
         var asItStands = nightFile with { Hosts = hosts.Select(h => ToEngine(h, night, [])).ToList() };
         return new NightFromDatabase(nightFile, asItStands, new MatchingOptions(timeLimit, exclusions), free, households,
@@ -114,6 +109,18 @@ public sealed class NightFromDatabase
         asItStandsProblem ??= new MatchingProblem(asItStandsNight, Options);
         householdIndex ??= asItStandsNight.Households.Select((h, i) => (h.Id, i)).ToDictionary(x => x.Id, x => x.i);
         return UnplacedReasons.Explain(asItStandsProblem, householdIndex[left.HouseholdId], keptPlacements: true);
+    }
+
+    /// <summary>
+    /// The household-host pairs not to be asked again tonight (sms.md §5), as the engines take them. The rule is the
+    /// domain's (<see cref="NotAskedAgain"/>); it needs the SMS of the expired offers only.
+    /// </summary>
+    internal static async Task<HashSet<(string HouseholdId, string HostId)>> NotAskedAgainAsync(IHostingMatchDb db, IReadOnlyList<Offer> offers,
+        IEnumerable<Guid> householdIds, CancellationToken ct)
+    {
+        var expired = offers.Where(o => o.Status == OfferStatus.Expired).Select(o => (Guid?)o.Id).ToList();
+        var expiredSms = await db.OutboundSms.AsNoTracking().Where(m => expired.Contains(m.OfferId)).ToListAsync(ct);
+        return NotAskedAgain.Pairs(offers, expiredSms, householdIds).Select(p => (p.HouseholdId.ToString(), p.HostId.ToString())).ToHashSet();
     }
 
     /// <summary>Where tonight's van leaves from: the first base configured, else <see cref="DefaultBase"/>.</summary>

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         DemoCommand.Create(),
         NightCommand.Create(),
         VansCommand.Create(),
+        TransportCommand.Create(),
         PlanCommand.Create(),
         StaysCommand.Create(),
         KeysCommand.Create(),

@@ -41,10 +41,7 @@ public sealed record ArrivalWindow
     /// <summary>Creates a window; it may run past midnight (21:00 to 00:30).</summary>
     /// <exception cref="DomainException"><c>arrival-window-invalid</c> when it ends before it starts on the night's clock.</exception>
     public static ArrivalWindow Create(LocalTime from, LocalTime until) =>
-        EveningOrder(until) < EveningOrder(from)
+        Night.EveningMinute(until) < Night.EveningMinute(from)
             ? throw new DomainException("arrival-window-invalid", $"An arrival window cannot end ({until:HH:mm}) before it starts ({from:HH:mm}).")
             : new ArrivalWindow(from, until);
-
-    // Night clock: 12:00..23:59 then 00:00..11:59.
-    private static int EveningOrder(LocalTime t) => t < Night.EveningStarts ? t.Hour * 60 + t.Minute + (24 * 60) : t.Hour * 60 + t.Minute;
 }

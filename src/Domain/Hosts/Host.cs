@@ -86,6 +86,9 @@ public sealed class Host
 
     public ArrivalWindow ArrivalWindow { get; private set; }
 
+    /// <summary>The host comes to the base to fetch its guests (transport.md, way 2): no vehicle needed to reach them.</summary>
+    public bool PicksUpAtBase { get; private set; }
+
     /// <summary>When the host sent STOP: no SMS goes to them and they are not matched until they opt back in.</summary>
     public Instant? SmsOptedOutAt { get; private set; }
 
@@ -183,6 +186,9 @@ public sealed class Host
         weeklyDays.AddRange(days.Where(d => d != IsoDayOfWeek.None).Distinct().Order());
         ArrivalWindow = window;
     }
+
+    /// <summary>Says whether the host comes to the base to fetch its guests, or waits for them at home.</summary>
+    public void FetchGuestsAtBase(bool picksUpAtBase) => PicksUpAtBase = picksUpAtBase;
 
     /// <summary>Says the host is (or is not) available on one night, whatever the weekly pattern says.</summary>
     public void SetAvailabilityOn(LocalDate night, bool available)

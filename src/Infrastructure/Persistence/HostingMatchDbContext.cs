@@ -36,6 +36,8 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<NightProgress> NightProgress => Set<NightProgress>();
+    public DbSet<NightVehicle> NightVehicles => Set<NightVehicle>();
+    public DbSet<NightEscort> NightEscorts => Set<NightEscort>();
     public DbSet<StayGuest> StayGuests => Set<StayGuest>();
     public DbSet<Stay> Stays => Set<Stay>();
     public DbSet<StoredStaysPlan> StaysPlans => Set<StoredStaysPlan>();

@@ -134,6 +134,20 @@ public static class NightPlanner
     private const int MaxRounds = 8;
 
     /// <summary>Each vehicle's routing search: a share of what is left, at most 0.4 s (the solution limit usually stops it sooner).</summary>
+    /// <summary>
+    /// The placements of <paramref name="placements"/> (household id to host id) that no way could bring tonight, even
+    /// with every vehicle, escort and fetching host free: the ones <see cref="Plan"/> would refuse to keep.
+    /// </summary>
+    public static IReadOnlySet<string> Unreachable(NightPlanFile file, IReadOnlyDictionary<string, string> placements)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var problem = new NightPlanProblem(file, new MatchingOptions());
+        var households = file.Night.Households.Select((h, i) => (h.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var hosts = file.Night.Hosts.Select((h, k) => (h.Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
+        return placements.Where(p => !households.TryGetValue(p.Key, out var h) || !hosts.TryGetValue(p.Value, out var k) || !problem.Pairs[h].Contains(k))
+            .Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
     private static TimeSpan RoutingTime(TimeSpan left) =>
         TimeSpan.FromMilliseconds(Math.Clamp(left.TotalMilliseconds / 16, 30, 400));
 

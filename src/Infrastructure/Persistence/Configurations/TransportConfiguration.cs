@@ -27,3 +27,32 @@ internal sealed class VanConfiguration : IEntityTypeConfiguration<Van>
         builder.HasOne<Base>().WithMany().HasForeignKey(v => v.BaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class NightVehicleConfiguration : IEntityTypeConfiguration<NightVehicle>
+{
+    public void Configure(EntityTypeBuilder<NightVehicle> builder)
+    {
+        builder.ToTable("night_vehicles");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Kind).HasConversion<string>().HasMaxLength(8);
+        builder.Property(v => v.Label).HasMaxLength(NightVehicle.MaxLabelLength);
+        builder.Property(v => v.DriverFirstName).HasMaxLength(NightVehicle.MaxNameLength);
+        builder.Property(v => v.DriverPhone).HasMaxLength(16);
+        builder.Property(v => v.Version).IsRowVersion();
+        builder.HasIndex(v => new { v.Night, v.Label }).IsUnique();
+    }
+}
+
+internal sealed class NightEscortConfiguration : IEntityTypeConfiguration<NightEscort>
+{
+    public void Configure(EntityTypeBuilder<NightEscort> builder)
+    {
+        builder.ToTable("night_escorts");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.FirstName).HasMaxLength(NightEscort.MaxNameLength);
+        builder.Property(e => e.Phone).HasMaxLength(16);
+        builder.HasIndex(e => new { e.Night, e.Phone }).IsUnique();
+    }
+}

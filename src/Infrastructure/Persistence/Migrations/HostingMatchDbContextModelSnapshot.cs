@@ -239,6 +239,10 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("phone");
 
+                    b.Property<bool>("PicksUpAtBase")
+                        .HasColumnType("boolean")
+                        .HasColumnName("picks_up_at_base");
+
                     b.Property<string>("Programmes")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1034,6 +1038,108 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasName("pk_bases");
 
                     b.ToTable("bases", (string)null);
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Transport.NightEscort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("first_name");
+
+                    b.Property<LocalDate>("Night")
+                        .HasColumnType("date")
+                        .HasColumnName("night");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_night_escorts");
+
+                    b.HasIndex("Night", "Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_night_escorts_night_phone");
+
+                    b.ToTable("night_escorts", (string)null);
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Transport.NightVehicle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<LocalTime>("AvailableFrom")
+                        .HasColumnType("time")
+                        .HasColumnName("available_from");
+
+                    b.Property<LocalTime>("AvailableUntil")
+                        .HasColumnType("time")
+                        .HasColumnName("available_until");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DriverFirstName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("driver_first_name");
+
+                    b.Property<string>("DriverPhone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("driver_phone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("label");
+
+                    b.Property<LocalDate>("Night")
+                        .HasColumnType("date")
+                        .HasColumnName("night");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_night_vehicles");
+
+                    b.HasIndex("Night", "Label")
+                        .IsUnique()
+                        .HasDatabaseName("ix_night_vehicles_night_label");
+
+                    b.ToTable("night_vehicles", (string)null);
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Transport.Van", b =>

@@ -1,0 +1,134 @@
+using HostingMatch.Application.Matching;
+using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Application.NightPlan.Engine;
+using HostingMatch.Application.VanRuns.Planner;
+using HostingMatch.Domain;
+using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using EngineVehicle = HostingMatch.Application.NightPlan.Engine.NightVehicle;
+
+namespace HostingMatch.Application.NightPlan;
+
+/// <summary>
+/// Tonight for the night plan engine, read from the database: every household of the night (placements already agreed
+/// kept as they are, when a way still reaches them), every host as it stands with its arrival window and whether it
+/// fetches at the base, and tonight's transport: the vehicles registered for the night with their drivers' shifts (the
+/// network's vans with the evening's default hours when none is registered), the escorts, the van-runs rules. Nothing
+/// leaves the base before <c>now</c>.
+/// </summary>
+public sealed class NightPlanFromDatabase
+{
+    private NightPlanFromDatabase(NightPlanFile file, NightPlanOptions options, IReadOnlyDictionary<Guid, ShelterRequest> requests,
+        IReadOnlyDictionary<Guid, Household> households, IReadOnlyDictionary<Guid, Host> hosts, IReadOnlyDictionary<string, string> vehicleLabels,
+        IReadOnlyList<ShelterRequest> agreedWithoutRide)
+    {
+        File = file;
+        Options = options;
+        Requests = requests;
+        Households = households;
+        Hosts = hosts;
+        VehicleLabels = vehicleLabels;
+        AgreedWithoutRide = agreedWithoutRide;
+    }
+
+    public NightPlanFile File { get; }
+    public NightPlanOptions Options { get; }
+
+    /// <summary>The night's requests by household id.</summary>
+    public IReadOnlyDictionary<Guid, ShelterRequest> Requests { get; }
+
+    public IReadOnlyDictionary<Guid, Household> Households { get; }
+    public IReadOnlyDictionary<Guid, Host> Hosts { get; }
+
+    /// <summary>The label coordinators gave each vehicle, by the id the engine knows it by.</summary>
+    public IReadOnlyDictionary<string, string> VehicleLabels { get; }
+
+    /// <summary>Placements already agreed (confirmed, delivered, or offered and awaiting the host's answer) that no way reaches tonight.</summary>
+    public IReadOnlyList<ShelterRequest> AgreedWithoutRide { get; }
+
+    public static async Task<NightPlanFromDatabase> LoadAsync(IHostingMatchDb db, LocalDate night, Instant now, TimeSpan timeLimit, CancellationToken ct)
+    {
+        var requests = await db.Requests.AsNoTracking().Where(r => r.Night == night && r.Status != RequestStatus.Cancelled)
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        var householdIds = requests.Select(r => r.HouseholdId).ToList();
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Code).ToListAsync(ct);
+        var offers = await db.Offers.AsNoTracking().Where(o => o.Night == night).ToListAsync(ct);
+        var @base = await NightFromDatabase.BaseAsync(db, ct);
+
+        var open = offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.RequestId).ToHashSet();
+        var agreed = requests.Where(r => r.HostId is not null && (r.Status is RequestStatus.Confirmed or RequestStatus.Delivered
+                                                                  || (r.Status == RequestStatus.Proposed && open.Contains(r.Id)))).ToList();
+        var exclusions = await NightFromDatabase.NotAskedAgainAsync(db, offers, requests.Except(agreed).Select(r => r.HouseholdId), ct);
+
+        var transport = await TransportAsync(db, night, now, ct);
+        var arrivals = hosts.ToDictionary(h => h.Id.ToString(),
+            h => new HostArrival(h.ArrivalWindow.From, h.ArrivalWindow.Until, h.PicksUpAtBase), StringComparer.Ordinal);
+        NightPlanFile FileOf(IEnumerable<ShelterRequest> planned) => new(
+            new NightFile(night, @base, MatchingRules.Default, hosts.Select(h => NightFromDatabase.ToEngine(h, night, [])).ToList(),
+                planned.Select(r => ToEngine(households[r.HouseholdId], r)).ToList()),
+            transport.Transport, arrivals);
+
+        // An agreed placement the engine keeps must be reachable; one that no way reaches tonight is said apart, and its
+        // household and beds are left out of the plan, so nobody else is put in its place behind the coordinators' back.
+        var pins = agreed.ToDictionary(r => r.HouseholdId.ToString(), r => r.HostId!.Value.ToString(), StringComparer.Ordinal);
+        var unreachable = NightPlanner.Unreachable(FileOf(requests), pins);
+        var withoutRide = agreed.Where(r => unreachable.Contains(r.HouseholdId.ToString())).ToList();
+        var planned = requests.Except(withoutRide).ToList();
+        var file = FileOf(planned);
+        if (withoutRide.Count > 0)
+        {
+            var takenAt = withoutRide.ToLookup(r => r.HostId!.Value);
+            file = file with
+            {
+                Night = file.Night with
+                {
+                    Hosts = hosts.Select(h => NightFromDatabase.ToEngine(h, night, takenAt[h.Id].Select(r => households[r.HouseholdId]).ToList())).ToList(),
+                },
+            };
+        }
+
+        var options = new NightPlanOptions(timeLimit, pins.Where(p => !unreachable.Contains(p.Key)).ToDictionary(), null, exclusions);
+        return new NightPlanFromDatabase(file, options, planned.ToDictionary(r => r.HouseholdId), households, hosts.ToDictionary(h => h.Id),
+            transport.Labels, withoutRide);
+    }
+
+    private static NightHousehold ToEngine(Household h, ShelterRequest r) =>
+        new(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter, null);
+
+    /// <summary>
+    /// The evening's transport: the night's registered vehicles, else the network's vans with the default hours; every
+    /// shift starts no earlier than <paramref name="now"/> on the night's clock, once the evening has begun.
+    /// </summary>
+    private static async Task<(NightTransport Transport, IReadOnlyDictionary<string, string> Labels)> TransportAsync(IHostingMatchDb db,
+        LocalDate night, Instant now, CancellationToken ct)
+    {
+        var registered = await db.NightVehicles.AsNoTracking().Where(v => v.Night == night).OrderBy(v => v.Label).ToListAsync(ct);
+        var escorts = await db.NightEscorts.AsNoTracking().CountAsync(e => e.Night == night, ct);
+        var vehicles = registered.Count > 0
+            ? registered.Select(v => (Id: v.Id.ToString(), v.Label, v.Seats, From: v.AvailableFrom, Until: v.AvailableUntil)).ToList()
+            : (await db.Vans.AsNoTracking().OrderBy(v => v.Name).ToListAsync(ct))
+                .Select(v => (Id: v.Name, Label: v.Name, v.Seats, From: RunsFile.DefaultFirstDeparture, Until: DefaultVanBack)).ToList();
+
+        var first = RunsFile.DefaultFirstDeparture;
+        var evening = Night.At(night, first).ToInstant();
+        var nowOnClock = now > evening && now < Night.At(night, DefaultVanBack).ToInstant()
+            ? LocalTime.FromMinutesSinceMidnight((int)Math.Ceiling(now.InZone(Night.Zone).TimeOfDay.TickOfDay / (double)NodaConstants.TicksPerMinute) % (24 * 60))
+            : (LocalTime?)null;
+        LocalTime NotBeforeNow(LocalTime t) => nowOnClock is { } n && Night.EveningMinute(n) > Night.EveningMinute(t) ? n : t;
+
+        var transport = new NightTransport(NotBeforeNow(first), RunsFile.DefaultLatestArrival, RunsFile.DefaultLoadingMinutes,
+            RunsFile.DefaultStopMinutes, RunsRules.Default,
+            vehicles.Where(v => Night.EveningMinute(NotBeforeNow(v.From)) < Night.EveningMinute(v.Until))
+                .Select(v => new EngineVehicle(v.Id, v.Seats, NotBeforeNow(v.From), v.Until)).ToList(),
+            new PublicTransportRules(Escorts: escorts));
+        return (transport, vehicles.ToDictionary(v => v.Id, v => v.Label, StringComparer.Ordinal));
+    }
+
+    /// <summary>When the network's van is back at the base on an evening with no registered shift (transport.md's example).</summary>
+    private static readonly LocalTime DefaultVanBack = new(0, 30);
+}

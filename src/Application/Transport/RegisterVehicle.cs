@@ -1,0 +1,49 @@
+using FluentValidation;
+using HostingMatch.Application.Pipeline;
+using HostingMatch.Domain.Common;
+using HostingMatch.Domain.Transport;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HostingMatch.Application.Transport;
+
+/// <summary>
+/// A coordinator registers a vehicle for the night: the van with tonight's driver, or a volunteer's car that turned up.
+/// 409 <c>vehicle-label-taken</c> when the night already has a vehicle of that label.
+/// </summary>
+public sealed record RegisterVehicle(LocalDate Night, VehicleInput Vehicle) : ICommand<VehicleResponse>, ITransactional, IAudited;
+
+public sealed class RegisterVehicleValidator : AbstractValidator<RegisterVehicle>
+{
+    public RegisterVehicleValidator() => RuleFor(c => c.Vehicle).NotNull().SetValidator(new VehicleInputValidator());
+}
+
+public sealed class RegisterVehicleHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<RegisterVehicle, VehicleResponse>
+{
+    public async ValueTask<VehicleResponse> Handle(RegisterVehicle command, CancellationToken cancellationToken)
+    {
+        var v = command.Vehicle;
+        await VehicleLabels.EnsureFreeAsync(db, command.Night, v.Label!, except: null, cancellationToken);
+        var vehicle = NightVehicle.Create(command.Night, v.ToKind(), v.Label!, v.DriverFirstName!, v.DriverPhone!, v.Seats!.Value,
+            v.AvailableFrom!.Value, v.AvailableUntil!.Value, clock.GetCurrentInstant());
+        db.NightVehicles.Add(vehicle);
+        await db.SaveChangesAsync(cancellationToken);
+        return vehicle.ToResponse();
+    }
+}
+
+/// <summary>One label per vehicle and night: "the car" twice would make every SMS and run sheet ambiguous.</summary>
+internal static class VehicleLabels
+{
+    /// <exception cref="DomainException"><c>vehicle-label-taken</c>.</exception>
+    public static async Task EnsureFreeAsync(IHostingMatchDb db, LocalDate night, string label, Guid? except, CancellationToken ct)
+    {
+        var trimmed = label.Trim();
+        if (await db.NightVehicles.AnyAsync(x => x.Night == night && x.Label == trimmed && x.Id != except, ct))
+        {
+            throw new DomainException("vehicle-label-taken",
+                $"The night of {night:yyyy-MM-dd} already has a vehicle called '{trimmed}'. Give this one another label.");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace HostingMatch.IntegrationTests.Transport;
+
+/// <summary>Tonight's vehicles, escorts and fetching hosts through the Api, on a real PostgreSQL (transport.md).</summary>
+public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    private static JsonObject Car(string label = "Voiture de Léa", string from = "21:00", string until = "00:30", int seats = 3) => new()
+    {
+        ["kind"] = "car",
+        ["label"] = label,
+        ["driverFirstName"] = "Léa",
+        ["driverPhone"] = "+33698765432",
+        ["seats"] = seats,
+        ["availableFrom"] = from,
+        ["availableUntil"] = until,
+    };
+
+    [Fact]
+    public async Task ACarThatTurnsUpIsRegisteredChangedListedAndWithdrawn()
+    {
+        var created = await client.PostAsJsonAsync("/api/v1/nights/2026-11-26/vehicles", Car());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var car = await created.ReadObjectAsync();
+        Assert.Equal("car", (string?)car["kind"]);
+        Assert.Equal("00:30", ((string?)car["availableUntil"])![..5]);
+
+        var changed = await client.PutAsJsonAsync(created.Headers.Location, Car(from: "21:15", seats: 4));
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        var transport = await (await client.GetAsync("/api/v1/nights/2026-11-26/transport")).ReadObjectAsync();
+        var listed = Assert.Single(transport["vehicles"]!.AsArray())!;
+        Assert.Equal(4, (int)listed["seats"]!);
+        Assert.Equal("21:15", ((string?)listed["availableFrom"])![..5]);
+        Assert.Equal(4, (int)transport["seats"]!);
+        Assert.Empty((await (await client.GetAsync("/api/v1/nights/2026-11-27/transport")).ReadObjectAsync())["vehicles"]!.AsArray());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(created.Headers.Location)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync(created.Headers.Location)).StatusCode);
+        Assert.Empty((await (await client.GetAsync("/api/v1/nights/2026-11-26/transport")).ReadObjectAsync())["vehicles"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task AVehicleWithNoSeatsABadPhoneAShiftEndingBeforeItStartsOrAnUnknownFieldIsA400NamingTheField()
+    {
+        var bad = Car(from: "23:00", until: "22:00", seats: 0);
+        bad["driverPhone"] = "06 12";
+        bad["kind"] = "bus";
+        var response = await client.PostAsJsonAsync("/api/v1/nights/2026-12-04/vehicles", bad);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key).ToArray();
+        Assert.Contains("vehicle.seats", errors, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("vehicle.driverPhone", errors, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("vehicle.availableUntil", errors, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("vehicle.kind", errors, StringComparer.OrdinalIgnoreCase);
+
+        var typo = Car();
+        typo["seat"] = 3;
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/nights/2026-12-04/vehicles", typo)).StatusCode);
+
+        var nul = Car(label: "Voiture\u0000");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/nights/2026-12-04/vehicles", nul)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/nights/2026-13-40/vehicles", Car())).StatusCode);
+
+        await using var db = api.Database.NewContext();
+        Assert.False(await db.NightVehicles.AnyAsync(v => v.Night == new NodaTime.LocalDate(2026, 12, 4)));
+    }
+
+    [Fact]
+    public async Task TwoVehiclesOfOneLabelInANightAre409AndTheSameLabelAnotherNightIsFine()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/nights/2026-12-01/vehicles", Car("Le camion"))).StatusCode);
+        var twice = await client.PostAsJsonAsync("/api/v1/nights/2026-12-01/vehicles", Car(" Le camion "));
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("vehicle-label-taken", (string?)(await twice.ReadObjectAsync())["code"]);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/nights/2026-12-02/vehicles", Car("Le camion"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task EscortsAreRegisteredOncePerPhoneAndWithdrawn()
+    {
+        var created = await client.PostAsJsonAsync("/api/v1/nights/2026-12-03/escorts", new { firstName = "Sami", phone = "+33611112222" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var twice = await client.PostAsJsonAsync("/api/v1/nights/2026-12-03/escorts", new { firstName = "Sami B.", phone = "+33611112222" });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("escort-already-registered", (string?)(await twice.ReadObjectAsync())["code"]);
+        Assert.DoesNotContain("+33611112222", await twice.Content.ReadAsStringAsync());
+
+        var missing = await client.PostAsJsonAsync("/api/v1/nights/2026-12-03/escorts", new { phone = "+33611113333" });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("firstName", (await missing.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), StringComparer.OrdinalIgnoreCase);
+
+        var transport = await (await client.GetAsync("/api/v1/nights/2026-12-03/transport")).ReadObjectAsync();
+        Assert.Equal("Sami", (string?)Assert.Single(transport["escorts"]!.AsArray())!["firstName"]);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(created.Headers.Location)).StatusCode);
+        Assert.Empty((await (await client.GetAsync("/api/v1/nights/2026-12-03/transport")).ReadObjectAsync())["escorts"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task AHostWhoFetchesAtTheBaseIsListedOnTheNightsTheyAreAvailableOnly()
+    {
+        var host = Builders.Host("h-fetch");
+        host["picksUpAtBase"] = true;
+        var created = await (await client.PostAsJsonAsync("/api/v1/hosts", host)).ReadObjectAsync();
+        Assert.True((bool)created["picksUpAtBase"]!);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/hosts", Builders.Host("h-home"))).StatusCode);
+
+        // 2026-11-26 is a Thursday, one of the host's days; 2026-11-27 a Friday, not one.
+        var thursday = await (await client.GetAsync("/api/v1/nights/2026-11-26/transport")).ReadObjectAsync();
+        Assert.Equal("h-fetch", (string?)Assert.Single(thursday["fetchingHosts"]!.AsArray())!["code"]);
+        Assert.Empty((await (await client.GetAsync("/api/v1/nights/2026-11-27/transport")).ReadObjectAsync())["fetchingHosts"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task APartnerMayNotSeeOrChangeTheNightsTransport()
+    {
+        var (partner, _) = await api.CreatePartnerAsync("Maraude Nord");
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync("/api/v1/nights/2026-11-26/transport")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsJsonAsync("/api/v1/nights/2026-11-26/vehicles", Car())).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCommandLineAddsShowsAndRemovesAVehicleAndRefusesBadInputWithExit2()
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(api.Database.ConnectionString, "transport", "add-vehicle", "--night", "2026-12-05",
+            "--kind", "van", "--label", "Le camion", "--driver", "Marc", "--phone", "+33600000001", "--seats", "8", "--from", "20:30", "--until", "00:30");
+        Assert.True(exit == 0, stderr);
+        var id = stdout.Split(' ', 2)[0];
+
+        (exit, stdout, _) = await CliProcess.RunAsync(api.Database.ConnectionString, "transport", "show", "--night", "2026-12-05");
+        Assert.Equal(0, exit);
+        Assert.Contains("1 vehicle(s), 8 seat(s)", stdout);
+        Assert.Contains("\"Le camion\"", stdout);
+
+        (exit, _, stderr) = await CliProcess.RunAsync(api.Database.ConnectionString, "transport", "add-vehicle", "--night", "2026-12-05",
+            "--kind", "car", "--label", "Le camion", "--driver", "Léa", "--phone", "+33600000002", "--seats", "3", "--from", "21:00", "--until", "23:00");
+        Assert.Equal(2, exit);
+        Assert.Contains("vehicle-label-taken", stderr);
+
+        (exit, _, stderr) = await CliProcess.RunAsync(api.Database.ConnectionString, "transport", "add-vehicle", "--night", "2026-12-05",
+            "--kind", "car", "--label", "Auto", "--driver", "Léa", "--phone", "+33600000002", "--seats", "12", "--from", "21h", "--until", "23:00");
+        Assert.Equal(2, exit);
+        Assert.Contains("--from", stderr);
+
+        (exit, _, stderr) = await CliProcess.RunAsync(api.Database.ConnectionString, "transport", "add-vehicle", "--night", "2026-12-05",
+            "--kind", "car", "--label", "Auto", "--driver", "Léa", "--phone", "+33600000002", "--seats", "12", "--from", "21:00", "--until", "23:00");
+        Assert.Equal(2, exit);
+        Assert.Contains("Seats", stderr);
+
+        (exit, _, _) = await CliProcess.RunAsync(api.Database.ConnectionString, "transport", "remove-vehicle", "--night", "2026-12-05", id);
+        Assert.Equal(0, exit);
+        (exit, _, _) = await CliProcess.RunAsync(api.Database.ConnectionString, "transport", "remove-vehicle", "--night", "2026-12-05", id);
+        Assert.Equal(2, exit);
+    }
+}
