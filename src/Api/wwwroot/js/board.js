@@ -3,6 +3,7 @@ import { t, has, language, clock, localClock, longDate, percent } from './i18n.j
 import { get, post, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
 import { night, say, sayError, errorText, act, capacity } from './ui.js';
+import * as transport from './transport.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 3000;
@@ -53,7 +54,7 @@ export async function enter() {
   stopPolling();
   timer = setInterval(() => { if (!document.hidden) poll().catch(() => {}); }, POLL_MS);
   // A failed first reading is said by poll() and marks the board "hors ligne" until a later one succeeds.
-  await refresh().catch(() => {});
+  await Promise.all([refresh().catch(() => {}), transport.refresh().catch(() => {})]);
 }
 
 /** The night in words in the title; its ISO date in the element's datetime and data-night (what the tests read). */
@@ -85,6 +86,7 @@ function stopPolling() {
 function wire() {
   if (wired) return;
   wired = true;
+  transport.wire(refresh);
   $('run-matching').addEventListener('click', (e) => act(e.currentTarget, runMatching));
   $('send-offers').addEventListener('click', (e) => {
     // Real SMS to real hosts: asked once more.
