@@ -46,6 +46,10 @@ cli demo sms "${demo_args[@]}"
 echo
 # The demo evening plans its vans as at 20:00, so trips show at any hour (night vans plans from the real clock).
 cli demo vans "${demo_args[@]}"
+echo
+# The van alone does not bring everyone: tonight's night plan decides beds and rides together with the two volunteers'
+# cars, the escorts and the hosts who fetch at the base (as at 20:00, like the vans), and says who reaches a bed.
+cli demo plan "${demo_args[@]}"
 key="$(cli keys create --org "Demo coordinators" --role coordinator --expires-in-days 7)"
 echo
 echo "HostingMatch is starting at $url"

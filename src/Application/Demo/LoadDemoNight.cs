@@ -1,3 +1,4 @@
+using System.Globalization;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Transport;
 using Mediator;
@@ -9,13 +10,16 @@ using ShelterRequest = HostingMatch.Domain.Requests.ShelterRequest;
 namespace HostingMatch.Application.Demo;
 
 /// <summary>
-/// Loads one generated Paris night into the database: the base, a van, ~80 hosts and the night's households.
+/// Loads one generated Paris night into the database: the base, a van, ~80 hosts (a few fetch their guests at the base),
+/// the night's households, and the evening's transport (the van with its driver, two cars, two escorts).
 /// Safe to run again: hosts are matched by code and left alone, and a night that already has requests is not
 /// loaded twice.
 /// </summary>
 public sealed record LoadDemoNight(LocalDate Night, int Seed = 1, int Hosts = 80, int People = 36) : ICommand<DemoLoadReport>;
 
-public sealed record DemoLoadReport(LocalDate Night, int HostsCreated, int HostsKept, int RequestsCreated, bool NightAlreadyLoaded);
+/// <summary><paramref name="VehiclesRegistered"/>: the night's transport registered by this load (0 when the night already had some).</summary>
+public sealed record DemoLoadReport(LocalDate Night, int HostsCreated, int HostsKept, int RequestsCreated, bool NightAlreadyLoaded,
+    int VehiclesRegistered = 0);
 
 public sealed class LoadDemoNightHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<LoadDemoNight, DemoLoadReport>
 {
@@ -63,6 +67,8 @@ public sealed class LoadDemoNightHandler(IHostingMatchDb db, IClock clock) : ICo
                 ArrivalWindow.Create(new LocalTime(19 + (i % 3), 30 * (i % 2)), new LocalTime(23, 30)));
             // The generator decides who is free tonight; the pattern is the usual week around it.
             host.SetAvailabilityOn(command.Night, h.AvailableTonight);
+            // A few hosts come to the base to fetch their guests (transport.md, way 2).
+            host.FetchGuestsAtBase(i % 8 == 3);
             db.Hosts.Add(host);
             hostIds[h.Id] = host.Id;
             created++;
@@ -82,8 +88,24 @@ public sealed class LoadDemoNightHandler(IHostingMatchDb db, IClock clock) : ICo
             }
         }
 
+        var vehicles = 0;
+        if (!await db.NightVehicles.AnyAsync(v => v.Night == command.Night, cancellationToken)
+            && !await db.NightEscorts.AnyAsync(e => e.Night == command.Night, cancellationToken))
+        {
+            foreach (var vehicle in DemoTransport.Vehicles(command.Night, now))
+            {
+                db.NightVehicles.Add(vehicle);
+                vehicles++;
+            }
+
+            foreach (var escort in DemoTransport.Escorts(command.Night, now))
+            {
+                db.NightEscorts.Add(escort);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return new DemoLoadReport(command.Night, created, existing.Count, requests, alreadyLoaded);
+        return new DemoLoadReport(command.Night, created, existing.Count, requests, alreadyLoaded, vehicles);
     }
 
     /// <summary>Aliases as coordinators write them: never a full name.</summary>
@@ -98,4 +120,26 @@ public sealed class LoadDemoNightHandler(IHostingMatchDb db, IClock clock) : ICo
             _ => h.People == 1 ? $"M. {initial}." : $"Groupe {initial}.",
         };
     }
+}
+
+/// <summary>
+/// The demo evening's transport (transport.md): the van with tonight's driver, two volunteers' cars that come for part of
+/// the evening, two escorts for the metro. Phones in the range reserved for fiction, like the demo hosts'.
+/// </summary>
+internal static class DemoTransport
+{
+    public static IEnumerable<NightVehicle> Vehicles(LocalDate night, Instant now) =>
+    [
+        NightVehicle.Create(night, VehicleKind.Van, "Le camion", "Marc", Phone(99990), 8, new LocalTime(20, 30), new LocalTime(0, 30), now),
+        NightVehicle.Create(night, VehicleKind.Car, "Voiture de Léa", "Léa", Phone(99991), 3, new LocalTime(21, 0), new LocalTime(23, 30), now),
+        NightVehicle.Create(night, VehicleKind.Car, "Voiture de Karim", "Karim", Phone(99992), 4, new LocalTime(21, 30), new LocalTime(0, 30), now),
+    ];
+
+    public static IEnumerable<NightEscort> Escorts(LocalDate night, Instant now) =>
+    [
+        NightEscort.Create(night, "Sami", Phone(99993), now),
+        NightEscort.Create(night, "Inès", Phone(99994), now),
+    ];
+
+    private static string Phone(int suffix) => ParisNightGenerator.FictionPhonePrefix + suffix.ToString("00000", CultureInfo.InvariantCulture);
 }

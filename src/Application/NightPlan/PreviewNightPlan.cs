@@ -89,7 +89,7 @@ public sealed class PreviewNightPlanHandler(IHostingMatchDb db, IClock clock) : 
             {
                 var host = tonight.Hosts[Guid.Parse(s.HostId)];
                 return new NightPlanStopView(host.Code, host.DisplayName, s.ArriveAt, s.People, s.HouseholdIds.Select(h => aliasOf[h]).ToList());
-            }).ToList())).ToList();
+            }).ToList())).OrderBy(t => t.VehicleLabel, StringComparer.Ordinal).ThenBy(t => t.Trip).ToList();
 
         var s = plan.Summary;
         return new NightPlanView(query.Night, plan.Optimal, placements, unplaced, withoutRide, trips,

@@ -1,6 +1,7 @@
 using HostingMatch.Application.Stays;
 using System.CommandLine;
 using HostingMatch.Application.Demo;
+using HostingMatch.Application.NightPlan;
 using HostingMatch.Application.Matching;
 using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain;
@@ -36,6 +37,11 @@ public static class DemoCommand
             Console.WriteLine(report.NightAlreadyLoaded
                 ? $"Night of {tonight:yyyy-MM-dd}: already loaded; {report.HostsCreated} host(s) added, {report.HostsKept} kept."
                 : $"Night of {tonight:yyyy-MM-dd}: {report.RequestsCreated} household(s) waiting, {report.HostsCreated} host(s) added, {report.HostsKept} kept.");
+            if (report.VehiclesRegistered > 0)
+            {
+                Console.WriteLine($"Tonight's transport: {report.VehiclesRegistered} vehicles (the van and two volunteers' cars) and two escorts registered.");
+            }
+
             return ExitCodes.Success;
         }, ct, refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo load", token)));
 
@@ -44,6 +50,7 @@ public static class DemoCommand
         demo.Subcommands.Add(NightFile());
         demo.Subcommands.Add(DemoSmsCommand.Create());
         demo.Subcommands.Add(Vans());
+        demo.Subcommands.Add(Plan());
         demo.Subcommands.Add(Stays());
         return demo;
     }
@@ -72,6 +79,29 @@ public static class DemoCommand
         }, ct, configureServices: s => s.AddSingleton<IClock>(clock),
             refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo vans", token)));
         return vans;
+    }
+
+    /// <summary>
+    /// <c>night plan</c> as the demo evening sees it: at 20:00 on the night, whatever the real time, so that every vehicle's
+    /// shift is still ahead. Prints who reaches which bed and how, and who does not and why.
+    /// </summary>
+    private static Command Plan()
+    {
+        var night = NightOption.Create();
+        var plan = new Command("plan", "Plan the demo night's beds and rides together as at 20:00 that evening (stores nothing, sends nothing) and print them.");
+        plan.Options.Add(night);
+        var confirmed = DemoDatabaseGuard.CreateOption();
+        plan.Options.Add(confirmed);
+        var clock = new DemoClock();
+        plan.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
+        {
+            var tonight = NightOption.Value(parse, night, services);
+            clock.Reset(Night.At(tonight, VansPlannedAt).ToInstant());
+            NightCommand.PrintNightPlan(await services.GetRequiredService<IMediator>().Send(new PreviewNightPlan(tonight), token));
+            return ExitCodes.Success;
+        }, ct, configureServices: s => s.AddSingleton<IClock>(clock),
+            refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo plan", token)));
+        return plan;
     }
 
     /// <summary>

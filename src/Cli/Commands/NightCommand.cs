@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HostingMatch.Application.Matching;
+using HostingMatch.Application.NightPlan;
 using HostingMatch.Application.VanRuns;
 using NodaTime.Text;
 using Mediator;
@@ -11,7 +12,8 @@ namespace HostingMatch.Cli.Commands;
 
 /// <summary>
 /// <c>hostingmatch night match [--night DATE]</c>: tonight's matching on the database, as the console's button does;
-/// <c>hostingmatch night vans [--night DATE]</c>: tonight's van runs, planned from now.
+/// <c>hostingmatch night vans [--night DATE]</c>: tonight's van runs, planned from now;
+/// <c>hostingmatch night plan [--night DATE]</c>: tonight's beds and rides together with the registered transport, from now.
 /// </summary>
 internal static class NightCommand
 {
@@ -36,9 +38,19 @@ internal static class NightCommand
             return ExitCodes.Success;
         }, ct));
 
+        var plan = new Command("plan", "Plan tonight's beds and rides together with the registered transport, from now (stores nothing, sends nothing), and print them.");
+        plan.Options.Add(night);
+        plan.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
+        {
+            var tonight = NightOption.Value(parse, night, services);
+            PrintNightPlan(await services.GetRequiredService<IMediator>().Send(new PreviewNightPlan(tonight), token));
+            return ExitCodes.Success;
+        }, ct));
+
         var command = new Command("night", "Tonight, from the database.");
         command.Subcommands.Add(match);
         command.Subcommands.Add(vans);
+        command.Subcommands.Add(plan);
         return command;
     }
 
@@ -63,6 +75,45 @@ internal static class NightCommand
         foreach (var u in plan.Unserved)
         {
             Console.WriteLine($"Not served by the vans: {u.HostName} ({u.HostCode}): {u.Reason}: {u.Detail}");
+        }
+    }
+
+    /// <summary>How many people reach a bed tonight and how; everyone else with the reason; agreed placements no ride reaches.</summary>
+    internal static void PrintNightPlan(NightPlanView plan)
+    {
+        var s = plan.Summary;
+        Console.WriteLine($"Night plan for the night of {plan.Night:yyyy-MM-dd} (beds and rides together; nothing stored or sent): " +
+                          $"{s.PeopleBrought.Sum()} people reach a bed tonight (by tier {string.Join(" / ", s.PeopleBrought)}; at best " +
+                          $"{string.Join(" / ", s.UpperBound)}; the matching then the vehicles would bring {string.Join(" / ", s.SequentialPeopleBrought)}), " +
+                          $"{s.PeopleLeft.Sum()} without a place, {s.SolveMilliseconds} ms.");
+        foreach (var way in plan.Placements.GroupBy(p => p.Ride.Way).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {way.Key}: {way.Sum(p => p.People)} people");
+        }
+
+        foreach (var trip in plan.Trips)
+        {
+            Console.WriteLine($"{trip.VehicleLabel} trip {trip.Trip}: leaves {Clock.Format(trip.DepartAt)}, back {Clock.Format(trip.ReturnAt)}, {trip.Passengers} passenger(s)");
+            foreach (var stop in trip.Stops)
+            {
+                Console.WriteLine($"    {Clock.Format(stop.ArriveAt)}  {stop.HostName} ({stop.HostCode}): {string.Join(", ", stop.Aliases)}");
+            }
+        }
+
+        foreach (var p in plan.Placements.Where(p => p.Ride.Way != "vehicle"))
+        {
+            var how = p.Ride.Way == "host-fetches" ? "the host fetches them at the base" : $"metro or bus with an escort, leaving {Clock.Format(p.Ride.LeaveAt!.Value)}";
+            Console.WriteLine($"{p.Alias} ({p.People}): {p.HostName} ({p.HostCode}), {how}, arriving about {Clock.Format(p.Ride.ArriveAt)}");
+        }
+
+        foreach (var u in plan.Unplaced)
+        {
+            Console.WriteLine($"Without a place: {u.Alias} ({u.People}), tier {u.Tier}: {u.Reason}: {u.Detail}");
+        }
+
+        foreach (var a in plan.AgreedWithoutRide)
+        {
+            Console.WriteLine($"Agreed but no ride reaches the host tonight, to arrange by hand: {a.Alias} ({a.People}) at {a.HostName} ({a.HostCode}), {a.Status}");
         }
     }
 
