@@ -36,12 +36,14 @@ builder.Services.AddHealthChecks().AddCheck<CachedReadiness>("database", tags: [
 builder.Services.AddApiKeyAuthentication();
 builder.Services.AddConsoleAccess(builder.Configuration);
 builder.Services.AddHygiene(builder.Configuration);
+builder.Services.AddEarlyRejections();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseEarlyRejections();
 app.UseRequestBodyLimit();
 app.UseQueryHygiene();
 app.UseCors();
