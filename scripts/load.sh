@@ -42,7 +42,8 @@ cli demo load >/dev/null
 partner="$(cli keys create --org "Load partner" --role partner)"
 coordinator="$(cli keys create --org "Load coordinators" --role coordinator)"
 
-ASPNETCORE_ENVIRONMENT=Production Twilio__UseFake=true Logging__LogLevel__Default=Warning \
+# Production's own logging (appsettings.json: nothing per request), as a real server runs.
+ASPNETCORE_ENVIRONMENT=Production Twilio__UseFake=true \
   RateLimits__PermitLimit=100000000 Sms__OutboxWorkerEnabled=false Sms__OfferWorkerEnabled=false \
   dotnet "$(api_dll)" --urls "http://127.0.0.1:$port" --contentRoot "$ROOT/src/Api" >/dev/null &
 api_pid=$!
@@ -57,7 +58,15 @@ for i in 1 2 3 4 5; do
     "http://127.0.0.1:$port/api/v1/referrals" || true
 done
 
+# HOSTINGMATCH_LOAD_TRACE=FILE: also record the Api's thread stacks during the run (dotnet-trace on PATH), for a profile.
+trace_pid=""
+if [ -n "${HOSTINGMATCH_LOAD_TRACE:-}" ]; then
+  dotnet-trace collect --process-id "$api_pid" --profile dotnet-sampled-thread-time --format Speedscope \
+    -o "$HOSTINGMATCH_LOAD_TRACE" --duration 00:00:00:20 >/dev/null &
+  trace_pid=$!
+fi
 echo "uptime: $(uptime)"
 dotnet "$ROOT/src/Bench/bin/Release/net10.0/linux-x64/HostingMatch.Bench.dll" load --url "http://127.0.0.1:$port" \
   --partner-key "$partner" --coordinator-key "$coordinator" "$@"
 echo "uptime: $(uptime)"
+[ -z "$trace_pid" ] || wait "$trace_pid" || true

@@ -33,15 +33,17 @@ builder.Services.AddSingleton<CachedReadiness>();
 builder.Services.AddHealthChecks().AddCheck<CachedReadiness>("database", tags: ["ready"]);
 
 // Who may do what: API keys (Authorization: Bearer) or the console's session cookie, one policy per role; rate limits, body size, CORS (docs/security.md).
-builder.Services.AddApiKeyAuthentication();
+builder.Services.AddApiKeyAuthentication(builder.Configuration);
 builder.Services.AddConsoleAccess(builder.Configuration);
 builder.Services.AddHygiene(builder.Configuration);
+builder.Services.AddEarlyRejections();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseEarlyRejections();
 app.UseRequestBodyLimit();
 app.UseQueryHygiene();
 app.UseCors();

@@ -25,7 +25,8 @@ public static class DependencyInjection
             : throw new InvalidOperationException(
                 "No database configured: set ConnectionStrings:Default (environment ConnectionStrings__Default), " +
                 "e.g. Host=127.0.0.1;Port=55432;Username=postgres;Database=hostingmatch.");
-        services.AddDbContext<HostingMatchDbContext>(options => options
+        // Pooled: a request reuses a context (reset by EF Core) instead of building one and its services every time (docs/benchmarks.md).
+        services.AddDbContextPool<HostingMatchDbContext>(options => options
             .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IHostingMatchDb>(sp => sp.GetRequiredService<HostingMatchDbContext>());

@@ -43,8 +43,14 @@ public static class AdminEndpoints
                 TypedResults.Ok(await mediator.Send(new ListApiKeys(organisationId), ct)))
             .WithSummary("Keys (prefix, role, dates; never the key itself), of one organisation or all, newest first.");
 
-        admin.MapPost("/keys/{id:guid}/revoke", async Task<Results<Ok<ApiKeyResponse>, NotFound>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new RevokeApiKey(id), ct) is { } key ? TypedResults.Ok(key) : TypedResults.NotFound())
+        admin.MapPost("/keys/{id:guid}/revoke", async Task<Results<Ok<ApiKeyResponse>, NotFound>> (Guid id, IMediator mediator, CheckedKeys checkedKeys,
+                CancellationToken ct) =>
+            {
+                var key = await mediator.Send(new RevokeApiKey(id), ct);
+                // This instance stops believing the key now; others within ApiKeys:CacheSeconds (docs/security.md).
+                checkedKeys.Forget(id);
+                return key is not null ? TypedResults.Ok(key) : TypedResults.NotFound();
+            })
             .WithSummary("Revoke a key: it stops working at once. Revoking twice changes nothing.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 

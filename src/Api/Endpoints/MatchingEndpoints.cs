@@ -46,7 +46,7 @@ public static class MatchingEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapPost("/simulations/matching", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, CancellationToken ct) =>
+        api.MapPost("/simulations/matching", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, SolverGate gate, CancellationToken ct) =>
             {
                 using var reader = new StreamReader(request.Body);
                 var read = NightFileReader.Read(await reader.ReadToEndAsync(ct));
@@ -55,7 +55,7 @@ public static class MatchingEndpoints
                     return InputProblems.Invalid("The night file is invalid; nothing was solved.", read.Errors);
                 }
 
-                var plan = MatchingEngine.Solve(read.Night!, new MatchingOptions(RunNightlyMatchingHandler.DefaultTimeLimit));
+                var plan = MatchingEngine.Solve(read.Night!, new MatchingOptions(gate.Remaining(request.HttpContext, RunNightlyMatchingHandler.DefaultTimeLimit)));
                 return TypedResults.Content(PlanJson.Write(plan, indented: false), "application/json");
             })
             .WithTags("Matching")

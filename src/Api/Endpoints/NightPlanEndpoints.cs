@@ -18,7 +18,7 @@ public static class NightPlanEndpoints
 
     public static RouteGroupBuilder MapNightPlan(this RouteGroupBuilder api)
     {
-        api.MapPost("/simulations/night-plan", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, CancellationToken ct) =>
+        api.MapPost("/simulations/night-plan", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, SolverGate gate, CancellationToken ct) =>
             {
                 using var reader = new StreamReader(request.Body);
                 var read = NightPlanFileReader.Read(await reader.ReadToEndAsync(ct));
@@ -27,7 +27,7 @@ public static class NightPlanEndpoints
                     return InputProblems.Invalid("The night file is invalid; nothing was planned.", read.Errors);
                 }
 
-                var plan = NightPlanner.Plan(read.File, new NightPlanOptions(TimeLimit));
+                var plan = NightPlanner.Plan(read.File, new NightPlanOptions(gate.Remaining(request.HttpContext, TimeLimit)));
                 return TypedResults.Content(NightPlanJson.Write(plan, indented: false), "application/json");
             })
             .WithTags("Night plan")

@@ -20,7 +20,7 @@ public static class StaysSimulationEndpoints
 
     public static RouteGroupBuilder MapStaysSimulation(this RouteGroupBuilder api)
     {
-        api.MapPost("/simulations/stays", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, CancellationToken ct) =>
+        api.MapPost("/simulations/stays", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, SolverGate gate, CancellationToken ct) =>
             {
                 using var reader = new StreamReader(request.Body);
                 var read = StaysFileReader.Read(await reader.ReadToEndAsync(ct));
@@ -29,7 +29,7 @@ public static class StaysSimulationEndpoints
                     return InputProblems.Invalid("The stays file is invalid; nothing was planned.", read.Errors);
                 }
 
-                var plan = StaysPlanner.Solve(read.File, new StaysPlannerOptions(TimeLimit));
+                var plan = StaysPlanner.Solve(read.File, new StaysPlannerOptions(gate.Remaining(request.HttpContext, TimeLimit)));
                 return TypedResults.Content(StaysPlanJson.Write(plan, indented: false), "application/json");
             })
             .WithTags("Stays")

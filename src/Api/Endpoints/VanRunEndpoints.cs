@@ -17,13 +17,16 @@ public static class VanRunEndpoints
     {
         var runs = api.MapGroup("/nights/{night}/van-runs").WithTags("Van runs");
 
-        api.MapPost("/simulations/van-runs", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, CancellationToken ct) =>
+        api.MapPost("/simulations/van-runs", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, SolverGate gate, CancellationToken ct) =>
             {
                 using var reader = new StreamReader(request.Body);
                 var read = RunsFileReader.Read(await reader.ReadToEndAsync(ct));
                 return read.File is null
                     ? InputProblems.Invalid("The runs file is invalid; nothing was planned.", read.Errors)
-                    : TypedResults.Content(VanPlanJson.Serialize(VanPlanner.Plan(read.File)), "application/json");
+                    : TypedResults.Content(VanPlanJson.Serialize(VanPlanner.Plan(read.File, new VanPlannerOptions
+                    {
+                        TimeLimit = gate.Remaining(request.HttpContext, VanPlannerOptions.Default.TimeLimit),
+                    })), "application/json");
             })
             .WithTags("Van runs")
             .Accepts<string>("application/json")

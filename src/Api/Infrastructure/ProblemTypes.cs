@@ -14,6 +14,7 @@ public static class ProblemTypes
     public const string TooManyRequests = "urn:hostingmatch:problem:too-many-requests";
     public const string ReferralLimit = "urn:hostingmatch:problem:referral-limit";
     public const string PayloadTooLarge = "urn:hostingmatch:problem:payload-too-large";
+    public const string UriTooLong = "urn:hostingmatch:problem:uri-too-long";
     public const string UnsupportedMediaType = "urn:hostingmatch:problem:unsupported-media-type";
     public const string IdempotencyKeyReused = "urn:hostingmatch:problem:idempotency-key-reused";
     public const string Csrf = "urn:hostingmatch:problem:csrf";
@@ -34,6 +35,7 @@ public static class ProblemTypes
                 404 => NotFound,
                 409 => Conflict,
                 413 => PayloadTooLarge,
+                414 => UriTooLong,
                 415 => UnsupportedMediaType,
                 429 => TooManyRequests,
                 503 => Unavailable,

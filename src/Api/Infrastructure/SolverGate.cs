@@ -7,7 +7,28 @@ namespace HostingMatch.Api.Infrastructure;
 /// </summary>
 public sealed class SolverGate(IConfiguration configuration)
 {
+    private static readonly object StartedKey = new();
+
+    /// <summary>Solves stop with what they found once this budget is spent, counted from the slot taken; keeps the time limits short in tests.</summary>
+    private readonly TimeSpan? cap = configuration.GetValue<double?>("Limits:SimulationSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+
     private readonly SemaphoreSlim slots = new(Math.Max(1, configuration.GetValue("Limits:ConcurrentSolves", 1)));
+
+    /// <summary>Each engine stops at its time limit, a little before if the smallest budget left must still cover writing the answer.</summary>
+    private static readonly TimeSpan Least = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// What is left of <paramref name="limit"/> (or of <c>Limits:SimulationSeconds</c> when smaller) for the engine, once the body was
+    /// read and parsed: the answer then comes within the limit the caller was promised, not the limit plus the reading.
+    /// </summary>
+    public TimeSpan Remaining(HttpContext http, TimeSpan limit)
+    {
+        var budget = cap is { } c && c < limit ? c : limit;
+        var spent = http.Items[StartedKey] is long started ? System.Diagnostics.Stopwatch.GetElapsedTime(started) : TimeSpan.Zero;
+        return budget - spent > Least ? budget - spent : Least;
+    }
+
+    internal static void Start(HttpContext http) => http.Items[StartedKey] = System.Diagnostics.Stopwatch.GetTimestamp();
 
     /// <summary>A solve's time limit: how long a caller turned away should wait before trying again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(10);
@@ -37,6 +58,7 @@ public static class SolverGateExtensions
         {
             var http = context.HttpContext;
             using var lease = http.RequestServices.GetRequiredService<SolverGate>().TryEnter();
+            SolverGate.Start(http);
             if (lease is null)
             {
                 http.Response.Headers.RetryAfter = ((int)SolverGate.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -12,13 +12,15 @@ namespace HostingMatch.Api.Security;
 
 /// <summary>
 /// The <c>ApiKey</c> scheme: reads <c>Authorization: Bearer &lt;key&gt;</c>, finds the key by its public prefix and
-/// checks its hash (see <see cref="AuthenticateApiKey"/>). Answers 401 and 403 as ProblemDetails.
+/// checks its hash (see <see cref="AuthenticateApiKey"/>), believed for a few seconds (<see cref="CheckedKeys"/>). Answers 401
+/// and 403 as ProblemDetails.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IMediator mediator)
+    IMediator mediator,
+    CheckedKeys checkedKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -38,7 +40,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header is not a Bearer key.");
         }
 
-        var who = await mediator.Send(new AuthenticateApiKey(header[Bearer.Length..].Trim()), Context.RequestAborted);
+        var who = await checkedKeys.CheckAsync(header[Bearer.Length..].Trim(),
+            key => mediator.Send(new AuthenticateApiKey(key), Context.RequestAborted));
         if (who is null)
         {
             return AuthenticateResult.Fail("Unknown, revoked or expired key.");

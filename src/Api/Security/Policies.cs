@@ -16,8 +16,10 @@ public static class Policies
     public const string Coordinator = "Coordinator";
     public const string Admin = "Admin";
 
-    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<ApiKeySettings>(configuration.GetSection("ApiKeys"));
+        services.AddSingleton<CheckedKeys>();
         services.AddAuthentication(WebConsole.ConsoleAccess.CallerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -14,8 +14,8 @@ public sealed record ApiKeyResponse(Guid Id, Guid OrganisationId, string Role, s
 public sealed record IssuedApiKeyResponse(Guid Id, Guid OrganisationId, string Role, string Prefix, Instant CreatedAt, Instant? ExpiresAt,
     string Key);
 
-/// <summary>Who is calling, once their key is checked.</summary>
-public sealed record AuthenticatedKey(Guid KeyId, Guid OrganisationId, Role Role);
+/// <summary>Who is calling, once their key is checked; <paramref name="ExpiresAt"/> lets a cache of checked keys honour the expiry to the instant.</summary>
+public sealed record AuthenticatedKey(Guid KeyId, Guid OrganisationId, Role Role, Instant? ExpiresAt = null);
 
 internal static class AccessProjection
 {

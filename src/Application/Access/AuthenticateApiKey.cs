@@ -22,7 +22,7 @@ public sealed class AuthenticateApiKeyHandler(IHostingMatchDb db, IClock clock) 
 
         var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
         return key is not null && key.Accepts(query.Key, clock.GetCurrentInstant())
-            ? new AuthenticatedKey(key.Id, key.OrganisationId, key.Role)
+            ? new AuthenticatedKey(key.Id, key.OrganisationId, key.Role, key.ExpiresAt)
             : null;
     }
 }

@@ -9,6 +9,9 @@ internal readonly record struct Deadline(long StartedTimestamp, TimeSpan? Limit)
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(StartedTimestamp);
 
+    /// <summary>True once the limit is reached: a phase that cannot be stopped half-way (building a model) must not start.</summary>
+    public bool IsSpent => Limit is { } limit && Elapsed >= limit;
+
     /// <summary>Time left, never negative; null when there is no limit.</summary>
     public TimeSpan? Remaining() => Limit is { } limit ? (limit - Elapsed > TimeSpan.Zero ? limit - Elapsed : TimeSpan.Zero) : null;
 }

@@ -54,6 +54,11 @@ public static class MatchingEngine
             }
         }
 
+        if (GreedyWhenTimeIsUp(problem, greedy, deadline) is { } late)
+        {
+            return late;
+        }
+
         // Households and hosts the rules cannot tell apart counted as types and classes (no pins, not too many
         // configurations). When greedy already places everyone, the host-class pair model proves small nights sooner
         // (40 x 80 planted nights: 30-180 ms against 130-520 ms), the aggregated one big nights (400 x 1,000: 4-7 s
@@ -62,6 +67,11 @@ public static class MatchingEngine
             && AggregatedMatcher.Solve(problem, weightLimit, greedy, deadline) is { } aggregated)
         {
             return PlanBuilder.Build(problem, aggregated.HostOf, aggregated.Optimal, aggregated.Gap, deadline.Elapsed);
+        }
+
+        if (GreedyWhenTimeIsUp(problem, greedy, deadline) is { } late2)
+        {
+            return late2;
         }
 
         if (greedyPlacesEveryone)
@@ -73,6 +83,16 @@ public static class MatchingEngine
         var result = CpSatMatcher.Solve(problem, groups, greedy, deadline);
         return PlanBuilder.Build(problem, result.HostOf, result.Optimal, result.Gap, deadline.Elapsed);
     }
+
+    /// <summary>
+    /// Once the time is up, the greedy plan (valid, not proved) rather than a CP-SAT model that takes seconds to build on a
+    /// 2,000-host night and would get no time to search: the caller's time limit holds. Null while time is left, or when pins
+    /// make the greedy plan invalid (CP-SAT then reports them).
+    /// </summary>
+    private static Plan? GreedyWhenTimeIsUp(MatchingProblem problem, int[] greedy, Deadline deadline) =>
+        deadline.IsSpent && problem.KeepsRules6And7(greedy)
+            ? PlanBuilder.Build(problem, greedy, optimal: false, gap: 1, deadline.Elapsed)
+            : null;
 
     /// <summary>
     /// Levels 1-4 are at their upper bound with <paramref name="start"/>, a valid plan placing every placeable household,
