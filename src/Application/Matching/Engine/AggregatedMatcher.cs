@@ -64,9 +64,12 @@ internal static class AggregatedMatcher
         }
 
         var ranges = Ranges(shape);
+        // Levels 1-4 cannot exceed every placeable household placed, so a start that places them all proves those levels
+        // without a search: only continuity and travel are left, with every group's count fixed.
+        var everyonePlaced = problem.PlacesEveryPlaceable(start) && problem.KeepsRules6And7(start);
         // People and waiting nights first, then continuity and travel: one objective with weights that span both made
         // the linear relaxation useless for the second half (the 40 x 80 planted nights did not prove in 20 s).
-        var groups = LevelGroup.Split(ranges[..4], weightLimit).Concat(LevelGroup.Split(ranges, weightLimit, 4)).ToList();
+        var groups = (everyonePlaced ? [] : LevelGroup.Split(ranges[..4], weightLimit)).Concat(LevelGroup.Split(ranges, weightLimit, 4)).ToList();
         var cp = new CpModel();
 
         // n(c, q): hosts of class c holding configuration q.
@@ -111,7 +114,7 @@ internal static class AggregatedMatcher
         }
 
         // p(g): households placed per group; per type, as many as its slots.
-        var placed = shape.Groups.Select((g, i) => cp.NewIntVar(0, g.Households.Count, $"p{i}")).ToArray();
+        var placed = shape.Groups.Select((g, i) => cp.NewIntVar(everyonePlaced ? g.Households.Count : 0, g.Households.Count, $"p{i}")).ToArray();
         var slotsOfType = shape.Types.Select(_ => new List<(IntVar N, long Times)>()).ToArray();
         foreach (var ((_, t), list) in slots)
         {
