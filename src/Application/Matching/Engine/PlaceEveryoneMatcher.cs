@@ -22,16 +22,39 @@ internal static class PlaceEveryoneMatcher
     /// <summary>Continuity, the first level (0-based) below the people and waiting-nights levels.</summary>
     public const int FirstLevel = 4;
 
-    /// <summary>The plan, or null when levels 5-6 do not fit one flow cost or the flow solver fails (the caller falls back to CP-SAT).</summary>
+    /// <summary>The proved plan, or the best found in the time budget: CP-SAT on the pairs the relaxation keeps.</summary>
+    /// <param name="problem">The night.</param>
+    /// <param name="relaxed">The flow relaxation of the night (<see cref="Relax"/>).</param>
+    /// <param name="ranges">The level ranges (<see cref="MatchingProblem.LevelRanges"/>).</param>
+    /// <param name="weightLimit">The largest weighted span of one CP-SAT level group.</param>
+    /// <param name="deadline">The time budget of the CP-SAT step.</param>
+    public static CpSatMatcher.Result Solve(MatchingProblem problem, RelaxedPlan relaxed, long[] ranges, long weightLimit, Deadline deadline)
+    {
+        if (relaxed.Settled is { } settled)
+        {
+            return settled;
+        }
+
+        var kept = new int[problem.Households.Count][];
+        for (var h = 0; h < kept.Length; h++)
+        {
+            var candidates = problem.Candidates[h];
+            kept[h] = candidates.Where((k, slot) => relaxed.ReducedCost[h][slot] < relaxed.Slack || k == relaxed.Best[h]).ToArray();
+        }
+
+        return HostClassMatcher.Solve(problem, LevelGroup.Split(ranges, weightLimit, FirstLevel), relaxed.Best, deadline, kept);
+    }
+
+    /// <summary>
+    /// The flow relaxation alone: the proved plan when it settles levels 5-6 (<see cref="RelaxedPlan.Settled"/>), else
+    /// the best plan known, the start or the relaxation repaired, whichever is worth more on levels 5-6. Null when levels
+    /// 5-6 do not fit one flow cost or the flow solver fails.
+    /// </summary>
     /// <param name="problem">The night.</param>
     /// <param name="ranges">The level ranges (<see cref="MatchingProblem.LevelRanges"/>).</param>
     /// <param name="flowLimit">The largest weighted span the flow solver takes exactly.</param>
-    /// <param name="weightLimit">The largest weighted span of one CP-SAT level group.</param>
     /// <param name="start">A valid plan placing every placeable household (the greedy one).</param>
-    /// <param name="deadline">The time budget of the CP-SAT step.</param>
-    /// <param name="relaxationOnly">Stop (null) where CP-SAT would be needed: the caller has another model for that.</param>
-    public static CpSatMatcher.Result? Solve(MatchingProblem problem, long[] ranges, long flowLimit, long weightLimit, int[] start, Deadline deadline,
-        bool relaxationOnly = false)
+    public static RelaxedPlan? Relax(MatchingProblem problem, long[] ranges, long flowLimit, int[] start)
     {
         var groups = LevelGroup.Split(ranges, flowLimit, FirstLevel);
         if (groups.Count != 1)
@@ -48,7 +71,7 @@ internal static class PlaceEveryoneMatcher
 
         if (problem.KeepsRules6And7(relaxation.HostOf))
         {
-            return new CpSatMatcher.Result(relaxation.HostOf, true, null);
+            return new RelaxedPlan(new CpSatMatcher.Result(relaxation.HostOf, true, null), relaxation.HostOf, 0, relaxation.ReducedCost);
         }
 
         var best = start;
@@ -58,25 +81,34 @@ internal static class PlaceEveryoneMatcher
         }
 
         var slack = relaxation.Value - group.Value(problem, best);
-        if (slack <= 0)
-        {
-            return new CpSatMatcher.Result(best, true, null);
-        }
+        return new RelaxedPlan(slack <= 0 ? new CpSatMatcher.Result(best, true, null) : null, best, slack, relaxation.ReducedCost);
+    }
 
-        if (relaxationOnly)
+    /// <summary>
+    /// A valid plan placing every placeable household, from the flow relaxation repaired, for nights where greedy leaves
+    /// someone out; null when the relaxation or its repair cannot place everyone (then perhaps nobody can).
+    /// </summary>
+    /// <param name="problem">The night.</param>
+    /// <param name="ranges">The level ranges (<see cref="MatchingProblem.LevelRanges"/>).</param>
+    /// <param name="flowLimit">The largest weighted span the flow solver takes exactly.</param>
+    public static int[]? PlanPlacingEveryone(MatchingProblem problem, long[] ranges, long flowLimit)
+    {
+        var groups = LevelGroup.Split(ranges, flowLimit, FirstLevel);
+        if (groups.Count != 1 || FlowMatcher.Solve(problem, groups[0], placeAll: true) is not { } relaxation
+            || !problem.PlacesEveryPlaceable(relaxation.HostOf))
         {
             return null;
         }
 
-        var kept = new int[problem.Households.Count][];
-        for (var h = 0; h < kept.Length; h++)
-        {
-            var candidates = problem.Candidates[h];
-            kept[h] = candidates.Where((k, slot) => relaxation.ReducedCost[h][slot] < slack || k == best[h]).ToArray();
-        }
-
-        return HostClassMatcher.Solve(problem, LevelGroup.Split(ranges, weightLimit, FirstLevel), best, deadline, kept);
+        return Repair(problem, groups[0], relaxation.HostOf) is { } repaired && problem.KeepsRules6And7(repaired) ? repaired : null;
     }
+
+    /// <summary>What the flow relaxation says about levels 5-6 of the everyone-placed nights.</summary>
+    /// <param name="Settled">The proved plan, when the relaxation or the best plan reaches its bound; else null.</param>
+    /// <param name="Best">The best plan known, placing every placeable household.</param>
+    /// <param name="Slack">The relaxation's bound minus the best plan's value (levels 5-6 weighted).</param>
+    /// <param name="ReducedCost">Per household and candidate slot, the least extra cost of a flow using that pair.</param>
+    internal sealed record RelaxedPlan(CpSatMatcher.Result? Settled, int[] Best, long Slack, long[][] ReducedCost);
 
     /// <summary>
     /// A plan close to the relaxed one: households keep their relaxed host while it has room, the others take
