@@ -11,6 +11,14 @@ internal readonly record struct ChainValue(long Nights, int Moves, long Minutes)
 }
 
 /// <summary>
+/// Prices for <see cref="ChainSearch.Best"/>, which then finds the cheapest chain, whatever its nights: its cost is
+/// <see cref="MoveCost"/> per move, <see cref="MinuteCost"/> per journey minute, <see cref="NightCost"/> per night
+/// covered and the price of every host-night it takes (<see cref="HostNightCost"/>, by <see cref="Occupancy.Key"/>).
+/// A <see cref="MinuteCost"/> other than 0 is exact only where <see cref="ChainSearch.JourneysExact"/>.
+/// </summary>
+internal sealed record ChainPricing(long MoveCost, IReadOnlyDictionary<int, long> HostNightCost, long NightCost, long MinuteCost);
+
+/// <summary>
 /// The best chain of one guest alone, given the beds others already take (<see cref="Occupancy"/>): a shortest path
 /// through "the morning <c>d</c>, after host <c>h</c>" states, a stay being one arc (every host, start and allowed
 /// length: rules 1, 3-5, 7, 8 and maximal stays), an uncovered night another. Without occupancy it is the guest's own
@@ -32,10 +40,11 @@ internal sealed class ChainSearch(StaysProblem problem)
 
     /// <summary>
     /// The best chain of guest <paramref name="g"/> on the beds <paramref name="occupancy"/> leaves (null: every bed),
-    /// never using the host-nights of <paramref name="forbidden"/> (keys of <see cref="Occupancy.Key"/>).
+    /// never using the host-nights of <paramref name="forbidden"/> (keys of <see cref="Occupancy.Key"/>). With
+    /// <paramref name="pricing"/>, the cheapest chain at those prices: the value's <c>Minutes</c> is its cost, <c>Nights</c> and <c>Moves</c> 0.
     /// </summary>
     /// <returns>Null when no chain keeps rule 8 there (the current stay cannot go on).</returns>
-    public (List<Candidate> Chain, ChainValue Value)? Best(int g, Occupancy? occupancy = null, HashSet<int>? forbidden = null)
+    public (List<Candidate> Chain, ChainValue Value)? Best(int g, Occupancy? occupancy = null, HashSet<int>? forbidden = null, ChainPricing? pricing = null)
     {
         var p = Problem;
         var start = p.Start[g];
@@ -153,7 +162,9 @@ internal sealed class ChainSearch(StaysProblem problem)
                         minutes = HostJourney(hosts[s], h);
                     }
 
-                    var v = value[state] with { Moves = value[state].Moves + moves, Minutes = value[state].Minutes + minutes };
+                    var v = pricing is null
+                        ? value[state] with { Moves = value[state].Moves + moves, Minutes = value[state].Minutes + minutes }
+                        : value[state] with { Minutes = value[state].Minutes + (moves * pricing.MoveCost) + (minutes * pricing.MinuteCost) };
                     if (bestFrom < 0 || v.IsBetterThan(bestValue))
                     {
                         bestFrom = state;
@@ -187,14 +198,16 @@ internal sealed class ChainSearch(StaysProblem problem)
                 }
 
                 var max = p.MaxNights(g, h, d);
+                long priced = 0;
                 for (var e = d + 1; e <= end && e - d <= max && ok[e - 1] && (e - 1 == d || Open(h, e - 1)); e++)
                 {
+                    priced += pricing is null ? 0 : pricing.NightCost + pricing.HostNightCost.GetValueOrDefault(Occupancy.Key(h, e - 1, days0));
                     if ((continuing && e < mandatory) || !p.LongEnough(g, h, d, e))
                     {
                         continue;
                     }
 
-                    Relax(State(e - start, i, 1), bestValue with { Nights = bestValue.Nights + (e - d) }, bestFrom, d);
+                    Relax(State(e - start, i, 1), pricing is null ? bestValue with { Nights = bestValue.Nights + (e - d) } : bestValue with { Minutes = bestValue.Minutes + priced }, bestFrom, d);
                 }
             }
         }

@@ -1,8 +1,9 @@
 namespace HostingMatch.Application.Stays.Planner;
 
 /// <summary>
-/// Bounds that hold for every allowed plan: each guest's own optimum, its best chain if it had every bed
-/// (<see cref="ChainSearch"/>: nights, then moves, then journeys, under rules 1-5, 7, 8). Person-nights per tier are
+/// Bounds that hold for every allowed plan: each guest's own optimum, its best chain if it had every bed but those
+/// the other guests' current stays must keep (rule 8) (<see cref="ChainSearch"/>: nights, then moves, then journeys,
+/// under rules 1-8). Person-nights per tier are
 /// the sums of those nights. A plan that reaches all three has every guest at its own optimum coverage (a guest never
 /// does better than alone), so its moves are at least the sum of the guests' fewest moves at that coverage, and, at
 /// those moves, its journeys at least the sum of their shortest journeys (where a guest has more than
@@ -27,9 +28,19 @@ public sealed record StaysBounds(IReadOnlyList<long> PersonNights, long Moves, l
         var personNights = new long[3];
         long moves = 0;
         long journeys = 0;
+        // The nights current stays must go on (rule 8) are taken in every plan: no guest counts on those beds.
+        var agreed = Enumerable.Range(0, guests).Select(g => problem.Agreed(g)).ToArray();
+        var occupancy = new Occupancy(problem);
+        foreach (var part in agreed)
+        {
+            occupancy.Add(part);
+        }
+
         for (var g = 0; g < guests; g++)
         {
-            var (chain, value) = search.Own(g);
+            occupancy.Remove(agreed[g]);
+            var (chain, value) = search.Best(g, occupancy) ?? search.Own(g);
+            occupancy.Add(agreed[g]);
             own[g] = chain;
             personNights[problem.Tier[g] - 1] += value.Nights * problem.People[g];
             moves += value.Moves;

@@ -21,9 +21,11 @@ internal sealed class StaysColumnSearch
     private readonly List<List<Candidate>>[] columns;
     private readonly HashSet<string>[] keys;
     private readonly int[] order;
+    private readonly Random random = new(0);
 
-    public StaysColumnSearch(StaysProblem problem, ChainSearch search, List<Candidate>[] own, List<Candidate>[] firstFit)
+    public StaysColumnSearch(StaysProblem problem, ChainSearch search, StaysBounds bounds, List<Candidate>[] own, List<Candidate>[] firstFit)
     {
+        Bound = bounds.Levels;
         this.problem = problem;
         this.search = search;
         this.own = own;
@@ -47,13 +49,23 @@ internal sealed class StaysColumnSearch
     /// <summary>The best plan found so far, as chains per guest.</summary>
     public List<Candidate>[] Best { get; private set; }
 
-    /// <summary>Improves <see cref="Best"/> until it reaches <paramref name="bound"/>, runs out of new columns or of time.</summary>
-    public void Improve(long[] bound, Deadline deadline)
+    /// <summary>
+    /// The five levels no plan can beat: <see cref="StaysBounds"/>, tightened level by level by <see cref="LevelBound"/> once
+    /// the plan reaches the levels above (see <see cref="TightenBounds"/>).
+    /// </summary>
+    public long[] Bound { get; }
+
+    /// <summary>Improves <see cref="Best"/> until it reaches <see cref="Bound"/>, runs out of new columns or of time.</summary>
+    public void Improve(Deadline deadline)
     {
+        var bound = Bound;
+        var tried = new bool[5];
         while (!Reaches(bound) && Left(deadline) > TimeSpan.FromMilliseconds(50))
         {
             var added = BestResponses(deadline);
             added += FreeTheNeeded(deadline);
+            added += TightenBounds(tried, deadline);
+            added += RuinAndRecreate(deadline);
             if (Reaches(bound) || Left(deadline) <= TimeSpan.FromMilliseconds(50))
             {
                 return;
@@ -99,7 +111,9 @@ internal sealed class StaysColumnSearch
         return false;
     }
 
-    public bool Reaches(long[] bound) => Levels(Best).SequenceEqual(bound);
+    public bool Reaches() => Levels(Best).SequenceEqual(Bound);
+
+    private bool Reaches(long[] bound) => Levels(Best).SequenceEqual(bound);
 
     private static TimeSpan Left(Deadline deadline) => deadline.Remaining() ?? TimeSpan.MaxValue;
 
@@ -120,9 +134,7 @@ internal sealed class StaysColumnSearch
         var occupancy = new Occupancy(problem);
 
         // The nights current stays must go on are taken first, so that no guest before them takes their beds (rule 8).
-        var agreed = order.Select(g => problem.MandatoryUntil[g] > problem.Start[g]
-            ? new List<Candidate> { new(g, problem.CurrentHost[g], problem.Start[g], problem.MandatoryUntil[g], true) }
-            : []).ToArray();
+        var agreed = order.Select(problem.Agreed).ToArray();
         foreach (var part in agreed)
         {
             occupancy.Add(part);
@@ -243,6 +255,121 @@ internal sealed class StaysColumnSearch
             }
 
             occupancy.Add(Best[g]);
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// On the first level where the best plan is below its bound, once per level: the bound of the linear relaxation
+    /// (<see cref="LevelBound"/>, a third of the time left). Where it shows the plan's value is the best, that level is
+    /// proved and the next one is tried. Coverage bounds that come down make the moves and journeys bounds 0 (they held
+    /// only for plans reaching them); moves bounds that go up make the journeys bound the journeys to the first stays.
+    /// </summary>
+    private int TightenBounds(bool[] tried, Deadline deadline)
+    {
+        var added = 0;
+        var levels = Levels(Best);
+        for (var k = 0; k < 5; k++)
+        {
+            if (levels[k] == Bound[k])
+            {
+                continue;
+            }
+
+            // Journeys are priced exactly only where every guest's hosts are few enough.
+            if (tried[k] || (k == 4 && !order.All(search.JourneysExact)))
+            {
+                break;
+            }
+
+            tried[k] = true;
+            var start = own.Concat(Enumerable.Range(0, columns.Length).SelectMany(g => columns[g]));
+            var (relaxed, found) = LevelBound.Compute(problem, search, order, start, k, levels, Deadline.Start(Left(deadline) / 3));
+            added += found.Count(chain => AddColumn(chain[0].Guest, chain));
+            if (relaxed is not { } value)
+            {
+                break;
+            }
+
+            if (k < 3 && (long)Math.Floor(value + 1e-6) < Bound[k])
+            {
+                Bound[k] = Math.Max(levels[k], (long)Math.Floor(value + 1e-6));
+                Bound[3] = 0;
+                Bound[4] = 0;
+            }
+            else if (k >= 3 && (long)Math.Ceiling(value - 1e-6) > Bound[k])
+            {
+                Bound[k] = Math.Min(levels[k], (long)Math.Ceiling(value - 1e-6));
+                if (k == 3)
+                {
+                    Bound[4] = order.Where(g => own[g].Count > 0 && problem.CurrentHost[g] < 0)
+                        .Sum(g => (long)problem.Compatible[g].Min(h => problem.Journey(g, -1, h)));
+                }
+            }
+
+            if (levels[k] != Bound[k])
+            {
+                break;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Large neighbourhoods: a guest not at its own optimum and the guests on the host-nights it has or would want (and a
+    /// few others) leave the plan and come back one by one in a random order, each taking its best chain on the beds
+    /// left. Every chain found becomes a column; a plan better than the best replaces it. Seeded: the same programme
+    /// and the same number of rounds give the same plans.
+    /// </summary>
+    private int RuinAndRecreate(Deadline deadline)
+    {
+        var added = 0;
+        var stop = Left(deadline) == TimeSpan.MaxValue ? TimeSpan.Zero : Left(deadline) * 2 / 3;
+        var behind = order.Where(g => search.Value(g, own[g]).IsBetterThan(search.Value(g, Best[g]))).ToArray();
+        for (var round = 0; round < order.Length && behind.Length > 0 && Left(deadline) > stop; round++)
+        {
+            var chains = Best.Select(c => c.ToList()).ToArray();
+            var seed = behind[random.Next(behind.Length)];
+            var wanted = own[seed].Concat(chains[seed])
+                .SelectMany(c => Enumerable.Range(c.From, c.Nights).Select(d => (c.Host, Day: d))).ToHashSet();
+            var removed = order.Where(g => g == seed || random.NextDouble() < 0.05
+                    || chains[g].Any(c => wanted.Any(w => w.Host == c.Host && c.From <= w.Day && w.Day < c.Until)))
+                .OrderBy(_ => random.Next()).ToList();
+            removed.Remove(seed);
+            removed.Insert(0, seed);
+            var occupancy = new Occupancy(problem);
+            foreach (var g in order.Except(removed))
+            {
+                occupancy.Add(chains[g]);
+            }
+
+            // Their agreed nights first (rule 8), as in the greedy.
+            foreach (var g in removed)
+            {
+                occupancy.Add(problem.Agreed(g));
+            }
+
+            var complete = true;
+            foreach (var g in removed)
+            {
+                occupancy.Remove(problem.Agreed(g));
+                if (search.Best(g, occupancy) is not { } best)
+                {
+                    complete = false;
+                    break;
+                }
+
+                chains[g] = best.Chain;
+                added += AddColumn(g, best.Chain) ? 1 : 0;
+                occupancy.Add(best.Chain);
+            }
+
+            if (complete && Consider(chains))
+            {
+                behind = order.Where(g => search.Value(g, own[g]).IsBetterThan(search.Value(g, Best[g]))).ToArray();
+            }
         }
 
         return added;

@@ -12,7 +12,14 @@ public static class StaysPlanner
     /// <exception cref="ArgumentException">
     /// When a current stay names an unknown host or cannot go on as rule 8 requires (the reader rejects such files first).
     /// </exception>
-    public static StaysPlan Solve(StaysFile file, StaysPlannerOptions? options = null)
+    public static StaysPlan Solve(StaysFile file, StaysPlannerOptions? options = null) => SolveWithBounds(file, options).Plan;
+
+    /// <summary>
+    /// Plans as <see cref="Solve"/> does and gives the bounds the planner proved beside the plan: <see cref="StaysBounds"/>,
+    /// with moves raised by the linear relaxation where the plan reaches the coverage bounds (the plan's gap is against these).
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Solve"/>.</exception>
+    public static (StaysPlan Plan, StaysBounds Bounds) SolveWithBounds(StaysFile file, StaysPlannerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         options ??= StaysPlannerOptions.Default;
@@ -24,17 +31,18 @@ public static class StaysPlanner
         var search = new ChainSearch(problem);
         var (bounds, own) = StaysBounds.Compute(problem, search);
         var firstFit = FirstFitStays.Chains(problem, [.. Enumerable.Range(0, file.Guests.Count)]);
-        var columns = new StaysColumnSearch(problem, search, own, firstFit);
-        if (columns.Reaches(bounds.Levels) || EstimatedSize(problem) > ExactModelLimit)
+        var columns = new StaysColumnSearch(problem, search, bounds, own, firstFit);
+        if (columns.Reaches() || EstimatedSize(problem) > ExactModelLimit)
         {
             // Too big for the exact model (it would take longer to build than to be useful): chains as columns.
-            columns.Improve(bounds.Levels, deadline);
-            var proved = columns.Reaches(bounds.Levels);
+            columns.Improve(deadline);
+            var proved = columns.Reaches();
             var plan = StaysPlanBuilder.Build(problem, columns.Best, optimal: proved, gap: null, deadline.Elapsed);
-            return proved ? plan : plan with { Gap = bounds.GapOf(plan.Summary) };
+            var raised = bounds with { Moves = columns.Bound[3], JourneyMinutes = columns.Bound[4] };
+            return (proved ? plan : plan with { Gap = raised.GapOf(plan.Summary) }, raised);
         }
 
-        return SolveExact(problem, columns.Best, deadline);
+        return (SolveExact(problem, columns.Best, deadline), bounds);
     }
 
     /// <summary>The exact model, component by component, from the plan <paramref name="hint"/>.</summary>

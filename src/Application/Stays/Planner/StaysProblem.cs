@@ -153,6 +153,10 @@ internal sealed class StaysProblem
         return host.MaxNightsPerGuest;
     }
 
+    /// <summary>The nights guest <paramref name="g"/> must spend at its current host (rule 8), as one stay, or nothing.</summary>
+    public List<Candidate> Agreed(int g) =>
+        MandatoryUntil[g] > Start[g] ? [new Candidate(g, CurrentHost[g], Start[g], MandatoryUntil[g], ContinuesCurrent: true)] : [];
+
     /// <summary>A stay at the current host from the first night to plan continues the current stay.</summary>
     public bool IsContinuing(int g, int h, int from) => CurrentHost[g] == h && from == Start[g];
 
