@@ -19,7 +19,11 @@ public static class StaysPlanner
     /// with moves raised by the linear relaxation where the plan reaches the coverage bounds (the plan's gap is against these).
     /// </summary>
     /// <exception cref="ArgumentException">As <see cref="Solve"/>.</exception>
-    public static (StaysPlan Plan, StaysBounds Bounds) SolveWithBounds(StaysFile file, StaysPlannerOptions? options = null)
+    public static (StaysPlan Plan, StaysBounds Bounds) SolveWithBounds(StaysFile file, StaysPlannerOptions? options = null) =>
+        SolveWithBounds(file, options, ExactModelLimit);
+
+    /// <summary>As the public overload, the exact model being used only up to <paramref name="exactModelLimit"/> estimated variables (tests set 0).</summary>
+    internal static (StaysPlan Plan, StaysBounds Bounds) SolveWithBounds(StaysFile file, StaysPlannerOptions? options, long exactModelLimit)
     {
         ArgumentNullException.ThrowIfNull(file);
         options ??= StaysPlannerOptions.Default;
@@ -32,7 +36,7 @@ public static class StaysPlanner
         var (bounds, own) = StaysBounds.Compute(problem, search);
         var firstFit = FirstFitStays.Chains(problem, [.. Enumerable.Range(0, file.Guests.Count)]);
         var columns = new StaysColumnSearch(problem, search, bounds, own, firstFit);
-        if (columns.Reaches() || EstimatedSize(problem) > ExactModelLimit)
+        if (columns.Reaches() || EstimatedSize(problem) > exactModelLimit)
         {
             // Too big for the exact model (it would take longer to build than to be useful): chains as columns.
             columns.Improve(deadline);
