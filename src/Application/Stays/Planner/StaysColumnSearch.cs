@@ -22,10 +22,12 @@ internal sealed class StaysColumnSearch
     private readonly HashSet<string>[] keys;
     private readonly int[] order;
     private readonly Random random = new(0);
+    private readonly long[] ownCoverage;
 
     public StaysColumnSearch(StaysProblem problem, ChainSearch search, StaysBounds bounds, List<Candidate>[] own, List<Candidate>[] firstFit)
     {
         Bound = bounds.Levels;
+        ownCoverage = [.. bounds.PersonNights];
         this.problem = problem;
         this.search = search;
         this.own = own;
@@ -303,7 +305,8 @@ internal sealed class StaysColumnSearch
                 Bound[k] = Math.Min(levels[k], (long)Math.Ceiling(value - 1e-6));
                 if (k == 3)
                 {
-                    Bound[4] = order.Where(g => own[g].Count > 0 && problem.CurrentHost[g] < 0)
+                    // Only where every guest covers its own maximum does each guest with nights travel to a first stay.
+                    Bound[4] = !Bound.Take(3).SequenceEqual(ownCoverage) ? 0 : order.Where(g => own[g].Count > 0 && problem.CurrentHost[g] < 0)
                         .Sum(g => (long)problem.Compatible[g].Min(h => problem.Journey(g, -1, h)));
                 }
             }

@@ -16,7 +16,7 @@ public static class StaysPlanner
 
     /// <summary>
     /// Plans as <see cref="Solve"/> does and gives the bounds the planner proved beside the plan: <see cref="StaysBounds"/>,
-    /// with moves raised by the linear relaxation where the plan reaches the coverage bounds (the plan's gap is against these).
+    /// tightened by the linear relaxation level by level where the plan reaches the levels above (the plan's gap is against these).
     /// </summary>
     /// <exception cref="ArgumentException">As <see cref="Solve"/>.</exception>
     public static (StaysPlan Plan, StaysBounds Bounds) SolveWithBounds(StaysFile file, StaysPlannerOptions? options = null) =>
@@ -42,7 +42,8 @@ public static class StaysPlanner
             columns.Improve(deadline);
             var proved = columns.Reaches();
             var plan = StaysPlanBuilder.Build(problem, columns.Best, optimal: proved, gap: null, deadline.Elapsed);
-            var raised = bounds with { Moves = columns.Bound[3], JourneyMinutes = columns.Bound[4] };
+            var b = columns.Bound;
+            var raised = new StaysBounds([b[0], b[1], b[2]], b[3], b[4]);
             return (proved ? plan : plan with { Gap = raised.GapOf(plan.Summary) }, raised);
         }
 
