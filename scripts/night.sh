@@ -3,7 +3,8 @@
 # Installs and starts what it needs (PostgreSQL in a private cluster under .local/), applies the
 # migrations, loads a generated Paris night, runs the matching, sends the offers by SMS to a fake
 # Twilio on 127.0.0.1 with simulated replies (yes, no, silence) and re-matches until the night
-# settles, plans the van runs, then starts the Api with the coordinators' console and prints its address,
+# settles, plans the van runs, loads and plans the stays demo (Bretagne and Île-de-France, 30 guests, 60 hosts,
+# 8 weeks from tomorrow: each guest's chain of hosts and the uncovered nights with their reasons), then starts the Api with the coordinators' console and prints its address,
 # which signs the browser in with a demo coordinator key (also printed, for the API).
 # Run it again: it reuses the cluster, the data and tonight's state.
 # It never touches another database: ConnectionStrings__Default is ignored (the demo loads fake hosts
@@ -50,6 +51,9 @@ echo
 # The van alone does not bring everyone: tonight's night plan decides beds and rides together with the two volunteers'
 # cars, the escorts and the hosts who fetch at the base (as at 20:00, like the vans), and says who reaches a bed.
 cli demo plan "${demo_args[@]}"
+echo
+# The stays programme (docs/stays.md): loaded once, planned again at every run from tomorrow; it has no night.
+cli demo stays --yes-this-is-a-demo-database
 key="$(cli keys create --org "Demo coordinators" --role coordinator --expires-in-days 7)"
 echo
 echo "HostingMatch is starting at $url"

@@ -63,7 +63,8 @@ public sealed class StaysPlannerAgainstExhaustiveTests
         Assert.Empty(failures);
     }
 
-    private static bool Better(IReadOnlyList<long> a, IReadOnlyList<long> b)
+    /// <summary>True when levels <paramref name="a"/> are lexicographically better than <paramref name="b"/>.</summary>
+    internal static bool Better(IReadOnlyList<long> a, IReadOnlyList<long> b)
     {
         for (var i = 0; i < 5; i++)
         {

@@ -23,7 +23,7 @@ internal static class CpSatStays
 
     private sealed record Transition(int Guest, int From, int To, int Day, BoolVar Variable, int Moves, int Minutes);
 
-    public static Result Solve(StaysProblem problem, int[] guests, List<Candidate>[] hint, Deadline deadline, Reduction? reduction = null)
+    public static Result Solve(StaysProblem problem, int[] guests, List<Candidate>[] hint, Deadline deadline)
     {
         var file = problem.File;
         var model = new CpModel();
@@ -35,7 +35,7 @@ internal static class CpSatStays
 
         foreach (var g in guests)
         {
-            var own = problem.Candidates(g, reduction);
+            var own = problem.Candidates(g);
             var first = candidates.Count;
             var hinted = hint[g].Select(c => (c.Host, c.From, c.Until)).ToHashSet();
             foreach (var c in own)
@@ -46,7 +46,7 @@ internal static class CpSatStays
                 hintOf[v] = hinted.Contains((c.Host, c.From, c.Until)) ? 1 : 0;
             }
 
-            BuildChainFlow(problem, model, g, first, candidates, x, transitions, hint[g], hintOf, reduction);
+            BuildChainFlow(problem, model, g, first, candidates, x, transitions, hint[g], hintOf);
         }
 
         // Maximal stays: a stay of a guest at a host never touches another stay of the same guest at the same host.
@@ -173,7 +173,7 @@ internal static class CpSatStays
     /// flowing back into "waiting after its host on its last morning".
     /// </summary>
     private static void BuildChainFlow(StaysProblem problem, CpModel model, int g, int first, List<Candidate> candidates, List<BoolVar> x,
-        List<Transition> transitions, List<Candidate> hint, Dictionary<IntVar, long> hintOf, Reduction? reduction)
+        List<Transition> transitions, List<Candidate> hint, Dictionary<IntVar, long> hintOf)
     {
         var start = problem.Start[g];
         var end = problem.End[g];
@@ -263,7 +263,7 @@ internal static class CpSatStays
                     outflow[(host, d)].Add(sink);
                 }
 
-                foreach (var to in reduction?.Hosts(g) ?? problem.Compatible[g])
+                foreach (var to in problem.Compatible[g])
                 {
                     if (!startsAt.ContainsKey((to, d)))
                     {

@@ -1,57 +1,64 @@
 namespace HostingMatch.Application.Stays.Planner;
 
 /// <summary>
-/// Bounds that hold for every allowed plan, computed without a solver: the person-nights each tier could reach if
-/// every guest had every bed (its coverable nights: some host passes rules 3-5 with enough beds), and, for plans
-/// that reach all three, the fewest moves (each run of coverable nights needs at least its length divided by the
-/// longest stay its hosts allow) and journeys (a guest without a current stay travels at least to its nearest host).
-/// A plan that reaches the three coverage bounds has proved levels 1-3; its moves are then within the reported gap.
+/// Bounds that hold for every allowed plan: each guest's own optimum, its best chain if it had every bed but those
+/// the other guests' current stays must keep (rule 8) (<see cref="ChainSearch"/>: nights, then moves, then journeys,
+/// under rules 1-8). Person-nights per tier are
+/// the sums of those nights. A plan that reaches all three has every guest at its own optimum coverage (a guest never
+/// does better than alone), so its moves are at least the sum of the guests' fewest moves at that coverage, and, at
+/// those moves, its journeys at least the sum of their shortest journeys (where a guest has more than
+/// <see cref="ChainSearch.ExactJourneyHosts"/> compatible hosts, only the journey to its nearest host counts). A plan
+/// that reaches all five is optimal.
 /// </summary>
 public sealed record StaysBounds(IReadOnlyList<long> PersonNights, long Moves, long JourneyMinutes)
 {
     /// <summary>The bounds of <paramref name="file"/>.</summary>
-    public static StaysBounds Compute(StaysFile file) => Compute(new StaysProblem(file));
-
-    internal static StaysBounds Compute(StaysProblem problem)
+    /// <exception cref="ArgumentException">When a current stay cannot go on as rule 8 requires.</exception>
+    public static StaysBounds Compute(StaysFile file)
     {
-        var file = problem.File;
+        var problem = new StaysProblem(file);
+        return Compute(problem, new ChainSearch(problem)).Bounds;
+    }
+
+    /// <summary>The bounds and each guest's own optimum chain.</summary>
+    internal static (StaysBounds Bounds, List<Candidate>[] Own) Compute(StaysProblem problem, ChainSearch search)
+    {
+        var guests = problem.File.Guests.Count;
+        var own = new List<Candidate>[guests];
         var personNights = new long[3];
         long moves = 0;
         long journeys = 0;
-        for (var g = 0; g < file.Guests.Count; g++)
+        // The nights current stays must go on (rule 8) are taken in every plan: no guest counts on those beds.
+        var agreed = Enumerable.Range(0, guests).Select(g => problem.Agreed(g)).ToArray();
+        var occupancy = new Occupancy(problem);
+        foreach (var part in agreed)
         {
-            var guest = file.Guests[g];
-            var compatible = problem.Compatible[g];
-            if (compatible.Length == 0)
+            occupancy.Add(part);
+        }
+
+        for (var g = 0; g < guests; g++)
+        {
+            occupancy.Remove(agreed[g]);
+            var (chain, value) = search.Best(g, occupancy) ?? search.Own(g);
+            occupancy.Add(agreed[g]);
+            own[g] = chain;
+            personNights[problem.Tier[g] - 1] += value.Nights * problem.People[g];
+            moves += value.Moves;
+            if (search.JourneysExact(g))
             {
-                continue;
+                journeys += value.Minutes;
             }
-
-            var longest = compatible.Max(h => file.Hosts[h].MaxNightsPerGuest);
-            var stays = 0L;
-            var run = 0;
-            for (var d = problem.Start[g]; d <= problem.End[g]; d++)
+            else if (chain.Count > 0 && problem.CurrentHost[g] < 0)
             {
-                if (d < problem.End[g] && compatible.Any(h => problem.NightOk[g][h][d]))
-                {
-                    run++;
-                    personNights[guest.Tier - 1] += guest.People;
-                    continue;
-                }
-
-                stays += (run + longest - 1) / longest;
-                run = 0;
-            }
-
-            moves += Math.Max(0, stays - 1);
-            if (stays > 0 && problem.CurrentHost[g] < 0)
-            {
-                journeys += compatible.Min(h => problem.Journey(g, -1, h));
+                journeys += problem.Compatible[g].Min(h => problem.Journey(g, -1, h));
             }
         }
 
-        return new StaysBounds(personNights, moves, journeys);
+        return (new StaysBounds(personNights, moves, journeys), own);
     }
+
+    /// <summary>The five levels as a plan's summary lists them.</summary>
+    public long[] Levels => [PersonNights[0], PersonNights[1], PersonNights[2], Moves, JourneyMinutes];
 
     /// <summary>
     /// The gap of <paramref name="summary"/> against these bounds, on the first level it does not reach: coverage
@@ -74,6 +81,13 @@ public sealed record StaysBounds(IReadOnlyList<long> PersonNights, long Moves, l
         }
 
         return summary.JourneyMinutes > JourneyMinutes ? (summary.JourneyMinutes - JourneyMinutes) / (double)Math.Max(1, summary.JourneyMinutes) : 0;
+    }
+
+    /// <summary>True when the plan reaches all five bounds: it is then optimal.</summary>
+    public bool Proves(StaysSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.Levels.SequenceEqual(Levels);
     }
 
     /// <summary>True when the plan reaches the three coverage bounds: levels 1-3 are then proved optimal.</summary>

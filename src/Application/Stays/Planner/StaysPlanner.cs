@@ -12,15 +12,49 @@ public static class StaysPlanner
     /// <exception cref="ArgumentException">
     /// When a current stay names an unknown host or cannot go on as rule 8 requires (the reader rejects such files first).
     /// </exception>
-    public static StaysPlan Solve(StaysFile file, StaysPlannerOptions? options = null)
+    public static StaysPlan Solve(StaysFile file, StaysPlannerOptions? options = null) => SolveWithBounds(file, options).Plan;
+
+    /// <summary>
+    /// Plans as <see cref="Solve"/> does and gives the bounds the planner proved beside the plan: <see cref="StaysBounds"/>,
+    /// tightened by the linear relaxation level by level where the plan reaches the levels above (the plan's gap is against these).
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Solve"/>.</exception>
+    public static (StaysPlan Plan, StaysBounds Bounds) SolveWithBounds(StaysFile file, StaysPlannerOptions? options = null) =>
+        SolveWithBounds(file, options, ExactModelLimit);
+
+    /// <summary>As the public overload, the exact model being used only up to <paramref name="exactModelLimit"/> estimated variables (tests set 0).</summary>
+    internal static (StaysPlan Plan, StaysBounds Bounds) SolveWithBounds(StaysFile file, StaysPlannerOptions? options, long exactModelLimit)
     {
         ArgumentNullException.ThrowIfNull(file);
         options ??= StaysPlannerOptions.Default;
         var deadline = Deadline.Start(options.TimeLimit);
         var problem = new StaysProblem(file);
+
+        // First the chains: every guest's own optimum (the bounds), then the better of the first fit and a greedy in
+        // priority order. When that plan reaches the bounds it is optimal, with no model to build.
+        var search = new ChainSearch(problem);
+        var (bounds, own) = StaysBounds.Compute(problem, search);
+        var firstFit = FirstFitStays.Chains(problem, [.. Enumerable.Range(0, file.Guests.Count)]);
+        var columns = new StaysColumnSearch(problem, search, bounds, own, firstFit);
+        if (columns.Reaches() || EstimatedSize(problem) > exactModelLimit)
+        {
+            // Too big for the exact model (it would take longer to build than to be useful): chains as columns.
+            columns.Improve(deadline);
+            var proved = columns.Reaches();
+            var plan = StaysPlanBuilder.Build(problem, columns.Best, optimal: proved, gap: null, deadline.Elapsed);
+            var b = columns.Bound;
+            var raised = new StaysBounds([b[0], b[1], b[2]], b[3], b[4]);
+            return (proved ? plan : plan with { Gap = raised.GapOf(plan.Summary) }, raised);
+        }
+
+        return (SolveExact(problem, columns.Best, deadline), bounds);
+    }
+
+    /// <summary>The exact model, component by component, from the plan <paramref name="hint"/>.</summary>
+    private static StaysPlan SolveExact(StaysProblem problem, List<Candidate>[] hint, Deadline deadline)
+    {
+        var file = problem.File;
         var components = Components(problem);
-        var hint = FirstFitStays.Chains(problem, [.. Enumerable.Range(0, file.Guests.Count)]);
-        var reduction = EstimatedSize(problem) > ExactModelLimit ? new Reduction(problem, hint) : null;
         var chains = Enumerable.Range(0, file.Guests.Count).Select(_ => new List<Candidate>()).ToArray();
 
         // The gap is the one of the first level some component could not prove, over all components.
@@ -30,7 +64,7 @@ public static class StaysPlanner
         {
             // Components that do not interact are solved apart, each with a fair share of the time left.
             var share = deadline.Remaining() is { } remaining ? remaining / (components.Count - k) : (TimeSpan?)null;
-            var result = CpSatStays.Solve(problem, components[k], hint, Deadline.Start(share), reduction);
+            var result = CpSatStays.Solve(problem, components[k], hint, Deadline.Start(share));
             foreach (var (g, chain) in result.Chains)
             {
                 chains[g] = chain;
@@ -51,14 +85,7 @@ public static class StaysPlanner
             gap = Math.Clamp(Math.Abs(bound - found) / Math.Max(1, Math.Abs(bound)), 0, 1);
         }
 
-        if (reduction is null)
-        {
-            return StaysPlanBuilder.Build(problem, chains, optimal: gap is null, gap, deadline.Elapsed);
-        }
-
-        // On a reduction nothing is proved by the solver: the gap is the one against bounds that hold for every plan.
-        var plan = StaysPlanBuilder.Build(problem, chains, optimal: false, gap: 1, deadline.Elapsed);
-        return plan with { Gap = StaysBounds.Compute(problem).GapOf(plan.Summary) };
+        return StaysPlanBuilder.Build(problem, chains, optimal: gap is null, gap, deadline.Elapsed);
     }
 
     /// <summary>Above this many estimated variables the exact model takes longer to build than to be useful: the planner reduces it.</summary>

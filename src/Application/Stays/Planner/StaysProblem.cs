@@ -33,9 +33,15 @@ internal sealed class StaysProblem
         MandatoryUntil = new int[guests];
         NightOk = new bool[guests][][];
         Compatible = new int[guests][];
+        People = new int[guests];
+        Category = new HouseholdCategory[guests];
+        Tier = new int[guests];
         for (var g = 0; g < guests; g++)
         {
             var guest = file.Guests[g];
+            People[g] = guest.People;
+            Category[g] = guest.Category;
+            Tier[g] = guest.Tier;
             Start[g] = Math.Max(0, Index(guest.NeedFrom));
             End[g] = Math.Min(Days, guest.NeedUntil is { } until ? Index(until) : Days);
             if (End[g] < Start[g])
@@ -86,6 +92,15 @@ internal sealed class StaysProblem
     }
 
     public StaysFile File { get; }
+
+    /// <summary>Per guest: its people, category and tier, derived once (the derivation walks the members).</summary>
+    public int[] People { get; }
+
+    /// <inheritdoc cref="People"/>
+    public HouseholdCategory[] Category { get; }
+
+    /// <inheritdoc cref="People"/>
+    public int[] Tier { get; }
 
     public int Days { get; }
 
@@ -138,6 +153,10 @@ internal sealed class StaysProblem
         return host.MaxNightsPerGuest;
     }
 
+    /// <summary>The nights guest <paramref name="g"/> must spend at its current host (rule 8), as one stay, or nothing.</summary>
+    public List<Candidate> Agreed(int g) =>
+        MandatoryUntil[g] > Start[g] ? [new Candidate(g, CurrentHost[g], Start[g], MandatoryUntil[g], ContinuesCurrent: true)] : [];
+
     /// <summary>A stay at the current host from the first night to plan continues the current stay.</summary>
     public bool IsContinuing(int g, int h, int from) => CurrentHost[g] == h && from == Start[g];
 
@@ -146,18 +165,17 @@ internal sealed class StaysProblem
         until - from >= File.Rules.MinStayNights || until == End[g] || IsContinuing(g, h, from);
 
     /// <summary>
-    /// Every stay guest <paramref name="g"/> could make under rules 1, 3-5, 7 and 8 (ignoring the other guests), or,
-    /// with a <paramref name="reduction"/>, only those at its hosts that start and end on its boundary days.
+    /// Every stay guest <paramref name="g"/> could make under rules 1, 3-5, 7 and 8 (ignoring the other guests).
     /// </summary>
-    public List<Candidate> Candidates(int g, Reduction? reduction = null)
+    public List<Candidate> Candidates(int g)
     {
         var list = new List<Candidate>();
-        foreach (var h in reduction?.Hosts(g) ?? Compatible[g])
+        foreach (var h in Compatible[g])
         {
             var ok = NightOk[g][h];
             for (var a = Start[g]; a < End[g]; a++)
             {
-                if (!ok[a] || (reduction is not null && !reduction.IsBoundary(g, h, a)))
+                if (!ok[a])
                 {
                     continue;
                 }
@@ -172,11 +190,6 @@ internal sealed class StaysProblem
                 for (var b = a + 1; b <= End[g] && b - a <= max && ok[b - 1]; b++)
                 {
                     if (IsContinuing(g, h, a) && b < MandatoryUntil[g])
-                    {
-                        continue;
-                    }
-
-                    if (reduction is not null && !reduction.IsBoundary(g, h, b) && b != a + max && !(b < End[g] && !ok[b]))
                     {
                         continue;
                     }
