@@ -44,7 +44,10 @@ public sealed class NightPlanFromDatabase
     public IReadOnlyDictionary<Guid, Household> Households { get; }
     public IReadOnlyDictionary<Guid, Host> Hosts { get; }
 
-    /// <summary>The label coordinators gave each vehicle, by the id the engine knows it by.</summary>
+    /// <summary>
+    /// The label coordinators gave each vehicle, by the id the engine knows it by: the label itself (unique in the night),
+    /// so that the engine's reasons and trips name the vehicles as the coordinators do.
+    /// </summary>
     public IReadOnlyDictionary<string, string> VehicleLabels { get; }
 
     /// <summary>Placements already agreed (confirmed, delivered, or offered and awaiting the host's answer) that no way reaches tonight.</summary>
@@ -110,7 +113,7 @@ public sealed class NightPlanFromDatabase
         var registered = await db.NightVehicles.AsNoTracking().Where(v => v.Night == night).OrderBy(v => v.Label).ToListAsync(ct);
         var escorts = await db.NightEscorts.AsNoTracking().CountAsync(e => e.Night == night, ct);
         var vehicles = registered.Count > 0
-            ? registered.Select(v => (Id: v.Id.ToString(), v.Label, v.Seats, From: v.AvailableFrom, Until: v.AvailableUntil)).ToList()
+            ? registered.Select(v => (Id: v.Label, v.Label, v.Seats, From: v.AvailableFrom, Until: v.AvailableUntil)).ToList()
             : (await db.Vans.AsNoTracking().OrderBy(v => v.Name).ToListAsync(ct))
                 .Select(v => (Id: v.Name, Label: v.Name, v.Seats, From: RunsFile.DefaultFirstDeparture, Until: DefaultVanBack)).ToList();
 
