@@ -26,8 +26,10 @@ public static class DependencyInjection
                 "No database configured: set ConnectionStrings:Default (environment ConnectionStrings__Default), " +
                 "e.g. Host=127.0.0.1;Port=55432;Username=postgres;Database=hostingmatch.");
         // Pooled: a request reuses a context (reset by EF Core) instead of building one and its services every time (docs/benchmarks.md).
+        // One query per load, said explicitly: a host's owned lists (one-night exceptions, stay periods) are short, so the
+        // joined rows stay few; left unsaid, EF Core warns on every host load, in every command's output.
         services.AddDbContextPool<HostingMatchDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
+            .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime().UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IHostingMatchDb>(sp => sp.GetRequiredService<HostingMatchDbContext>());
         services.AddScoped<IUnitOfWork, DatabaseUnitOfWork>();
