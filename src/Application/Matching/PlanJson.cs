@@ -41,22 +41,13 @@ public static class PlanJson
             json.WriteStartArray("unplaced");
             foreach (var u in plan.Unplaced)
             {
-                json.WriteStartObject();
-                json.WriteString("householdId", u.HouseholdId);
-                json.WriteNumber("tier", u.Tier);
-                json.WriteString("reason", u.Reason.ToWire());
-                json.WriteString("detail", u.Detail);
-                json.WriteEndObject();
+                WriteUnplaced(json, u.HouseholdId, u.Tier, u.Reason.ToWire(), u.Detail);
             }
 
             json.WriteEndArray();
             var s = plan.Summary;
             json.WriteStartObject("summary");
-            WriteInts(json, "peoplePlaced", s.PeoplePlaced);
-            WriteInts(json, "peopleUnplaced", s.PeopleUnplaced);
-            json.WriteNumber("waitingNightsPlaced", s.WaitingNightsPlaced);
-            json.WriteNumber("continuityPlacements", s.ContinuityPlacements);
-            json.WriteNumber("travelMinutes", s.TravelMinutes);
+            WriteMatchingLevels(json, s.PeoplePlaced, s.PeopleUnplaced, s.WaitingNightsPlaced, s.ContinuityPlacements, s.TravelMinutes);
             json.WriteNumber("solveMilliseconds", s.SolveMilliseconds);
             json.WriteEndObject();
             json.WriteEndObject();
@@ -65,7 +56,29 @@ public static class PlanJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteInts(Utf8JsonWriter json, string name, IReadOnlyList<int> values)
+    /// <summary>A household left out: matching.md's fields, which transport.md's plan keeps.</summary>
+    internal static void WriteUnplaced(Utf8JsonWriter json, string householdId, int tier, string reason, string detail)
+    {
+        json.WriteStartObject();
+        json.WriteString("householdId", householdId);
+        json.WriteNumber("tier", tier);
+        json.WriteString("reason", reason);
+        json.WriteString("detail", detail);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The summary's objective levels as matching.md writes them; transport.md's plan adds its own after them.</summary>
+    internal static void WriteMatchingLevels(Utf8JsonWriter json, IReadOnlyList<int> placed, IReadOnlyList<int> unplaced, long waitingNights,
+        int continuity, long travelMinutes)
+    {
+        WriteInts(json, "peoplePlaced", placed);
+        WriteInts(json, "peopleUnplaced", unplaced);
+        json.WriteNumber("waitingNightsPlaced", waitingNights);
+        json.WriteNumber("continuityPlacements", continuity);
+        json.WriteNumber("travelMinutes", travelMinutes);
+    }
+
+    internal static void WriteInts(Utf8JsonWriter json, string name, IReadOnlyList<int> values)
     {
         json.WriteStartArray(name);
         foreach (var v in values)

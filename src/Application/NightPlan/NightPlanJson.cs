@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using HostingMatch.Application.Matching;
 using HostingMatch.Application.NightPlan.Engine;
 using HostingMatch.Application.VanRuns;
 using NodaTime.Text;
@@ -64,55 +65,22 @@ public static class NightPlanJson
             json.WriteStartArray("unplaced");
             foreach (var u in plan.Unplaced)
             {
-                json.WriteStartObject();
-                json.WriteString("householdId", u.HouseholdId);
-                json.WriteNumber("tier", u.Tier);
-                json.WriteString("reason", u.Reason.ToWire());
-                json.WriteString("detail", u.Detail);
-                json.WriteEndObject();
+                PlanJson.WriteUnplaced(json, u.HouseholdId, u.Tier, u.Reason.ToWire(), u.Detail);
             }
 
             json.WriteEndArray();
             json.WriteStartArray("trips");
             foreach (var trip in plan.Trips)
             {
-                json.WriteStartObject();
-                json.WriteString("vehicleId", trip.VanId);
-                json.WriteNumber("trip", trip.Trip);
-                json.WriteString("departAt", VanPlanJson.Format(trip.DepartAt));
-                json.WriteString("returnAt", VanPlanJson.Format(trip.ReturnAt));
-                json.WriteNumber("passengers", trip.Passengers);
-                json.WriteStartArray("stops");
-                foreach (var stop in trip.Stops)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("hostId", stop.HostId);
-                    json.WriteStartArray("householdIds");
-                    foreach (var id in stop.HouseholdIds)
-                    {
-                        json.WriteStringValue(id);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteNumber("people", stop.People);
-                    json.WriteString("arriveAt", VanPlanJson.Format(stop.ArriveAt));
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
+                VanPlanJson.WriteTrip(json, trip, "vehicleId");
             }
 
             json.WriteEndArray();
             var s = plan.Summary;
             json.WriteStartObject("summary");
-            WriteInts(json, "peoplePlaced", s.PeoplePlaced);
-            WriteInts(json, "peopleUnplaced", s.PeopleUnplaced);
-            json.WriteNumber("waitingNightsPlaced", s.WaitingNightsPlaced);
-            json.WriteNumber("continuityPlacements", s.ContinuityPlacements);
-            json.WriteNumber("travelMinutes", s.TravelMinutes);
-            WriteInts(json, "upperBound", s.UpperBound);
-            WriteInts(json, "sequentialPeoplePlaced", s.SequentialPeoplePlaced);
+            PlanJson.WriteMatchingLevels(json, s.PeoplePlaced, s.PeopleUnplaced, s.WaitingNightsPlaced, s.ContinuityPlacements, s.TravelMinutes);
+            PlanJson.WriteInts(json, "upperBound", s.UpperBound);
+            PlanJson.WriteInts(json, "sequentialPeoplePlaced", s.SequentialPeoplePlaced);
             json.WriteNumber("personArrivalMinutes", s.PersonArrivalMinutes);
             json.WriteNumber("drivingMinutes", s.DrivingMinutes);
             json.WriteNumber("solveMilliseconds", s.SolveMilliseconds);
@@ -121,16 +89,5 @@ public static class NightPlanJson
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteInts(Utf8JsonWriter json, string name, IReadOnlyList<int> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            json.WriteNumberValue(v);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -46,31 +46,7 @@ public static class VanPlanJson
             json.WriteStartArray("trips");
             foreach (var trip in plan.Trips)
             {
-                json.WriteStartObject();
-                json.WriteString("vanId", trip.VanId);
-                json.WriteNumber("trip", trip.Trip);
-                json.WriteString("departAt", Format(trip.DepartAt));
-                json.WriteString("returnAt", Format(trip.ReturnAt));
-                json.WriteNumber("passengers", trip.Passengers);
-                json.WriteStartArray("stops");
-                foreach (var stop in trip.Stops)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("hostId", stop.HostId);
-                    json.WriteStartArray("householdIds");
-                    foreach (var id in stop.HouseholdIds)
-                    {
-                        json.WriteStringValue(id);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteNumber("people", stop.People);
-                    json.WriteString("arriveAt", Format(stop.ArriveAt));
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
+                WriteTrip(json, trip, "vanId");
             }
 
             json.WriteEndArray();
@@ -95,5 +71,38 @@ public static class VanPlanJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// One trip as van-runs.md writes it, its vehicle's id under <paramref name="vehicleIdName"/> (<c>vanId</c> here,
+    /// <c>vehicleId</c> in the night plan, transport.md).
+    /// </summary>
+    internal static void WriteTrip(Utf8JsonWriter json, VanTrip trip, string vehicleIdName)
+    {
+        json.WriteStartObject();
+        json.WriteString(vehicleIdName, trip.VanId);
+        json.WriteNumber("trip", trip.Trip);
+        json.WriteString("departAt", Format(trip.DepartAt));
+        json.WriteString("returnAt", Format(trip.ReturnAt));
+        json.WriteNumber("passengers", trip.Passengers);
+        json.WriteStartArray("stops");
+        foreach (var stop in trip.Stops)
+        {
+            json.WriteStartObject();
+            json.WriteString("hostId", stop.HostId);
+            json.WriteStartArray("householdIds");
+            foreach (var id in stop.HouseholdIds)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("people", stop.People);
+            json.WriteString("arriveAt", Format(stop.ArriveAt));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 }
