@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Transport;
 using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
 
@@ -45,6 +46,44 @@ public sealed class NightPlanFromDatabaseTests : OwnApiTest
         var hosts = await (await Client.GetAsync("/api/v1/hosts")).ReadArrayAsync();
         Assert.Empty(Problems(plan, transport, hosts));
         return plan;
+    }
+
+    [Fact]
+    public async Task ANightWithNoHouseholdAndNoHostIsAnEmptyPlanNotAnError()
+    {
+        var plan = await PlanAsync();
+
+        Assert.Empty(plan["placements"]!.AsArray());
+        Assert.Empty(plan["unplaced"]!.AsArray());
+        Assert.Empty(plan["trips"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsync("/api/v1/nights/2026-02-30/night-plan", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AConfirmedPlacementNoRideReachesIsListedApartAndKept()
+    {
+        var home = await AddHostAsync("h-home", beds: 2);
+        await AddRequestAsync(Builders.Family("Famille A."));
+        await AddRequestAsync(Builders.Family("Famille B."));
+        await using (var db = Api.Database.NewContext())
+        {
+            var request = await db.Requests.Join(db.Households.Where(h => h.Alias == "Famille A."), r => r.HouseholdId, h => h.Id, (r, _) => r).SingleAsync();
+            request.ProposeTo(home, ApiFactory.DefaultNow);
+            request.Confirm(ApiFactory.DefaultNow);
+            await db.SaveChangesAsync();
+        }
+
+        // A fetching host with room takes Famille B.; the confirmed family stays with its host, said apart.
+        await AddHostAsync("h-fetch", fetches: true, accepts: ["family"]);
+
+        var plan = await PlanAsync();
+
+        var stranded = Assert.Single(plan["agreedWithoutRide"]!.AsArray())!;
+        Assert.Equal("Famille A.", (string?)stranded["alias"]);
+        Assert.Equal("confirmed", (string?)stranded["status"]);
+        var placed = Assert.Single(plan["placements"]!.AsArray())!;
+        Assert.Equal("Famille B.", (string?)placed["alias"]);
+        Assert.Equal("h-fetch", (string?)placed["hostCode"]);
     }
 
     [Fact]
