@@ -61,10 +61,6 @@ public sealed class NightPlanFromDatabase
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Code).ToListAsync(ct);
         var offers = await db.Offers.AsNoTracking().Where(o => o.Night == night).ToListAsync(ct);
-        var lastNight = await db.Requests.AsNoTracking()
-            .Where(r => r.Night == night.PlusDays(-1) && householdIds.Contains(r.HouseholdId)
-                        && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
-            .ToDictionaryAsync(r => r.HouseholdId, r => r.HostId, ct);
         var @base = await NightFromDatabase.BaseAsync(db, ct);
 
         var open = offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.RequestId).ToHashSet();
@@ -77,7 +73,7 @@ public sealed class NightPlanFromDatabase
             h => new HostArrival(h.ArrivalWindow.From, h.ArrivalWindow.Until, h.PicksUpAtBase), StringComparer.Ordinal);
         NightPlanFile FileOf(IEnumerable<ShelterRequest> planned) => new(
             new NightFile(night, @base, MatchingRules.Default, hosts.Select(h => NightFromDatabase.ToEngine(h, night, [])).ToList(),
-                planned.Select(r => ToEngine(households[r.HouseholdId], r, lastNight.GetValueOrDefault(r.HouseholdId), hosts)).ToList()),
+                planned.Select(r => ToEngine(households[r.HouseholdId], r)).ToList()),
             transport.Transport, arrivals);
 
         // An agreed placement the engine keeps must be reachable; one that no way reaches tonight is said apart, and its
@@ -104,10 +100,8 @@ public sealed class NightPlanFromDatabase
             transport.Labels, withoutRide);
     }
 
-    /// <summary>The household as the engine sees it, with last night's host when it is still a host (continuity, matching.md level 5).</summary>
-    private static NightHousehold ToEngine(Household h, ShelterRequest r, Guid? lastHost, IReadOnlyList<Host> hosts) =>
-        new(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter,
-            lastHost is { } last && hosts.Any(x => x.Id == last) ? last.ToString() : null);
+    private static NightHousehold ToEngine(Household h, ShelterRequest r) =>
+        new(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter, null);
 
     /// <summary>
     /// The evening's transport: the night's registered vehicles, else the network's vans with the default hours; every

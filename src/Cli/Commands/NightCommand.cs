@@ -120,7 +120,7 @@ internal static class NightCommand
     private static void Print(MatchingRunResponse run)
     {
         var s = run.Summary;
-        Console.WriteLine($"Night of {run.Night:yyyy-MM-dd}: {(run.Optimal ? "optimal plan (proved)" : run.Gap is { } gap ? $"best plan found in time, gap {gap:P1}" : "best plan found in time (not proved optimal)")}, " +
+        Console.WriteLine($"Night of {run.Night:yyyy-MM-dd}: {(run.Optimal ? "optimal plan (proved)" : $"best plan found in time, gap {run.Gap:P1}")}, " +
                           $"{s.SolveMilliseconds} ms.");
         Console.WriteLine($"People placed by tier: {s.PeoplePlaced[0]} / {s.PeoplePlaced[1]} / {s.PeoplePlaced[2]}; " +
                           $"left: {s.PeopleUnplaced[0]} / {s.PeopleUnplaced[1]} / {s.PeopleUnplaced[2]}; kept from before: {run.KeptPlacements}.");
