@@ -1,5 +1,6 @@
 using HostingMatch.Application.NightPlan.Engine;
 using HostingMatch.Application.Pipeline;
+using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Requests;
 using Mediator;
 using NodaTime;
@@ -54,7 +55,19 @@ public sealed class PreviewNightPlanHandler(IHostingMatchDb db, IClock clock) : 
     {
         var tonight = await NightPlanFromDatabase.LoadAsync(db, query.Night, clock.GetCurrentInstant(), query.TimeLimit ?? DefaultTimeLimit,
             cancellationToken);
-        var plan = NightPlanner.Plan(tonight.File, tonight.Options);
+        Engine.NightPlan plan;
+        try
+        {
+            plan = NightPlanner.Plan(tonight.File, tonight.Options);
+        }
+        catch (ArgumentException e)
+        {
+            // The placements already agreed do not hold together (more than a host's beds or households): the night's data
+            // needs a coordinator, not a plan.
+            throw new DomainException("agreed-placements-conflict",
+                $"The placements already agreed for the night of {query.Night:yyyy-MM-dd} do not hold together, so no night plan " +
+                $"can keep them: check the hosts with more households or people than they take. ({e.Message})");
+        }
         var agreed = tonight.Options.ConfirmedPlacements ?? new Dictionary<string, string>();
         string Label(string vehicleId) => tonight.VehicleLabels.GetValueOrDefault(vehicleId, vehicleId);
         var byHousehold = tonight.Requests;

@@ -1,7 +1,6 @@
 using HostingMatch.Application.Stays;
 using System.CommandLine;
 using HostingMatch.Application.Demo;
-using HostingMatch.Application.NightPlan;
 using HostingMatch.Application.Matching;
 using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain;
@@ -97,8 +96,7 @@ public static class DemoCommand
         {
             var tonight = NightOption.Value(parse, night, services);
             clock.Reset(Night.At(tonight, VansPlannedAt).ToInstant());
-            NightCommand.PrintNightPlan(await services.GetRequiredService<IMediator>().Send(new PreviewNightPlan(tonight), token));
-            return ExitCodes.Success;
+            return await NightCommand.PlanAndPrintAsync(services.GetRequiredService<IMediator>(), tonight, token);
         }, ct, configureServices: s => s.AddSingleton<IClock>(clock),
             refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo plan", token)));
         return plan;

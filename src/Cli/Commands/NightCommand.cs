@@ -42,9 +42,7 @@ internal static class NightCommand
         plan.Options.Add(night);
         plan.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
         {
-            var tonight = NightOption.Value(parse, night, services);
-            PrintNightPlan(await services.GetRequiredService<IMediator>().Send(new PreviewNightPlan(tonight), token));
-            return ExitCodes.Success;
+            return await PlanAndPrintAsync(services.GetRequiredService<IMediator>(), NightOption.Value(parse, night, services), token);
         }, ct));
 
         var command = new Command("night", "Tonight, from the database.");
@@ -75,6 +73,21 @@ internal static class NightCommand
         foreach (var u in plan.Unserved)
         {
             Console.WriteLine($"Not served by the vans: {u.HostName} ({u.HostCode}): {u.Reason}: {u.Detail}");
+        }
+    }
+
+    /// <summary>Plans and prints tonight's night plan; agreed placements that do not hold together are said on stderr, exit 2.</summary>
+    internal static async Task<int> PlanAndPrintAsync(IMediator mediator, NodaTime.LocalDate night, CancellationToken ct)
+    {
+        try
+        {
+            PrintNightPlan(await mediator.Send(new PreviewNightPlan(night), ct));
+            return ExitCodes.Success;
+        }
+        catch (Domain.Common.DomainException e)
+        {
+            await Console.Error.WriteLineAsync($"{e.Code}: {e.Message}");
+            return ExitCodes.BadInput;
         }
     }
 
