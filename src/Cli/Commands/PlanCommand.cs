@@ -27,35 +27,12 @@ public static class PlanCommand
         return command;
     }
 
-    public static int Run(string path, double? timeLimitSeconds, TextWriter output, TextWriter error)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        if (timeLimitSeconds is { } t && (!(t > 0) || t > 3600))
-        {
-            error.WriteLine("--time-limit: must be above 0 and at most 3600 seconds");
-            return ExitCodes.BadInput;
-        }
-
-        if (!File.Exists(path))
-        {
-            error.WriteLine($"{path}: no such file");
-            return ExitCodes.BadInput;
-        }
-
-        var read = NightPlanFileReader.Read(File.ReadAllText(path));
-        if (read.File is null)
-        {
-            foreach (var problem in read.Errors)
+    public static int Run(string path, double? timeLimitSeconds, TextWriter output, TextWriter error) =>
+        FileSolveVerb.Run(path, timeLimitSeconds, output, error,
+            text =>
             {
-                error.WriteLine(problem.ToString());
-            }
-
-            return ExitCodes.BadInput;
-        }
-
-        var options = new NightPlanOptions(TimeLimit: timeLimitSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
-        output.WriteLine(NightPlanJson.Write(NightPlanner.Plan(read.File, options)));
-        return ExitCodes.Success;
-    }
+                var read = NightPlanFileReader.Read(text);
+                return (read.File, read.Errors);
+            },
+            (night, limit) => NightPlanJson.Write(NightPlanner.Plan(night, new NightPlanOptions(TimeLimit: limit))));
 }

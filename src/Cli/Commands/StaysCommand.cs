@@ -33,33 +33,12 @@ public static class StaysCommand
     public static int Run(FileInfo file, double timeLimitSeconds, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        if (!file.Exists)
-        {
-            error.WriteLine($"{file.FullName}: no such file");
-            return ExitCodes.BadInput;
-        }
-
-        if (!(timeLimitSeconds > 0) || timeLimitSeconds > 3600)
-        {
-            error.WriteLine("--time-limit: must be above 0 and at most 3600 seconds");
-            return ExitCodes.BadInput;
-        }
-
-        var read = StaysFileReader.Read(File.ReadAllText(file.FullName));
-        if (read.File is null)
-        {
-            foreach (var problem in read.Errors)
+        return FileSolveVerb.Run(file.FullName, timeLimitSeconds, output, error,
+            text =>
             {
-                error.WriteLine(problem);
-            }
-
-            return ExitCodes.BadInput;
-        }
-
-        var plan = StaysPlanner.Solve(read.File, new StaysPlannerOptions(TimeSpan.FromSeconds(timeLimitSeconds)));
-        output.WriteLine(StaysPlanJson.Write(plan));
-        return ExitCodes.Success;
+                var read = StaysFileReader.Read(text);
+                return (read.File, read.Errors);
+            },
+            (stays, limit) => StaysPlanJson.Write(StaysPlanner.Solve(stays, new StaysPlannerOptions(limit!.Value))));
     }
 }

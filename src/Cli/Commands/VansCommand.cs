@@ -30,33 +30,12 @@ public static class VansCommand
     public static int Run(FileInfo file, double timeLimitSeconds, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        if (!file.Exists)
-        {
-            error.WriteLine($"{file.FullName}: no such file");
-            return ExitCodes.BadInput;
-        }
-
-        if (!(timeLimitSeconds > 0) || timeLimitSeconds > 3600)
-        {
-            error.WriteLine("--time-limit: must be above 0 and at most 3600 seconds");
-            return ExitCodes.BadInput;
-        }
-
-        var read = RunsFileReader.Read(File.ReadAllText(file.FullName));
-        if (read.File is null)
-        {
-            foreach (var problem in read.Errors)
+        return FileSolveVerb.Run(file.FullName, timeLimitSeconds, output, error,
+            text =>
             {
-                error.WriteLine(problem);
-            }
-
-            return ExitCodes.BadInput;
-        }
-
-        var plan = VanPlanner.Plan(read.File, VanPlannerOptions.Default with { TimeLimit = TimeSpan.FromSeconds(timeLimitSeconds) });
-        output.WriteLine(VanPlanJson.Serialize(plan));
-        return ExitCodes.Success;
+                var read = RunsFileReader.Read(text);
+                return (read.File, read.Errors);
+            },
+            (runs, limit) => VanPlanJson.Serialize(VanPlanner.Plan(runs, VanPlannerOptions.Default with { TimeLimit = limit!.Value })));
     }
 }
