@@ -1,4 +1,6 @@
+using FluentValidation;
 using HostingMatch.Application;
+using HostingMatch.Domain.Common;
 using HostingMatch.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,11 +46,12 @@ internal static class CliHost
 
     /// <summary>
     /// Builds the host, runs <paramref name="refuse"/> (an exit code stops there, before anything is written),
-    /// applies pending migrations, then runs <paramref name="verb"/> in a scope.
+    /// applies pending migrations, then runs <paramref name="verb"/> in a scope. A validation failure is said on stderr,
+    /// exit 2; so is a use case's refusal (<see cref="DomainException"/>) when <paramref name="refusalIsBadInput"/>.
     /// </summary>
     public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null,
-        Func<IServiceProvider, CancellationToken, Task<int?>>? refuse = null)
+        Func<IServiceProvider, CancellationToken, Task<int?>>? refuse = null, bool refusalIsBadInput = false)
     {
         using var host = Build(settings, configureServices);
         if (host is null)
@@ -67,6 +70,24 @@ internal static class CliHost
 
         await host.Services.MigrateDatabaseAsync(cancellationToken);
         await using var scope = host.Services.CreateAsyncScope();
-        return await verb(scope.ServiceProvider, cancellationToken);
+        try
+        {
+            return await verb(scope.ServiceProvider, cancellationToken);
+        }
+        catch (ValidationException e)
+        {
+            // Bad input is an expected outcome: say what is wrong, one line per field, and exit 2, as every verb does.
+            foreach (var error in e.Errors)
+            {
+                await Console.Error.WriteLineAsync($"{error.PropertyName}: {error.ErrorMessage}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (DomainException e) when (refusalIsBadInput)
+        {
+            await Console.Error.WriteLineAsync($"{e.Code}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
     }
 }

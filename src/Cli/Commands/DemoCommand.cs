@@ -98,7 +98,8 @@ public static class DemoCommand
             clock.Reset(Night.At(tonight, VansPlannedAt).ToInstant());
             return await NightCommand.PlanAndPrintAsync(services.GetRequiredService<IMediator>(), tonight, token);
         }, ct, configureServices: s => s.AddSingleton<IClock>(clock),
-            refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo plan", token)));
+            refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo plan", token),
+            refusalIsBadInput: true));
         return plan;
     }
 

@@ -43,7 +43,7 @@ internal static class NightCommand
         plan.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
         {
             return await PlanAndPrintAsync(services.GetRequiredService<IMediator>(), NightOption.Value(parse, night, services), token);
-        }, ct));
+        }, ct, refusalIsBadInput: true));
 
         var command = new Command("night", "Tonight, from the database.");
         command.Subcommands.Add(match);
@@ -76,19 +76,11 @@ internal static class NightCommand
         }
     }
 
-    /// <summary>Plans and prints tonight's night plan; agreed placements that do not hold together are said on stderr, exit 2.</summary>
+    /// <summary>Plans and prints tonight's night plan (run with <c>refusalIsBadInput</c>: agreed placements that do not hold together exit 2).</summary>
     internal static async Task<int> PlanAndPrintAsync(IMediator mediator, NodaTime.LocalDate night, CancellationToken ct)
     {
-        try
-        {
-            PrintNightPlan(await mediator.Send(new PreviewNightPlan(night), ct));
-            return ExitCodes.Success;
-        }
-        catch (Domain.Common.DomainException e)
-        {
-            await Console.Error.WriteLineAsync($"{e.Code}: {e.Message}");
-            return ExitCodes.BadInput;
-        }
+        PrintNightPlan(await mediator.Send(new PreviewNightPlan(night), ct));
+        return ExitCodes.Success;
     }
 
     /// <summary>How many people reach a bed tonight and how; everyone else with the reason; agreed placements no ride reaches.</summary>

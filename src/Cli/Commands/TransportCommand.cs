@@ -1,7 +1,5 @@
 using System.CommandLine;
-using FluentValidation;
 using HostingMatch.Application.Transport;
-using HostingMatch.Domain.Common;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -122,27 +120,7 @@ internal static class TransportCommand
 
     /// <summary>Runs a verb; bad input (the validator's) and refusals (the domain's) are said on stderr, exit 2.</summary>
     private static Task<int> RunAsync(Func<IMediator, IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken ct) =>
-        CliHost.RunAsync(async (services, token) =>
-        {
-            try
-            {
-                return await verb(services.GetRequiredService<IMediator>(), services, token);
-            }
-            catch (ValidationException e)
-            {
-                foreach (var error in e.Errors)
-                {
-                    await Console.Error.WriteLineAsync($"{error.PropertyName}: {error.ErrorMessage}");
-                }
-
-                return ExitCodes.BadInput;
-            }
-            catch (DomainException e)
-            {
-                await Console.Error.WriteLineAsync($"{e.Code}: {e.Message}");
-                return ExitCodes.BadInput;
-            }
-        }, ct);
+        CliHost.RunAsync((services, token) => verb(services.GetRequiredService<IMediator>(), services, token), ct, refusalIsBadInput: true);
 
     private static int NotFound(string message)
     {
