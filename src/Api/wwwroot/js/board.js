@@ -1,8 +1,8 @@
 // Tonight's board: households, hosts, matching, offers (live), the van, the summary, and moving a household by hand.
-import { t, has, language, clock, localClock, longDate, percent } from './i18n.js';
+import { t, has, clock, localClock, longDate, percent } from './i18n.js';
 import { get, post, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
-import { night, say, sayError, errorText, act, capacity } from './ui.js';
+import { night, say, sayError, errorText, act, capacity, inWords, reasonText } from './ui.js';
 import * as transport from './transport.js';
 
 const $ = (id) => document.getElementById(id);
@@ -19,12 +19,6 @@ const hostLabel = (id) => {
   return host ? `${host.displayName} (${host.code})` : '';
 };
 
-/**
- * A code the Api explains (an unplaced reason, a refused move) in the coordinator's words: the Api's own sentence in
- * English, the code's meaning from i18n in French; the sentence, else the code, when i18n does not know it.
- */
-const inWords = (kind, code, sentence) => (language() === 'en' && sentence) || (has(`${kind}.${code}`) ? t(`${kind}.${code}`) : sentence || code || '');
-const reasonText = (code, detail) => inWords('reason', code, detail);
 /** Why a host cannot take the household. */
 const refusal = (code, sentence) => inWords('move', code, sentence);
 

@@ -1,16 +1,14 @@
 // Tonight's rides on the board: the vehicles with their drivers, the escorts, the hosts who fetch at the base; adding a
 // car that turns up or an escort; and tonight's night plan (beds and rides together), computed on demand, stored nowhere.
-import { t, has, language, localClock } from './i18n.js';
+import { t, localClock } from './i18n.js';
 import { get, post, call } from './api.js';
 import { el, render, badge } from './dom.js';
-import { night, say, act } from './ui.js';
+import { night, say, act, reasonText } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const base = () => `/api/v1/nights/${night()}`;
 let wired = false;
 let lastPlan = null;
-
-const reasonText = (code, detail) => (language() === 'en' && detail) || (has(`reason.${code}`) ? t(`reason.${code}`) : detail || code);
 
 export function wire(refreshBoard) {
   if (wired) return;

@@ -1,5 +1,5 @@
 // What every page of the console shares: the status line, button actions, and the night being looked at.
-import { t, has } from './i18n.js';
+import { t, has, language } from './i18n.js';
 import { ApiError } from './api.js';
 
 let currentNight = () => null;
@@ -62,3 +62,10 @@ export async function act(button, action) {
     button.removeAttribute('aria-busy');
   }
 }
+
+/**
+ * A code the Api explains (an unplaced reason, a refused move) in the coordinator's words: the Api's own sentence in
+ * English, the code's meaning from i18n in French; the sentence, else the code, when i18n does not know it.
+ */
+export const inWords = (kind, code, sentence) => (language() === 'en' && sentence) || (has(`${kind}.${code}`) ? t(`${kind}.${code}`) : sentence || code || '');
+export const reasonText = (code, detail) => inWords('reason', code, detail);
