@@ -69,6 +69,23 @@ public static class NightPlanJson
             }
 
             json.WriteEndArray();
+            if (plan.PinnedWithoutRide.Count > 0)
+            {
+                // Only with placements already agreed (the database's nights): a file's night has none.
+                json.WriteStartArray("pinnedWithoutRide");
+                foreach (var p in plan.PinnedWithoutRide)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("householdId", p.HouseholdId);
+                    json.WriteString("hostId", p.HostId);
+                    json.WriteNumber("people", p.People);
+                    json.WriteNumber("tier", p.Tier);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteStartArray("trips");
             foreach (var trip in plan.Trips)
             {

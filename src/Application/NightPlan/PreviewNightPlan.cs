@@ -90,12 +90,15 @@ public sealed class PreviewNightPlanHandler(IHostingMatchDb db, IClock clock) : 
                 u.Reason.ToWire(), u.Detail);
         }).OrderBy(u => u.Tier).ThenBy(u => u.Alias).ToList();
 
-        var withoutRide = tonight.AgreedWithoutRide.Select(r =>
-        {
-            var host = tonight.Hosts[r.HostId!.Value];
-            return new NightPlanAgreedWithoutRideView(r.Id, tonight.Households[r.HouseholdId].Alias, tonight.Households[r.HouseholdId].People,
-                host.Id, host.Code, host.DisplayName, r.Status.ToString().ToLowerInvariant());
-        }).ToList();
+        // Agreed placements no way reaches even alone, and those the evening's rides cannot bring once shared.
+        var withoutRide = tonight.AgreedWithoutRide
+            .Concat(plan.PinnedWithoutRide.Select(p => byHousehold[Guid.Parse(p.HouseholdId)]))
+            .Select(r =>
+            {
+                var host = tonight.Hosts[r.HostId!.Value];
+                return new NightPlanAgreedWithoutRideView(r.Id, tonight.Households[r.HouseholdId].Alias, tonight.Households[r.HouseholdId].People,
+                    host.Id, host.Code, host.DisplayName, r.Status.ToString().ToLowerInvariant());
+            }).OrderBy(v => v.Alias).ToList();
 
         var trips = plan.Trips.Select(t => new NightPlanTripView(t.VanId, Label(t.VanId), t.Trip, t.DepartAt, t.ReturnAt, t.Passengers,
             t.Stops.Select(s =>

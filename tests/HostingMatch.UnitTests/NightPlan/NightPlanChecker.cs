@@ -24,8 +24,9 @@ internal static class NightPlanChecker
         var households = night.Households.ToDictionary(h => h.Id);
         var reference = At(night.Night, t.FirstDeparture);
 
-        // Every household exactly once.
-        var listed = plan.Placements.Select(p => p.HouseholdId).Concat(plan.Unplaced.Select(u => u.HouseholdId)).ToList();
+        // Every household exactly once (an agreed placement the rides cannot bring is listed apart, still at its host).
+        var listed = plan.Placements.Select(p => p.HouseholdId).Concat(plan.Unplaced.Select(u => u.HouseholdId))
+            .Concat(plan.PinnedWithoutRide.Select(p => p.HouseholdId)).ToList();
         if (!listed.Order().SequenceEqual(night.Households.Select(h => h.Id).Order()))
         {
             problems.Add("the plan does not list every household exactly once");
@@ -47,7 +48,8 @@ internal static class NightPlanChecker
             }
         }
 
-        foreach (var group in plan.Placements.GroupBy(p => p.HostId))
+        var sleeping = plan.Placements.Select(p => (p.HostId, p.HouseholdId)).Concat(plan.PinnedWithoutRide.Select(p => (p.HostId, p.HouseholdId)));
+        foreach (var group in sleeping.GroupBy(p => p.HostId))
         {
             var k = hosts[group.Key];
             var members = group.Select(p => households[p.HouseholdId]).ToList();

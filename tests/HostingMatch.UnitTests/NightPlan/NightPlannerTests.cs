@@ -180,6 +180,120 @@ public sealed class NightPlannerTests
         Assert.Equal("hh-b", Assert.Single(Assert.Single(second.Stops).HouseholdIds));
     }
 
+    [Fact]
+    public void AnAgreedPlacement_IsDrivenFirst_WhenTheVanCannotTakeEveryone()
+    {
+        // The van has time for one trip with one stop: two families of 4 (tier 1) at one host, or three men already agreed
+        // with their own host (tier 3). The most people would be the families; the agreed men keep their host and the van.
+        var hosts = new List<NightHost>
+        {
+            new("h-fam", North(3), 8, 2, new HashSet<HouseholdCategory> { HouseholdCategory.Family }, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-men", North(-2.5), 3, 1, new HashSet<HouseholdCategory> { HouseholdCategory.Men }, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+        };
+        var households = new List<NightHousehold>
+        {
+            new("hh-a", [new Member(30, Sex.Female), new Member(4, Sex.Male), new Member(6, Sex.Male), new Member(9, Sex.Female)]),
+            new("hh-b", [new Member(35, Sex.Male), new Member(8, Sex.Male), new Member(2, Sex.Male), new Member(5, Sex.Female)]),
+            new("hh-m", [new Member(40, Sex.Male), new Member(41, Sex.Male), new Member(42, Sex.Male)]),
+        };
+        var file = File1(hosts, households, vans: [new NightVehicle("van-1", 8, new LocalTime(20, 30), new LocalTime(21, 10))], escorts: 0);
+        var alone = NightPlanner.Plan(file, Quick);
+
+        var plan = NightPlanner.Plan(file, Quick with { ConfirmedPlacements = new Dictionary<string, string> { ["hh-m"] = "h-men" } });
+
+        Assert.Equal([8, 0, 0], alone.Summary.PeoplePlaced);
+        Assert.Empty(NightPlanChecker.Check(file, plan));
+        Assert.Empty(plan.PinnedWithoutRide);
+        var men = plan.Placements.Single(p => p.HouseholdId == "hh-m");
+        Assert.Equal(("h-men", RideWay.Vehicle), (men.HostId, men.Ride.Way));
+        Assert.Equal([0, 0, 3], plan.Summary.PeoplePlaced);
+    }
+
+    [Fact]
+    public void AnAgreedPlacementNoRideCanBringOnceShared_StaysAtItsHostWithoutARide_AndItsBedsAreNotGivenAway()
+    {
+        // One trip of 8 seats and two agreed households of 5: one is driven, the other keeps its host, apart, without a
+        // ride. A third household that fits only that host must not be put in its beds.
+        var families = new HashSet<HouseholdCategory> { HouseholdCategory.Family };
+        var hosts = new List<NightHost>
+        {
+            new("h-1", North(3), 5, 2, families, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-2", North(-3), 7, 2, families, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+        };
+        Member[] Five() => [new(30, Sex.Female), new(4, Sex.Male), new(6, Sex.Male), new(9, Sex.Female), new(1, Sex.Female)];
+        var households = new List<NightHousehold>
+        {
+            new("hh-a", Five()),
+            new("hh-b", Five()),
+            new("hh-c", [new Member(28, Sex.Female), new Member(3, Sex.Male)], NightsWithoutShelter: 5),
+        };
+        var file = File1(hosts, households, vans: [new NightVehicle("van-1", 8, new LocalTime(20, 30), new LocalTime(21, 10))], escorts: 0);
+        var agreed = new Dictionary<string, string> { ["hh-a"] = "h-1", ["hh-b"] = "h-2" };
+
+        var plan = NightPlanner.Plan(file, Quick with { ConfirmedPlacements = agreed });
+
+        Assert.Empty(NightPlanChecker.Check(file, plan));
+        var left = Assert.Single(plan.PinnedWithoutRide);
+        Assert.Equal(agreed[left.HouseholdId], left.HostId);
+        var driven = Assert.Single(plan.Placements, p => p.HouseholdId != "hh-c");
+        Assert.Equal(agreed[driven.HouseholdId], driven.HostId);
+        Assert.DoesNotContain(plan.Placements, p => p.HouseholdId == "hh-c" && p.HostId == left.HostId);
+        Assert.DoesNotContain(plan.Unplaced, u => agreed.ContainsKey(u.HouseholdId));
+    }
+
+    public static TheoryData<int> PinnedSeeds() => [.. Enumerable.Range(300, 12)];
+
+    /// <summary>Nights short of rides with about half the households agreed already: no agreed household loses its host or is listed unplaced.</summary>
+    [Theory]
+    [MemberData(nameof(PinnedSeeds))]
+    public void OnNightsShortOfRides_AgreedPlacementsKeepTheirHost_AndEveryRuleHolds(int seed)
+    {
+        var random = new Random(seed);
+        var file = NightPlanNights.Create(seed, households: random.Next(14, 22), hosts: 30, cars: random.Next(0, 2), escorts: random.Next(0, 2),
+            clockChange: seed % 4 == 0 ? 1 : 0, spreadKm: 14);
+        var agreed = Agree(file, random);
+
+        var plan = NightPlanner.Plan(file, new NightPlanOptions(TimeSpan.FromSeconds(3), ConfirmedPlacements: agreed));
+
+        Assert.Empty(NightPlanChecker.Check(file, plan));
+        Assert.DoesNotContain(plan.Unplaced, u => agreed.ContainsKey(u.HouseholdId));
+        foreach (var p in plan.Placements.Where(p => agreed.ContainsKey(p.HouseholdId)))
+        {
+            Assert.Equal(agreed[p.HouseholdId], p.HostId);
+        }
+
+        foreach (var p in plan.PinnedWithoutRide)
+        {
+            Assert.Equal(agreed[p.HouseholdId], p.HostId);
+        }
+    }
+
+    /// <summary>About half the households, each agreed with a host that some way reaches alone, the agreements fitting together (rules 1-7, by the checker's own code).</summary>
+    private static Dictionary<string, string> Agree(NightPlanFile file, Random random)
+    {
+        var agreed = new Dictionary<string, string>();
+        var at = new Dictionary<string, List<NightHousehold>>();
+        foreach (var h in file.Night.Households.Where(_ => random.NextDouble() < 0.5))
+        {
+            var fits = file.Night.Hosts.Where(k => NightPlanChecker.Allows(file.Night, k, h) && NightPlanChecker.Reachable(file, h, k))
+                .Where(k =>
+                {
+                    var together = at.GetValueOrDefault(k.Id, []).Append(h).ToList();
+                    return together.Sum(x => x.Members.Count) <= k.Beds && together.Count <= k.MaxHouseholds
+                        && together.Select(NightPlanChecker.Category).Distinct().Count() == 1;
+                }).ToList();
+            if (fits.Count > 0)
+            {
+                var k = fits[random.Next(fits.Count)];
+                agreed[h.Id] = k.Id;
+                at.TryAdd(k.Id, []);
+                at[k.Id].Add(h);
+            }
+        }
+
+        return agreed;
+    }
+
     private static NightPlanFile File1(List<NightHost> hosts, List<NightHousehold> households, List<NightVehicle> vans, int escorts,
         Dictionary<string, HostArrival>? arrivals = null)
     {

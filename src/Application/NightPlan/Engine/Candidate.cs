@@ -38,12 +38,18 @@ internal sealed class Candidate
         }
     }
 
+    /// <summary>Pinned households kept at their host with no way there (the fewer the better, before every level).</summary>
+    public int PinnedWithoutRide => Enumerable.Range(0, HostOf.Length).Count(h => HostOf[h] >= 0 && Rides[h] is null);
+
+    /// <summary>Whether household <paramref name="h"/> is placed and brought.</summary>
+    public bool Brought(int h) => HostOf[h] >= 0 && Rides[h] is not null;
+
     public int[] PeoplePerTier()
     {
         var tiers = new int[Priority.LowestTier];
         for (var h = 0; h < HostOf.Length; h++)
         {
-            if (HostOf[h] >= 0)
+            if (Brought(h))
             {
                 tiers[Problem.Matching.Tier[h] - 1] += Problem.Matching.People[h];
             }
@@ -59,7 +65,7 @@ internal sealed class Candidate
         long waiting = 0, continuity = 0;
         for (var h = 0; h < HostOf.Length; h++)
         {
-            if (HostOf[h] >= 0)
+            if (Brought(h))
             {
                 waiting += Problem.Matching.Households[h].NightsWithoutShelter;
                 continuity += Problem.Matching.LastHost[h] == HostOf[h] ? 1 : 0;
@@ -101,6 +107,11 @@ internal sealed class Candidate
 
     public static bool Better(Candidate a, Candidate b)
     {
+        if (a.PinnedWithoutRide != b.PinnedWithoutRide)
+        {
+            return a.PinnedWithoutRide < b.PinnedWithoutRide;
+        }
+
         var x = a.Levels();
         var y = b.Levels();
         for (var i = 0; i < x.Length; i++)

@@ -10,13 +10,19 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// </summary>
 /// <remarks><c>Optimal</c>: True only when every level of the objective was proved.</remarks>
 /// <remarks><c>Trips</c>: The vehicles' trips (van-runs.md output), departed trips included.</remarks>
+/// <remarks><c>PinnedWithoutRide</c>: Placements already agreed (<see cref="NightPlanOptions.ConfirmedPlacements"/>) that
+/// no way brings with the evening's rides shared: kept at their host, beds taken, counted neither placed nor unplaced.</remarks>
 public sealed record NightPlan(
     LocalDate Night,
     bool Optimal,
     IReadOnlyList<NightPlacement> Placements,
     IReadOnlyList<NightUnplaced> Unplaced,
     IReadOnlyList<VanTrip> Trips,
+    IReadOnlyList<NightPinnedWithoutRide> PinnedWithoutRide,
     NightPlanSummary Summary);
+
+/// <summary>An agreed placement the evening's rides cannot bring: the household stays promised to its host, for a coordinator to arrange the ride.</summary>
+public sealed record NightPinnedWithoutRide(string HouseholdId, string HostId, int People, int Tier);
 
 /// <summary>A household placed and brought: its host, and its one way there.</summary>
 public sealed record NightPlacement(string HouseholdId, string HostId, int People, int Tier, int TravelMinutes, Ride Ride);

@@ -57,7 +57,7 @@ public static class NightPlanner
             }
         }
 
-        var realiser = new Realiser(problem, options.DepartedTrips ?? [], frozenRides, busy);
+        var realiser = new Realiser(problem, options.DepartedTrips ?? [], frozenRides, busy, forced.Keys.ToHashSet());
 
         // 1. The sequential plan.
         var matching = MatchingEngine.Solve(file.Night, matchingOptions);

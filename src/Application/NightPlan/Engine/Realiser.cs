@@ -7,10 +7,14 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// <summary>
 /// Turns a choice of hosts (and, from the model, of ways) into a complete night plan: the vehicles' trips by the
 /// van planner, then a repair (a household the vehicles could not take goes with a spare escort, or to a fetching
-/// host with room, when it can), and at last the plan with its rides and reasons.
+/// host with room, when it can), and at last the plan with its rides and reasons. A pinned household (a placement already
+/// agreed) keeps its host whatever happens: it is routed first when sharing the vehicles would leave it behind, and one no
+/// way brings after all stays at its host without a ride (its beds stay taken), said apart in the plan.
 /// </summary>
+/// <remarks><c>pinned</c>: Households whose host is agreed already, by index (departed ones included).</remarks>
 internal sealed class Realiser(
-    NightPlanProblem problem, IReadOnlyList<VanTrip> departed, IReadOnlyDictionary<int, Ride> frozenRides, (int Ready, int TripsDone)?[] busy)
+    NightPlanProblem problem, IReadOnlyList<VanTrip> departed, IReadOnlyDictionary<int, Ride> frozenRides, (int Ready, int TripsDone)?[] busy,
+    IReadOnlySet<int> pinned)
 {
     private readonly MatchingProblem m = problem.Matching;
 
@@ -38,9 +42,7 @@ internal sealed class Realiser(
             }
         }
 
-        var routed = toDrive.Count == 0
-            ? new VehicleRouting.Result([], [], 0)
-            : VehicleRouting.Route(problem, toDrive, busy, routingTime);
+        var routed = Route(toDrive, routingTime);
         var rides = new Ride?[n];
         foreach (var (h, ride) in frozenRides)
         {
@@ -80,9 +82,24 @@ internal sealed class Realiser(
 
         var undriven = toDrive.Keys.Count(h => !routed.Delivered.Contains(h));
 
+        // A pinned household left without a ride keeps its host: a spare escort, or its host fetches, if that can be;
+        // otherwise it stays there without a ride, its beds taken, for a coordinator to arrange.
+        foreach (var h in Enumerable.Range(0, n).Where(h => rides[h] is null && host[h] >= 0 && pinned.Contains(h)))
+        {
+            if (problem.CanFetch(host[h]))
+            {
+                rides[h] = Fetch(host[h]);
+            }
+            else if (escortsLeft > 0 && problem.CanTransit(h, host[h]))
+            {
+                rides[h] = Transit(host[h]);
+                escortsLeft--;
+            }
+        }
+
         // The repair: households without a ride, priority first, take a spare escort to their host or any fetching host
         // with room; otherwise they are not placed (transport.md rule 2).
-        var order = Enumerable.Range(0, n).Where(h => rides[h] is null)
+        var order = Enumerable.Range(0, n).Where(h => rides[h] is null && !pinned.Contains(h))
             .OrderBy(h => m.Tier[h]).ThenByDescending(h => m.People[h]).ThenByDescending(h => m.Households[h].NightsWithoutShelter).ThenBy(h => h).ToList();
         foreach (var h in order)
         {
@@ -142,7 +159,7 @@ internal sealed class Realiser(
 
         var escorted = Enumerable.Range(0, host.Length)
             .Where(h => host[h] >= 0 && way[h] != RideWay.HostFetches && problem.CanTransit(h, host[h]))
-            .OrderBy(h => way[h] is null ? 0 : 1).ThenBy(h => m.Tier[h]).ThenByDescending(h => m.People[h]).ThenByDescending(h => problem.Drive[host[h]]).ThenBy(h => h)
+            .OrderBy(h => way[h] is null ? 0 : 1).ThenBy(h => pinned.Contains(h) ? 0 : 1).ThenBy(h => m.Tier[h]).ThenByDescending(h => m.People[h]).ThenByDescending(h => problem.Drive[host[h]]).ThenBy(h => h)
             .Take(problem.File.Transport.PublicTransport.Escorts);
         foreach (var h in escorted)
         {
@@ -150,6 +167,40 @@ internal sealed class Realiser(
         }
 
         return way;
+    }
+
+    /// <summary>
+    /// The vehicles' trips for <paramref name="toDrive"/>: all together; when that leaves a pinned household behind, the
+    /// pinned ones first on trips of their own and the others after them, whichever drives more of the pinned.
+    /// </summary>
+    private VehicleRouting.Result Route(Dictionary<int, int> toDrive, TimeSpan routingTime)
+    {
+        if (toDrive.Count == 0)
+        {
+            return new VehicleRouting.Result([], [], 0);
+        }
+
+        var together = VehicleRouting.Route(problem, toDrive, busy, routingTime);
+        var pins = toDrive.Where(p => pinned.Contains(p.Key)).ToDictionary();
+        if (pins.Keys.All(together.Delivered.Contains))
+        {
+            return together;
+        }
+
+        var first = VehicleRouting.Route(problem, pins, busy, routingTime);
+        var after = ((int Ready, int TripsDone)?[])busy.Clone();
+        foreach (var trip in first.Trips)
+        {
+            var v = problem.Vehicles.Select((vehicle, i) => (vehicle, i)).First(x => x.vehicle.Vehicle.Id == trip.VanId).i;
+            var back = problem.MinuteOf(trip.ReturnAt);
+            after[v] = (Math.Max(back, after[v]?.Ready ?? 0), Math.Max(trip.Trip, after[v]?.TripsDone ?? 0));
+        }
+
+        var rest = toDrive.Where(p => !pinned.Contains(p.Key)).ToDictionary();
+        var then = rest.Count == 0 ? new VehicleRouting.Result([], [], 0) : VehicleRouting.Route(problem, rest, after, routingTime);
+        var pinsFirst = new VehicleRouting.Result([.. first.Trips, .. then.Trips], [.. first.Delivered, .. then.Delivered],
+            first.DrivingMinutes + then.DrivingMinutes);
+        return pins.Keys.Count(pinsFirst.Delivered.Contains) > pins.Keys.Count(together.Delivered.Contains) ? pinsFirst : together;
     }
 
     private bool Fits(int[] host, int k, int h)
@@ -209,6 +260,7 @@ internal sealed class Realiser(
     {
         var placements = new List<NightPlacement>();
         var unplaced = new List<NightUnplaced>();
+        var withoutRide = new List<NightPinnedWithoutRide>();
         var placedPeople = new int[Priority.LowestTier];
         var unplacedPeople = new int[Priority.LowestTier];
         long waiting = 0, travel = 0;
@@ -217,7 +269,11 @@ internal sealed class Realiser(
         {
             var k = best.HostOf[h];
             var tier = m.Tier[h];
-            if (k >= 0)
+            if (k >= 0 && best.Rides[h] is null)
+            {
+                withoutRide.Add(new NightPinnedWithoutRide(m.Households[h].Id, m.Hosts[k].Id, m.People[h], tier));
+            }
+            else if (k >= 0)
             {
                 placements.Add(new NightPlacement(m.Households[h].Id, m.Hosts[k].Id, m.People[h], tier, m.Travel[k], best.Rides[h]!));
                 placedPeople[tier - 1] += m.People[h];
@@ -239,6 +295,7 @@ internal sealed class Realiser(
             placements.OrderBy(p => p.HouseholdId, StringComparer.Ordinal).ToList(),
             unplaced.OrderBy(u => u.HouseholdId, StringComparer.Ordinal).ToList(),
             best.Trips,
+            withoutRide.OrderBy(u => u.HouseholdId, StringComparer.Ordinal).ToList(),
             new NightPlanSummary(placedPeople, unplacedPeople, waiting, continuity, travel, upperBound, sequential,
                 best.PersonArrivalMinutes, best.DrivingMinutes, solveMilliseconds));
     }
