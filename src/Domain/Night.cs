@@ -38,4 +38,7 @@ public static class Night
     /// </summary>
     public static int EveningMinute(LocalTime time) =>
         (time.Hour * 60) + time.Minute + (time < EveningStarts ? 12 * 60 : -12 * 60);
+
+    /// <summary>The clock time of an instant in Paris, as hosts and drivers read it.</summary>
+    public static LocalTime Clock(Instant instant) => instant.InZone(Zone).TimeOfDay;
 }

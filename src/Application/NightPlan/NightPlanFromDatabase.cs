@@ -53,14 +53,20 @@ public sealed class NightPlanFromDatabase
     /// <summary>Placements already agreed (confirmed, delivered, or offered and awaiting the host's answer) that no way reaches tonight.</summary>
     public IReadOnlyList<ShelterRequest> AgreedWithoutRide { get; }
 
-    public static async Task<NightPlanFromDatabase> LoadAsync(IHostingMatchDb db, LocalDate night, Instant now, TimeSpan timeLimit, CancellationToken ct)
+    /// <remarks><c>only</c>: When given, only these requests are planned (the vehicles' plan of the confirmed households); the others are not in the night.</remarks>
+    public static async Task<NightPlanFromDatabase> LoadAsync(IHostingMatchDb db, LocalDate night, Instant now, TimeSpan timeLimit, CancellationToken ct,
+        Func<ShelterRequest, bool>? only = null)
     {
-        var requests = await db.Requests.AsNoTracking().Where(r => r.Night == night && r.Status != RequestStatus.Cancelled)
-            .OrderBy(r => r.Id).ToListAsync(ct);
+        var requests = (await db.Requests.AsNoTracking().Where(r => r.Night == night && r.Status != RequestStatus.Cancelled)
+            .OrderBy(r => r.Id).ToListAsync(ct)).Where(r => only is null || only(r)).ToList();
         var householdIds = requests.Select(r => r.HouseholdId).ToList();
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Code).ToListAsync(ct);
         var offers = await db.Offers.AsNoTracking().Where(o => o.Night == night).ToListAsync(ct);
+        var lastNight = await db.Requests.AsNoTracking()
+            .Where(r => r.Night == night.PlusDays(-1) && householdIds.Contains(r.HouseholdId)
+                        && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
+            .ToDictionaryAsync(r => r.HouseholdId, r => r.HostId, ct);
         var @base = await NightFromDatabase.BaseAsync(db, ct);
 
         var open = offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.RequestId).ToHashSet();
@@ -73,7 +79,7 @@ public sealed class NightPlanFromDatabase
             h => new HostArrival(h.ArrivalWindow.From, h.ArrivalWindow.Until, h.PicksUpAtBase), StringComparer.Ordinal);
         NightPlanFile FileOf(IEnumerable<ShelterRequest> planned) => new(
             new NightFile(night, @base, MatchingRules.Default, hosts.Select(h => NightFromDatabase.ToEngine(h, night, [])).ToList(),
-                planned.Select(r => ToEngine(households[r.HouseholdId], r)).ToList()),
+                planned.Select(r => ToEngine(households[r.HouseholdId], r, lastNight.GetValueOrDefault(r.HouseholdId), hosts)).ToList()),
             transport.Transport, arrivals);
 
         // An agreed placement the engine keeps must be reachable; one that no way reaches tonight is said apart, and its
@@ -95,13 +101,21 @@ public sealed class NightPlanFromDatabase
             };
         }
 
-        var options = new NightPlanOptions(timeLimit, pins.Where(p => !unreachable.Contains(p.Key)).ToDictionary(), null, exclusions);
+        // The vehicles' trips that have left are kept as they are: their households are on board, the vehicle busy until back.
+        var stored = await db.VanRunPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Night == night, ct);
+        var departed = (stored?.DepartedBy(now, Duration.FromMinutes(RunsFile.DefaultLoadingMinutes)).Select(VanRuns.StoredVanPlan.ToTrip) ?? [])
+            .Where(t => transport.Transport.Vehicles.Any(v => v.Id == t.VanId)
+                        && t.Stops.SelectMany(s => s.HouseholdIds).All(id => planned.Any(r => r.HouseholdId.ToString() == id)))
+            .ToList();
+        var options = new NightPlanOptions(timeLimit, pins.Where(p => !unreachable.Contains(p.Key)).ToDictionary(), departed, exclusions);
         return new NightPlanFromDatabase(file, options, planned.ToDictionary(r => r.HouseholdId), households, hosts.ToDictionary(h => h.Id),
             transport.Labels, withoutRide);
     }
 
-    private static NightHousehold ToEngine(Household h, ShelterRequest r) =>
-        new(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter, null);
+    /// <summary>The household as the engine sees it, with last night's host when it is still a host (continuity, matching.md level 5).</summary>
+    private static NightHousehold ToEngine(Household h, ShelterRequest r, Guid? lastHost, IReadOnlyList<Host> hosts) =>
+        new(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter,
+            lastHost is { } last && hosts.Any(x => x.Id == last) ? last.ToString() : null);
 
     /// <summary>
     /// The evening's transport: the night's registered vehicles, else the network's vans with the default hours; every

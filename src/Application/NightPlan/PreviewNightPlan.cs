@@ -55,19 +55,7 @@ public sealed class PreviewNightPlanHandler(IHostingMatchDb db, IClock clock) : 
     {
         var tonight = await NightPlanFromDatabase.LoadAsync(db, query.Night, clock.GetCurrentInstant(), query.TimeLimit ?? DefaultTimeLimit,
             cancellationToken);
-        Engine.NightPlan plan;
-        try
-        {
-            plan = NightPlanner.Plan(tonight.File, tonight.Options);
-        }
-        catch (ArgumentException e)
-        {
-            // The placements already agreed do not hold together (more than a host's beds or households): the night's data
-            // needs a coordinator, not a plan.
-            throw new DomainException("agreed-placements-conflict",
-                $"The placements already agreed for the night of {query.Night:yyyy-MM-dd} do not hold together, so no night plan " +
-                $"can keep them: check the hosts with more households or people than they take. ({e.Message})");
-        }
+        var plan = NightPlans.PlanOrRefuse(tonight.File, tonight.Options, query.Night);
         var agreed = tonight.Options.ConfirmedPlacements ?? new Dictionary<string, string>();
         string Label(string vehicleId) => tonight.VehicleLabels.GetValueOrDefault(vehicleId, vehicleId);
         var byHousehold = tonight.Requests;

@@ -54,7 +54,8 @@ public sealed class SendTonightsOffersHandler(IHostingMatchDb db, IClock clock, 
             }
 
             var offer = Offer.Create(command.Night, request.Id, request.HouseholdId, host.Id, now, timeout);
-            var body = SmsTemplates.Offer(host.Language, host.DisplayName, households[request.HouseholdId].Members, host.ArrivalWindow.From);
+            var body = SmsTemplates.Offer(host.Language, host.DisplayName, households[request.HouseholdId].Members,
+                OfferArrival.Of(request.Ride, host.ArrivalWindow.From));
             db.Offers.Add(offer);
             db.OutboundSms.Add(OutboundSms.Create(host.Phone, body, SmsKind.Offer, host.Id, offer.Id, now));
             created.Add(offer.Id);

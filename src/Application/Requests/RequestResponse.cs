@@ -24,7 +24,8 @@ public sealed record RequestResponse(
     string? UnplacedDetail,
     Guid? ReferredBy,
     string? Notes,
-    uint Version);
+    uint Version,
+    RideResponse? Ride = null);
 
 public sealed record MemberResponse(int Age, string Sex);
 
@@ -34,5 +35,6 @@ internal static class RequestProjection
         r.Id, r.Night, r.Status.ToString().ToLowerInvariant(), h.Id, h.Alias,
         h.Members.Select(m => new MemberResponse(m.Age, m.Sex.ToString().ToLowerInvariant())).ToList(),
         h.Category.ToWire(), h.Tier, h.Vulnerable, h.NeedsWheelchairAccess, h.Languages, r.NightsWithoutShelter,
-        r.Transport.ToString().ToLowerInvariant(), r.HostId, r.UnplacedReason, r.UnplacedDetail, h.ReferredBy, h.Notes, r.Version);
+        r.Transport.ToString().ToLowerInvariant(), r.HostId, r.UnplacedReason, r.UnplacedDetail, h.ReferredBy, h.Notes, r.Version,
+        RideResponse.Of(r.Ride));
 }

@@ -13,6 +13,9 @@ namespace HostingMatch.Application.Sms;
 /// Tells each host on the night's van runs when the van arrives (spec sms.md, "Offers" 7), through the outbox.
 /// A host already told a time within 10 minutes of the planned one is not told again (<see cref="VanRunPlan.TellArrival"/>);
 /// a re-plan that moves their time further sends the new one.
+/// On a night whose vehicles are registered, each volunteer driver also gets their trips (departures, stops with the
+/// address, the host's first name and phone), and each escort the household they take by public transport, when to
+/// leave the base and the address; again only when something moved by more than 10 minutes or changed.
 /// Returns the codes of the hosts messaged; empty when the vans are not planned.
 /// </summary>
 public sealed record SendVanArrivalTimes(LocalDate Night) : ICommand<IReadOnlyList<string>>, ITransactional, IAudited;
@@ -56,18 +59,84 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
             told.Add(host.Code);
         }
 
-        if (told.Count > 0)
+        var volunteers = await TellVolunteersAsync(plan, hosts, now, cancellationToken);
+        if (told.Count > 0 || volunteers > 0)
         {
             // From now on, a re-plan that moves a host's time tells them (SettleOffers reads it).
             (await db.TrackProgressOfAsync(command.Night, cancellationToken)).RecordVanTimesSent(now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (told.Count > 0)
+        if (told.Count > 0 || volunteers > 0)
         {
             outbox.MessagesQueued();
         }
 
         return told;
+    }
+
+    /// <summary>The drivers' trips and the escorts' journeys; returns how many SMS were queued.</summary>
+    private async Task<int> TellVolunteersAsync(VanRunPlan plan, Dictionary<Guid, Domain.Hosts.Host> hosts, Instant now, CancellationToken ct)
+    {
+        var queued = 0;
+        var vehicles = await db.NightVehicles.AsNoTracking().Where(v => v.Night == plan.Night).ToListAsync(ct);
+        foreach (var vehicle in vehicles)
+        {
+            var trips = plan.Plan.Trips.Where(t => t.VanId == vehicle.Label).OrderBy(t => t.Trip).ToList();
+            // Every trip is checked (no short cut): the plan records each as told.
+            var changed = trips.Select(t => plan.TellArrival(Keyed(vehicle.Id, t.Trip), t.DepartAt.ToInstant())).ToList();
+            if (trips.Count == 0 || !changed.Contains(true))
+            {
+                continue;
+            }
+
+            var body = SmsTemplates.DriverTrips(vehicle.DriverFirstName, vehicle.Label, trips.Select(t => new DriverTrip(t.Trip, t.DepartAt.TimeOfDay,
+                t.Stops.Select(s => new DriverStop(s.ArriveAt.TimeOfDay, hosts[s.HostId].Address, hosts[s.HostId].DisplayName, hosts[s.HostId].Phone, s.People))
+                    .ToList())).ToList());
+            db.OutboundSms.Add(OutboundSms.Create(vehicle.DriverPhone, body, SmsKind.Ride, null, null, now));
+            queued++;
+        }
+
+        // The escorts, in the order they registered, take the households going by public transport, earliest first.
+        var escorts = await db.NightEscorts.AsNoTracking().Where(e => e.Night == plan.Night).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync(ct);
+        var byTransit = (await db.Requests.AsNoTracking().Where(r => r.Night == plan.Night && r.Status == Domain.Requests.RequestStatus.Confirmed)
+                .ToListAsync(ct))
+            .Where(r => r.Ride is { Way: Domain.Requests.PlannedRideWay.PublicTransport }).OrderBy(r => r.Ride!.LeaveBaseAt ?? r.Ride.ArriveAt).ThenBy(r => r.Id).ToList();
+        var householdIds = byTransit.Select(r => r.HouseholdId).ToList();
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var hostIds = byTransit.Select(r => r.HostId!.Value).ToList();
+        var theirHosts = await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        foreach (var (escort, request) in escorts.Zip(byTransit))
+        {
+            var ride = request.Ride!;
+            var leave = ride.LeaveBaseAt ?? ride.ArriveAt;
+            if (!plan.TellArrival(Keyed(escort.Id, request.HouseholdId), leave))
+            {
+                continue;
+            }
+
+            var host = theirHosts[request.HostId!.Value];
+            var household = households[request.HouseholdId];
+            db.OutboundSms.Add(OutboundSms.Create(escort.Phone, SmsTemplates.EscortJourney(escort.FirstName, household.Alias, household.People,
+                Domain.Night.Clock(leave), Domain.Night.Clock(ride.ArriveAt), host.DisplayName, host.Address), SmsKind.Ride, null, null, now));
+            queued++;
+        }
+
+        return queued;
+    }
+
+    /// <summary>A key of its own for what a volunteer was told (a driver's trip, an escort's household), beside the hosts' in <see cref="VanRunPlan.ToldArrivals"/>.</summary>
+    private static Guid Keyed(Guid volunteer, int trip) => Keyed(volunteer, new Guid(trip, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0x5A]));
+
+    private static Guid Keyed(Guid volunteer, Guid what)
+    {
+        var a = volunteer.ToByteArray();
+        var b = what.ToByteArray();
+        for (var i = 0; i < a.Length; i++)
+        {
+            a[i] ^= b[i];
+        }
+
+        return new Guid(a);
     }
 }

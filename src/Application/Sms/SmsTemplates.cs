@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Requests;
 using NodaTime;
 
 namespace HostingMatch.Application.Sms;
@@ -17,8 +18,17 @@ public static class SmsTemplates
     public const int MaxFirstNameLength = 14;
 
     /// <summary>"Bonsoir Claire, pouvez-vous accueillir ce soir 1 adulte et 2 enfants (4 et 7 ans) ? Arrivée vers 21h30. Répondez OUI ou NON."</summary>
-    public static string Offer(Language language, string hostName, IReadOnlyCollection<Member> members, LocalTime arrival)
+    public static string Offer(Language language, string hostName, IReadOnlyCollection<Member> members, LocalTime arrival) =>
+        Offer(language, hostName, members, new OfferArrival(null, arrival, null));
+
+    /// <summary>
+    /// The offer with the night plan's ride: "Arrivée vers 21h40 en voiture.", "Arrivée vers 21h40 en métro avec un
+    /// bénévole.", or for a host who fetches "Vous venez les chercher à la base à 20h30.". One SMS: the ages go first when
+    /// it would not fit.
+    /// </summary>
+    public static string Offer(Language language, string hostName, IReadOnlyCollection<Member> members, OfferArrival arrival)
     {
+        ArgumentNullException.ThrowIfNull(arrival);
         var name = FirstName(hostName);
         var withAges = OfferText(language, name, People.Describe(language, members, withAges: true), arrival);
         return SmsSegments.Measure(withAges).IsSingleSegment
@@ -110,10 +120,47 @@ public static class SmsTemplates
         _ => $"Bonsoir{Greeting(hostName)}, le véhicule arrivera chez vous vers {Clock(language, arrival)}. Merci pour votre accueil !",
     };
 
-    private static string OfferText(Language language, string name, string people, LocalTime arrival) => language switch
+    /// <summary>
+    /// A volunteer driver's evening (in French: drivers and escorts are the network's own volunteers): each trip's
+    /// departure from the base and its stops with the time, the address and the host's first name and phone. Several SMS
+    /// long when the evening is; the run sheet has the same.
+    /// </summary>
+    public static string DriverTrips(string driverFirstName, string vehicleLabel, IReadOnlyList<DriverTrip> trips)
     {
-        Language.En => $"Good evening{Prefix(name)}, can you host tonight {people}? Arriving around {Clock(language, arrival)}. Reply YES or NO.",
-        _ => $"Bonsoir{Prefix(name)}, pouvez-vous accueillir ce soir {people} ? Arrivée vers {Clock(language, arrival)}. Répondez OUI ou NON.",
+        ArgumentNullException.ThrowIfNull(trips);
+        var text = new StringBuilder($"Bonsoir{Prefix(FirstName(driverFirstName))}, vos trajets ce soir avec {vehicleLabel} :");
+        foreach (var trip in trips)
+        {
+            text.Append($" Trajet {trip.Number.ToString(CultureInfo.InvariantCulture)}, départ de la base {Clock(Language.Fr, trip.DepartAt)} :");
+            text.Append(string.Join(" ;", trip.Stops.Select(s =>
+                $" {Clock(Language.Fr, s.ArriveAt)} {s.Address} ({FirstName(s.HostName)} {s.HostPhone}), {s.People.ToString(CultureInfo.InvariantCulture)} pers.")));
+        }
+
+        text.Append(" Merci !");
+        return text.ToString();
+    }
+
+    /// <summary>An escort's evening: who they take (the household's alias and size), when they leave the base, where to and when they arrive.</summary>
+    public static string EscortJourney(string escortFirstName, string alias, int people, LocalTime leaveBase, LocalTime arrive, string hostName, string address) =>
+        $"Bonsoir{Prefix(FirstName(escortFirstName))}, ce soir vous accompagnez {alias} ({people.ToString(CultureInfo.InvariantCulture)} pers.) " +
+        $"en transports : départ de la base {Clock(Language.Fr, leaveBase)}, arrivée vers {Clock(Language.Fr, arrive)} chez {FirstName(hostName)}, {address}. Merci !";
+
+    private static string OfferText(Language language, string name, string people, OfferArrival arrival) => language switch
+    {
+        Language.En => $"Good evening{Prefix(name)}, can you host tonight {people}? {How(language, arrival)} Reply YES or NO.",
+        _ => $"Bonsoir{Prefix(name)}, pouvez-vous accueillir ce soir {people} ? {How(language, arrival)} Répondez OUI ou NON.",
+    };
+
+    private static string How(Language language, OfferArrival a) => (language, a.Way) switch
+    {
+        (Language.En, PlannedRideWay.HostFetches) => $"You fetch them at the base at {Clock(language, a.LeaveBaseAt ?? a.ArriveAt)}.",
+        (_, PlannedRideWay.HostFetches) => $"Vous venez les chercher à la base à {Clock(language, a.LeaveBaseAt ?? a.ArriveAt)}.",
+        (Language.En, PlannedRideWay.Vehicle) => $"Arriving around {Clock(language, a.ArriveAt)} by car.",
+        (_, PlannedRideWay.Vehicle) => $"Arrivée vers {Clock(language, a.ArriveAt)} en voiture.",
+        (Language.En, PlannedRideWay.PublicTransport) => $"Arriving around {Clock(language, a.ArriveAt)} by metro with a volunteer.",
+        (_, PlannedRideWay.PublicTransport) => $"Arrivée vers {Clock(language, a.ArriveAt)} en métro avec un bénévole.",
+        (Language.En, _) => $"Arriving around {Clock(language, a.ArriveAt)}.",
+        _ => $"Arrivée vers {Clock(language, a.ArriveAt)}.",
     };
 
     private static string Greeting(string hostName) => Prefix(FirstName(hostName));
@@ -153,3 +200,21 @@ public static class SmsTemplates
         return name.Length <= MaxFirstNameLength ? name : name[..MaxFirstNameLength];
     }
 }
+
+/// <summary>
+/// How the guests reach the host, as an offer says it: <paramref name="Way"/> null when no ride is planned (the host's
+/// arrival window is given), <paramref name="LeaveBaseAt"/> the fetching host's time at the base. Times on the night's clock.
+/// </summary>
+public sealed record OfferArrival(PlannedRideWay? Way, LocalTime ArriveAt, LocalTime? LeaveBaseAt)
+{
+    /// <summary>The offer's arrival for a request: its planned ride, else the host's window.</summary>
+    public static OfferArrival Of(PlannedRide? ride, LocalTime windowFrom) => ride is null
+        ? new OfferArrival(null, windowFrom, null)
+        : new OfferArrival(ride.Way, Domain.Night.Clock(ride.ArriveAt), ride.LeaveBaseAt is { } leave ? Domain.Night.Clock(leave) : null);
+}
+
+/// <summary>One trip of a driver's evening, for <see cref="SmsTemplates.DriverTrips"/>.</summary>
+public sealed record DriverTrip(int Number, LocalTime DepartAt, IReadOnlyList<DriverStop> Stops);
+
+/// <summary>One stop of a driver's trip.</summary>
+public sealed record DriverStop(LocalTime ArriveAt, string Address, string HostName, string HostPhone, int People);

@@ -10,6 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using HostingMatch.Application.Matching.Engine;
 using HostingMatch.Application.VanRuns.Planner;
+using HostingMatch.Application.NightPlan;
+using HostingMatch.Application.NightPlan.Engine;
 
 namespace HostingMatch.Application.VanRuns;
 
@@ -20,6 +22,9 @@ namespace HostingMatch.Application.VanRuns;
 /// started (<c>loadingMinutes</c> before it drives off): the households are sitting in the van. Nothing leaves before now.
 /// The summary covers the whole evening, trips that left included. A household whose transport the coordinators
 /// arranged otherwise (<see cref="RequestTransport.Other"/>) is left out of the plan.
+/// A night whose vehicles are registered (vans and volunteers' cars with their drivers' shifts) is planned by the night
+/// plan instead (transport.md): every confirmed household gets its ride (a vehicle's trip, its host fetching it, or an
+/// escort), stored on the request; the vehicles' trips are the plan's; a household no ride can bring is listed unserved.
 /// </summary>
 public sealed record PlanVanRuns(LocalDate Night) : ICommand<VanRunsResponse>, ITransactional, IAudited;
 
@@ -28,6 +33,11 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
     public async ValueTask<VanRunsResponse> Handle(PlanVanRuns command, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
+        if (await db.NightVehicles.AnyAsync(v => v.Night == command.Night, cancellationToken))
+        {
+            return await WithNightPlanAsync(command.Night, now, cancellationToken);
+        }
+
         var vans = await db.Vans.AsNoTracking().OrderBy(v => v.Name).ToListAsync(cancellationToken);
         if (vans.Count == 0)
         {
@@ -93,5 +103,71 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
 
         await db.SaveChangesAsync(cancellationToken);
         return VanRunsViews.ToResponse(combined, now, now, hosts, households);
+    }
+
+    /// <summary>When the night plan has had this long, the vehicles' plan is good enough to tell drivers and hosts (docs/benchmarks.md).</summary>
+    public static readonly TimeSpan NightPlanTimeLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The registered vehicles' trips, the fetching hosts and the escorts for the confirmed households, by the night plan
+    /// with every confirmed placement kept and the trips that have left frozen.
+    /// </summary>
+    private async ValueTask<VanRunsResponse> WithNightPlanAsync(LocalDate night, Instant now, CancellationToken cancellationToken)
+    {
+        var stored = await db.VanRunPlans.FirstOrDefaultAsync(p => p.Night == night, cancellationToken);
+        var boarding = Duration.FromMinutes(RunsFile.DefaultLoadingMinutes);
+        var departed = stored is null ? [] : stored.DepartedBy(now, boarding).Select(StoredVanPlan.ToTrip).ToList();
+        var onBoard = departed.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet();
+        var vehicles = await db.NightVehicles.AsNoTracking().Where(v => v.Night == night).Select(v => v.Label).ToListAsync(cancellationToken);
+        if (departed.FirstOrDefault(t => !vehicles.Contains(t.VanId)) is { } orphan)
+        {
+            throw new DomainException("departed-vehicle-withdrawn",
+                $"Trip {orphan.Trip} of '{orphan.VanId}' has left, but that vehicle is no longer registered for the night: register it again to re-plan.");
+        }
+
+        var tonight = await NightPlanFromDatabase.LoadAsync(db, night, now, NightPlanTimeLimit, cancellationToken,
+            r => onBoard.Contains(r.HouseholdId.ToString()) || (r.Status == RequestStatus.Confirmed && r.Transport == RequestTransport.Van));
+        var plan = NightPlans.PlanOrRefuse(tonight.File, tonight.Options, night);
+
+        var requests = await db.Requests.Where(r => r.Night == night && r.Status == RequestStatus.Confirmed).ToDictionaryAsync(r => r.HouseholdId.ToString(), cancellationToken);
+        foreach (var placement in plan.Placements)
+        {
+            if (requests.TryGetValue(placement.HouseholdId, out var request))
+            {
+                request.PlanRide(NightPlanRides.ToPlanned(placement, tonight.VehicleLabels), now);
+            }
+        }
+
+        var leftAt = plan.PinnedWithoutRide.Select(p => p.HouseholdId).Concat(tonight.AgreedWithoutRide.Select(r => r.HouseholdId.ToString()))
+            .Where(requests.ContainsKey).Select(id => requests[id]).ToList();
+        foreach (var request in leftAt)
+        {
+            request.PlanRide(null, now);
+        }
+
+        var unserved = leftAt.GroupBy(r => r.HostId!.Value).Select(g => new UnservedStop(g.Key.ToString(), UnservedReason.NoTime,
+                $"No vehicle, escort or fetching host can bring {g.Count()} confirmed household(s) here tonight: add a vehicle, or arrange the journey and mark it as other transport."))
+            .ToList();
+        var hosts = tonight.Hosts.ToDictionary();
+        var households = tonight.Households.ToDictionary();
+        var input = new RunsFile(night, Night.Zone.Id, new RunsBase(tonight.File.Night.Base.Name ?? "Base", tonight.File.Night.Base.Location),
+            tonight.File.Transport.Rules, tonight.File.Transport.Vehicles.Select(v => new RunsVan(v.Id, v.Seats)).ToList(),
+            tonight.File.Transport.FirstDeparture, tonight.File.Transport.LatestArrival, tonight.File.Transport.LoadingMinutes,
+            tonight.File.Transport.StopMinutes, []);
+        var vanPlan = new VanPlan(night, plan.Trips, unserved,
+            EveningModel.Summarize(input, plan.Trips, hostId => hosts[Guid.Parse(hostId)].Location, plan.Summary.SolveMilliseconds));
+        var typed = StoredVanPlan.ToStored(vanPlan);
+        if (stored is null)
+        {
+            db.VanRunPlans.Add(VanRunPlan.Create(night, typed, now));
+        }
+        else
+        {
+            stored.Replace(typed, now, boarding);
+        }
+
+        (await db.TrackProgressOfAsync(night, cancellationToken)).RecordVansPlanned(now);
+        await db.SaveChangesAsync(cancellationToken);
+        return VanRunsViews.ToResponse(vanPlan, now, now, hosts, households);
     }
 }

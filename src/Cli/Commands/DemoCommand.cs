@@ -73,7 +73,7 @@ public static class DemoCommand
         {
             var tonight = NightOption.Value(parse, night, services);
             clock.Reset(Night.At(tonight, VansPlannedAt).ToInstant());
-            NightCommand.PrintVanRuns(await services.GetRequiredService<IMediator>().Send(new PlanVanRuns(tonight), token));
+            await NightCommand.PlanAndPrintRidesAsync(services.GetRequiredService<IMediator>(), tonight, token);
             return ExitCodes.Success;
         }, ct, configureServices: s => s.AddSingleton<IClock>(clock),
             refuse: (services, token) => DemoDatabaseGuard.RefuseUnlessDemoAsync(services, parse.GetValue(confirmed), "demo vans", token)));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HostingMatch.Application.Matching;
 using HostingMatch.Application.NightPlan;
+using HostingMatch.Application.Requests;
 using HostingMatch.Application.VanRuns;
 using NodaTime.Text;
 using Mediator;
@@ -34,7 +35,7 @@ internal static class NightCommand
         vans.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
         {
             var tonight = NightOption.Value(parse, night, services);
-            PrintVanRuns(await services.GetRequiredService<IMediator>().Send(new PlanVanRuns(tonight), token));
+            await PlanAndPrintRidesAsync(services.GetRequiredService<IMediator>(), tonight, token);
             return ExitCodes.Success;
         }, ct));
 
@@ -74,6 +75,44 @@ internal static class NightCommand
         {
             Console.WriteLine($"Not served by the vans: {u.HostName} ({u.HostCode}): {u.Reason}: {u.Detail}");
         }
+    }
+
+    /// <summary>Plans the vehicles' runs from the confirmed placements and prints them, then how every confirmed household reaches its bed.</summary>
+    internal static async Task PlanAndPrintRidesAsync(IMediator mediator, NodaTime.LocalDate night, CancellationToken ct)
+    {
+        PrintVanRuns(await mediator.Send(new PlanVanRuns(night), ct));
+        PrintConfirmedRides(await mediator.Send(new ListRequests(night), ct));
+    }
+
+    /// <summary>
+    /// Every confirmed household and how it reaches its bed (a vehicle, its host fetching it, an escort, or transport the
+    /// coordinators arranged), and the exact list of those with no way there yet.
+    /// </summary>
+    internal static void PrintConfirmedRides(IReadOnlyList<RequestResponse> requests)
+    {
+        var confirmed = requests.Where(r => r.Status is "confirmed" or "delivered").ToList();
+        var withoutRide = confirmed.Where(r => r.Ride is null && r.Transport != "other").OrderBy(r => r.Alias, StringComparer.Ordinal).ToList();
+        foreach (var way in confirmed.Where(r => r.Ride is not null && r.Ride.Way != "vehicle").GroupBy(r => r.Ride!.Way).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(way.Key == "host-fetches" ? "Fetched at the base by their host:" : "By public transport with an escort:");
+            foreach (var r in way.OrderBy(r => r.Ride!.LeaveBaseAt?.ToInstant() ?? r.Ride!.ArriveAt.ToInstant()))
+            {
+                Console.WriteLine($"    {Clock.Format(r.Ride!.LeaveBaseAt ?? r.Ride.ArriveAt)} leaves the base, arrives {Clock.Format(r.Ride.ArriveAt)}: {r.Alias} ({r.Members.Count})");
+            }
+        }
+
+        var arranged = confirmed.Where(r => r.Ride is null && r.Transport == "other").ToList();
+        if (arranged.Count > 0)
+        {
+            Console.WriteLine($"Journey arranged by the coordinators: {string.Join(", ", arranged.Select(r => r.Alias))}");
+        }
+
+        var people = confirmed.Sum(r => r.Members.Count);
+        var brought = confirmed.Except(withoutRide).Sum(r => r.Members.Count);
+        Console.WriteLine(withoutRide.Count == 0
+            ? $"Every confirmed household has its way to its bed tonight: {brought} people."
+            : $"{brought} of {people} confirmed people have their way to a bed tonight; no ride yet for: " +
+              string.Join("; ", withoutRide.Select(r => $"{r.Alias} ({r.Members.Count}): no vehicle, escort or fetching host can bring them, so add a vehicle or arrange their journey")));
     }
 
     /// <summary>Plans and prints tonight's night plan (run with <c>refusalIsBadInput</c>: agreed placements that do not hold together exit 2).</summary>
@@ -125,7 +164,7 @@ internal static class NightCommand
     private static void Print(MatchingRunResponse run)
     {
         var s = run.Summary;
-        Console.WriteLine($"Night of {run.Night:yyyy-MM-dd}: {(run.Optimal ? "optimal plan (proved)" : $"best plan found in time, gap {run.Gap:P1}")}, " +
+        Console.WriteLine($"Night of {run.Night:yyyy-MM-dd}: {(run.Optimal ? "optimal plan (proved)" : run.Gap is { } gap ? $"best plan found in time, gap {gap:P1}" : "best plan found in time (not proved optimal)")}, " +
                           $"{s.SolveMilliseconds} ms.");
         Console.WriteLine($"People placed by tier: {s.PeoplePlaced[0]} / {s.PeoplePlaced[1]} / {s.PeoplePlaced[2]}; " +
                           $"left: {s.PeopleUnplaced[0]} / {s.PeopleUnplaced[1]} / {s.PeopleUnplaced[2]}; kept from before: {run.KeptPlacements}.");

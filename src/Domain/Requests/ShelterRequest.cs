@@ -53,6 +53,17 @@ public sealed class ShelterRequest
     public string? UnplacedReason { get; private set; }
 
     public string? UnplacedDetail { get; private set; }
+
+    /// <summary>The night plan's ride to the proposed or confirmed host; null when none is planned (no transport registered, or not placed).</summary>
+    public PlannedRide? Ride => RideWay is { } way && RideArriveAt is { } at ? new PlannedRide(way, at, RideVehicle, RideTrip, RideLeaveBaseAt) : null;
+
+    // The ride's columns (EF maps these; the domain reads Ride).
+    private PlannedRideWay? RideWay { get; set; }
+    private Instant? RideArriveAt { get; set; }
+    private string? RideVehicle { get; set; }
+    private int? RideTrip { get; set; }
+    private Instant? RideLeaveBaseAt { get; set; }
+
     public Instant CreatedAt { get; private set; }
     public Instant UpdatedAt { get; private set; }
 
@@ -114,6 +125,28 @@ public sealed class ShelterRequest
         MarkUnplaced(reason, detail, now);
     }
 
+    /// <summary>The night plan's ride to the host, or null to clear it (the household travels otherwise, or is not brought by a plan).</summary>
+    /// <exception cref="DomainException"><c>request-not-placed</c> when there is no proposed or confirmed host to ride to.</exception>
+    public void PlanRide(PlannedRide? ride, Instant now)
+    {
+        if (ride is not null && (HostId is null || Status is not (RequestStatus.Proposed or RequestStatus.Confirmed)))
+        {
+            throw new DomainException("request-not-placed", "Only a household proposed or confirmed to a host has a ride to it.");
+        }
+
+        if (ride == Ride)
+        {
+            return;
+        }
+
+        RideWay = ride?.Way;
+        RideArriveAt = ride?.ArriveAt;
+        RideVehicle = ride?.VehicleLabel;
+        RideTrip = ride?.Trip;
+        RideLeaveBaseAt = ride?.LeaveBaseAt;
+        UpdatedAt = now;
+    }
+
     /// <summary>The proposed host said yes.</summary>
     public void Confirm(Instant now) => MoveTo(RequestStatus.Confirmed, now);
 
@@ -125,6 +158,7 @@ public sealed class ShelterRequest
     {
         MoveTo(RequestStatus.Waiting, now);
         HostId = null;
+        ClearRide();
     }
 
     /// <summary>The matching found no place tonight.</summary>
@@ -138,6 +172,7 @@ public sealed class ShelterRequest
         UnplacedReason = reason.ToWire();
         UnplacedDetail = detail;
         HostId = null;
+        ClearRide();
         UpdatedAt = now;
     }
 
@@ -156,7 +191,19 @@ public sealed class ShelterRequest
     }
 
     /// <summary>Withdrawn. A delivered household cannot be withdrawn.</summary>
-    public void Cancel(Instant now) => MoveTo(RequestStatus.Cancelled, now);
+    public void Cancel(Instant now)
+    {
+        MoveTo(RequestStatus.Cancelled, now);
+        ClearRide();
+    }
+
+    private void ClearRide()
+    {
+        RideWay = null;
+        RideArriveAt = RideLeaveBaseAt = null;
+        RideVehicle = null;
+        RideTrip = null;
+    }
 
     private void MoveTo(RequestStatus next, Instant now)
     {

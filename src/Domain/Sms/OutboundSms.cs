@@ -254,4 +254,7 @@ public enum SmsKind
     Offer,
     VanArrival,
     Notice,
+
+    /// <summary>A volunteer's part in tonight's rides: a driver's trips, an escort's household and address.</summary>
+    Ride,
 }

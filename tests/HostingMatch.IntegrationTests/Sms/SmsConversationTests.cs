@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using HostingMatch.Domain.Geography;
@@ -40,6 +41,84 @@ public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsAp
         Assert.Equal("sent", (string?)offers.Single()!["smsStatus"]);
         await Task.Delay(500);
         Assert.Single(Api.Twilio.Messages);
+    }
+
+    [Fact]
+    public async Task WithTonightsTransportRegistered_TheOfferSaysHowAndWhenTheGuestsArrive()
+    {
+        await Api.AddHostAsync("h-claire", "Claire Martin", Claire);
+        await Api.AddFamilyAsync("Famille A.", 34, 7, 4);
+        var car = await Api.Client.PostAsJsonAsync($"/api/v1/nights/{SmsApiFactory.Night}/vehicles", new
+        {
+            kind = "car", label = "Voiture de Léa", driverFirstName = "Léa", driverPhone = "+33698765432", seats = 3,
+            availableFrom = "21:00", availableUntil = "23:30",
+        });
+        Assert.Equal(HttpStatusCode.Created, car.StatusCode);
+
+        var run = await Api.RunMatchingAsync();
+        var ride = run["proposals"]![0]!["ride"]!;
+        Assert.Equal("vehicle", (string?)ride["way"]);
+        Assert.Equal("Voiture de Léa", (string?)ride["vehicle"]);
+        var arrive = OffsetDateTimePattern.ExtendedIso.Parse((string)ride["arriveAt"]!).Value;
+        await Api.SendOffersAsync();
+
+        var sms = Assert.Single(await Api.Twilio.WaitForMessagesAsync(1));
+        Assert.Equal($"Bonsoir Claire, pouvez-vous accueillir ce soir 1 adulte et 2 enfants (4 et 7 ans) ? Arrivée vers {arrive.Hour}h{arrive.Minute:00} en voiture. Répondez OUI ou NON.", sms.Body);
+        var stored = (await (await Api.Client.GetAsync($"/api/v1/nights/{SmsApiFactory.Night}/requests")).ReadArrayAsync()).Single()!;
+        Assert.Equal("Voiture de Léa", (string?)stored["ride"]!["vehicle"]);
+    }
+
+    [Fact]
+    public async Task OnceTheRidesArePlanned_TheDriverGetsTheTripsAndTheEscortTheHouseholdAndTheAddress()
+    {
+        const string Lea = "+33698765432", Sami = "+33677777777";
+        await Api.AddHostAsync("h-claire", "Claire", Claire);
+        var bruno = Builders.Host("h-bruno", 3, ["men"]);
+        bruno["displayName"] = "Bruno";
+        bruno["phone"] = Bruno;
+        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync("/api/v1/hosts", bruno)).StatusCode);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync($"/api/v1/nights/{SmsApiFactory.Night}/requests", new
+        {
+            alias = "M. B.", members = new[] { new { age = 40, sex = "male" }, new { age = 41, sex = "male" } },
+        })).StatusCode);
+        // Léa's car has time for one trip of two: the family (children go by car only); the two men go by metro with Sami.
+        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync($"/api/v1/nights/{SmsApiFactory.Night}/vehicles", new
+        {
+            kind = "car", label = "Voiture de Léa", driverFirstName = "Léa", driverPhone = Lea, seats = 2, availableFrom = "21:00", availableUntil = "21:55",
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync($"/api/v1/nights/{SmsApiFactory.Night}/escorts", new
+        {
+            firstName = "Sami", phone = Sami,
+        })).StatusCode);
+        await Api.RunMatchingAsync();
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(2);
+        await Api.Twilio.SendInboundAsync(Claire, "oui");
+        await Api.Twilio.SendInboundAsync(Bruno, "oui");
+        await Api.WaitForOffersAsync(o => o.All(x => (string?)x!["status"] == "accepted"));
+
+        var runs = await (await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).ReadObjectAsync();
+        var trip = Assert.Single(runs["trips"]!.AsArray())!;
+        Assert.Equal("Voiture de Léa", (string?)trip["vanId"]);
+        var departs = OffsetDateTimePattern.ExtendedIso.Parse((string)trip["departAt"]!).Value;
+        var requests = await (await Api.Client.GetAsync($"/api/v1/nights/{SmsApiFactory.Night}/requests")).ReadArrayAsync();
+        var men = requests.Single(r => (string?)r!["alias"] == "M. B.")!["ride"]!;
+        Assert.Equal("public-transport", (string?)men["way"]);
+        var leaves = OffsetDateTimePattern.ExtendedIso.Parse((string)men["leaveBaseAt"]!).Value;
+        await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
+        await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
+
+        // Two offers (the replies are answered in Twilio's own response), Claire's arrival time, Léa's trips, Sami's journey; once.
+        var messages = await Api.Twilio.WaitForMessagesAsync(5);
+        var toLea = Assert.Single(messages, m => m.To == Lea);
+        Assert.StartsWith($"Bonsoir Léa, vos trajets ce soir avec Voiture de Léa : Trajet 1, départ de la base {departs:H'h'mm} :", toLea.Body);
+        Assert.Contains("12 rue des Écoles, 75005 Paris (Claire +33611111111), 2 pers.", toLea.Body);
+        var toSami = Assert.Single(messages, m => m.To == Sami);
+        Assert.Equal($"Bonsoir Sami, ce soir vous accompagnez M. B. (2 pers.) en transports : départ de la base {leaves:H'h'mm}, " +
+                     $"arrivée vers {OffsetDateTimePattern.ExtendedIso.Parse((string)men["arriveAt"]!).Value:H'h'mm} chez Bruno, 12 rue des Écoles, 75005 Paris. Merci !", toSami.Body);
+        await Task.Delay(300);
+        Assert.Equal(5, Api.Twilio.Messages.Count);
     }
 
     [Fact]

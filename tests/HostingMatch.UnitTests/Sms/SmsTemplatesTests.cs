@@ -1,6 +1,7 @@
 using HostingMatch.Application.Sms;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
+using HostingMatch.Domain.Requests;
 using NodaTime;
 
 namespace HostingMatch.UnitTests.Sms;
@@ -22,6 +23,19 @@ public sealed class SmsTemplatesTests
     {
         var text = SmsTemplates.Offer(Language.En, "John", [Mother, new(7, Sex.Male), new(4, Sex.Female)], HalfPastNine);
         Assert.Equal("Good evening John, can you host tonight 1 adult and 2 children (4 and 7)? Arriving around 21:30. Reply YES or NO.", text);
+    }
+
+    [Theory]
+    [InlineData(Language.Fr, PlannedRideWay.Vehicle, "Arrivée vers 21h40 en voiture. Répondez")]
+    [InlineData(Language.Fr, PlannedRideWay.HostFetches, "? Vous venez les chercher à la base à 20h30. Répondez")]
+    [InlineData(Language.Fr, PlannedRideWay.PublicTransport, "Arrivée vers 21h40 en métro avec un bénévole. Répondez")]
+    [InlineData(Language.En, PlannedRideWay.Vehicle, "Arriving around 21:40 by car. Reply")]
+    [InlineData(Language.En, PlannedRideWay.HostFetches, "? You fetch them at the base at 20:30. Reply")]
+    [InlineData(Language.En, PlannedRideWay.PublicTransport, "Arriving around 21:40 by metro with a volunteer. Reply")]
+    public void TheOfferSaysHowTheGuestsArrive(Language language, PlannedRideWay way, string expected)
+    {
+        var text = SmsTemplates.Offer(language, "Claire", [Mother, new(7, Sex.Male)], new OfferArrival(way, new LocalTime(21, 40), new LocalTime(20, 30)));
+        Assert.Contains(expected, text);
     }
 
     [Theory]
@@ -67,6 +81,13 @@ public sealed class SmsTemplatesTests
         {
             data.Add(SmsTemplates.Offer(language, longName, bigFamily, new LocalTime(23, 45)));
             data.Add(SmsTemplates.Offer(language, longName, [new(17, Sex.Male), new(16, Sex.Male), new(15, Sex.Male), new(14, Sex.Male)], new LocalTime(0, 30)));
+            foreach (var way in Enum.GetValues<PlannedRideWay>())
+            {
+                data.Add(SmsTemplates.Offer(language, longName, bigFamily, new OfferArrival(way, new LocalTime(23, 45), new LocalTime(23, 20))));
+                data.Add(SmsTemplates.Offer(language, longName, [new(61, Sex.Male), new(59, Sex.Male), new(58, Sex.Male), new(57, Sex.Male)],
+                    new OfferArrival(way, new LocalTime(0, 30), new LocalTime(23, 55))));
+            }
+
             data.Add(SmsTemplates.Thanks(language, longName));
             data.Add(SmsTemplates.DeclineAck(language));
             data.Add(SmsTemplates.Help(language));

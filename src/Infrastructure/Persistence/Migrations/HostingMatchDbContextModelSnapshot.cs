@@ -572,6 +572,28 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("nights_without_shelter");
 
+                    b.Property<Instant?>("RideArriveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ride_arrive_at");
+
+                    b.Property<Instant?>("RideLeaveBaseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ride_leave_base_at");
+
+                    b.Property<int?>("RideTrip")
+                        .HasColumnType("integer")
+                        .HasColumnName("ride_trip");
+
+                    b.Property<string>("RideVehicle")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("ride_vehicle");
+
+                    b.Property<string>("RideWay")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ride_way");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
