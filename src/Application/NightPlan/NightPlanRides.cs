@@ -19,8 +19,8 @@ public static class NightPlanRides
             RideWay.Vehicle => new PlannedRide(PlannedRideWay.Vehicle, arrive, labels.TryGetValue(ride.VehicleId!, out var label) ? label : ride.VehicleId, ride.Trip),
 
             // The host leaves the base with its guests its driving time before they arrive (transport.md, way 2).
-            RideWay.HostFetches => new PlannedRide(PlannedRideWay.HostFetches, arrive, LeaveBaseAt: arrive - Duration.FromMinutes(placement.TravelMinutes)),
-            _ => new PlannedRide(PlannedRideWay.PublicTransport, arrive, LeaveBaseAt: ride.LeaveAt?.ToInstant()),
+            RideWay.HostFetches => new PlannedRide(PlannedRideWay.HostFetches, arrive, leaveBaseAt: arrive - Duration.FromMinutes(placement.TravelMinutes)),
+            _ => new PlannedRide(PlannedRideWay.PublicTransport, arrive, leaveBaseAt: ride.LeaveAt?.ToInstant()),
         };
     }
 }

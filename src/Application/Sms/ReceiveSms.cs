@@ -145,8 +145,9 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
         }
 
         // False when the household was placed elsewhere or withdrawn since the offer went out.
-        return PlacementLifecycle.Accept(offer, await RequestOfAsync(offer, cancellationToken), now)
-            ? new SmsReply(SmsTemplates.Thanks(host.Language, host.DisplayName), "accepted")
+        var request = await RequestOfAsync(offer, cancellationToken);
+        return PlacementLifecycle.Accept(offer, request, now)
+            ? new SmsReply(SmsTemplates.Thanks(host.Language, host.DisplayName, request.Ride), "accepted")
             : new SmsReply(SmsTemplates.TooLate(host.Language), "too-late");
     }
 

@@ -36,6 +36,23 @@ public static class SmsTemplates
             : OfferText(language, name, People.Describe(language, members, withAges: false), arrival);
     }
 
+    /// <summary>
+    /// The host said yes, with what happens next by the ride: a host who fetches is reminded when to be at the base, one
+    /// whose guests come by public transport when they arrive; otherwise the vehicle's time follows by SMS.
+    /// </summary>
+    public static string Thanks(Language language, string hostName, PlannedRide? ride) => (language, ride?.Way) switch
+    {
+        (Language.En, PlannedRideWay.HostFetches) =>
+            $"Thank you{Greeting(hostName)}! It is confirmed for tonight: see you at the base at {Clock(language, Domain.Night.Clock(ride!.LeaveBaseAt ?? ride.ArriveAt))}. If you can no longer host, reply ANNULE.",
+        (_, PlannedRideWay.HostFetches) =>
+            $"Merci{Greeting(hostName)} ! C'est confirmé pour ce soir : rendez-vous à la base à {Clock(language, Domain.Night.Clock(ride!.LeaveBaseAt ?? ride.ArriveAt))}. Si vous ne pouvez plus, répondez ANNULE.",
+        (Language.En, PlannedRideWay.PublicTransport) =>
+            $"Thank you{Greeting(hostName)}! It is confirmed for tonight: a volunteer brings them around {Clock(language, Domain.Night.Clock(ride!.ArriveAt))}. If you can no longer host, reply ANNULE.",
+        (_, PlannedRideWay.PublicTransport) =>
+            $"Merci{Greeting(hostName)} ! C'est confirmé pour ce soir : un bénévole les accompagne, arrivée vers {Clock(language, Domain.Night.Clock(ride!.ArriveAt))}. Si vous ne pouvez plus, répondez ANNULE.",
+        _ => Thanks(language, hostName),
+    };
+
     /// <summary>The host said yes.</summary>
     public static string Thanks(Language language, string hostName) => language switch
     {

@@ -20,8 +20,28 @@ public enum PlannedRideWay
 /// arrives, and when it leaves the base (a fetching host's pick-up, the escort's departure; null for a vehicle, whose
 /// trip says it).
 /// </summary>
-public sealed record PlannedRide(PlannedRideWay Way, Instant ArriveAt, string? VehicleLabel = null, int? Trip = null, Instant? LeaveBaseAt = null)
+public sealed record PlannedRide
 {
+    public PlannedRide(PlannedRideWay way, Instant arriveAt, string? vehicleLabel = null, int? trip = null, Instant? leaveBaseAt = null)
+    {
+        Way = way;
+        ArriveAt = arriveAt;
+        VehicleLabel = vehicleLabel;
+        Trip = trip;
+        LeaveBaseAt = leaveBaseAt;
+    }
+
+    public PlannedRideWay Way { get; }
+    public Instant ArriveAt { get; }
+
+    /// <summary>The vehicle's label, for a vehicle's trip.</summary>
+    public string? VehicleLabel { get; }
+
+    public int? Trip { get; }
+
+    /// <summary>When the household leaves the base: the fetching host's pick-up, the escort's departure; null for a vehicle.</summary>
+    public Instant? LeaveBaseAt { get; }
+
     /// <summary>Wire names: <c>vehicle</c>, <c>host-fetches</c>, <c>public-transport</c> (as the night plan writes them).</summary>
     public string WayName => Way switch
     {

@@ -58,12 +58,25 @@ public sealed class DemoSmsCommandTests : IAsyncLifetime
         Assert.Contains($"{plan.Trips[0].VanId} trip 1: leaves {plan.Trips[0].DepartAt:HH:mm}", stdout);
         Assert.Contains($"{plan.Summary.PeopleDelivered} people delivered", stdout);
 
-        // Every confirmed household is on a trip, or its host is among the stops the vans do not serve.
-        var onTrips = plan.Trips.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet();
+        // Every confirmed household is on a vehicle's trip (and its ride says that trip), or has another ride (its host fetches
+        // it, an escort takes it), or its host is among the stops no ride serves; the command says which.
+        var onTrips = plan.Trips.SelectMany(t => t.Stops.SelectMany(s => s.HouseholdIds).Select(h => (Household: h, t.VanId, t.Trip)))
+            .ToDictionary(x => x.Household);
         var unservedHosts = plan.Unserved.Select(u => u.HostId).ToHashSet();
         var confirmed = await db.Requests.Where(r => r.Night == night && r.Status == RequestStatus.Confirmed).ToListAsync();
         Assert.NotEmpty(confirmed);
-        Assert.All(confirmed, r => Assert.True(onTrips.Contains(r.HouseholdId.ToString()) || unservedHosts.Contains(r.HostId!.Value.ToString())));
+        Assert.All(confirmed, r =>
+        {
+            if (onTrips.TryGetValue(r.HouseholdId.ToString(), out var trip))
+            {
+                Assert.Equal((PlannedRideWay.Vehicle, trip.VanId, trip.Trip), (r.Ride!.Way, r.Ride.VehicleLabel, r.Ride.Trip));
+            }
+            else
+            {
+                Assert.True(r.Ride is { Way: not PlannedRideWay.Vehicle } || unservedHosts.Contains(r.HostId!.Value.ToString()), $"{r.HouseholdId} has no way to its bed");
+            }
+        });
+        Assert.Contains(confirmed.All(r => r.Ride is not null) ? "Every confirmed household has its way to its bed tonight" : "no ride yet for", stdout);
     }
 
     private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) =>

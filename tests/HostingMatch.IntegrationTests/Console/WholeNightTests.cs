@@ -35,6 +35,8 @@ public sealed class WholeNightTests(Browser browser) : OwnApiTest<SmsApiFactory>
         // prove every level of its objective (the vehicles' routing proves nothing), and the board says so.
         await Expect(console.Page.Locator("#matching-result")).ToContainTextAsync("Meilleur plan trouvé dans le temps imparti (non prouvé optimal).");
         await Expect(console.Page.Locator("#households li.household[data-status='proposed']").First).ToBeVisibleAsync();
+        // Each proposal says how the household gets there tonight.
+        await Expect(console.Page.Locator("#households li.household[data-status='proposed'] .ride").First).ToContainTextAsync("arrivée vers");
 
         // Offers go out by SMS; each waits for its host's answer.
         await console.ClickAsync("Envoyer les offres");
@@ -43,6 +45,19 @@ public sealed class WholeNightTests(Browser browser) : OwnApiTest<SmsApiFactory>
         Assert.True(offers.Count >= 2, $"The demo night should send at least two offers: {offers.ToJsonString()}");
         await Expect(console.Offers).ToHaveCountAsync(offers.Count);
         await Expect(console.Page.Locator("#offers li.offer[data-status='open']")).ToHaveCountAsync(offers.Count);
+
+        // A volunteer turns up at 21:15 with the association's second minibus: the coordinator adds it on the board, so that
+        // the households the hosts turn down can still be brought somewhere tonight.
+        await console.Page.GetByText("Ajouter un véhicule").ClickAsync();
+        await console.Page.Locator("#vehicle-kind").SelectOptionAsync("van");
+        await console.Page.GetByLabel("Nom du véhicule").FillAsync("Minibus de Paul");
+        await console.Page.GetByLabel("Prénom du conducteur").FillAsync("Paul");
+        await console.Page.GetByLabel("Portable du conducteur").FillAsync("+33 6 55 44 33 22");
+        await console.Page.GetByLabel("Places passagers").FillAsync("8");
+        await console.Page.GetByLabel("Disponible à partir de").FillAsync("21:15");
+        await console.Page.GetByLabel("De retour à la base avant").FillAsync("00:30");
+        await console.ClickAsync("Ajouter le véhicule");
+        await Expect(console.Status).ToContainTextAsync("Minibus de Paul est ajouté pour ce soir.");
 
         // One host says OUI, another NON: the board shows both as they arrive, without a reload.
         var no = await OfferWhoseHouseholdHasAnotherHostAsync(offers);

@@ -162,4 +162,24 @@ public sealed class ShelterRequestTests
     [Fact]
     public void Create_WithNegativeNightsWithoutShelter_Throws() =>
         Assert.Equal("request-invalid", Assert.Throws<DomainException>(() => ShelterRequest.Create(Guid.NewGuid(), new LocalDate(2026, 11, 26), -1, Now)).Code);
+
+    [Fact]
+    public void ARideIsPlannedOnlyToAProposedOrConfirmedHost_AndGoesWithThePlacement()
+    {
+        var request = ShelterRequest.Create(Guid.NewGuid(), new LocalDate(2026, 11, 26), 0, Now);
+        var ride = new PlannedRide(PlannedRideWay.Vehicle, Now + Duration.FromHours(3), "Voiture de Léa", 1);
+
+        Assert.Equal("request-not-placed", Assert.Throws<DomainException>(() => request.PlanRide(ride, Now)).Code);
+
+        request.ProposeTo(Guid.NewGuid(), Now);
+        request.PlanRide(ride, Now);
+        Assert.Equal(ride, request.Ride);
+        request.Confirm(Now);
+        Assert.Equal(ride, request.Ride);
+
+        request.ReturnToPool(Now);
+        Assert.Null(request.Ride);
+        request.LeaveUnplaced(UnplacedReason.NoRide, "no way tonight", Now);
+        Assert.Null(request.Ride);
+    }
 }

@@ -89,6 +89,12 @@ public sealed class SmsTemplatesTests
             }
 
             data.Add(SmsTemplates.Thanks(language, longName));
+            foreach (var way in Enum.GetValues<PlannedRideWay>())
+            {
+                var at = Instant.FromUtc(2026, 11, 26, 22, 45);
+                data.Add(SmsTemplates.Thanks(language, longName, new PlannedRide(way, at, "Voiture de Marie-Christine", 3, at - Duration.FromMinutes(50))));
+            }
+
             data.Add(SmsTemplates.DeclineAck(language));
             data.Add(SmsTemplates.Help(language));
             data.Add(SmsTemplates.NothingPending(language));

@@ -2,7 +2,7 @@
 import { t, has, clock, localClock, longDate, percent } from './i18n.js';
 import { get, post, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
-import { night, say, sayError, errorText, act, capacity, inWords, reasonText } from './ui.js';
+import { night, say, sayError, errorText, act, capacity, inWords, reasonText, rideText } from './ui.js';
 import * as transport from './transport.js';
 
 const $ = (id) => document.getElementById(id);
@@ -216,7 +216,7 @@ function showHouseholds(requests, offered) {
       el('div', { class: 'line muted' }, composition(r.members),
         r.vulnerable && ` · ${t('vulnerable')}`, r.needsWheelchairAccess && ` · ${t('wheelchair')}`,
         r.nightsWithoutShelter > 0 && ` · ${t('nightsOut', { n: r.nightsWithoutShelter })}`),
-      where && el('div', { class: 'line' }, where),
+      where && el('div', { class: 'line' }, where, r.ride && el('span', { class: 'ride', dataset: { way: r.ride.way } }, ` · ${rideText(r.ride)}`)),
       r.status === 'unplaced' && el('p', { class: 'reason' }, reasonText(r.unplacedReason, r.unplacedDetail)),
       movable && el('button', { type: 'button', class: 'small', dataset: { focusKey: `move-${r.id}` }, onclick: () => openMove(r) }, t('moveAction'),
         el('span', { class: 'visually-hidden' }, ` ${r.alias}`)));

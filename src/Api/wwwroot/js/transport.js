@@ -1,9 +1,9 @@
 // Tonight's rides on the board: the vehicles with their drivers, the escorts, the hosts who fetch at the base; adding a
 // car that turns up or an escort; and tonight's night plan (beds and rides together), computed on demand, stored nowhere.
-import { t, localClock } from './i18n.js';
+import { t } from './i18n.js';
 import { get, post, call } from './api.js';
 import { el, render, badge } from './dom.js';
-import { night, say, act, reasonText } from './ui.js';
+import { night, say, act, reasonText, rideText } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const base = () => `/api/v1/nights/${night()}`;
@@ -82,12 +82,6 @@ function showTransport(transport) {
     ];
     return rows.length ? rows : el('li', {}, t('noTransport'));
   });
-}
-
-function rideText(ride) {
-  if (ride.way === 'vehicle') return t('rideVehicle', { vehicle: ride.vehicleLabel, trip: ride.trip, at: localClock(ride.arriveAt) });
-  if (ride.way === 'host-fetches') return t('rideFetches', { at: localClock(ride.arriveAt) });
-  return t('ridePublic', { leave: localClock(ride.leaveAt), at: localClock(ride.arriveAt) });
 }
 
 function showPlan() {

@@ -1,5 +1,5 @@
 // What every page of the console shares: the status line, button actions, and the night being looked at.
-import { t, has, language } from './i18n.js';
+import { t, has, language, localClock } from './i18n.js';
 import { ApiError } from './api.js';
 
 let currentNight = () => null;
@@ -69,3 +69,13 @@ export async function act(button, action) {
  */
 export const inWords = (kind, code, sentence) => (language() === 'en' && sentence) || (has(`${kind}.${code}`) ? t(`${kind}.${code}`) : sentence || code || '');
 export const reasonText = (code, detail) => inWords('reason', code, detail);
+
+/**
+ * How a household reaches its host, in words: a night plan's ride (vehicleLabel, leaveAt) or a request's stored one
+ * (vehicle, leaveBaseAt).
+ */
+export function rideText(ride) {
+  if (ride.way === 'vehicle') return t('rideVehicle', { vehicle: ride.vehicleLabel ?? ride.vehicle, trip: ride.trip, at: localClock(ride.arriveAt) });
+  if (ride.way === 'host-fetches') return t('rideFetches', { at: localClock(ride.arriveAt) });
+  return t('ridePublic', { leave: localClock(ride.leaveAt ?? ride.leaveBaseAt), at: localClock(ride.arriveAt) });
+}
