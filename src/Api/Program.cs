@@ -84,6 +84,9 @@ coordinator.MapStays();
 // The console's sign-in: a coordinator's key in, an HttpOnly session cookie out (docs/console.md).
 app.MapConsoleSession();
 
+// A driver's run sheet, from the signed link in their SMS: no account, the link is the permission.
+app.MapDriverSheets();
+
 // Twilio calls these, outside /api/v1 and without an API key: every request must carry a valid X-Twilio-Signature.
 app.MapSmsWebhooks();
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using HostingMatch.Application.VanRuns;
 using HostingMatch.Application.Referrals;
 using HostingMatch.Application;
 using HostingMatch.Application.Sms;
@@ -97,6 +99,10 @@ public static class DependencyInjection
             });
         services.AddHttpClient(TwilioSmsSender.HttpClientName).AddHttpMessageHandler<TwilioApiBaseUrlHandler>();
         services.AddSingleton<ISmsSender, TwilioSmsSender>();
+
+        // Drivers' run-sheet links: signed with the keys the console's cookies use, kept in the database (docs/night-plan.md).
+        services.AddDataProtection().SetApplicationName("HostingMatch").PersistKeysToDbContext<HostingMatchDbContext>();
+        services.AddSingleton<IDriverSheetLinks, RunSheets.DriverSheetLinks>();
 
         services.AddScoped<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();

@@ -18,11 +18,34 @@ internal static class RunSheet
 
     public static string Html(TripView trip, LocalDate night)
     {
-        var html = new StringBuilder();
-        html.Append($$"""
+        var html = new StringBuilder(Head($"Feuille de route {trip.VanId}, trajet {trip.Trip}"));
+        Trip(html, trip, night);
+        html.Append("</body></html>");
+        return html.ToString();
+    }
+
+    /// <summary>A driver's whole evening (the page their SMS links to): each trip of their vehicle, as the plan stands now.</summary>
+    public static string Driver(DriverSheet sheet)
+    {
+        var html = new StringBuilder(Head($"Feuille de route {sheet.VehicleLabel}"));
+        if (sheet.Trips.Count == 0)
+        {
+            html.Append($"<h1>{E(sheet.VehicleLabel)} &middot; nuit du {sheet.Night:dd/MM/yyyy}</h1><p>Aucun trajet prévu pour le moment.</p>");
+        }
+
+        foreach (var trip in sheet.Trips)
+        {
+            Trip(html, trip, sheet.Night);
+        }
+
+        html.Append("</body></html>");
+        return html.ToString();
+    }
+
+    private static string Head(string title) => $$"""
             <!doctype html>
             <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Feuille de route {{E(trip.VanId)}}, trajet {{trip.Trip}}</title>
+            <title>{{E(title)}}</title>
             <style>
               body { font: 16px/1.4 system-ui, sans-serif; margin: 1rem; color: #111; }
               h1 { font-size: 1.3rem; margin: 0 0 .25rem; }
@@ -33,6 +56,11 @@ internal static class RunSheet
               a { color: #0645ad; }
               @media print { a { color: #111; text-decoration: none; } }
             </style></head><body>
+            """;
+
+    private static void Trip(StringBuilder html, TripView trip, LocalDate night)
+    {
+        html.Append($$"""
             <h1>{{E(trip.VanId)}}, trajet {{trip.Trip}} &middot; nuit du {{night:dd/MM/yyyy}}</h1>
             <p class="meta">Départ {{Clock.Format(trip.DepartAt)}} &middot; retour vers {{Clock.Format(trip.ReturnAt)}} &middot; {{trip.Passengers}} passager(s)</p>
             <ol>
@@ -47,8 +75,7 @@ internal static class RunSheet
                 """);
         }
 
-        html.Append("</ol></body></html>");
-        return html.ToString();
+        html.Append("</ol>");
     }
 
     public static string Csv(TripView trip)

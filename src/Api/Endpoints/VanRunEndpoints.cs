@@ -71,4 +71,33 @@ public static class VanRunEndpoints
 
         return api;
     }
+
+    /// <summary>A token is a few hundred characters; anything longer is not one of ours.</summary>
+    private const int MaxTokenLength = 600;
+
+    /// <summary>
+    /// The page a driver's SMS links to: their vehicle's trips tonight as the plan stands now, without an account (the signed
+    /// token names the night and the vehicle and expires at noon after the night). 404 for a forged, altered or expired link,
+    /// or a vehicle no longer registered; nothing says which.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDriverSheets(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/drivers/{token}", async Task<Results<ContentHttpResult, NotFound>> (string token, HttpResponse response, IDriverSheetLinks links,
+                IMediator mediator, CancellationToken ct) =>
+            {
+                if (token.Length > MaxTokenLength || links.Read(token) is not { } link
+                    || await mediator.Send(new GetDriverSheet(link.Night, link.VehicleId), ct) is not { } sheet)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+                response.Headers.CacheControl = "no-store";
+                response.Headers["Referrer-Policy"] = "no-referrer";
+                return TypedResults.Content(RunSheet.Driver(sheet), "text/html; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
 }

@@ -20,7 +20,7 @@ namespace HostingMatch.Application.Sms;
 /// </summary>
 public sealed record SendVanArrivalTimes(LocalDate Night) : ICommand<IReadOnlyList<string>>, ITransactional, IAudited;
 
-public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock, IOutboxNotifier outbox)
+public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock, IOutboxNotifier outbox, VanRuns.IDriverSheetLinks links)
     : ICommandHandler<SendVanArrivalTimes, IReadOnlyList<string>>
 {
     public async ValueTask<IReadOnlyList<string>> Handle(SendVanArrivalTimes command, CancellationToken cancellationToken)
@@ -92,7 +92,7 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
 
             var body = SmsTemplates.DriverTrips(vehicle.DriverFirstName, vehicle.Label, trips.Select(t => new DriverTrip(t.Trip, t.DepartAt.TimeOfDay,
                 t.Stops.Select(s => new DriverStop(s.ArriveAt.TimeOfDay, hosts[s.HostId].Address, hosts[s.HostId].DisplayName, hosts[s.HostId].Phone, s.People))
-                    .ToList())).ToList());
+                    .ToList())).ToList(), links.For(plan.Night, vehicle.Id));
             db.OutboundSms.Add(OutboundSms.Create(vehicle.DriverPhone, body, SmsKind.Ride, null, null, now));
             queued++;
         }

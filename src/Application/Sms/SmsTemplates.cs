@@ -140,9 +140,9 @@ public static class SmsTemplates
     /// <summary>
     /// A volunteer driver's evening (in French: drivers and escorts are the network's own volunteers): each trip's
     /// departure from the base and its stops with the time, the address and the host's first name and phone. Several SMS
-    /// long when the evening is; the run sheet has the same.
+    /// long when the evening is; the run sheet (<paramref name="sheetLink"/>, when the server has a public address) has the same, kept up to date.
     /// </summary>
-    public static string DriverTrips(string driverFirstName, string vehicleLabel, IReadOnlyList<DriverTrip> trips)
+    public static string DriverTrips(string driverFirstName, string vehicleLabel, IReadOnlyList<DriverTrip> trips, string? sheetLink = null)
     {
         ArgumentNullException.ThrowIfNull(trips);
         var text = new StringBuilder($"Bonsoir{Prefix(FirstName(driverFirstName))}, vos trajets ce soir avec {vehicleLabel} :");
@@ -151,6 +151,11 @@ public static class SmsTemplates
             text.Append($" Trajet {trip.Number.ToString(CultureInfo.InvariantCulture)}, départ de la base {Clock(Language.Fr, trip.DepartAt)} :");
             text.Append(string.Join(" ;", trip.Stops.Select(s =>
                 $" {Clock(Language.Fr, s.ArriveAt)} {s.Address} ({FirstName(s.HostName)} {s.HostPhone}), {s.People.ToString(CultureInfo.InvariantCulture)} pers.")));
+        }
+
+        if (sheetLink is not null)
+        {
+            text.Append($" Feuille de route à jour : {sheetLink}");
         }
 
         text.Append(" Merci !");

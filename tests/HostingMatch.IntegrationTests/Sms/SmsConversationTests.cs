@@ -114,11 +114,27 @@ public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsAp
         var toLea = Assert.Single(messages, m => m.To == Lea);
         Assert.StartsWith($"Bonsoir Léa, vos trajets ce soir avec Voiture de Léa : Trajet 1, départ de la base {departs:H'h'mm} :", toLea.Body);
         Assert.Contains("12 rue des Écoles, 75005 Paris (Claire +33611111111), 2 pers.", toLea.Body);
+
+        // Her run sheet opens from the SMS on her phone, without an account; a link altered by one character does not.
+        var link = System.Text.RegularExpressions.Regex.Match(toLea.Body, @"Feuille de route à jour : (\S+) Merci !").Groups[1].Value;
+        Assert.StartsWith($"{Api.PublicBaseUrl}/drivers/", link);
+        using var phone = new HttpClient();
+        var sheet = await phone.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        var page = WebUtility.HtmlDecode(await sheet.Content.ReadAsStringAsync());
+        Assert.Contains("Voiture de Léa, trajet 1", page);
+        Assert.Contains("12 rue des Écoles, 75005 Paris", page);
+        Assert.Contains("default-src 'none'", sheet.Headers.GetValues("Content-Security-Policy").Single());
+        var altered = link[..^3] + (link[^3] == 'A' ? 'B' : 'A') + link[^2..];
+        Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync(altered)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync($"{Api.PublicBaseUrl}/drivers/{new string('x', 5000)}")).StatusCode);
         var toSami = Assert.Single(messages, m => m.To == Sami);
         Assert.Equal($"Bonsoir Sami, ce soir vous accompagnez M. B. (2 pers.) en transports : départ de la base {leaves:H'h'mm}, " +
                      $"arrivée vers {OffsetDateTimePattern.ExtendedIso.Parse((string)men["arriveAt"]!).Value:H'h'mm} chez Bruno, 12 rue des Écoles, 75005 Paris. Merci !", toSami.Body);
         await Task.Delay(300);
         Assert.Equal(5, Api.Twilio.Messages.Count);
+        Api.Clock.Advance(Duration.FromHours(20));
+        Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync(link)).StatusCode);
     }
 
     [Fact]
