@@ -1,3 +1,4 @@
+using HostingMatch.Application.Retention;
 using Microsoft.AspNetCore.DataProtection;
 using HostingMatch.Application.VanRuns;
 using HostingMatch.Application.Referrals;
@@ -111,6 +112,13 @@ public static class DependencyInjection
         if (sms.OutboxWorkerEnabled)
         {
             services.AddHostedService<OutboxWorker>();
+        }
+
+        // Personal data is forgotten on time (docs/security.md, "Retention").
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        if ((configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions()).WorkerEnabled)
+        {
+            services.AddHostedService<Retention.RetentionWorker>();
         }
 
         if (sms.OfferWorkerEnabled)

@@ -17,5 +17,6 @@ internal static class CommandCatalog
         PlanCommand.Create(),
         StaysCommand.Create(),
         KeysCommand.Create(),
+        RetentionCommand.Create(),
     ];
 }

@@ -103,6 +103,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The SMS workers act on the database by themselves; tests that want them use SmsApiFactory.
         builder.UseSetting("Sms:OutboxWorkerEnabled", "false");
         builder.UseSetting("Sms:OfferWorkerEnabled", "false");
+        // The retention job is run by its own tests, on nights they date themselves.
+        builder.UseSetting("Retention:WorkerEnabled", "false");
         // The test output shows what went wrong, not every request of every test.
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
