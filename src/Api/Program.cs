@@ -80,6 +80,7 @@ coordinator.MapNightPlan();
 coordinator.MapStaysSimulation();
 coordinator.MapOffers();
 coordinator.MapStays();
+coordinator.MapReports();
 
 // The console's sign-in: a coordinator's key in, an HttpOnly session cookie out (docs/console.md).
 app.MapConsoleSession();

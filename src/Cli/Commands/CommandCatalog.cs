@@ -18,5 +18,6 @@ internal static class CommandCatalog
         StaysCommand.Create(),
         KeysCommand.Create(),
         RetentionCommand.Create(),
+        ReportCommand.Create(),
     ];
 }
