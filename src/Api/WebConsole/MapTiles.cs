@@ -11,7 +11,8 @@ public sealed class MapOptions
 
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
-    public string TileAttribution { get; set; } = "© OpenStreetMap contributors";
+    /// <summary>The credit the tiles' licence asks for, as HTML (the server's configuration, never data): OpenStreetMap's by default.</summary>
+    public string TileAttribution { get; set; } = "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
 
     /// <summary>What the console is told: null when no tiles are configured.</summary>
     public MapTiles? Tiles => TileUrl.Length == 0 ? null : new MapTiles(TileUrl, TileAttribution);

@@ -24,10 +24,14 @@ public sealed class NightMapTests(Browser browser) : OwnApiTest<ApiFactory>(new 
     {
         await base.InitializeAsync();
         client = Api.CreateClient();
+    }
+
+    private async Task AddBaseAndVan(string label)
+    {
         await using var db = Api.Database.NewContext();
         var @base = Base.Create("Porte de la Chapelle", new GeoPoint(48.8986, 2.3592), new LocalTime(20, 0), ApiFactory.DefaultNow);
         db.Bases.Add(@base);
-        db.Vans.Add(Van.Create("van-1", 8, @base.Id, ApiFactory.DefaultNow));
+        db.Vans.Add(Van.Create(label, 8, @base.Id, ApiFactory.DefaultNow));
         await db.SaveChangesAsync();
     }
 
@@ -59,6 +63,7 @@ public sealed class NightMapTests(Browser browser) : OwnApiTest<ApiFactory>(new 
     [Fact]
     public async Task TheMapShowsTonightsConfirmedHostsAndTheVansTrip()
     {
+        await AddBaseAndVan("van-1");
         var claire = await AddHost("h-claire", "Claire", 48.8530, 2.3499);
         var tom = await AddHost("h-tom", "Tom", 48.8700, 2.3800);
         await AddHost("h-aicha", "Aïcha", 48.9100, 2.3300);
@@ -101,8 +106,29 @@ public sealed class NightMapTests(Browser browser) : OwnApiTest<ApiFactory>(new 
     }
 
     [Fact]
+    public async Task AVehicleLabelIsShownAsTextOnTheMapNeverAsHtml()
+    {
+        const string Label = "<img src=x id=injected>van";
+        await AddBaseAndVan(Label);
+        await Confirm("Famille A.", await AddHost("h-claire", "Claire", 48.8530, 2.3499));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/nights/{Night}/van-runs", null)).StatusCode);
+
+        var console = new ConsolePage(await browser.NewPageAsync(client.BaseAddress!));
+        await console.SignInToBoardAsync(Api.Coordinator.Key);
+        var map = console.Page.Locator("#night-map");
+        await map.ScrollIntoViewIfNeededAsync();
+        await Expect(map.Locator("path.trip")).ToHaveCountAsync(1);
+        await map.Locator("path.trip").HoverAsync(new() { Force = true });
+
+        await Expect(map.Locator(".leaflet-tooltip")).ToContainTextAsync($"{Label}, trajet 1");
+        await Expect(console.Page.Locator("#map-trips")).ToContainTextAsync($"{Label}, trajet 1");
+        await Expect(console.Page.Locator("#injected")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task WithoutTilesTheConsoleLetsNoImageInFromElsewhere()
     {
+        await AddBaseAndVan("van-1");
         var page = await client.GetAsync("/");
         var policy = page.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("img-src 'self' data:;", policy);

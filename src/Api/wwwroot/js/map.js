@@ -41,6 +41,7 @@ function ensureMap(L, tileConfig) {
     tiles?.remove();
     tiles = null;
     if (url) {
+      // The credit is the server's configuration (Map:TileAttribution), shown as Leaflet shows it: HTML, a link to the licence.
       tiles = L.tileLayer(url, { maxZoom: 19, attribution: tileConfig.attribution }).addTo(map);
       if (!map.attributionControl) L.control.attribution({ prefix: false }).addTo(map);
     }
@@ -73,7 +74,8 @@ function draw(L, night) {
   night.trips.forEach((trip) => {
     const points = [night.base, ...trip.stops, night.base].map((p) => [p.latitude, p.longitude]);
     L.polyline(points, { className: `trip${trip.departed ? ' departed' : ''}`, weight: 3, opacity: 0.8, dashArray: trip.departed ? '6 6' : null })
-      .bindTooltip(t('mapTrip', { van: trip.vanId, trip: trip.trip, at: clock(trip.departAt) }))
+      // An element, never a string: Leaflet puts a string in as HTML, and a vehicle's label is typed by people.
+      .bindTooltip(el('span', {}, t('mapTrip', { van: trip.vanId, trip: trip.trip, at: clock(trip.departAt) })))
       .addTo(pins);
   });
 
