@@ -28,6 +28,8 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddOpenApi(ApiOpenApi.Configure);
 builder.Services.AddSingleton<SolverGate>();
+// The console map's tiles; their origin goes into the console's Content-Security-Policy (docs/console.md).
+builder.Services.Configure<HostingMatch.Api.WebConsole.MapOptions>(builder.Configuration.GetSection(HostingMatch.Api.WebConsole.MapOptions.Section));
 // Readiness asks the database at most once a second, however often it is probed.
 builder.Services.AddSingleton<CachedReadiness>();
 builder.Services.AddHealthChecks().AddCheck<CachedReadiness>("database", tags: ["ready"]);

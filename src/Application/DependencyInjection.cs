@@ -32,6 +32,7 @@ public static class DependencyInjection
             ];
         });
         services.TryAddScoped<IAuditTrail, NoAuditTrail>();
+        services.AddScoped<Hosts.HostLocation>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

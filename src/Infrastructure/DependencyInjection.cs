@@ -15,6 +15,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Application.Geocoding;
+using HostingMatch.Infrastructure.Geocoding;
 
 namespace HostingMatch.Infrastructure;
 
@@ -40,7 +42,28 @@ public static class DependencyInjection
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.Configure<ReferralOptions>(configuration.GetSection(ReferralOptions.Section));
         services.AddSms(configuration);
+        services.AddGeocoding(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// The Base Adresse Nationale behind <see cref="IGeocoder"/> (<c>Geocoding:BaseUrl</c>, the public service by default),
+    /// with the standard resilience handler: a lookup changes nothing at the service, so every failure may be retried.
+    /// </summary>
+    private static void AddGeocoding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<GeocodingOptions>(configuration.GetSection(GeocodingOptions.Section));
+        var ban = configuration.GetSection(GeocodingOptions.Section).Get<BanOptions>() ?? new BanOptions();
+        services.AddHttpClient<IGeocoder, BanGeocoder>(client => client.BaseAddress = new Uri(ban.BaseUrl.TrimEnd('/') + "/"))
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.Retry.MaxRetryAttempts = Math.Max(1, ban.MaxRetries);
+                resilience.Retry.Delay = TimeSpan.FromSeconds(ban.RetryBaseDelaySeconds);
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(ban.AttemptTimeoutSeconds);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * ban.AttemptTimeoutSeconds));
+                resilience.TotalRequestTimeout.Timeout =
+                    TimeSpan.FromSeconds((ban.AttemptTimeoutSeconds + (ban.RetryBaseDelaySeconds * 8)) * (Math.Max(1, ban.MaxRetries) + 1));
+            });
     }
 
     /// <summary>

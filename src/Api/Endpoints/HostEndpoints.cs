@@ -28,15 +28,19 @@ public static class HostEndpoints
                 var host = await mediator.Send(new CreateHost(input), ct);
                 return TypedResults.Created($"/api/v1/hosts/{host.Id}", host);
             })
-            .WithSummary("Add a host who signed an agreement.")
+            .WithSummary("Add a host who signed an agreement. Without latitude and longitude the address is located (Base Adresse Nationale): " +
+                         "409 address-not-found, or address-to-confirm when the match is not sure enough (the candidate in detail); 503 when the service is out of reach.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         hosts.MapPut("/{id:guid}", async Task<Results<Ok<HostResponse>, NotFound>> (Guid id, HostInput input, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new UpdateHost(id, input, IfMatch(http)), ct) is { } host ? WithETag(http, host) : TypedResults.NotFound())
-            .WithSummary("Change a host. Send If-Match with the ETag you read: a host changed by someone else since gives 409.")
+            .WithSummary("Change a host. Send If-Match with the ETag you read: a host changed by someone else since gives 409. " +
+                         "Without latitude and longitude the address is located, as when adding a host.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         hosts.MapPut("/{id:guid}/availability/{night}", async Task<Results<Ok<HostResponse>, NotFound>> (Guid id, string night, AvailabilityInput input, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new SetHostAvailability(id, NightRoute.Parse(night), input.Available), ct) is { } host
@@ -51,7 +55,7 @@ public static class HostEndpoints
             })
             .Accepts<string>("text/csv")
             .WithMetadata(new RequestSizeLimitAttribute(ImportHostsValidator.MaxBytes))
-            .WithSummary("Import the hosts spreadsheet (CSV, docs/hosts-csv.md). One bad row and nothing is imported: 422 with every problem (line, column, what).");
+            .WithSummary("Import the hosts spreadsheet (CSV, docs/hosts-csv.md). One bad row and nothing is imported: 422 with every problem (line, column, what). Rows without coordinates are located from their address; one not found, found only approximately (with the candidate to confirm) or left unlocated because the address service is down is a problem on its line.");
 
         return api;
     }

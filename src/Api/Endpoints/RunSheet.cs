@@ -54,7 +54,8 @@ internal static class RunSheet
               li { border-top: 1px solid #ccc; padding: .6rem 0; }
               .time { font-size: 1.4rem; font-weight: bold; }
               a { color: #0645ad; }
-              @media print { a { color: #111; text-decoration: none; } }
+              .nav a { display: inline-block; padding: .35rem .6rem; margin: .25rem .4rem 0 0; border: 1px solid #0645ad; border-radius: .3rem; text-decoration: none; }
+              @media print { a { color: #111; text-decoration: none; } .nav { display: none; } }
             </style></head><body>
             """;
 
@@ -71,6 +72,7 @@ internal static class RunSheet
                 <li><div class="time">{Clock.Format(stop.ArriveAt)}</div>
                 <div><strong>{E(stop.HostName)}</strong> &middot; <a href="tel:{E(stop.HostPhone)}">{E(stop.HostPhone)}</a></div>
                 <div>{E(stop.Address)}</div>
+                <div class="nav">{Navigation(stop)}</div>
                 <div>{stop.People} personne(s) : {E(People(stop))}</div></li>
                 """);
         }
@@ -89,6 +91,21 @@ internal static class RunSheet
 
         return csv.ToString();
     }
+
+    /// <summary>
+    /// Two ways to open the stop on a phone: a <c>geo:</c> link (RFC 5870; Android hands it to the navigation app the driver
+    /// chose, with the address as the pin's label) and OpenStreetMap's page, which every phone opens (iPhones ignore geo:).
+    /// The point, not the address, is what they navigate to: it is the one the plan's times were computed from.
+    /// </summary>
+    private static string Navigation(StopView stop)
+    {
+        var (lat, lon) = (Coordinate(stop.Latitude), Coordinate(stop.Longitude));
+        var label = Uri.EscapeDataString(stop.Address.Replace('(', ' ').Replace(')', ' '));
+        return $"""<a href="{E($"geo:{lat},{lon}?q={lat},{lon}({label})")}" aria-label="Naviguer vers {E(stop.Address)} (application de navigation)">Naviguer</a>"""
+               + $"""<a href="{E($"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}")}" aria-label="Voir {E(stop.Address)} sur OpenStreetMap">Carte OpenStreetMap</a>""";
+    }
+
+    private static string Coordinate(double degrees) => degrees.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static string People(StopView stop) =>
         string.Join(" | ", stop.Households.Select(h => $"{h.Alias} ({string.Join(", ", h.Ages.Select(a => a + " ans"))})"));

@@ -50,6 +50,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Title = r.Message,
                 Extensions = { ["limit"] = r.Limit },
             },
+            Application.Geocoding.GeocoderUnavailableException g => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = ProblemTypes.Unavailable,
+                Title = "The address service (Base Adresse Nationale) is not reachable; try again in a moment, or give the latitude and longitude.",
+                Detail = g.Message,
+            },
             DbUpdateConcurrencyException => Conflict("concurrency-conflict",
                 "Someone else changed this record since you read it. Reload it and apply your change again."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } =>
@@ -72,7 +79,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         {
             // Set here, not earlier: the exception handler middleware clears the response's headers before calling us.
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            logger.LogWarning(exception, "Database unreachable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogWarning(exception, "{Service} unreachable on {Method} {Path}",
+                exception is Application.Geocoding.GeocoderUnavailableException ? "Geocoder" : "Database", httpContext.Request.Method, httpContext.Request.Path);
         }
         else if (problem.Status >= 500)
         {

@@ -15,7 +15,7 @@ public sealed class CreateHostValidator : AbstractValidator<CreateHost>
     public CreateHostValidator() => RuleFor(c => c.Host).NotNull().SetValidator(new HostInputValidator());
 }
 
-public sealed class CreateHostHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<CreateHost, HostResponse>
+public sealed class CreateHostHandler(IHostingMatchDb db, IClock clock, HostLocation location) : ICommandHandler<CreateHost, HostResponse>
 {
     public async ValueTask<HostResponse> Handle(CreateHost command, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class CreateHostHandler(IHostingMatchDb db, IClock clock) : IComma
             throw new DomainException("host-code-taken", $"A host with the code '{code}' already exists.");
         }
 
-        var host = command.Host.ToNewHost(clock.GetCurrentInstant());
+        var host = (await location.LocateAsync(command.Host, cancellationToken)).ToNewHost(clock.GetCurrentInstant());
         db.Hosts.Add(host);
         await db.SaveChangesAsync(cancellationToken);
         return host.ToResponse();

@@ -15,6 +15,7 @@ public sealed record HostInput
     public string? Phone { get; init; }
     /// <summary><c>fr</c> or <c>en</c>; <c>fr</c> when left out.</summary>
     public string? Language { get; init; }
+    /// <summary>With <see cref="Longitude"/>, where the host lives; both left out: the address is geocoded (BAN).</summary>
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
     public string? Address { get; init; }
@@ -79,8 +80,11 @@ public sealed class HostInputValidator : AbstractValidator<HostInput>
         RuleFor(h => h.DisplayName).NotEmpty().MaximumLength(Host.MaxNameLength);
         RuleFor(h => h.Phone).NotEmpty().Must(PhoneNumber.IsE164).WithMessage("must be a phone number in E.164 form, e.g. +33612345678");
         RuleFor(h => h.Language).Must(l => l is null or "fr" or "en").WithMessage("must be 'fr' or 'en'");
-        RuleFor(h => h.Latitude).NotNull().InclusiveBetween(-90, 90);
-        RuleFor(h => h.Longitude).NotNull().InclusiveBetween(-180, 180);
+        // Both or neither: without them the address is geocoded (HostLocation); one alone is a typing slip.
+        RuleFor(h => h.Latitude).NotNull().When(h => h.Longitude is not null).WithMessage("is required with longitude (or give neither: the address is then located)")
+            .InclusiveBetween(-90, 90);
+        RuleFor(h => h.Longitude).NotNull().When(h => h.Latitude is not null).WithMessage("is required with latitude (or give neither: the address is then located)")
+            .InclusiveBetween(-180, 180);
         RuleFor(h => h.Address).NotEmpty().MaximumLength(Host.MaxAddressLength);
         RuleFor(h => h.Beds).NotNull().InclusiveBetween(0, 50);
         RuleFor(h => h.MaxHouseholds).InclusiveBetween(1, 20);

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Geocoding;
 using HostingMatch.Application.Pipeline;
 using System.Globalization;
 using System.Text;
@@ -8,6 +9,7 @@ using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Stays;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 
@@ -16,22 +18,32 @@ namespace HostingMatch.Application.Hosts;
 /// <summary>
 /// Imports the coordinators' host spreadsheet (CSV, UTF-8, <c>;</c> or <c>,</c>, French or English headers;
 /// docs/hosts-csv.md). Every row is checked first; one bad row and nothing is imported, and the report says
-/// which line, which column and what is wrong. Rows whose code already exists update that host.
+/// which line, which column and what is wrong. Rows whose code already exists update that host. A row without coordinates
+/// is located from its address (one batch to the geocoder); one the geocoder cannot place, or places only approximately, is a
+/// problem on its line like any other, and a geocoder that does not answer imports nothing.
 /// </summary>
 public sealed record ImportHosts(string Csv) : ICommand<HostImportReport>, ITransactional, IAudited;
 
 /// <summary>
 /// What an import did, or why it did nothing: the first <see cref="HostSpreadsheet.ReportedErrors"/> problems in
 /// <see cref="Errors"/>, how many were found in <see cref="ErrorCount"/>, and, when the file had so many that reading on
-/// was pointless (<see cref="HostSpreadsheet.HopelessErrors"/>), the line where the check stopped.
+/// was pointless (<see cref="HostSpreadsheet.HopelessErrors"/>), the line where the check stopped; <see cref="Located"/> hosts
+/// got their point from their address.
 /// </summary>
-public sealed record HostImportReport(int Created, int Updated, IReadOnlyList<HostImportError> Errors, int ErrorCount = 0, int? StoppedAtLine = null)
+public sealed record HostImportReport(int Created, int Updated, IReadOnlyList<HostImportError> Errors, int ErrorCount = 0, int? StoppedAtLine = null,
+    int Located = 0)
 {
     public bool Imported => Errors.Count == 0;
 }
 
-/// <summary>One problem: the file's line (1 is the header), the column as written in the file, and what is wrong.</summary>
-public sealed record HostImportError(int Line, string? Column, string Problem);
+/// <summary>
+/// One problem: the file's line (1 is the header), the column as written in the file, and what is wrong; for an address found
+/// only approximately, the <see cref="Candidate"/> for the coordinator to confirm (by writing its coordinates in the row).
+/// </summary>
+public sealed record HostImportError(int Line, string? Column, string Problem, AddressCandidate? Candidate = null);
+
+/// <summary>What the geocoder suggests for an address it is not sure of: its label, the point and its score (0 to 1).</summary>
+public sealed record AddressCandidate(string Label, double Latitude, double Longitude, double Score);
 
 public sealed class ImportHostsValidator : AbstractValidator<ImportHosts>
 {
@@ -41,14 +53,22 @@ public sealed class ImportHostsValidator : AbstractValidator<ImportHosts>
         .WithMessage("must be at most 2 MB");
 }
 
-public sealed class ImportHostsHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<ImportHosts, HostImportReport>
+public sealed class ImportHostsHandler(IHostingMatchDb db, IClock clock, IGeocoder geocoder, IOptions<GeocodingOptions> options)
+    : ICommandHandler<ImportHosts, HostImportReport>
 {
     public async ValueTask<HostImportReport> Handle(ImportHosts command, CancellationToken cancellationToken)
     {
-        var (rows, errors, stoppedAt) = HostSpreadsheet.Read(command.Csv);
+        var sheet = HostSpreadsheet.Read(command.Csv);
+        var (read, errors) = sheet;
         if (errors.Count > 0)
         {
-            return new HostImportReport(0, 0, errors.Take(HostSpreadsheet.ReportedErrors).ToList(), errors.Count, stoppedAt);
+            return new HostImportReport(0, 0, errors.Take(HostSpreadsheet.ReportedErrors).ToList(), errors.Count, sheet.StoppedAtLine);
+        }
+
+        var (rows, located, problems) = await LocateAsync(read, sheet.AddressColumn, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new HostImportReport(0, 0, problems.Take(HostSpreadsheet.ReportedErrors).ToList(), problems.Count);
         }
 
         var codes = rows.Select(r => r.Input.Code!).ToList();
@@ -70,7 +90,59 @@ public sealed class ImportHostsHandler(IHostingMatchDb db, IClock clock) : IComm
 
         // One SaveChanges: one transaction, so the import is all or nothing even if the database refuses a row.
         await db.SaveChangesAsync(cancellationToken);
-        return new HostImportReport(created, rows.Count - created, []);
+        return new HostImportReport(created, rows.Count - created, [], Located: located);
+    }
+
+    /// <summary>
+    /// The rows with a point each: given coordinates kept, the others located in one batch. Every row that cannot be placed
+    /// (not found, found only approximately, or the geocoder out of reach) is a problem on its line.
+    /// </summary>
+    private async Task<(IReadOnlyList<HostSpreadsheet.Row> Rows, int Located, IReadOnlyList<HostImportError> Problems)> LocateAsync(
+        IReadOnlyList<HostSpreadsheet.Row> rows, string addressColumn, CancellationToken cancellationToken)
+    {
+        var missing = rows.Where(r => r.Input.Latitude is null && r.Input.Longitude is null).ToList();
+        if (missing.Count == 0)
+        {
+            return (rows, 0, []);
+        }
+
+        IReadOnlyList<AddressMatch?> matches;
+        try
+        {
+            matches = await geocoder.LocateAllAsync(missing.Select(r => r.Input.Address!).ToList(), cancellationToken);
+        }
+        catch (GeocoderUnavailableException unavailable)
+        {
+            // Recovered into the report: the file is refused whole, naming every row that needed the geocoder.
+            return (rows, 0, missing.Select(r => new HostImportError(r.Line, addressColumn,
+                $"could not be located: the address service did not answer ({unavailable.Message}); nothing was imported. " +
+                "Try again in a moment, or give this row's latitude and longitude")).ToList());
+        }
+
+        var minScore = options.Value.MinScore;
+        var problems = new List<HostImportError>();
+        var points = new Dictionary<int, AddressMatch>();
+        foreach (var (row, match) in missing.Zip(matches))
+        {
+            switch (AddressConfidence.Judge(match, minScore))
+            {
+                case AddressVerdict.Located:
+                    points[row.Line] = match!;
+                    break;
+                case AddressVerdict.ToConfirm:
+                    problems.Add(new HostImportError(row.Line, addressColumn, AddressConfidence.Problem(row.Input.Address!, match, minScore),
+                        new AddressCandidate(match!.Label, match.Point.Latitude, match.Point.Longitude, match.Score)));
+                    break;
+                default:
+                    problems.Add(new HostImportError(row.Line, addressColumn, AddressConfidence.Problem(row.Input.Address!, match, minScore)));
+                    break;
+            }
+        }
+
+        var located = rows.Select(r => points.TryGetValue(r.Line, out var m)
+            ? r with { Input = r.Input with { Latitude = m.Point.Latitude, Longitude = m.Point.Longitude } }
+            : r).ToList();
+        return (located, points.Count, problems);
     }
 }
 
@@ -80,7 +152,7 @@ public static class HostSpreadsheet
     public sealed record Row(int Line, HostInput Input);
 
     /// <summary>What was read: the rows, every problem found, and the line where reading stopped, if it stopped early.</summary>
-    public sealed record Sheet(IReadOnlyList<Row> Rows, IReadOnlyList<HostImportError> Errors, int? StoppedAtLine)
+    public sealed record Sheet(IReadOnlyList<Row> Rows, IReadOnlyList<HostImportError> Errors, int? StoppedAtLine, string AddressColumn = "address")
     {
         public void Deconstruct(out IReadOnlyList<Row> rows, out IReadOnlyList<HostImportError> errors) => (rows, errors) = (Rows, Errors);
     }
@@ -121,7 +193,8 @@ public static class HostSpreadsheet
         ["certifiedUntil"] = ["certified_until", "certifie_jusqu_au", "certification_jusqu_au", "fin_certification", "certificat_fin"],
     };
 
-    private static readonly string[] Required = ["code", "displayName", "phone", "latitude", "longitude", "address", "beds", "accepts",
+    // No latitude nor longitude: a spreadsheet without them has its addresses located.
+    private static readonly string[] Required = ["code", "displayName", "phone", "address", "beds", "accepts",
         "agreementSignedOn", "agreementValidFrom", "agreementValidUntil"];
 
     private static readonly Dictionary<string, string> Categories = new()
@@ -270,7 +343,7 @@ public static class HostSpreadsheet
             errors.Add(new HostImportError(2, null, "The file has headers but no host."));
         }
 
-        return new Sheet(rows, errors, null);
+        return new Sheet(rows, errors, null, header[columns["address"]]);
     }
 
     /// <summary>The separator the header line uses most: ';', ',' or a tab.</summary>

@@ -17,7 +17,7 @@ public sealed class UpdateHostValidator : AbstractValidator<UpdateHost>
     public UpdateHostValidator() => RuleFor(c => c.Host).NotNull().SetValidator(new HostInputValidator());
 }
 
-public sealed class UpdateHostHandler(IHostingMatchDb db) : ICommandHandler<UpdateHost, HostResponse?>
+public sealed class UpdateHostHandler(IHostingMatchDb db, HostLocation location) : ICommandHandler<UpdateHost, HostResponse?>
 {
     public async ValueTask<HostResponse?> Handle(UpdateHost command, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class UpdateHostHandler(IHostingMatchDb db) : ICommandHandler<Upda
             ((DbContext)db).Entry(host).Property(h => h.Version).OriginalValue = version;
         }
 
-        command.Host.ApplyTo(host);
+        (await location.LocateAsync(command.Host, cancellationToken)).ApplyTo(host);
         await db.SaveChangesAsync(cancellationToken);
         return host.ToResponse();
     }

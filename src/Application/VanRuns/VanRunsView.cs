@@ -20,8 +20,9 @@ public sealed record VanRunsResponse(
 public sealed record TripView(string VanId, int Trip, OffsetDateTime DepartAt, OffsetDateTime ReturnAt, int Passengers, bool Departed,
     IReadOnlyList<StopView> Stops);
 
+/// <summary>A stop: the host, where they live (their address and its point, for the driver's navigation app and the map) and who gets off.</summary>
 public sealed record StopView(int Order, Guid HostId, string HostCode, string HostName, string HostPhone, string Address,
-    OffsetDateTime ArriveAt, int People, IReadOnlyList<HouseholdOnBoard> Households);
+    double Latitude, double Longitude, OffsetDateTime ArriveAt, int People, IReadOnlyList<HouseholdOnBoard> Households);
 
 /// <summary>A household on board: its alias and ages, no names.</summary>
 public sealed record HouseholdOnBoard(Guid HouseholdId, string Alias, IReadOnlyList<int> Ages);
@@ -38,7 +39,8 @@ internal static class VanRunsViews
             t.Stops.Select((s, i) =>
             {
                 var host = hosts[Guid.Parse(s.HostId)];
-                return new StopView(i + 1, host.Id, host.Code, host.DisplayName, host.Phone, host.Address, s.ArriveAt, s.People,
+                return new StopView(i + 1, host.Id, host.Code, host.DisplayName, host.Phone, host.Address,
+                    host.Latitude, host.Longitude, s.ArriveAt, s.People,
                     s.HouseholdIds.Select(id => households[Guid.Parse(id)])
                         .Select(h => new HouseholdOnBoard(h.Id, h.Alias, h.Members.Select(m => m.Age).ToList())).ToList());
             }).ToList())).ToList();

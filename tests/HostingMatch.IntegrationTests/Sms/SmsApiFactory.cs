@@ -61,6 +61,7 @@ public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Map:TileUrl", ""); // no tiles from the Internet in tests
         builder.UseEnvironment("Testing");
         builder.UseSetting("Twilio:AccountSid", Twilio.AccountSid);
         builder.UseSetting("Twilio:AuthToken", Twilio.AuthToken);

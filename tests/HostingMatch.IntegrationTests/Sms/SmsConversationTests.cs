@@ -124,6 +124,8 @@ public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsAp
         var page = WebUtility.HtmlDecode(await sheet.Content.ReadAsStringAsync());
         Assert.Contains("Voiture de Léa, trajet 1", page);
         Assert.Contains("12 rue des Écoles, 75005 Paris", page);
+        Assert.Contains("href=\"geo:48.853,2.3499?q=48.853,2.3499(12%20rue%20des%20%C3%89coles%2C%2075005%20Paris)\"", page);
+        Assert.Contains("href=\"https://www.openstreetmap.org/?mlat=48.853&mlon=2.3499#map=18/48.853/2.3499\"", page);
         Assert.Contains("default-src 'none'", sheet.Headers.GetValues("Content-Security-Policy").Single());
         var altered = link[..^3] + (link[^3] == 'A' ? 'B' : 'A') + link[^2..];
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync(altered)).StatusCode);

@@ -94,6 +94,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        // No map tiles from the Internet in tests: the markers and trips draw without them.
+        builder.UseSetting("Map:TileUrl", "");
         foreach (var (name, value) in Settings)
         {
             builder.UseSetting(name, value);

@@ -219,6 +219,12 @@ public sealed class VanRunsTests : OwnApiTest
         Assert.Contains("33 ans", page);
         Assert.Contains("7 ans", page);
         Assert.Contains("style-src 'unsafe-inline'", html.Headers.GetValues("Content-Security-Policy").Single());
+        // The stop opens in the phone's navigation app at the host's point, labelled with the address, and on OpenStreetMap.
+        var links = System.Text.RegularExpressions.Regex.Matches(page, "href=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Contains("geo:48.87,2.3499?q=48.87,2.3499(12%20rue%20des%20%C3%89coles%2C%2075005%20Paris)", links);
+        Assert.Contains("https://www.openstreetmap.org/?mlat=48.87&mlon=2.3499#map=18/48.87/2.3499", links);
+        var stop = trip["stops"]!.AsArray()[0]!;
+        Assert.Equal((48.87, 2.3499), ((double)stop["latitude"]!, (double)stop["longitude"]!));
 
         var csv = await Client.GetStringAsync($"/api/v1/nights/{Night}/van-runs/{trip["vanId"]}/{trip["trip"]}/sheet?format=csv");
         Assert.StartsWith("order;arrival;host;phone;address;people;ages", csv);

@@ -70,6 +70,26 @@ public sealed class HostSpreadsheetTests
     }
 
     [Fact]
+    public void Read_TheExampleWithoutCoordinates_ReadsEveryRowWithoutAPointAndNamesTheAddressColumn()
+    {
+        var sheet = HostSpreadsheet.Read(File.ReadAllText(Path.Combine(RepoRoot(), "docs", "examples", "hosts-without-coordinates.csv")));
+
+        Assert.Empty(sheet.Errors);
+        Assert.Equal(3, sheet.Rows.Count);
+        Assert.All(sheet.Rows, r => Assert.Equal((null, null), (r.Input.Latitude, r.Input.Longitude)));
+        Assert.Equal("Adresse", sheet.AddressColumn);
+    }
+
+    [Fact]
+    public void Read_ALatitudeWithoutItsLongitude_IsAProblemOnItsLine()
+    {
+        var (_, errors) = HostSpreadsheet.Read($"{Header}\nh-1,Ann,+33611111111,48.85,,1 rue A,2,women,2026-01-01,2026-01-01,2027-01-01\n");
+
+        var error = Assert.Single(errors);
+        Assert.Equal((2, "longitude"), (error.Line, error.Column));
+    }
+
+    [Fact]
     public void Read_MissingRequiredColumn_IsReportedOnTheHeaderLine()
     {
         var (_, errors) = HostSpreadsheet.Read("code,name\nh-1,Ann\n");

@@ -4,6 +4,7 @@ import { get, post, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
 import { night, say, sayError, errorText, act, capacity, inWords, reasonText, rideText } from './ui.js';
 import * as transport from './transport.js';
+import * as nightMap from './map.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 3000;
@@ -170,7 +171,7 @@ async function refresh() {
 
 /** Everything that moves while hosts answer. */
 async function load() {
-  const [requests, offers, summary, alerts, vans, hosts] = await Promise.all([
+  const [requests, offers, summary, alerts, vans, hosts, mapView] = await Promise.all([
     get(`${base()}/requests`),
     get(`${base()}/offers`),
     get(`${base()}/summary`),
@@ -180,6 +181,7 @@ async function load() {
       throw error;
     }),
     refreshHosts(),
+    get(`${base()}/map`),
   ]);
   showSummary(summary);
   showAlerts(alerts);
@@ -188,6 +190,7 @@ async function load() {
   showVans(vans);
   showHosts(hosts, requests);
   showMatching();
+  nightMap.show(mapView);
 }
 
 function showSummary(summary) {
