@@ -75,10 +75,18 @@ public static class NightPlanner
         int[]? bound = null;
         if (Left() > TimeSpan.Zero)
         {
+            // The bound first, tier by tier (a proof comes much sooner than for the weighted objective), then the
+            // weighted model (levels 1-5) for the plan. Its own bound is valid too when nothing is agreed (it brings every
+            // agreed household, which a plan may not): the lexicographically smaller is kept.
+            bound = model.Bound(forced, Left() * 0.3).Bound;
             var full = model.Solve(model.FullBudget, forced, best.Hint(), Left() * 0.4);
+            if (forced.Count == 0 && full?.TierBound is { } weighted && Candidate.CompareTiers(weighted, bound) < 0)
+            {
+                bound = weighted;
+            }
+
             if (full is not null)
             {
-                bound = full.TierBound;
                 var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
                 best = Candidate.Better(candidate, best) ? candidate : best;
 
