@@ -68,7 +68,9 @@ public static class NightPlanner
         }
 
         var sequential = realiser.Realise(hostOf, null, RoutingTime(Left()));
-        var best = sequential;
+        var insertion = new TripInsertion(problem, options.DepartedTrips ?? [], busy, forced.Keys.ToHashSet());
+        var best = insertion.Improve(sequential);
+        best = Candidate.Better(best, sequential) ? best : sequential;
 
         // 2-4. Match with the rides, route, re-match.
         var model = new TransportModel(problem);
@@ -87,7 +89,7 @@ public static class NightPlanner
 
             if (full is not null)
             {
-                var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
+                var candidate = insertion.Improve(realiser.Realise(full.HostOf, full.Way, RoutingTime(Left())));
                 best = Candidate.Better(candidate, best) ? candidate : best;
 
                 // Bisection on the budget between what the routing drove (lo) and what it could not (hi).
@@ -126,7 +128,7 @@ public static class NightPlanner
                         break;
                     }
 
-                    last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()));
+                    last = insertion.Improve(realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left())));
                     best = Candidate.Better(last, best) ? last : best;
                 }
             }
