@@ -82,6 +82,33 @@ internal static class VehicleRelaxation
                 rows.Add(Row($"by {deadline} trips", v, set, People, seats * trips));
             }
 
+            // Large households: a trip carries at most c households of more than S/(c+1) people (c + 1 of them would be more
+            // than S people, rule 1). A trip with j ≤ c of them lasts at least L + s + 2d for each one's d (fact 1), so at
+            // least (1/c)·Σ (L + s + 2d) over them; and its prefix to its last such stop due by T at least
+            // (1/c)·Σ (L + s + d) over those. Over the disjoint trips: Σ (L + s + 2d) ≤ c·(U − R), Σ (L + s + d) over
+            // deadlines ≤ T is at most c·(T + s − R), and their number at most c times the trips.
+            var classes = new Dictionary<string, (int Per, int[] Set)>();
+            for (var per = 1; per <= 3; per++)
+            {
+                var set = mine.Where(p => People(p) * (per + 1) > seats).ToArray();
+                if (set.Length > per && classes.Values.All(c => !c.Set.SequenceEqual(set)))
+                {
+                    classes[$"over {seats}/{per + 1}"] = (per, set);
+                }
+            }
+
+            foreach (var (name, (per, set)) in classes)
+            {
+                var trips = (until - ready) / (loading + stop + (2 * dmin));
+                rows.Add(Row($"{name} trips", v, set, _ => 1, per * trips));
+                rows.Add(Row($"{name} shift", v, set, p => loading + stop + (2 * D(p)), per * (until - ready)));
+                foreach (var deadline in Pick(set.Select(Latest).Distinct().Order().ToList()))
+                {
+                    var due = set.Where(p => Latest(p) <= deadline).ToArray();
+                    rows.Add(Row($"{name} by {deadline}", v, due, p => loading + stop + D(p), per * (deadline + stop - ready)));
+                }
+            }
+
             // Release times T: the trips that carry a household with r ≥ T reach such a stop at T or later and are back by
             // U. From the first such arrival, a trip spends s per such stop and drives back at least d of each (fact 1);
             // the later trips lie whole in [T, U]: Σ p·d + S·s/maxHouseholds ≤ S·(U − T).
