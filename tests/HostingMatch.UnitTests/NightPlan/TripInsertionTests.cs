@@ -42,6 +42,23 @@ public sealed class TripInsertionTests
         Assert.Empty(NightPlanChecker.Check(file, realiser.Build(improved, [3, 0, 3], [0, 0, 3], false, 0)));
     }
 
+    [Fact]
+    public void ThreeMenLeftOut_TakeTheLoneMansPlace_ButNeverTheOtherWayRound()
+    {
+        // One trip, one men's host (3 beds, 1 household): the lone man on it gives way to three men of the same tier.
+        var file = Night(seats: 3, until: new LocalTime(21, 20),
+            [new("hh-1", [new Member(40, Sex.Male)]), new("hh-3", [new Member(30, Sex.Male), new Member(31, Sex.Male), new Member(32, Sex.Male)])]);
+        var (_, realiser, insertion) = Engine(file);
+
+        var lone = insertion.Improve(realiser.Realise([1, -1], [RideWay.Vehicle, null], TimeSpan.FromSeconds(1)));
+        var three = insertion.Improve(realiser.Realise([-1, 1], [null, RideWay.Vehicle], TimeSpan.FromSeconds(1)));
+
+        Assert.Equal([0, 0, 3], lone.PeoplePerTier());
+        Assert.Equal([-1, 1], lone.HostOf);
+        Assert.Equal([-1, 1], three.HostOf);
+        Assert.Empty(NightPlanChecker.Check(file, realiser.Build(lone, [0, 0, 3], [0, 0, 1], false, 0)));
+    }
+
     private static (NightPlanProblem, Realiser, TripInsertion) Engine(NightPlanFile file)
     {
         var problem = new NightPlanProblem(file, new MatchingOptions());

@@ -17,6 +17,8 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
 {
     private readonly MatchingProblem m = problem.Matching;
 
+    private const int Passes = 3;
+
     private sealed class Trip
     {
         public required int Vehicle { get; init; }
@@ -49,13 +51,25 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
         var host = (int[])plan.HostOf.Clone();
         var rides = (Ride?[])plan.Rides.Clone();
         var changed = false;
-        var left = Enumerable.Range(0, host.Length).Where(h => !plan.Brought(h) && host[h] < 0 && !pinned.Contains(h) && problem.Pairs[h].Length > 0)
-            .OrderBy(h => m.Tier[h]).ThenByDescending(h => m.People[h]).ThenByDescending(h => m.Households[h].NightsWithoutShelter).ThenBy(h => h).ToList();
-        foreach (var h in left)
+
+        // A household put out of its stop by a higher priority may fit elsewhere: a few passes, each over who is left out.
+        for (var pass = 0; pass < Passes; pass++)
         {
-            if (Insert(h, host, trips) || Replace(h, host, rides, trips))
+            var left = Enumerable.Range(0, host.Length).Where(h => host[h] < 0 && rides[h] is null && !pinned.Contains(h) && problem.Pairs[h].Length > 0)
+                .OrderBy(h => m.Tier[h]).ThenByDescending(h => m.People[h]).ThenByDescending(h => m.Households[h].NightsWithoutShelter).ThenBy(h => h).ToList();
+            var more = false;
+            foreach (var h in left)
             {
-                changed = true;
+                if (host[h] < 0 && (Insert(h, host, trips) || Replace(h, host, rides, trips)))
+                {
+                    more = true;
+                }
+            }
+
+            changed |= more;
+            if (!more)
+            {
+                break;
             }
         }
 
@@ -132,9 +146,9 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
     }
 
     /// <summary>
-    /// Household h takes the place of a stop whose households are all of lower priority (a larger tier number) and not
-    /// agreed: the stop is removed, and h is inserted anywhere it then fits. Lexicographically better whatever the sizes:
-    /// h's tier gains people, and only lower tiers lose some.
+    /// Household h takes the place of a stop none of whose households is of a higher priority than h's tier or agreed,
+    /// and whose households of h's own tier have fewer people than h: the stop is removed, and h is inserted anywhere it
+    /// then fits. Lexicographically better: tiers above h's lose nothing, h's tier gains, only lower tiers may lose.
     /// </summary>
     private bool Replace(int h, int[] host, Ride?[] rides, List<Trip> trips)
     {
@@ -143,7 +157,8 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
             for (var i = 0; i < trip.Stops.Count; i++)
             {
                 var (k, households) = trip.Stops[i];
-                if (households.Any(x => m.Tier[x] <= m.Tier[h] || pinned.Contains(x)))
+                if (households.Any(x => m.Tier[x] < m.Tier[h] || pinned.Contains(x))
+                    || households.Where(x => m.Tier[x] == m.Tier[h]).Sum(x => m.People[x]) >= m.People[h])
                 {
                     continue;
                 }
