@@ -67,7 +67,7 @@ internal sealed class TransportModel
     public sealed record Solution(int[] HostOf, RideWay?[] Way, int[] VehicleOf, bool Optimal, int[]? TierBound);
 
     /// <summary>Solves with the vehicles' <paramref name="budget"/>; <paramref name="forced"/> households must be placed at their host (confirmed).</summary>
-    public Solution? Solve(long budget, IReadOnlyDictionary<int, int> forced, IReadOnlyDictionary<int, (int Host, RideWay Way)>? hint, TimeSpan timeLimit)
+    public Solution? Solve(long budget, IReadOnlyDictionary<int, int> forced, IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)>? hint, TimeSpan timeLimit)
     {
         var built = Build(budget, forced);
         if (built is null)
@@ -75,7 +75,7 @@ internal sealed class TransportModel
             return null;
         }
 
-        var (model, x, t, z, _, _) = built;
+        var (model, x, t, z, zv, _) = built;
         model.Maximize(LinearExpr.WeightedSum(x, pairs.Select(p => Gain(p.H, p.K))));
         if (hint is not null)
         {
@@ -92,6 +92,10 @@ internal sealed class TransportModel
                 if (z[p] is { } zp)
                 {
                     model.AddHint(zp, on && given.Way == RideWay.Vehicle ? 1 : 0);
+                    foreach (var v in Drivers[p].Where(v => zv.ContainsKey((p, v))))
+                    {
+                        model.AddHint(zv[(p, v)], on && given.Way == RideWay.Vehicle && given.Vehicle == v ? 1 : 0);
+                    }
                 }
             }
         }
@@ -125,7 +129,7 @@ internal sealed class TransportModel
         Solution? last = null;
         for (var i = 0; i < bound.Length; i++)
         {
-            var built = Build(FullBudget, forced, pinsMayGoWithoutRide: true);
+            var built = Build(FullBudget, forced, pinsMayGoWithoutRide: true, perVehicle: true);
             if (built is null)
             {
                 break;
@@ -170,7 +174,9 @@ internal sealed class TransportModel
 
     /// <remarks><c>pinsMayGoWithoutRide</c>: a forced household is kept from other hosts but need not be brought (for the
     /// bound: a plan may keep an agreed household at its host without a ride, its beds taken; freeing them only loosens).</remarks>
-    private Built? Build(long budget, IReadOnlyDictionary<int, int> forced, bool pinsMayGoWithoutRide = false)
+    /// <remarks><c>perVehicle</c>: with the per-vehicle variables and rows (the bound); without, the pooled budget alone
+    /// (the plan's weighted model: with them CP-SAT found no solution in seconds on nights of 100 people).</remarks>
+    private Built? Build(long budget, IReadOnlyDictionary<int, int> forced, bool pinsMayGoWithoutRide = false, bool perVehicle = false)
     {
         var m = problem.Matching;
         var model = new CpModel();
@@ -202,12 +208,15 @@ internal sealed class TransportModel
             {
                 z[p] = model.NewBoolVar($"z{h}_{k}");
                 ways.Add(z[p]!);
-                foreach (var v in Drivers[p])
+                foreach (var v in perVehicle ? Drivers[p] : [])
                 {
                     zv[(p, v)] = model.NewBoolVar($"z{h}_{k}_{v}");
                 }
 
-                model.Add(LinearExpr.Sum(Drivers[p].Select(v => zv[(p, v)])) == z[p]!);
+                if (perVehicle)
+                {
+                    model.Add(LinearExpr.Sum(Drivers[p].Select(v => zv[(p, v)])) == z[p]!);
+                }
             }
 
             model.Add(LinearExpr.Sum(ways) == x[p]);
@@ -289,7 +298,7 @@ internal sealed class TransportModel
             model.Add(LinearExpr.WeightedSum(driven.Select(p => z[p]!), driven.Select(p => Cost[p])) <= budget);
         }
 
-        foreach (var row in Rows)
+        foreach (var row in perVehicle ? Rows : [])
         {
             model.Add(LinearExpr.WeightedSum(row.Pairs.Select(p => zv[(p, row.Vehicle)]), row.Coefficients) <= row.Limit);
         }
@@ -329,7 +338,7 @@ internal sealed class TransportModel
                 : RideWay.HostFetches;
             if (way[h] == RideWay.Vehicle)
             {
-                vehicleOf[h] = Drivers[p].First(v => solver.BooleanValue(zv[(p, v)]));
+                vehicleOf[h] = Drivers[p].Where(v => zv.ContainsKey((p, v))).FirstOrDefault(v => solver.BooleanValue(zv[(p, v)]), -1);
             }
         }
 
