@@ -8,16 +8,16 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// <summary>
 /// Beds and ways chosen together in one CP-SAT model, with the vehicles' trips relaxed (docs/night-plan.md). Per
 /// compatible pair with enough beds that some way reaches: <c>x</c> (the household sleeps there), and unless the host
-/// fetches, <c>t</c> (public transport) and <c>z</c> (a vehicle), <c>x = t + z</c>, with <c>z = Σ z[v]</c> over the
-/// vehicles that could drive it alone. Rules 6-8 as in the matching's model; at most <c>escorts</c> households by public
-/// transport; the per-vehicle rows of <see cref="VehicleRelaxation"/> (each vehicle's shift, trips, deadlines and release
-/// times, each valid for every plan); and a pooled <c>Σ cost·z ≤ budget</c>, where a household of p people at a host d
-/// minutes away costs <c>p·(loading + 2d) + minSeats·⌊stop / maxHouseholds⌋</c>, which the re-matching shrinks to what
-/// the routing could drive. A trip with stops S lasts at least <c>loading + |S|·stop + 2·max d</c> and carries at most
-/// <c>seats</c> people, so <c>seats·length ≥ Σ cost</c> over its households: with the full budget
-/// <c>Σ seats·(availableUntil − ready)</c>, every real plan is a solution, and the model's bound bounds every plan. The
-/// plan's objective is levels 1-5 in one weighted sum (tiers in base <c>people+1</c>, above waiting nights and
-/// continuity); the bound is proved tier by tier (<see cref="Bound"/>).
+/// fetches, <c>t</c> (public transport) and <c>z</c> (a vehicle), <c>x = t + z</c>. Rules 6-8 as in the matching's model;
+/// at most <c>escorts</c> households by public transport; and a pooled <c>Σ cost·z ≤ budget</c>, where a household of p
+/// people at a host d minutes away costs <c>p·(loading + 2d) + minSeats·⌊stop / maxHouseholds⌋</c>, which the
+/// re-matching shrinks to what the routing could drive. A trip with stops S lasts at least
+/// <c>loading + |S|·stop + 2·max d</c> and carries at most <c>seats</c> people, so <c>seats·length ≥ Σ cost</c> over its
+/// households: with the full budget <c>Σ seats·(availableUntil − ready)</c>, every real plan is a solution. The plan's
+/// objective (<see cref="Solve"/>) is levels 1-5 in one weighted sum (tiers in base <c>people+1</c>, above waiting nights
+/// and continuity). The bound (<see cref="Bound"/>) is proved tier by tier on the same model with, in addition,
+/// <c>z = Σ z[v]</c> over the vehicles that could drive the pair alone and the per-vehicle rows of
+/// <see cref="VehicleRelaxation"/>, each valid for every plan.
 /// </summary>
 internal sealed class TransportModel
 {
