@@ -90,15 +90,21 @@ internal sealed class Candidate
         return cost;
     }
 
-    /// <summary>This plan as a hint for the model.</summary>
-    public Dictionary<int, (int Host, RideWay Way)> Hint()
+    /// <summary>This plan as a hint for the model: per household brought, its host, way and vehicle index (-1 unless on a new trip).</summary>
+    public Dictionary<int, (int Host, RideWay Way, int Vehicle)> Hint()
     {
-        var hint = new Dictionary<int, (int Host, RideWay Way)>();
+        var hint = new Dictionary<int, (int Host, RideWay Way, int Vehicle)>();
         for (var h = 0; h < HostOf.Length; h++)
         {
             if (HostOf[h] >= 0 && Rides[h] is { } ride)
             {
-                hint[h] = (HostOf[h], ride.Way);
+                var vehicle = -1;
+                for (var v = 0; v < Problem.Vehicles.Count && ride.Way == RideWay.Vehicle; v++)
+                {
+                    vehicle = Problem.Vehicles[v].Vehicle.Id == ride.VehicleId ? v : vehicle;
+                }
+
+                hint[h] = (HostOf[h], ride.Way, vehicle);
             }
         }
 

@@ -68,19 +68,34 @@ public static class NightPlanner
         }
 
         var sequential = realiser.Realise(hostOf, null, RoutingTime(Left()));
-        var best = sequential;
+        var insertion = new TripInsertion(problem, options.DepartedTrips ?? [], busy, forced.Keys.ToHashSet());
+        // The model's hints follow the plans as routed (guide); the insertion only offers better plans (best).
+        var guide = sequential;
+        var best = insertion.Improve(sequential);
+        best = Candidate.Better(best, sequential) ? best : sequential;
 
         // 2-4. Match with the rides, route, re-match.
         var model = new TransportModel(problem);
         int[]? bound = null;
         if (Left() > TimeSpan.Zero)
         {
-            var full = model.Solve(model.FullBudget, forced, best.Hint(), Left() * 0.4);
+            // The bound first, tier by tier (a proof comes much sooner than for the weighted objective), then the
+            // weighted model (levels 1-5) for the plan. Its own bound is valid too when nothing is agreed (it brings every
+            // agreed household, which a plan may not): the lexicographically smaller is kept.
+            bound = model.Bound(forced, Left() * 0.3).Bound;
+            var full = model.Solve(model.FullBudget, forced, guide.Hint(), Left() * 0.4);
+            if (forced.Count == 0 && full?.TierBound is { } weighted && Candidate.CompareTiers(weighted, bound) < 0)
+            {
+                bound = weighted;
+            }
+
             if (full is not null)
             {
-                bound = full.TierBound;
+                // The budget's bisection follows what the routing alone drove; the insertion only offers a better plan.
                 var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
-                best = Candidate.Better(candidate, best) ? candidate : best;
+                var improved = insertion.Improve(candidate);
+                best = Candidate.Better(improved, best) ? improved : best;
+                guide = Candidate.Better(candidate, guide) ? candidate : guide;
 
                 // Bisection on the budget between what the routing drove (lo) and what it could not (hi).
                 long lo = 0, hi = model.FullBudget;
@@ -112,14 +127,16 @@ public static class NightPlanner
                     }
 
                     budget = next;
-                    var solved = model.Solve(budget, forced, best.Hint(), Left() * 0.3);
+                    var solved = model.Solve(budget, forced, guide.Hint(), Left() * 0.3);
                     if (solved is null)
                     {
                         break;
                     }
 
                     last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()));
-                    best = Candidate.Better(last, best) ? last : best;
+                    var better = insertion.Improve(last);
+                    best = Candidate.Better(better, best) ? better : best;
+                    guide = Candidate.Better(last, guide) ? last : guide;
                 }
             }
         }

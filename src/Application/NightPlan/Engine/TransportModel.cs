@@ -1,20 +1,23 @@
 using System.Globalization;
 using Google.OrTools.Sat;
 using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Domain.Households;
 
 namespace HostingMatch.Application.NightPlan.Engine;
 
 /// <summary>
-/// Beds and ways chosen together in one CP-SAT model, with the vehicles' trips relaxed to a budget of seat-minutes
-/// (docs/night-plan.md). Per compatible pair with enough beds that some way reaches: <c>x</c> (the household sleeps
-/// there), and unless the host fetches, <c>t</c> (public transport) and <c>z</c> (a vehicle), <c>x = t + z</c>.
-/// Rules 6-8 as in the matching's model; at most <c>escorts</c> households by public transport; and
-/// <c>Σ cost·z ≤ budget</c>, where a household of p people at a host d minutes away costs
-/// <c>p·(loading + 2d) + minSeats·⌊stop / maxHouseholds⌋</c>. A trip with stops S lasts at least
+/// Beds and ways chosen together in one CP-SAT model, with the vehicles' trips relaxed (docs/night-plan.md). Per
+/// compatible pair with enough beds that some way reaches: <c>x</c> (the household sleeps there), and unless the host
+/// fetches, <c>t</c> (public transport) and <c>z</c> (a vehicle), <c>x = t + z</c>. Rules 6-8 as in the matching's model;
+/// at most <c>escorts</c> households by public transport; and a pooled <c>Σ cost·z ≤ budget</c>, where a household of p
+/// people at a host d minutes away costs <c>p·(loading + 2d) + minSeats·⌊stop / maxHouseholds⌋</c>, which the
+/// re-matching shrinks to what the routing could drive. A trip with stops S lasts at least
 /// <c>loading + |S|·stop + 2·max d</c> and carries at most <c>seats</c> people, so <c>seats·length ≥ Σ cost</c> over its
-/// households: with the full budget <c>Σ seats·(availableUntil − ready)</c>, every real plan is a solution, and the
-/// model's bound bounds every plan. The objective is levels 1-5 in one weighted sum (tiers in base <c>people+1</c>,
-/// above waiting nights and continuity).
+/// households: with the full budget <c>Σ seats·(availableUntil − ready)</c>, every real plan is a solution. The plan's
+/// objective (<see cref="Solve"/>) is levels 1-5 in one weighted sum (tiers in base <c>people+1</c>, above waiting nights
+/// and continuity). The bound (<see cref="Bound"/>) is proved tier by tier on the same model with, in addition,
+/// <c>z = Σ z[v]</c> over the vehicles that could drive the pair alone and the per-vehicle rows of
+/// <see cref="VehicleRelaxation"/>, each valid for every plan.
 /// </summary>
 internal sealed class TransportModel
 {
@@ -39,6 +42,10 @@ internal sealed class TransportModel
         var waiting = m.Households.Sum(h => (long)h.NightsWithoutShelter);
         lowerRange = (waiting + 1) * (m.Households.Count + 1L);
         Cost = pairs.Select(p => PairCost(p.H, p.K)).ToArray();
+        Drivers = pairs.Select(p => (IReadOnlyList<int>)(problem.CanFetch(p.K) || problem.Frozen.ContainsKey(p.H)
+            ? []
+            : Enumerable.Range(0, problem.Vehicles.Count).Where(v => problem.CanDrive(v, p.H, p.K)).ToArray())).ToArray();
+        Rows = VehicleRelaxation.Rows(problem, pairs, Drivers);
         FullBudget = problem.Vehicles.Sum(v => (long)v.Vehicle.Seats * Math.Max(0, v.Until - v.Ready));
     }
 
@@ -50,17 +57,133 @@ internal sealed class TransportModel
 
     public IReadOnlyList<(int H, int K)> PairList => pairs;
 
-    /// <summary>One solve's result: per household its host (-1) and way, and what the solver proved.</summary>
-    public sealed record Solution(int[] HostOf, RideWay?[] Way, bool Optimal, int[]? TierBound);
+    /// <summary>Per pair, the vehicles that could drive it alone (none when the host fetches or the household left already).</summary>
+    public IReadOnlyList<int>[] Drivers { get; }
+
+    /// <summary>The per-vehicle rows every plan keeps (<see cref="VehicleRelaxation"/>).</summary>
+    public IReadOnlyList<VehicleRow> Rows { get; }
+
+    /// <summary>One solve's result: per household its host (-1), way and vehicle (-1 unless driven), and what the solver proved.</summary>
+    public sealed record Solution(int[] HostOf, RideWay?[] Way, int[] VehicleOf, bool Optimal, int[]? TierBound);
 
     /// <summary>Solves with the vehicles' <paramref name="budget"/>; <paramref name="forced"/> households must be placed at their host (confirmed).</summary>
-    public Solution? Solve(long budget, IReadOnlyDictionary<int, int> forced, IReadOnlyDictionary<int, (int Host, RideWay Way)>? hint, TimeSpan timeLimit)
+    public Solution? Solve(long budget, IReadOnlyDictionary<int, int> forced, IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)>? hint, TimeSpan timeLimit)
+    {
+        var built = Build(budget, forced);
+        if (built is null)
+        {
+            return null;
+        }
+
+        var (model, x, t, z, zv, _) = built;
+        model.Maximize(LinearExpr.WeightedSum(x, pairs.Select(p => Gain(p.H, p.K))));
+        if (hint is not null)
+        {
+            for (var p = 0; p < pairs.Count; p++)
+            {
+                var (h, k) = pairs[p];
+                var on = hint.TryGetValue(h, out var given) && given.Host == k;
+                model.AddHint(x[p], on ? 1 : 0);
+                if (t[p] is { } tv)
+                {
+                    model.AddHint(tv, on && given.Way == RideWay.PublicTransport ? 1 : 0);
+                }
+
+                if (z[p] is { } zp)
+                {
+                    model.AddHint(zp, on && given.Way == RideWay.Vehicle ? 1 : 0);
+                    foreach (var v in Drivers[p].Where(v => zv.ContainsKey((p, v))))
+                    {
+                        model.AddHint(zv[(p, v)], on && given.Way == RideWay.Vehicle && given.Vehicle == v ? 1 : 0);
+                    }
+                }
+            }
+        }
+
+        var solver = Solver(timeLimit);
+        var status = solver.Solve(model);
+        return status is CpSolverStatus.Optimal or CpSolverStatus.Feasible
+            ? Read(built, solver, status == CpSolverStatus.Optimal, DecodeTiers((long)Math.Floor(solver.BestObjectiveBound + 1e-6)))
+            : null;
+    }
+
+    /// <summary>
+    /// The relaxation's lexicographic bound on people per tier, at the full budget: tier 1 maximised alone, then tier 2
+    /// with tier 1 fixed at its bound, then tier 3. Each step's bound is the proved optimum, or the solver's objective bound
+    /// when time ran out; when a fixed prefix proves infeasible, no plan reaches it, so the prefix with zeros after it
+    /// bounds every plan already (every plan is below it in an earlier tier); when a step finds nothing in its time, the
+    /// rest are the people of each tier the model could place at all. Every real plan is a solution of the model
+    /// (<see cref="VehicleRelaxation"/>; agreed households are kept from other hosts but may go without a ride, as a plan
+    /// may keep them), so the result bounds every plan. Also returns the last step's solution, if any.
+    /// </summary>
+    public (int[] Bound, Solution? Solution) Bound(IReadOnlyDictionary<int, int> forced, TimeSpan timeLimit)
+    {
+        var m = problem.Matching;
+        var bound = new int[Priority.LowestTier];
+        for (var i = 0; i < bound.Length; i++)
+        {
+            bound[i] = Enumerable.Range(0, m.Households.Count).Where(h => m.Tier[h] == i + 1 && problem.Pairs[h].Length > 0).Sum(h => m.People[h]);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Solution? last = null;
+        for (var i = 0; i < bound.Length; i++)
+        {
+            var built = Build(FullBudget, forced, pinsMayGoWithoutRide: true, perVehicle: true);
+            if (built is null)
+            {
+                break;
+            }
+
+            var (model, x, _, _, _, tierPeople) = built;
+            for (var j = 0; j < i; j++)
+            {
+                model.Add(tierPeople[j] == bound[j]);
+            }
+
+            model.Maximize(tierPeople[i]);
+            if (last is not null)
+            {
+                for (var p = 0; p < pairs.Count; p++)
+                {
+                    model.AddHint(x[p], last.HostOf[pairs[p].H] == pairs[p].K ? 1 : 0);
+                }
+            }
+
+            var solver = Solver((timeLimit - clock.Elapsed) / (bound.Length - i));
+            var status = solver.Solve(model);
+            if (status == CpSolverStatus.Infeasible && i > 0)
+            {
+                Array.Fill(bound, 0, i, bound.Length - i);
+                break;
+            }
+
+            if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            {
+                break;
+            }
+
+            bound[i] = Math.Min(bound[i], (int)Math.Floor(solver.BestObjectiveBound + 1e-6));
+            last = Read(built, solver, status == CpSolverStatus.Optimal, null);
+        }
+
+        return (bound, last);
+    }
+
+    private sealed record Built(CpModel Model, BoolVar[] X, BoolVar?[] T, BoolVar?[] Z, Dictionary<(int P, int V), BoolVar> ZV, LinearExpr[] TierPeople);
+
+    /// <remarks><c>pinsMayGoWithoutRide</c>: a forced household is kept from other hosts but need not be brought (for the
+    /// bound: a plan may keep an agreed household at its host without a ride, its beds taken; freeing them only loosens).</remarks>
+    /// <remarks><c>perVehicle</c>: with the per-vehicle variables and rows (the bound); without, the pooled budget alone
+    /// (the plan's weighted model: with them CP-SAT found no solution in seconds on nights of 100 people).</remarks>
+    private Built? Build(long budget, IReadOnlyDictionary<int, int> forced, bool pinsMayGoWithoutRide = false, bool perVehicle = false)
     {
         var m = problem.Matching;
         var model = new CpModel();
         var x = new BoolVar[pairs.Count];
         var t = new BoolVar?[pairs.Count];
         var z = new BoolVar?[pairs.Count];
+        var zv = new Dictionary<(int P, int V), BoolVar>();
         var byHousehold = Enumerable.Range(0, m.Households.Count).Select(_ => new List<int>()).ToArray();
         var byHost = Enumerable.Range(0, m.Hosts.Count).Select(_ => new List<int>()).ToArray();
         for (var p = 0; p < pairs.Count; p++)
@@ -81,10 +204,19 @@ internal sealed class TransportModel
                 ways.Add(t[p]!);
             }
 
-            if (problem.CanDrive(h, k))
+            if (Drivers[p].Count > 0)
             {
                 z[p] = model.NewBoolVar($"z{h}_{k}");
                 ways.Add(z[p]!);
+                foreach (var v in perVehicle ? Drivers[p] : [])
+                {
+                    zv[(p, v)] = model.NewBoolVar($"z{h}_{k}_{v}");
+                }
+
+                if (perVehicle)
+                {
+                    model.Add(LinearExpr.Sum(Drivers[p].Select(v => zv[(p, v)])) == z[p]!);
+                }
             }
 
             model.Add(LinearExpr.Sum(ways) == x[p]);
@@ -101,7 +233,17 @@ internal sealed class TransportModel
                     return null;
                 }
 
-                model.Add(x[pinned[0]] == 1);
+                if (pinsMayGoWithoutRide)
+                {
+                    foreach (var p in byHousehold[h].Where(p => pairs[p].K != pin))
+                    {
+                        model.Add(x[p] == 0);
+                    }
+                }
+                else
+                {
+                    model.Add(x[pinned[0]] == 1);
+                }
             }
 
             if (own.Count > 1)
@@ -156,39 +298,32 @@ internal sealed class TransportModel
             model.Add(LinearExpr.WeightedSum(driven.Select(p => z[p]!), driven.Select(p => Cost[p])) <= budget);
         }
 
-        model.Maximize(LinearExpr.WeightedSum(x, pairs.Select(p => Gain(p.H, p.K))));
-        if (hint is not null)
+        foreach (var row in perVehicle ? Rows : [])
         {
-            for (var p = 0; p < pairs.Count; p++)
-            {
-                var (h, k) = pairs[p];
-                var on = hint.TryGetValue(h, out var given) && given.Host == k;
-                model.AddHint(x[p], on ? 1 : 0);
-                if (t[p] is { } tv)
-                {
-                    model.AddHint(tv, on && given.Way == RideWay.PublicTransport ? 1 : 0);
-                }
-
-                if (z[p] is { } zv)
-                {
-                    model.AddHint(zv, on && given.Way == RideWay.Vehicle ? 1 : 0);
-                }
-            }
+            model.Add(LinearExpr.WeightedSum(row.Pairs.Select(p => zv[(p, row.Vehicle)]), row.Coefficients) <= row.Limit);
         }
 
-        var solver = new CpSolver
-        {
-            StringParameters = "num_workers:2 random_seed:0 log_search_progress:false max_time_in_seconds:" +
-                Math.Max(0.05, timeLimit.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture),
-        };
-        var status = solver.Solve(model);
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-        {
-            return null;
-        }
+        var tierPeople = Enumerable.Range(1, Priority.LowestTier)
+            .Select(tier => (LinearExpr)LinearExpr.WeightedSum(
+                Enumerable.Range(0, pairs.Count).Where(p => m.Tier[pairs[p].H] == tier).Select(p => x[p]),
+                Enumerable.Range(0, pairs.Count).Where(p => m.Tier[pairs[p].H] == tier).Select(p => (long)m.People[pairs[p].H])))
+            .ToArray();
+        return new Built(model, x, t, z, zv, tierPeople);
+    }
 
+    private static CpSolver Solver(TimeSpan timeLimit) => new()
+    {
+        StringParameters = "num_workers:2 random_seed:0 log_search_progress:false max_time_in_seconds:" +
+            Math.Max(0.05, timeLimit.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture),
+    };
+
+    private Solution Read(Built built, CpSolver solver, bool optimal, int[]? tierBound)
+    {
+        var m = problem.Matching;
+        var (_, x, t, z, zv, _) = built;
         var hostOf = Enumerable.Repeat(-1, m.Households.Count).ToArray();
         var way = new RideWay?[m.Households.Count];
+        var vehicleOf = Enumerable.Repeat(-1, m.Households.Count).ToArray();
         for (var p = 0; p < pairs.Count; p++)
         {
             if (!solver.BooleanValue(x[p]))
@@ -199,11 +334,15 @@ internal sealed class TransportModel
             var (h, k) = pairs[p];
             hostOf[h] = k;
             way[h] = t[p] is { } tv && solver.BooleanValue(tv) ? RideWay.PublicTransport
-                : z[p] is { } zv && solver.BooleanValue(zv) ? RideWay.Vehicle
+                : z[p] is { } zp && solver.BooleanValue(zp) ? RideWay.Vehicle
                 : RideWay.HostFetches;
+            if (way[h] == RideWay.Vehicle)
+            {
+                vehicleOf[h] = Drivers[p].Where(v => zv.ContainsKey((p, v))).FirstOrDefault(v => solver.BooleanValue(zv[(p, v)]), -1);
+            }
         }
 
-        return new Solution(hostOf, way, status == CpSolverStatus.Optimal, DecodeTiers((long)Math.Floor(solver.BestObjectiveBound + 1e-6)));
+        return new Solution(hostOf, way, vehicleOf, optimal, tierBound);
     }
 
     /// <summary>The seat-minutes household h costs if driven to host k (see the class remarks).</summary>

@@ -1,0 +1,346 @@
+using HostingMatch.Application.Matching.Engine;
+using HostingMatch.Application.VanRuns.Planner;
+
+namespace HostingMatch.Application.NightPlan.Engine;
+
+/// <summary>
+/// A local improvement of a complete plan: households left out, priority first, are put on the vehicles' trips where
+/// they fit: at a stop of their host already on a trip, as a new stop inserted in a trip, or on a new trip in a gap of a
+/// vehicle's evening; then, when a household of a higher tier still does not fit, it takes the place of households of a
+/// lower tier on a trip (the stop's whole households, so that rule 2 holds), when that brings more people priority first.
+/// Every change is checked against van-runs.md rules 1-5 within the shift: a trip keeps its departure, its stops are
+/// re-timed (arriving as soon as driving allows, waiting only for a window to open), it must be back by the shift's end
+/// and before the vehicle's next boarding. Departed trips are never touched. Pure and fast: no solver.
+/// </summary>
+/// <remarks><c>busy</c>: Per vehicle index, when it is back from a departed trip; null: free.</remarks>
+internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanTrip> departed, (int Ready, int TripsDone)?[] busy, IReadOnlySet<int> pinned)
+{
+    private readonly MatchingProblem m = problem.Matching;
+
+    private const int Passes = 3;
+
+    private sealed class Trip
+    {
+        public required int Vehicle { get; init; }
+        public required bool Departed { get; init; }
+        public required int Depart { get; set; }
+        public required List<(int K, List<int> Households)> Stops { get; init; }
+        public int[] Arrivals { get; set; } = [];
+        public int Return { get; set; }
+        public int Number { get; set; }
+    }
+
+    /// <summary>The plan with what could be added; the same plan when nothing could.</summary>
+    public Candidate Improve(Candidate plan)
+    {
+        var hostIndex = Enumerable.Range(0, m.Hosts.Count).ToDictionary(k => m.Hosts[k].Id, StringComparer.Ordinal);
+        var householdIndex = Enumerable.Range(0, m.Households.Count).ToDictionary(h => m.Households[h].Id, StringComparer.Ordinal);
+        var vehicleIndex = Enumerable.Range(0, problem.Vehicles.Count).ToDictionary(v => problem.Vehicles[v].Vehicle.Id, StringComparer.Ordinal);
+        var frozen = departed.Select(t => (t.VanId, t.Trip)).ToHashSet();
+        var trips = plan.Trips.Select(t => new Trip
+        {
+            Vehicle = vehicleIndex[t.VanId],
+            Departed = frozen.Contains((t.VanId, t.Trip)),
+            Depart = problem.MinuteOf(t.DepartAt),
+            Return = problem.MinuteOf(t.ReturnAt),
+            Number = t.Trip,
+            Stops = t.Stops.Select(s => (hostIndex[s.HostId], s.HouseholdIds.Select(id => householdIndex[id]).ToList())).ToList(),
+            Arrivals = t.Stops.Select(s => problem.MinuteOf(s.ArriveAt)).ToArray(),
+        }).ToList();
+
+        var host = (int[])plan.HostOf.Clone();
+        var rides = (Ride?[])plan.Rides.Clone();
+        var changed = false;
+
+        // A household put out of its stop by a higher priority may fit elsewhere: a few passes, each over who is left out.
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            var left = Enumerable.Range(0, host.Length).Where(h => host[h] < 0 && rides[h] is null && !pinned.Contains(h) && problem.Pairs[h].Length > 0)
+                .OrderBy(h => m.Tier[h]).ThenByDescending(h => m.People[h]).ThenByDescending(h => m.Households[h].NightsWithoutShelter).ThenBy(h => h).ToList();
+            var more = false;
+            foreach (var h in left)
+            {
+                if (host[h] < 0 && (Insert(h, host, trips) || Replace(h, host, rides, trips)))
+                {
+                    more = true;
+                }
+            }
+
+            changed |= more;
+            if (!more)
+            {
+                break;
+            }
+        }
+
+        if (!changed)
+        {
+            return plan;
+        }
+
+        // Number each vehicle's trips in time order again and rewrite the rides of everyone on them.
+        var result = new List<VanTrip>();
+        foreach (var group in trips.Where(t => t.Stops.Count > 0).GroupBy(t => t.Vehicle))
+        {
+            var number = 0;
+            foreach (var trip in group.OrderBy(t => t.Depart))
+            {
+                trip.Number = ++number;
+                var id = problem.Vehicles[trip.Vehicle].Vehicle.Id;
+                var stops = new List<TripStop>();
+                for (var i = 0; i < trip.Stops.Count; i++)
+                {
+                    var (k, households) = trip.Stops[i];
+                    var ordered = households.OrderBy(x => m.Households[x].Id, StringComparer.Ordinal).ToList();
+                    stops.Add(new TripStop(m.Hosts[k].Id, ordered.Select(x => m.Households[x].Id).ToList(), ordered.Sum(x => m.People[x]), problem.At(trip.Arrivals[i])));
+                    foreach (var x in ordered)
+                    {
+                        host[x] = k;
+                        rides[x] = trip.Departed ? rides[x] : new Ride(RideWay.Vehicle, problem.At(trip.Arrivals[i]), id, trip.Number);
+                    }
+                }
+
+                result.Add(new VanTrip(id, trip.Number, problem.At(trip.Depart), problem.At(trip.Return), stops.Sum(s => s.People), stops));
+            }
+        }
+
+        return new Candidate
+        {
+            Problem = problem,
+            HostOf = host,
+            Rides = rides,
+            Trips = result.OrderBy(t => t.VanId, StringComparer.Ordinal).ThenBy(t => t.Trip).ToList(),
+            DrivingMinutes = result.Sum(Driving),
+            UndrivenCount = plan.UndrivenCount,
+        };
+    }
+
+    /// <summary>Puts household h on a trip at one of its hosts, if some trip can take it.</summary>
+    private bool Insert(int h, int[] host, List<Trip> trips)
+    {
+        foreach (var k in Hosts(h, host))
+        {
+            // Rule 2: a host already served by a trip is served by that stop only.
+            var served = trips.FirstOrDefault(t => t.Stops.Any(s => s.K == k));
+            if (served is not null)
+            {
+                if (!served.Departed && Passengers(served) + m.People[h] <= problem.Vehicles[served.Vehicle].Vehicle.Seats
+                    && problem.CanDrive(served.Vehicle, h, k))
+                {
+                    served.Stops.First(s => s.K == k).Households.Add(h);
+                    host[h] = k;
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (TryNewStop(h, k, trips))
+            {
+                host[h] = k;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Household h takes the place of a stop none of whose households is of a higher priority than h's tier or agreed,
+    /// and whose households of h's own tier have fewer people than h: the stop is removed, and h is inserted anywhere it
+    /// then fits. Lexicographically better: tiers above h's lose nothing, h's tier gains, only lower tiers may lose.
+    /// </summary>
+    private bool Replace(int h, int[] host, Ride?[] rides, List<Trip> trips)
+    {
+        foreach (var trip in trips.Where(t => !t.Departed).ToList())
+        {
+            for (var i = 0; i < trip.Stops.Count; i++)
+            {
+                var (k, households) = trip.Stops[i];
+                if (households.Any(x => m.Tier[x] < m.Tier[h] || pinned.Contains(x))
+                    || households.Where(x => m.Tier[x] == m.Tier[h]).Sum(x => m.People[x]) >= m.People[h])
+                {
+                    continue;
+                }
+
+                var removed = trip.Stops[i];
+                var saved = (trip.Stops.ToList(), trip.Arrivals, trip.Return);
+                trip.Stops.RemoveAt(i);
+                if (trip.Stops.Count == 0 || Schedule(trip, trips))
+                {
+                    foreach (var x in removed.Households)
+                    {
+                        host[x] = -1;
+                    }
+
+                    if (Insert(h, host, trips))
+                    {
+                        foreach (var x in removed.Households)
+                        {
+                            rides[x] = null;
+                        }
+
+                        return true;
+                    }
+
+                    foreach (var x in removed.Households)
+                    {
+                        host[x] = k;
+                    }
+                }
+
+                trip.Stops.Clear();
+                trip.Stops.AddRange(saved.Item1);
+                trip.Arrivals = saved.Arrivals;
+                trip.Return = saved.Return;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Household h's hosts with room for it, continuity first, then nearest.</summary>
+    private IEnumerable<int> Hosts(int h, int[] host) =>
+        problem.Pairs[h].Where(k => Fits(host, k, h)).OrderBy(k => m.LastHost[h] == k ? 0 : 1).ThenBy(k => problem.Drive[k]);
+
+    /// <summary>A new stop at k for h: inserted in a trip with seats left (the cheapest place), else a new trip in a gap.</summary>
+    private bool TryNewStop(int h, int k, List<Trip> trips)
+    {
+        var transport = problem.File.Transport;
+        (Trip Trip, int Position, int Return)? best = null;
+        foreach (var trip in trips.Where(t => !t.Departed && problem.CanDrive(t.Vehicle, h, k)
+            && Passengers(t) + m.People[h] <= problem.Vehicles[t.Vehicle].Vehicle.Seats))
+        {
+            for (var position = 0; position <= trip.Stops.Count; position++)
+            {
+                var saved = (trip.Arrivals, trip.Return);
+                trip.Stops.Insert(position, (k, [h]));
+                if (Schedule(trip, trips) && (best is null || trip.Return < best.Value.Return))
+                {
+                    best = (trip, position, trip.Return);
+                }
+
+                trip.Stops.RemoveAt(position);
+                (trip.Arrivals, trip.Return) = saved;
+            }
+        }
+
+        if (best is { } found)
+        {
+            found.Trip.Stops.Insert(found.Position, (k, [h]));
+            Schedule(found.Trip, trips);
+            return true;
+        }
+
+        for (var v = 0; v < problem.Vehicles.Count; v++)
+        {
+            if (!problem.CanDrive(v, h, k))
+            {
+                continue;
+            }
+
+            // The gaps of v's evening: from its first boarding or a trip's return to the next boarding.
+            var mine = trips.Where(t => t.Vehicle == v && t.Stops.Count > 0).OrderBy(t => t.Depart).ToList();
+            var boards = new List<int> { Ready(v) };
+            boards.AddRange(mine.Select(t => t.Return));
+            foreach (var board in boards)
+            {
+                var trip = new Trip { Vehicle = v, Departed = false, Depart = board + transport.LoadingMinutes, Stops = [(k, [h])] };
+                if (Schedule(trip, trips))
+                {
+                    trips.Add(trip);
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Times the trip from its departure (each stop as soon as driving allows, waiting only for its window), and says
+    /// whether it keeps the windows, the latest arrival, the shift, and the vehicle's other trips (boarding after a return).
+    /// </summary>
+    private bool Schedule(Trip trip, List<Trip> trips)
+    {
+        var transport = problem.File.Transport;
+        var rules = transport.Rules;
+        var vehicle = problem.Vehicles[trip.Vehicle];
+        var at = problem.File.Night.Base.Location;
+        var time = trip.Depart;
+        var arrivals = new int[trip.Stops.Count];
+        for (var i = 0; i < trip.Stops.Count; i++)
+        {
+            var k = trip.Stops[i].K;
+            var arrive = Math.Max(time + rules.Minutes(at, m.Hosts[k].Location), problem.From[k]);
+            if (arrive > problem.Until[k] || arrive > problem.LatestMinute)
+            {
+                return false;
+            }
+
+            arrivals[i] = arrive;
+            time = arrive + transport.StopMinutes;
+            at = m.Hosts[k].Location;
+        }
+
+        var back = time + rules.Minutes(at, problem.File.Night.Base.Location);
+        if (back > vehicle.Until || trip.Depart - transport.LoadingMinutes < Ready(trip.Vehicle))
+        {
+            return false;
+        }
+
+        foreach (var other in trips)
+        {
+            if (other == trip || other.Vehicle != trip.Vehicle || other.Stops.Count == 0)
+            {
+                continue;
+            }
+
+            // Disjoint: boarding (depart − loading) to return.
+            var start = trip.Depart - transport.LoadingMinutes;
+            var otherStart = other.Depart - transport.LoadingMinutes;
+            if (start < other.Return && otherStart < back)
+            {
+                return false;
+            }
+        }
+
+        trip.Arrivals = arrivals;
+        trip.Return = back;
+        return true;
+    }
+
+    /// <summary>When vehicle v may board a new trip at the soonest: its shift, and after its departed trips.</summary>
+    private int Ready(int v) => Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? 0);
+
+    private int Passengers(Trip trip) => trip.Stops.Sum(s => s.Households.Sum(x => m.People[x]));
+
+    private bool Fits(int[] host, int k, int h)
+    {
+        var together = new List<NightHousehold> { m.Households[h] };
+        for (var other = 0; other < host.Length; other++)
+        {
+            if (host[other] == k && other != h)
+            {
+                together.Add(m.Households[other]);
+            }
+        }
+
+        return HardRules.FitsTogether(m.Hosts[k], together);
+    }
+
+    private long Driving(VanTrip trip)
+    {
+        var rules = problem.File.Transport.Rules;
+        var at = problem.File.Night.Base.Location;
+        long minutes = 0;
+        foreach (var stop in trip.Stops)
+        {
+            var location = m.Hosts.First(k => k.Id == stop.HostId).Location;
+            minutes += rules.Minutes(at, location);
+            at = location;
+        }
+
+        return minutes + rules.Minutes(at, problem.File.Night.Base.Location);
+    }
+}
