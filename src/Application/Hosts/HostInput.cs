@@ -44,6 +44,8 @@ public sealed record HostInput
     public LocalTime? ArrivalUntil { get; init; }
     /// <summary>The host comes to the base to fetch its guests (transport.md); false when left out.</summary>
     public bool PicksUpAtBase { get; init; }
+    /// <summary>The most nights per calendar month the host takes people in, 1 to 31; no limit when left out.</summary>
+    public int? MaxNightsPerMonth { get; init; }
     public string? Notes { get; init; }
 }
 
@@ -110,6 +112,7 @@ public sealed class HostInputValidator : AbstractValidator<HostInput>
             .Must(PeriodInputValidator.Disjoint).WithMessage("must not list periods that share a night");
         RuleForEach(h => h.StaysAvailable).NotNull().SetValidator(new PeriodInputValidator());
         RuleFor(h => h.MaxNightsPerGuest).InclusiveBetween(1, 366);
+        RuleFor(h => h.MaxNightsPerMonth).InclusiveBetween(1, Host.MaxNightsInAMonth);
         RuleFor(h => h.StaysAvailable).Must(p => p is null || p.Count == 0).When(h => !h.ToProgrammes().HasFlag(HostProgrammes.Stays))
             .WithMessage("is only for a host in the stays programme (add stays to programmes)");
         RuleFor(h => h.CertifiedUntil).Null().When(h => !h.MinorsCertified).WithMessage("is only for a host certified for minors (minorsCertified)");
@@ -152,6 +155,7 @@ internal static class HostInputMapping
             h.WheelchairAccessible, h.Agreement!.ToAgreement(), now, h.Notes);
         host.SetWeeklyAvailability((h.WeeklyDays ?? []).Select(ToDay), h.ToWindow());
         host.FetchGuestsAtBase(h.PicksUpAtBase);
+        host.LimitNightsPerMonth(h.MaxNightsPerMonth);
         h.ApplyProgrammes(host);
         return host;
     }
@@ -164,6 +168,7 @@ internal static class HostInputMapping
         host.RenewAgreement(h.Agreement!.ToAgreement());
         host.SetWeeklyAvailability((h.WeeklyDays ?? []).Select(ToDay), h.ToWindow());
         host.FetchGuestsAtBase(h.PicksUpAtBase);
+        host.LimitNightsPerMonth(h.MaxNightsPerMonth);
         h.ApplyProgrammes(host);
     }
 }

@@ -31,6 +31,7 @@ public sealed record HostResponse(
     LocalTime ArrivalFrom,
     LocalTime ArrivalUntil,
     bool PicksUpAtBase,
+    int? MaxNightsPerMonth,
     IReadOnlyList<AvailabilityExceptionResponse> Exceptions,
     bool SmsOptedOut,
     string? Notes,
@@ -52,7 +53,7 @@ internal static class HostProjection
         h.Programmes.ToWire(), h.Region, h.StaysAvailable.Select(p => new PeriodResponse(p.From, p.Until)).ToList(), h.MaxNightsPerGuest,
         new AgreementResponse(h.Agreement.SignedOn, h.Agreement.ValidFrom, h.Agreement.ValidUntil),
         h.WeeklyDays.Select(d => HostInputValidator.Days[(int)d - 1]).ToList(),
-        h.ArrivalWindow.From, h.ArrivalWindow.Until, h.PicksUpAtBase,
+        h.ArrivalWindow.From, h.ArrivalWindow.Until, h.PicksUpAtBase, h.MaxNightsPerMonth,
         h.Exceptions.OrderBy(e => e.Night).Select(e => new AvailabilityExceptionResponse(e.Night, e.Available)).ToList(),
         h.SmsOptedOutAt is not null, h.Notes, h.Version);
 }

@@ -190,6 +190,7 @@ public static class HostSpreadsheet
         ["region"] = ["region"],
         ["staysAvailable"] = ["stays_available", "stays", "sejours", "periodes_sejours", "sejours_disponibles", "disponibilites_sejours"],
         ["maxNightsPerGuest"] = ["max_nights_per_guest", "nuits_max", "nuits_max_par_accueilli", "nuits_max_par_personne", "duree_max"],
+        ["maxNightsPerMonth"] = ["max_nights_per_month", "nuits_max_par_mois", "nuits_par_mois", "max_nuits_mois"],
         ["certifiedUntil"] = ["certified_until", "certifie_jusqu_au", "certification_jusqu_au", "fin_certification", "certificat_fin"],
     };
 
@@ -311,6 +312,7 @@ public static class HostSpreadsheet
                 Region = Cell("region"),
                 StaysAvailable = Periods(Cell("staysAvailable"), Fail),
                 MaxNightsPerGuest = Integer(Cell("maxNightsPerGuest"), "maxNightsPerGuest", Fail),
+                MaxNightsPerMonth = Integer(Cell("maxNightsPerMonth"), "maxNightsPerMonth", Fail),
                 CertifiedUntil = Date(Cell("certifiedUntil"), "certifiedUntil", Fail),
             };
 

@@ -100,9 +100,11 @@ internal sealed class HandPlacement
         switch (HardRules.FirstBroken(night, rules, engineHost, asTheEngineSeesIt, travel))
         {
             case HardRule.Available:
-                return ("host-not-available", engineHost.AvailableTonight
-                    ? $"{name}'s agreement does not cover the night of {night:yyyy-MM-dd}."
-                    : $"{name} is not available on the night of {night:yyyy-MM-dd}.");
+                return ("host-not-available", !engineHost.AvailableTonight
+                    ? $"{name} is not available on the night of {night:yyyy-MM-dd}."
+                    : !HardRules.WithinMonthlyLimit(engineHost)
+                        ? $"{name} has already hosted {engineHost.NightsHostedThisMonth} night(s) this month, their limit of {engineHost.MaxNightsPerMonth}."
+                        : $"{name}'s agreement does not cover the night of {night:yyyy-MM-dd}.");
             case HardRule.AcceptsCategory:
                 return ("category-not-accepted", $"{name} does not take {UnplacedReasons.Describe(category)}.");
             case HardRule.MinorsNeedCertifiedHost:

@@ -57,6 +57,22 @@ public static class NightFileJson
                 {
                     json.WriteString("certifiedUntil", Date(certifiedUntil));
                 }
+
+                // Host load only when there is some, so a night without it reads and writes as it always did.
+                if (host.MaxNightsPerMonth is { } maxNights)
+                {
+                    json.WriteNumber("maxNightsPerMonth", maxNights);
+                }
+
+                if (host.NightsHostedThisMonth > 0)
+                {
+                    json.WriteNumber("nightsHostedThisMonth", host.NightsHostedThisMonth);
+                }
+
+                if (host.NightsHostedLast30 > 0)
+                {
+                    json.WriteNumber("nightsHostedLast30", host.NightsHostedLast30);
+                }
                 json.WriteEndObject();
             }
 

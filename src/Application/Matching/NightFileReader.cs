@@ -113,10 +113,15 @@ public static class NightFileReader
         var validFrom = fields.Date("agreementValidFrom");
         var validUntil = fields.Date("agreementValidUntil");
         var certifiedUntil = fields.Date("certifiedUntil", required: false);
+        // Host load (docs/matching.md): absent means no limit and no nights, so older night files plan as before.
+        var maxNights = fields.Int("maxNightsPerMonth", required: false, fallback: -1, min: 1, max: 31);
+        var nightsThisMonth = fields.Int("nightsHostedThisMonth", required: false, min: 0, max: 30);
+        var nightsLast30 = fields.Int("nightsHostedLast30", required: false, min: 0, max: 30);
 
         var complete = id is not null && location is not null && validFrom is not null && validUntil is not null;
         var host = complete
-            ? new NightHost(id!, location!.Value, beds, maxHouseholds, accepts, certified, wheelchair, available, validFrom!.Value, validUntil!.Value, certifiedUntil)
+            ? new NightHost(id!, location!.Value, beds, maxHouseholds, accepts, certified, wheelchair, available, validFrom!.Value, validUntil!.Value, certifiedUntil,
+                maxNights < 0 ? null : maxNights, nightsThisMonth, nightsLast30)
             : null;
         return new HostRead(fields.Path, id, host);
     }

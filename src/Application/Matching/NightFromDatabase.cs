@@ -70,6 +70,7 @@ public sealed class NightFromDatabase
                         && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
             .ToDictionaryAsync(r => r.HouseholdId, r => r.HostId, ct);
         var @base = await BaseAsync(db, ct);
+        var load = await HostLoadAsync(db, night, ct);
 
         var sentAndOpen = offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.RequestId).ToHashSet();
         bool IsKept(ShelterRequest r) => r.Status is RequestStatus.Confirmed or RequestStatus.Delivered
@@ -78,7 +79,7 @@ public sealed class NightFromDatabase
         var free = requests.Where(r => !IsKept(r)).ToList();
 
         var keptByHost = kept.Where(r => r.HostId is not null).ToLookup(r => r.HostId!.Value);
-        var engineHosts = hosts.Select(h => ToEngine(h, night, keptByHost[h.Id].Select(r => households[r.HouseholdId]).ToList())).ToList();
+        var engineHosts = hosts.Select(h => ToEngine(h, night, keptByHost[h.Id].Select(r => households[r.HouseholdId]).ToList(), load)).ToList();
         var engineHouseholds = free.Select(r =>
         {
             var h = households[r.HouseholdId];
@@ -89,7 +90,7 @@ public sealed class NightFromDatabase
 
         var exclusions = await NotAskedAgainAsync(db, offers, free.Select(r => r.HouseholdId), ct);
         var nightFile = new NightFile(night, @base, MatchingRules.Default, engineHosts, engineHouseholds);
-        var asItStands = nightFile with { Hosts = hosts.Select(h => ToEngine(h, night, [])).ToList() };
+        var asItStands = nightFile with { Hosts = hosts.Select(h => ToEngine(h, night, [], load)).ToList() };
         return new NightFromDatabase(nightFile, asItStands, new MatchingOptions(timeLimit, exclusions), free, households,
             hosts.ToDictionary(h => h.Id), kept.Count);
     }
@@ -131,10 +132,36 @@ public sealed class NightFromDatabase
     }
 
     /// <summary>
-    /// The host as the engine sees it tonight. Households kept at the host take their beds and slots off it and
-    /// narrow what it accepts to their category; with none kept, this is the host as it stands.
+    /// Per host, the distinct nights it took people in (a confirmed or delivered request) before <paramref name="night"/>:
+    /// in the night's calendar month, and in the 30 nights before it (host load, docs/matching.md). Hosts with none are absent.
     /// </summary>
-    internal static NightHost ToEngine(Host host, LocalDate night, IReadOnlyList<Household> keptHere)
+    internal static async Task<IReadOnlyDictionary<Guid, HostLoad>> HostLoadAsync(IHostingMatchDb db, LocalDate night, CancellationToken ct)
+    {
+        var monthStart = night.With(DateAdjusters.StartOfMonth);
+        var last30 = night.PlusDays(-30);
+        var from = monthStart < last30 ? monthStart : last30;
+        var hosted = await db.Requests.AsNoTracking()
+            .Where(r => r.Night >= from && r.Night < night && r.HostId != null
+                        && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
+            .Select(r => new { HostId = r.HostId!.Value, r.Night })
+            .Distinct()
+            .ToListAsync(ct);
+        return hosted.GroupBy(x => x.HostId).ToDictionary(
+            g => g.Key,
+            g => new HostLoad(g.Count(x => x.Night >= monthStart), g.Count(x => x.Night >= last30)));
+    }
+
+    /// <summary>A host's nights before tonight: in tonight's calendar month, and in the 30 nights before tonight.</summary>
+    internal sealed record HostLoad(int ThisMonth, int Last30);
+
+    /// <summary>
+    /// The host as the engine sees it tonight. Households kept at the host take their beds and slots off it and
+    /// narrow what it accepts to their category; with none kept, this is the host as it stands. With
+    /// <paramref name="load"/>, its monthly limit and recent nights; a host with households kept tonight is used tonight
+    /// whatever the matching does, so its recent nights cost the plan nothing more (level 6 counts each host used once).
+    /// </summary>
+    internal static NightHost ToEngine(Host host, LocalDate night, IReadOnlyList<Household> keptHere,
+        IReadOnlyDictionary<Guid, HostLoad>? load = null)
     {
         var accepts = host.Accepts.ToHashSet();
         if (keptHere.Count > 0)
@@ -143,9 +170,11 @@ public sealed class NightFromDatabase
             accepts.IntersectWith(keptHere.Select(h => h.Category));
         }
 
+        var hosted = load?.GetValueOrDefault(host.Id) ?? new HostLoad(0, 0);
         var beds = Math.Max(0, host.Beds - keptHere.Sum(h => h.People));
         var slots = host.MaxHouseholds - keptHere.Count;
         return new NightHost(host.Id.ToString(), host.Location, beds, Math.Max(1, slots), accepts, host.MinorsCertified,
-            host.WheelchairAccessible, host.IsAvailableOn(night) && slots > 0, host.Agreement.ValidFrom, host.Agreement.ValidUntil, host.CertifiedUntil);
+            host.WheelchairAccessible, host.IsAvailableOn(night) && slots > 0, host.Agreement.ValidFrom, host.Agreement.ValidUntil, host.CertifiedUntil,
+            host.MaxNightsPerMonth, hosted.ThisMonth, keptHere.Count > 0 ? 0 : hosted.Last30);
     }
 }

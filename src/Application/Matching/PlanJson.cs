@@ -47,7 +47,7 @@ public static class PlanJson
             json.WriteEndArray();
             var s = plan.Summary;
             json.WriteStartObject("summary");
-            WriteMatchingLevels(json, s.PeoplePlaced, s.PeopleUnplaced, s.WaitingNightsPlaced, s.ContinuityPlacements, s.TravelMinutes);
+            WriteMatchingLevels(json, s.PeoplePlaced, s.PeopleUnplaced, s.WaitingNightsPlaced, s.ContinuityPlacements, s.TravelMinutes, s.RecentHostNights);
             json.WriteNumber("solveMilliseconds", s.SolveMilliseconds);
             json.WriteEndObject();
             json.WriteEndObject();
@@ -69,12 +69,18 @@ public static class PlanJson
 
     /// <summary>The summary's objective levels as matching.md writes them; transport.md's plan adds its own after them.</summary>
     internal static void WriteMatchingLevels(Utf8JsonWriter json, IReadOnlyList<int> placed, IReadOnlyList<int> unplaced, long waitingNights,
-        int continuity, long travelMinutes)
+        int continuity, long travelMinutes, long? recentHostNights = null)
     {
         WriteInts(json, "peoplePlaced", placed);
         WriteInts(json, "peopleUnplaced", unplaced);
         json.WriteNumber("waitingNightsPlaced", waitingNights);
         json.WriteNumber("continuityPlacements", continuity);
+        if (recentHostNights is { } recent)
+        {
+            // Host load (docs/matching.md, level 6); the night plan does not weigh it yet, so it does not write it.
+            json.WriteNumber("recentHostNights", recent);
+        }
+
         json.WriteNumber("travelMinutes", travelMinutes);
     }
 

@@ -89,6 +89,15 @@ public sealed class Host
     /// <summary>The host comes to the base to fetch its guests (transport.md, way 2): no vehicle needed to reach them.</summary>
     public bool PicksUpAtBase { get; private set; }
 
+    /// <summary>
+    /// The most nights per calendar month the host takes people in (host load, docs/matching.md); null: no limit. The
+    /// matching does not match the host on a night that would take it past this.
+    /// </summary>
+    public int? MaxNightsPerMonth { get; private set; }
+
+    /// <summary>The largest monthly limit of nights: every night of the longest month.</summary>
+    public const int MaxNightsInAMonth = 31;
+
     /// <summary>When the host sent STOP: no SMS goes to them and they are not matched until they opt back in.</summary>
     public Instant? SmsOptedOutAt { get; private set; }
 
@@ -185,6 +194,18 @@ public sealed class Host
         weeklyDays.Clear();
         weeklyDays.AddRange(days.Where(d => d != IsoDayOfWeek.None).Distinct().Order());
         ArrivalWindow = window;
+    }
+
+    /// <summary>Sets the most nights per calendar month the host takes people in, or no limit (null).</summary>
+    /// <exception cref="DomainException"><c>host-invalid</c> when the limit is not between 1 and 31.</exception>
+    public void LimitNightsPerMonth(int? maxNightsPerMonth)
+    {
+        if (maxNightsPerMonth is < 1 or > MaxNightsInAMonth)
+        {
+            throw new DomainException("host-invalid", $"A host's limit of nights per month is between 1 and {MaxNightsInAMonth}, or none.");
+        }
+
+        MaxNightsPerMonth = maxNightsPerMonth;
     }
 
     /// <summary>Says whether the host comes to the base to fetch its guests, or waits for them at home.</summary>

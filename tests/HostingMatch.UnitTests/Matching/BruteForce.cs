@@ -8,7 +8,8 @@ namespace HostingMatch.UnitTests.Matching;
 /// Exhaustive search for the best objective vector of a small night, written independently of the
 /// engine: every household is tried unplaced and at every compatible host with room, depth first.
 /// The only pruning compares a componentwise upper bound with the best vector so far, which cannot
-/// discard a better plan (a vector below the bound componentwise is below it lexicographically).
+/// discard a better plan (a vector below the bound componentwise is below it lexicographically). Host load
+/// (level 6) is the recent nights of each host used, counted once per host; placing more households only lowers it.
 /// </summary>
 internal static class BruteForce
 {
@@ -63,12 +64,12 @@ internal static class BruteForce
 
         // suffixBound[d] = componentwise best gains of households order[d..].
         var suffixBound = new long[n + 1][];
-        suffixBound[n] = new long[6];
+        suffixBound[n] = new long[7];
         for (var d = n - 1; d >= 0; d--)
         {
             suffixBound[d] = (long[])suffixBound[d + 1].Clone();
             var i = order[d];
-            for (var l = 0; l < 6; l++)
+            for (var l = 0; l < 7; l++)
             {
                 suffixBound[d][l] += gains[i].Length == 0 ? 0 : gains[i].Max(g => g[l]);
             }
@@ -78,14 +79,14 @@ internal static class BruteForce
         var count = new int[night.Hosts.Count];
         var category = new HouseholdCategory?[night.Hosts.Count];
         long[]? best = null;
-        var current = new long[6];
+        var current = new long[7];
 
         void Search(int depth)
         {
             if (best is not null)
             {
-                var bound = new long[6];
-                for (var l = 0; l < 6; l++)
+                var bound = new long[7];
+                for (var l = 0; l < 7; l++)
                 {
                     bound[l] = current[l] + suffixBound[depth][l];
                 }
@@ -116,18 +117,20 @@ internal static class BruteForce
                         continue;
                     }
 
+                    // Host load counts each host used once, when its first household arrives.
+                    current[5] -= count[k] == 0 ? host.NightsHostedLast30 : 0;
                     beds[k] += h.Members.Count;
                     count[k]++;
                     category[k] = c;
                 }
 
-                for (var l = 0; l < 6; l++)
+                for (var l = 0; l < 7; l++)
                 {
                     current[l] += gains[i][j][l];
                 }
 
                 Search(depth + 1);
-                for (var l = 0; l < 6; l++)
+                for (var l = 0; l < 7; l++)
                 {
                     current[l] -= gains[i][j][l];
                 }
@@ -136,6 +139,7 @@ internal static class BruteForce
                 {
                     beds[k] -= h.Members.Count;
                     count[k]--;
+                    current[5] += count[k] == 0 ? night.Hosts[k].NightsHostedLast30 : 0;
                 }
             }
         }
@@ -163,11 +167,15 @@ internal static class BruteForce
     {
         if (k < 0)
         {
-            return new long[6];
+            return new long[7];
         }
 
         var hostOf = Enumerable.Repeat(-1, night.Households.Count).ToArray();
         hostOf[i] = k;
-        return PlanChecker.Vector(night, hostOf);
+        var gain = PlanChecker.Vector(night, hostOf);
+        // Host load belongs to the host, not the household: the search adds it when the host's first household arrives,
+        // and no household can raise it, so the bound takes 0 for it.
+        gain[5] = 0;
+        return gain;
     }
 }

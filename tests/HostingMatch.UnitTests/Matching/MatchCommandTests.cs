@@ -24,7 +24,7 @@ public sealed class MatchCommandTests
             ["night", "optimal", "placements", "unplaced", "summary"],
             plan.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
-            ["peoplePlaced", "peopleUnplaced", "waitingNightsPlaced", "continuityPlacements", "travelMinutes", "solveMilliseconds"],
+            ["peoplePlaced", "peopleUnplaced", "waitingNightsPlaced", "continuityPlacements", "recentHostNights", "travelMinutes", "solveMilliseconds"],
             plan.RootElement.GetProperty("summary").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["householdId", "hostId", "people", "tier", "travelMinutes"],
             plan.RootElement.GetProperty("placements")[0].EnumerateObject().Select(p => p.Name));

@@ -21,6 +21,8 @@ internal static class PlanChecker
         var category = Priority.Categorize(h.Members);
         return k.AvailableTonight
             && k.AgreementValidFrom <= night.Night && night.Night <= k.AgreementValidUntil
+            // Host load: tonight would be one more night this month, and the month may not go past the host's maximum.
+            && (k.MaxNightsPerMonth is null || k.NightsHostedThisMonth + 1 <= k.MaxNightsPerMonth)
             && k.Accepts.Contains(category)
             && (category != HouseholdCategory.Minor || (k.MinorsCertified && !(k.CertifiedUntil < night.Night)))
             && (!h.NeedsWheelchairAccess || k.WheelchairAccessible)
@@ -28,10 +30,18 @@ internal static class PlanChecker
             && !(options?.Exclusions?.Contains((h.Id, k.Id)) ?? false);
     }
 
-    /// <summary>The objective vector of an assignment (household index to host index or -1), travel negated.</summary>
+    /// <summary>
+    /// The objective vector of an assignment (household index to host index or -1): the seven levels, host load (the
+    /// recent nights of each host used, once per host) and travel negated.
+    /// </summary>
     public static long[] Vector(NightFile night, IReadOnlyList<int> hostOf)
     {
-        var v = new long[6];
+        var v = new long[7];
+        foreach (var k in hostOf.Where(k => k >= 0).Distinct())
+        {
+            v[5] -= night.Hosts[k].NightsHostedLast30;
+        }
+
         for (var i = 0; i < hostOf.Count; i++)
         {
             if (hostOf[i] < 0)
@@ -44,7 +54,7 @@ internal static class PlanChecker
             v[Priority.Tier(Priority.Categorize(h.Members), h.Vulnerable) - 1] += h.Members.Count;
             v[3] += h.NightsWithoutShelter;
             v[4] += h.LastHostId == k.Id ? 1 : 0;
-            v[5] -= Travel(night, k);
+            v[6] -= Travel(night, k);
         }
 
         return v;

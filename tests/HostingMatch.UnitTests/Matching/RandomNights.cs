@@ -39,6 +39,21 @@ internal static class RandomNights
                 inverted ? tonight.PlusDays(-5) : expired ? tonight.PlusDays(-1) : tonight.PlusDays(random.Next(0, 3))));
         }
 
+        // Host load drawn apart, so that every night keeps the hosts and households it had before host load existed.
+        var load = new Random(~seed);
+        var withLoad = load.NextDouble() < 0.7;
+        for (var k = 0; k < hosts.Count && withLoad; k++)
+        {
+            // Few distinct recent-night counts, so that ties with travel and between hosts happen; some hosts at their limit.
+            var limit = load.NextDouble() < 0.3 ? load.Next(1, 6) : (int?)null;
+            hosts[k] = hosts[k] with
+            {
+                NightsHostedLast30 = load.NextDouble() < 0.4 ? 0 : load.Next(1, 9),
+                MaxNightsPerMonth = limit,
+                NightsHostedThisMonth = limit is { } max ? load.Next(Math.Max(0, max - 2), max + 1) : load.Next(0, 10),
+            };
+        }
+
         var householdCount = random.Next(1, 5) + random.Next(0, 5);
         var households = new List<NightHousehold>();
         for (var i = 0; i < householdCount; i++)

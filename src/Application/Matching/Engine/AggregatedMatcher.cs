@@ -59,7 +59,9 @@ internal static class AggregatedMatcher
     /// <param name="deadline">The time budget.</param>
     public static CpSatMatcher.Result? Solve(MatchingProblem problem, long weightLimit, int[] start, Deadline deadline)
     {
-        if (problem.Pin.Any(k => k >= 0) || Build(problem) is not { } shape)
+        // Host load counts once per host used, which configurations of a class could count, but it is not built: nights where
+        // some host has recent nights take the pair models (docs/matching.md, known limits).
+        if (problem.Pin.Any(k => k >= 0) || problem.HasHostLoad || Build(problem) is not { } shape)
         {
             return null;
         }
@@ -212,7 +214,7 @@ internal static class AggregatedMatcher
             foreach (var (c, _, i, u) in nearest)
             {
                 variables.Add(u);
-                gains.Add(Weight(group, 5, -problem.Travel[shape.Classes[c][i]]));
+                gains.Add(Weight(group, MatchingProblem.TravelLevel, -problem.Travel[shape.Classes[c][i]]));
             }
 
             var objective = LinearExpr.WeightedSum(variables, gains);
@@ -256,6 +258,11 @@ internal static class AggregatedMatcher
                 foreach (var level in group.Levels)
                 {
                     var (levelVariables, levelGains) = LevelTerms(shape, level, placed, home, nearest);
+                    if (levelVariables.Count == 0)
+                    {
+                        continue;
+                    }
+
                     cp.Add(LinearExpr.WeightedSum(levelVariables, levelGains) >= LevelValue(problem, best, level));
                 }
 
@@ -334,7 +341,7 @@ internal static class AggregatedMatcher
 
             var host = problem.Hosts[k];
             var key = string.Create(CultureInfo.InvariantCulture,
-                $"{(lastHostOfSomeone[k] ? k : -1)}|{host.Beds}|{host.MaxHouseholds}|{string.Join(',', typesAt[k])}");
+                $"{(lastHostOfSomeone[k] ? k : -1)}|{host.Beds}|{host.MaxHouseholds}|{host.NightsHostedLast30}|{host.MaxNightsPerMonth}|{host.NightsHostedThisMonth}|{string.Join(',', typesAt[k])}");
             if (!classKeys.TryGetValue(key, out var c))
             {
                 classKeys[key] = c = classes.Count;
@@ -435,7 +442,7 @@ internal static class AggregatedMatcher
             ranges[problem.Tier[h] - 1] = checked(ranges[problem.Tier[h] - 1] + problem.People[h]);
             ranges[3] = checked(ranges[3] + problem.Households[h].NightsWithoutShelter);
             ranges[4] += problem.LastHost[h] >= 0 ? 1 : 0;
-            ranges[5] = checked(ranges[5] + farthest[t]);
+            ranges[MatchingProblem.TravelLevel] = checked(ranges[MatchingProblem.TravelLevel] + farthest[t]);
         }
 
         return ranges;
@@ -463,8 +470,9 @@ internal static class AggregatedMatcher
             variables.AddRange(home.Select(x => x.X));
             gains.AddRange(home.Select(_ => 1L));
         }
-        else
+        else if (level == MatchingProblem.TravelLevel)
         {
+            // Host load (level 6) is 0 on the nights this model takes (no host has recent nights): no terms.
             variables.AddRange(nearest.Select(x => x.U));
             gains.AddRange(nearest.Select(x => (long)-problem.Travel[shape.Classes[x.Class][x.I]]));
         }

@@ -94,19 +94,29 @@ internal static class CpSatMatcher
             }
         }
 
+        var uses = HostUses(model, problem, Enumerable.Range(0, variables.Count).Select(p => (pairHost[p], variables[p])));
         var best = (int[])hint.Clone();
         var optimal = true;
         double? gap = null;
         foreach (var group in groups)
         {
-            var gains = Enumerable.Range(0, variables.Count).Select(p => group.Gain(problem, pairHousehold[p], pairHost[p])).ToArray();
-            var objective = LinearExpr.WeightedSum(variables, gains);
+            var gains = Enumerable.Range(0, variables.Count).Select(p => group.Gain(problem, pairHousehold[p], pairHost[p])).ToList();
+            var terms = new List<BoolVar>(variables);
+            foreach (var (k, used) in uses)
+            {
+                terms.Add(used);
+                gains.Add(group.HostGain(problem, k));
+            }
+
+            var objective = LinearExpr.WeightedSum(terms, gains);
             model.Maximize(objective);
             model.ClearHints();
             for (var p = 0; p < variables.Count; p++)
             {
                 model.AddHint(variables[p], best[pairHousehold[p]] == pairHost[p] ? 1 : 0);
             }
+
+            HintUses(model, uses, best);
 
             // A complete hint (categories too) is taken as a first solution at once; an incomplete one is searched for.
             HintCategories(model, problem, best, categoryChoices);
@@ -187,6 +197,40 @@ internal static class CpSatMatcher
         status is CpSolverStatus.Feasible && double.IsFinite(bound) && bound >= value
             ? Math.Min(1, (bound - value) / Math.Max(1, Math.Abs(bound)))
             : 1;
+
+    /// <summary>
+    /// One Boolean per shared host with recent nights (<see cref="MatchingProblem.HostLevel"/>), implied by each of its
+    /// pairs: "the host is used tonight". Maximising, a host's negative load gain keeps it false unless a pair is placed.
+    /// </summary>
+    internal static List<(int Host, BoolVar Used)> HostUses(CpModel model, MatchingProblem problem, IEnumerable<(int Host, BoolVar X)> pairs)
+    {
+        var uses = new Dictionary<int, BoolVar>();
+        foreach (var (k, x) in pairs)
+        {
+            if (problem.HostLevel(MatchingProblem.LoadLevel, k) == 0)
+            {
+                continue;
+            }
+
+            if (!uses.TryGetValue(k, out var used))
+            {
+                uses[k] = used = model.NewBoolVar($"used{k}");
+            }
+
+            model.AddImplication(x, used);
+        }
+
+        return uses.OrderBy(u => u.Key).Select(u => (u.Key, u.Value)).ToList();
+    }
+
+    /// <summary>Hints the host-used Booleans from the plan <paramref name="best"/>.</summary>
+    internal static void HintUses(CpModel model, List<(int Host, BoolVar Used)> uses, int[] best)
+    {
+        foreach (var (k, used) in uses)
+        {
+            model.AddHint(used, best.Contains(k) ? 1 : 0);
+        }
+    }
 
     /// <summary>Hints each multi-household host's category choice from the plan <paramref name="best"/> (host index per household, -1 unplaced).</summary>
     internal static void HintCategories(CpModel model, MatchingProblem problem, int[] best,

@@ -12,9 +12,21 @@ namespace HostingMatch.Application.Matching.Engine;
 /// </summary>
 public static class HardRules
 {
-    /// <summary>Rule 1: available tonight and the agreement covers the night, both ends inclusive.</summary>
+    /// <summary>
+    /// Rule 1: available tonight, the agreement covers the night (both ends inclusive), and the host is under its monthly
+    /// limit of nights (<see cref="WithinMonthlyLimit"/>).
+    /// </summary>
     public static bool IsAvailable(NightHost host, LocalDate night) =>
-        host.AvailableTonight && host.AgreementValidFrom <= night && night <= host.AgreementValidUntil;
+        host.AvailableTonight && host.AgreementValidFrom <= night && night <= host.AgreementValidUntil && WithinMonthlyLimit(host);
+
+    /// <summary>
+    /// Rule 1, host load (docs/matching.md): hosting tonight keeps the host within <see cref="NightHost.MaxNightsPerMonth"/>
+    /// nights this calendar month. <see cref="NightHost.NightsHostedThisMonth"/> counts the nights before tonight, so tonight
+    /// is one more night whether the host already has a confirmed household tonight or not: a second household the same
+    /// night adds no night and is allowed exactly when the first was.
+    /// </summary>
+    public static bool WithinMonthlyLimit(NightHost host) =>
+        host.MaxNightsPerMonth is not { } max || host.NightsHostedThisMonth < max;
 
     /// <summary>Rule 2: the host accepts the household's category.</summary>
     public static bool AcceptsCategory(NightHost host, HouseholdCategory category) => host.Accepts.Contains(category);

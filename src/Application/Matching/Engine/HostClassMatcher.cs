@@ -11,7 +11,7 @@ namespace HostingMatch.Application.Matching.Engine;
 /// <remarks>
 /// A host joins a class when it can hold one household at most (rules 6-7 reduce to "one household"), is nobody's
 /// last host nor pin, and the class is the set of households that pass rules 1-5 there with enough beds (so hosts of
-/// one class accept exactly the same households). Any plan can have the households it puts in a class moved to the
+/// one class accept exactly the same households) and have the same recent nights (host load). Any plan can have the households it puts in a class moved to the
 /// class's nearest hosts, one each, keeping every rule and levels 1-5 and not lengthening travel; so it is enough to
 /// choose how many households each class takes (c) and who: the travel is the sum of the c smallest travel times of
 /// the class. The model: per household and class, one Boolean "in the class"; per class, Booleans u(i) "the i-th
@@ -65,7 +65,8 @@ internal static class HostClassMatcher
                 continue;
             }
 
-            var key = string.Join(',', fits[k]);
+            // Hosts of one class have the same recent nights too: moving households to the nearest keeps host load.
+            var key = problem.RecentNights[k] + "|" + string.Join(',', fits[k]);
             if (!byKey.TryGetValue(key, out var c))
             {
                 byKey[key] = c = classes.Count;
@@ -172,6 +173,7 @@ internal static class HostClassMatcher
             }
         }
 
+        var uses = CpSatMatcher.HostUses(model, problem, pairs.Select(p => (p.Host, p.X)));
         var best = (int[])start.Clone();
         var optimal = true;
         double? gap = null;
@@ -185,13 +187,19 @@ internal static class HostClassMatcher
                 gains.Add(group.Gain(problem, h, k));
             }
 
+            foreach (var (k, u) in uses)
+            {
+                variables.Add(u);
+                gains.Add(group.HostGain(problem, k));
+            }
+
             for (var c = 0; c < classes.Count; c++)
             {
                 for (var i = 0; i < used[c].Count; i++)
                 {
-                    // Continuity is 0 in a class (nobody's last host); only travel counts.
+                    // Continuity is 0 in a class (nobody's last host); host load (one household per host) and travel count.
                     variables.Add(used[c][i]);
-                    gains.Add(TravelGain(group, problem.Travel[classes[c].Hosts[i]]));
+                    gains.Add(ClassHostGain(group, problem, classes[c].Hosts[i]));
                 }
             }
 
@@ -220,6 +228,7 @@ internal static class HostClassMatcher
             }
 
             CpSatMatcher.HintCategories(model, problem, best, categoryChoices);
+            CpSatMatcher.HintUses(model, uses, best);
 
             var solver = new CpSolver { StringParameters = CpSatMatcher.Parameters(deadline, placeAll: true) };
             var status = solver.Solve(model);
@@ -270,9 +279,16 @@ internal static class HostClassMatcher
         return new CpSatMatcher.Result(best, optimal, gap);
     }
 
-    private static long TravelGain(LevelGroup group, int travel)
+    /// <summary>A class host used: its host load and travel, weighted (a class host takes one household, so both are the pair's).</summary>
+    private static long ClassHostGain(LevelGroup group, MatchingProblem problem, int k)
     {
-        var i = Array.IndexOf(group.Levels, MatchingProblem.Levels - 1);
-        return i < 0 ? 0 : checked(-group.Weights[i] * travel);
+        long gain = 0;
+        foreach (var level in new[] { MatchingProblem.LoadLevel, MatchingProblem.TravelLevel })
+        {
+            var i = Array.IndexOf(group.Levels, level);
+            gain = i < 0 ? gain : checked(gain + (group.Weights[i] * problem.Level(level, -1, k)));
+        }
+
+        return gain;
     }
 }

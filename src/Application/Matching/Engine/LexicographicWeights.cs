@@ -25,14 +25,34 @@ internal sealed record LevelGroup(int[] Levels, long[] Weights)
         return gain;
     }
 
+    /// <summary>
+    /// The weighted value of using host k at all, beyond its pairs' <see cref="Gain"/>: host load at a shared host
+    /// (<see cref="MatchingProblem.HostLevel"/>); 0 elsewhere.
+    /// </summary>
+    public long HostGain(MatchingProblem problem, int k)
+    {
+        long gain = 0;
+        for (var i = 0; i < Levels.Length; i++)
+        {
+            gain = checked(gain + (Weights[i] * problem.HostLevel(Levels[i], k)));
+        }
+
+        return gain;
+    }
+
     public long Value(MatchingProblem problem, int[] hostOf)
     {
         long value = 0;
+        var used = new HashSet<int>();
         for (var h = 0; h < hostOf.Length; h++)
         {
             if (hostOf[h] >= 0)
             {
                 value = checked(value + Gain(problem, h, hostOf[h]));
+                if (used.Add(hostOf[h]))
+                {
+                    value = checked(value + HostGain(problem, hostOf[h]));
+                }
             }
         }
 

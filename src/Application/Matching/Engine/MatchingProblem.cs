@@ -7,12 +7,13 @@ namespace HostingMatch.Application.Matching.Engine;
 /// rules 1-5 (and are not excluded) listed per household, and the candidate pairs the solvers may use.
 /// </summary>
 /// <remarks>
-/// Candidates are the compatible pairs with enough beds, pruned to each household's <c>H</c> nearest
-/// hosts (H = the number of households), plus its last host and its pin. The pruning is exact: in any
-/// plan where household h sits at a host k outside its H nearest, the other H-1 households occupy at
-/// most H-1 of those H hosts, so one of them is empty; moving h there keeps rules 1-8, keeps levels
-/// 1-4, cannot lower continuity (k is not h's last host, which is always kept) and does not lengthen
-/// travel. So an optimal plan exists among the candidates.
+/// Candidates are the compatible pairs with enough beds, ordered by recent nights then travel, pruned to each
+/// household's first <c>H</c> hosts in that order (H = the number of households), plus its last host and its pin. The
+/// pruning is exact: in any plan where household h sits at a host k outside its first H, the other H-1 households occupy
+/// at most H-1 of those H hosts, so one of them, k', is empty; moving h there keeps rules 1-8, keeps levels 1-4, cannot
+/// lower continuity (k is not h's last host, which is always kept), does not raise host load (k' has no more recent
+/// nights than k, and k is no longer used, or has no recent nights when it could take several households: otherwise no
+/// pruning), and, loads equal, does not lengthen travel. So an optimal plan exists among the candidates.
 /// </remarks>
 internal sealed class MatchingProblem
 {
@@ -25,6 +26,7 @@ internal sealed class MatchingProblem
         Tier = Households.Select((h, i) => Priority.Tier(Category[i], h.Vulnerable)).ToArray();
         People = Households.Select(h => h.People).ToArray();
         Travel = Hosts.Select(k => HardRules.TravelMinutes(night.Base, k, night.Rules)).ToArray();
+        RecentNights = Hosts.Select(k => k.NightsHostedLast30).ToArray();
 
         var hostIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var k = 0; k < Hosts.Count; k++)
@@ -50,8 +52,9 @@ internal sealed class MatchingProblem
             }
 
             Compatible[h] = compatible.ToArray();
+            // Least recently used hosts first, then nearest (levels 6 and 7): greedy takes the first with room.
             candidates[h] = compatible.Where(k => HardRules.HasBedsFor(Hosts[k], People[h]))
-                .OrderBy(k => Travel[k]).ThenBy(k => k).ToList();
+                .OrderBy(k => RecentNights[k]).ThenBy(k => Travel[k]).ThenBy(k => k).ToList();
         }
 
         for (var h = 0; h < Households.Count; h++)
@@ -64,7 +67,9 @@ internal sealed class MatchingProblem
             }
         }
 
-        var keep = Households.Count;
+        // The pruning's proof moves a household to an empty kept host; that adds the host's recent nights (level 6) unless
+        // the household's own host is then no longer used, which a host taking several households does not ensure.
+        var keep = SharedHostWithLoad(candidates) ? int.MaxValue : Households.Count;
         Candidates = new int[Households.Count][];
         for (var h = 0; h < Households.Count; h++)
         {
@@ -79,6 +84,9 @@ internal sealed class MatchingProblem
 
             Candidates[h] = kept.ToArray();
         }
+
+        var byHost = HouseholdsByHost();
+        Shared = Enumerable.Range(0, Hosts.Count).Select(k => CanHoldSeveral(k, byHost[k])).ToArray();
     }
 
     public NightFile Night { get; }
@@ -90,6 +98,15 @@ internal sealed class MatchingProblem
     public int[] Travel { get; }
     public int[] LastHost { get; }
 
+    /// <summary>Per host, the nights it hosted in the 30 nights before tonight (level 6 counts them once per host used).</summary>
+    public int[] RecentNights { get; }
+
+    /// <summary>Per host, whether it can hold two candidate households at once (<see cref="CanHoldSeveral"/>).</summary>
+    public bool[] Shared { get; }
+
+    /// <summary>Whether some host has recent nights: level 6 can then tell plans apart.</summary>
+    public bool HasHostLoad => RecentNights.Any(n => n > 0);
+
     /// <summary>The pinned host of each household, or -1.</summary>
     public int[] Pin { get; }
 
@@ -99,17 +116,51 @@ internal sealed class MatchingProblem
     /// <summary>Per household, the hosts the solvers may use, nearest first.</summary>
     public int[][] Candidates { get; }
 
-    /// <summary>The six levels gained by placing household h at host k; travel negated (more is better).</summary>
+    /// <summary>
+    /// The seven levels gained by placing household h at host k; host load and travel negated (more is better). Host load
+    /// (level 6) counts once per host used: at a host that can take one household only it is the pair's, at a shared host
+    /// (<see cref="Shared"/>) it is the host's (<see cref="HostLevel"/>) and the pair gains nothing of it.
+    /// </summary>
     public long Level(int level, int h, int k) => level switch
     {
         0 or 1 or 2 => Tier[h] == level + 1 ? People[h] : 0,
         3 => Households[h].NightsWithoutShelter,
         4 => LastHost[h] == k ? 1 : 0,
-        5 => -Travel[k],
+        LoadLevel => Shared[k] ? 0 : -RecentNights[k],
+        TravelLevel => -Travel[k],
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
 
-    public const int Levels = 6;
+    /// <summary>What using host k at all adds to a level, beyond its pairs' <see cref="Level"/>: a shared host's recent nights, negated.</summary>
+    public long HostLevel(int level, int k) => level == LoadLevel && Shared[k] ? -RecentNights[k] : 0;
+
+    /// <summary>A level's value in a plan (host index per household, -1 unplaced): its pairs, and each host used once.</summary>
+    public long LevelValue(int level, int[] hostOf)
+    {
+        long value = 0;
+        var used = new HashSet<int>();
+        for (var h = 0; h < hostOf.Length; h++)
+        {
+            if (hostOf[h] >= 0)
+            {
+                value = checked(value + Level(level, h, hostOf[h]));
+                if (used.Add(hostOf[h]))
+                {
+                    value = checked(value + HostLevel(level, hostOf[h]));
+                }
+            }
+        }
+
+        return value;
+    }
+
+    public const int Levels = 7;
+
+    /// <summary>Level 6 (0-based 5): the recent nights of the hosts used, minimised.</summary>
+    public const int LoadLevel = 5;
+
+    /// <summary>Level 7 (0-based 6): travel minutes, minimised.</summary>
+    public const int TravelLevel = 6;
 
     /// <summary>
     /// The most any plan can move each level away from zero: the sum over households of the largest
@@ -130,6 +181,11 @@ internal sealed class MatchingProblem
 
                 ranges[level] = checked(ranges[level] + best);
             }
+        }
+
+        for (var k = 0; k < Hosts.Count; k++)
+        {
+            ranges[LoadLevel] = checked(ranges[LoadLevel] + Math.Abs(HostLevel(LoadLevel, k)));
         }
 
         return ranges;
@@ -194,6 +250,21 @@ internal sealed class MatchingProblem
         }
 
         return true;
+    }
+
+    /// <summary>Whether a host with recent nights could hold two households (before pruning).</summary>
+    private bool SharedHostWithLoad(List<int>[] candidates)
+    {
+        var byHost = Enumerable.Range(0, Hosts.Count).Select(_ => new List<int>()).ToArray();
+        for (var h = 0; h < candidates.Length; h++)
+        {
+            foreach (var k in candidates[h])
+            {
+                byHost[k].Add(h);
+            }
+        }
+
+        return Enumerable.Range(0, Hosts.Count).Any(k => RecentNights[k] > 0 && CanHoldSeveral(k, byHost[k]));
     }
 
     /// <summary>Households listing each host among their candidates.</summary>

@@ -35,6 +35,9 @@ public sealed record MatchingRules(
 /// <summary>
 /// A citizen host under a signed agreement, as the matching sees them tonight (the domain's aggregate is <see cref="Domain.Hosts.Host"/>).
 /// <paramref name="CertifiedUntil"/> is the last night of the safeguarding check for minors; null: no expiry.
+/// <paramref name="MaxNightsPerMonth"/> is the most nights the host takes people in per calendar month (null: no limit);
+/// <paramref name="NightsHostedThisMonth"/> the nights they hosted in tonight's calendar month before tonight, and
+/// <paramref name="NightsHostedLast30"/> in the 30 nights before tonight (host load, docs/matching.md).
 /// </summary>
 public sealed record NightHost(
     string Id,
@@ -47,7 +50,10 @@ public sealed record NightHost(
     bool AvailableTonight,
     LocalDate AgreementValidFrom,
     LocalDate AgreementValidUntil,
-    LocalDate? CertifiedUntil = null);
+    LocalDate? CertifiedUntil = null,
+    int? MaxNightsPerMonth = null,
+    int NightsHostedThisMonth = 0,
+    int NightsHostedLast30 = 0);
 
 /// <summary>
 /// People who must stay together tonight, as the matching sees them (the domain's aggregate is <see cref="Domain.Households.Household"/>).

@@ -9,8 +9,10 @@ namespace HostingMatch.Application.Matching.Engine;
 /// <remarks>
 /// The relaxation is <see cref="FlowMatcher.Solve(MatchingProblem, LevelGroup, bool)"/> with <c>placeAll</c>: every
 /// placeable household takes exactly one candidate host, hosts that take several households keep only their
-/// number of households (beds and categories ignored there). Every plan placing everyone is one of its flows, so its
-/// optimum V bounds levels 5-6 from above; when it keeps rules 6 and 7 it is the optimal plan. Otherwise the best
+/// number of households (beds and categories ignored there), and a host that can take several households charges its
+/// recent nights (host load, counted once per host used) to none of its pairs. Every plan placing everyone is one of its
+/// flows, worth at least as much there, so its optimum V bounds levels 5-7 from above; when it keeps rules 6 and 7 and
+/// is worth V as a plan, it is the optimal plan. Otherwise the best
 /// plan known (the greedy one, or the flow repaired) has value B &lt;= V, and a pair whose reduced cost is at least
 /// V - B appears only in plans worth at most B: dropping it (unless the best plan uses it) keeps every plan that
 /// beats B, so CP-SAT's optimum over the pairs left is the optimum. That CP-SAT model groups interchangeable hosts
@@ -69,12 +71,20 @@ internal static class PlaceEveryoneMatcher
             return null;
         }
 
-        if (problem.KeepsRules6And7(relaxation.HostOf))
+        // The flow charges a shared host's recent nights to none of its pairs (host load counts once per host used), so its
+        // value bounds every plan's from above but is a plan's own value only when that plan uses no such host.
+        var relaxedIsPlan = problem.KeepsRules6And7(relaxation.HostOf);
+        if (relaxedIsPlan && group.Value(problem, relaxation.HostOf) == relaxation.Value)
         {
             return new RelaxedPlan(new CpSatMatcher.Result(relaxation.HostOf, true, null), relaxation.HostOf, 0, relaxation.ReducedCost);
         }
 
         var best = start;
+        if (relaxedIsPlan && group.Value(problem, relaxation.HostOf) > group.Value(problem, best))
+        {
+            best = relaxation.HostOf;
+        }
+
         if (Repair(problem, group, relaxation.HostOf) is { } repaired && group.Value(problem, repaired) > group.Value(problem, best))
         {
             best = repaired;

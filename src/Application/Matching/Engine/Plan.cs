@@ -35,17 +35,19 @@ public sealed record UnplacedHousehold(string HouseholdId, int Tier, UnplacedRea
 /// <param name="PeopleUnplaced">People left unplaced per tier: index 0 is tier 1.</param>
 /// <param name="WaitingNightsPlaced">Sum of nightsWithoutShelter over placed households (level 4).</param>
 /// <param name="ContinuityPlacements">Placed households at their last host (level 5).</param>
-/// <param name="TravelMinutes">Sum of travel minutes over placements (level 6, minimised).</param>
+/// <param name="TravelMinutes">Sum of travel minutes over placements (level 7, minimised).</param>
 /// <param name="SolveMilliseconds">Wall time of the solve, model building included.</param>
+/// <param name="RecentHostNights">Sum, over the hosts used tonight (each once), of the nights they hosted in the 30 nights before tonight (level 6, minimised).</param>
 public sealed record PlanSummary(
     IReadOnlyList<int> PeoplePlaced,
     IReadOnlyList<int> PeopleUnplaced,
     long WaitingNightsPlaced,
     int ContinuityPlacements,
     long TravelMinutes,
-    long SolveMilliseconds)
+    long SolveMilliseconds,
+    long RecentHostNights = 0)
 {
-    /// <summary>The six levels in objective order; travel is negated so that every level is "more is better".</summary>
+    /// <summary>The seven levels in objective order; host load and travel are negated so that every level is "more is better".</summary>
     public IReadOnlyList<long> ObjectiveVector =>
-        [PeoplePlaced[0], PeoplePlaced[1], PeoplePlaced[2], WaitingNightsPlaced, ContinuityPlacements, -TravelMinutes];
+        [PeoplePlaced[0], PeoplePlaced[1], PeoplePlaced[2], WaitingNightsPlaced, ContinuityPlacements, -RecentHostNights, -TravelMinutes];
 }

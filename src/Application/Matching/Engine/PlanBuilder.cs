@@ -40,6 +40,7 @@ internal static class PlanBuilder
             optimal ? null : gap,
             placements.OrderBy(p => p.HouseholdId, StringComparer.Ordinal).ToList(),
             unplaced.OrderBy(u => u.HouseholdId, StringComparer.Ordinal).ToList(),
-            new PlanSummary(placedPeople, unplacedPeople, waiting, continuity, travel, (long)elapsed.TotalMilliseconds));
+            new PlanSummary(placedPeople, unplacedPeople, waiting, continuity, travel, (long)elapsed.TotalMilliseconds,
+                -problem.LevelValue(MatchingProblem.LoadLevel, hostOf)));
     }
 }

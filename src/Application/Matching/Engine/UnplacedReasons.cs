@@ -67,7 +67,11 @@ internal static class UnplacedReasons
         switch (rule)
         {
             case HardRule.Available:
-                return "No host is available tonight with an agreement valid for this night.";
+                // Hosts who would be available but for their monthly limit of nights (host load): the coordinator should know.
+                var atLimit = problem.Hosts.Count(k => !HardRules.WithinMonthlyLimit(k)
+                    && HardRules.IsAvailable(k with { MaxNightsPerMonth = null }, night.Night));
+                return "No host is available tonight with an agreement valid for this night" +
+                       (atLimit == 0 ? "." : $": {atLimit} host(s) have already hosted their maximum of nights this month.");
             case HardRule.AcceptsCategory:
                 return $"No host available tonight accepts {who}.";
             case HardRule.MinorsNeedCertifiedHost:

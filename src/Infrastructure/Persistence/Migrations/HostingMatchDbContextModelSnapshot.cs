@@ -224,6 +224,10 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasDefaultValue(28)
                         .HasColumnName("max_nights_per_guest");
 
+                    b.Property<int?>("MaxNightsPerMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_nights_per_month");
+
                     b.Property<bool>("MinorsCertified")
                         .HasColumnType("boolean")
                         .HasColumnName("minors_certified");
