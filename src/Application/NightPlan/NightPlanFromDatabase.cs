@@ -74,11 +74,17 @@ public sealed class NightPlanFromDatabase
                                                                   || (r.Status == RequestStatus.Proposed && open.Contains(r.Id)))).ToList();
         var exclusions = await NightFromDatabase.NotAskedAgainAsync(db, offers, requests.Except(agreed).Select(r => r.HouseholdId), ct);
 
+        // The hosts' monthly limits (rule 1, docs/matching.md): a host with a placement agreed tonight has tonight counted
+        // already, so it is never over its limit for tonight's other households, nor for the agreed one.
+        var agreedHosts = agreed.Select(r => r.HostId!.Value).ToHashSet();
+        var load = (await NightFromDatabase.HostLoadAsync(db, night, ct))
+            .Where(l => !agreedHosts.Contains(l.Key)).ToDictionary(l => l.Key, l => l.Value);
+
         var transport = await TransportAsync(db, night, now, ct);
         var arrivals = hosts.ToDictionary(h => h.Id.ToString(),
             h => new HostArrival(h.ArrivalWindow.From, h.ArrivalWindow.Until, h.PicksUpAtBase), StringComparer.Ordinal);
         NightPlanFile FileOf(IEnumerable<ShelterRequest> planned) => new(
-            new NightFile(night, @base, MatchingRules.Default, hosts.Select(h => NightFromDatabase.ToEngine(h, night, [])).ToList(),
+            new NightFile(night, @base, MatchingRules.Default, hosts.Select(h => NightFromDatabase.ToEngine(h, night, [], load)).ToList(),
                 planned.Select(r => ToEngine(households[r.HouseholdId], r, lastNight.GetValueOrDefault(r.HouseholdId), hosts)).ToList()),
             transport.Transport, arrivals);
 
@@ -96,7 +102,7 @@ public sealed class NightPlanFromDatabase
             {
                 Night = file.Night with
                 {
-                    Hosts = hosts.Select(h => NightFromDatabase.ToEngine(h, night, takenAt[h.Id].Select(r => households[r.HouseholdId]).ToList())).ToList(),
+                    Hosts = hosts.Select(h => NightFromDatabase.ToEngine(h, night, takenAt[h.Id].Select(r => households[r.HouseholdId]).ToList(), load)).ToList(),
                 },
             };
         }

@@ -28,6 +28,29 @@ public sealed class HostLoadTests : OwnApiTest
     }
 
     [Fact]
+    public async Task OnANightWithItsTransportRegistered_TheNightPlanKeepsTheMonthlyLimitToo()
+    {
+        var claire = await AddHost("claire-rides", latitude: 48.8530, maxNightsPerMonth: 1);
+        var bruno = await AddHost("bruno-rides", latitude: 48.8000);
+        var man = await AddRequest("2026-11-26", "M. B.");
+        await ConfirmAt(await RunMatching("2026-11-26"), man, claire);
+        var car = await Client.PostAsJsonAsync("/api/v1/nights/2026-11-27/vehicles", new
+        {
+            kind = "car", label = "Voiture de Léa", driverFirstName = "Léa", driverPhone = "+33698765432", seats = 3,
+            availableFrom = "20:30", availableUntil = "23:59",
+        });
+        Assert.Equal(HttpStatusCode.Created, car.StatusCode);
+
+        var next = await (await Client.PostAsync($"/api/v1/requests/{man}/again", null)).ReadObjectAsync();
+        var run = await RunMatching("2026-11-27");
+
+        var proposal = Assert.Single(run["proposals"]!.AsArray())!;
+        Assert.Equal((Guid)next["id"]!, (Guid)proposal["requestId"]!);
+        Assert.Equal(bruno, (Guid)proposal["hostId"]!);
+        Assert.Equal("vehicle", (string?)proposal["ride"]!["way"]);
+    }
+
+    [Fact]
     public async Task TheHostWhoHostedLessRecentlyIsChosenOverANearerOne()
     {
         var claire = await AddHost("claire-load", latitude: 48.8530);
