@@ -13,8 +13,11 @@ namespace HostingMatch.Application.Hosts;
 /// </summary>
 public sealed record ListHosts(string? Search = null, LocalDate? AvailableOn = null) : IQuery<IReadOnlyList<HostListItem>>, IAudited;
 
-/// <summary>A host in a list, with what the console highlights.</summary>
-public sealed record HostListItem(HostResponse Host, bool AgreementExpiresSoon, bool AgreementExpired);
+/// <summary>
+/// A host in a list, with what the console highlights: the agreement, and <paramref name="NightsThisMonth"/>, the nights
+/// the host has hosted in tonight's calendar month, tonight's confirmed placements included (docs/matching.md, host load).
+/// </summary>
+public sealed record HostListItem(HostResponse Host, bool AgreementExpiresSoon, bool AgreementExpired, int NightsThisMonth = 0);
 
 public sealed class ListHostsValidator : AbstractValidator<ListHosts>
 {
@@ -38,9 +41,16 @@ public sealed class ListHostsHandler(IHostingMatchDb db, IClock clock) : IQueryH
 
         var today = Night.Current(clock.GetCurrentInstant());
         var list = await hosts.OrderBy(h => h.Code).ToListAsync(cancellationToken);
+        var monthStart = today.With(DateAdjusters.StartOfMonth);
+        var nights = (await db.Requests.AsNoTracking()
+                .Where(r => r.Night >= monthStart && r.Night <= today && r.HostId != null
+                            && (r.Status == Domain.Requests.RequestStatus.Confirmed || r.Status == Domain.Requests.RequestStatus.Delivered))
+                .Select(r => new { HostId = r.HostId!.Value, r.Night }).Distinct().ToListAsync(cancellationToken))
+            .GroupBy(x => x.HostId).ToDictionary(g => g.Key, g => g.Count());
         return list
             .Where(h => query.AvailableOn is not { } night || h.CanHostOn(night))
-            .Select(h => new HostListItem(h.ToResponse(), h.Agreement.ExpiresWithin(today, ExpiryWarningDays), h.Agreement.ValidUntil < today))
+            .Select(h => new HostListItem(h.ToResponse(), h.Agreement.ExpiresWithin(today, ExpiryWarningDays), h.Agreement.ValidUntil < today,
+                nights.GetValueOrDefault(h.Id)))
             .ToList();
     }
 }

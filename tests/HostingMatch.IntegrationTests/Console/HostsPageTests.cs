@@ -53,6 +53,32 @@ public sealed class HostsPageTests(Browser browser) : OwnApiTest<ApiFactory>(new
     }
 
     [Fact]
+    public async Task EachHostShowsTheNightsItHostedThisMonth_AgainstItsLimitWhenItHasOne()
+    {
+        // Laurent hosted on the 3rd and tonight (the 26th) this month, and gives two nights a month at most; Sophie none.
+        await using (var db = Api.Database.NewContext())
+        {
+            var laurent = await db.Hosts.SingleAsync(h => h.Code == "h-later");
+            laurent.LimitNightsPerMonth(2);
+            foreach (var night in new[] { new NodaTime.LocalDate(2026, 11, 3), new NodaTime.LocalDate(2026, 11, 26) })
+            {
+                var household = Domain.Households.Household.Create($"Famille {night.Day}.", [new Domain.Households.Member(30, Domain.Households.Sex.Female)],
+                    false, false, [], null, Api.Clock.GetCurrentInstant());
+                var request = Domain.Requests.ShelterRequest.Create(household.Id, night, 0, Api.Clock.GetCurrentInstant());
+                request.ProposeTo(laurent.Id, Api.Clock.GetCurrentInstant());
+                request.Confirm(Api.Clock.GetCurrentInstant());
+                db.AddRange(household, request);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await console.Page.Locator("#host-query").FillAsync("h-");
+        await Expect(Row("h-later")).ToContainTextAsync("Nuits accueillies ce mois-ci : 2 sur 2 au plus");
+        await Expect(Row("h-soon")).ToContainTextAsync("Nuits accueillies ce mois-ci : 0");
+    }
+
+    [Fact]
     public async Task AHostWhoSentStopIsShownAsRefusingSms()
     {
         await Expect(Row("h-stop")).ToContainTextAsync("SMS refusés (STOP)");

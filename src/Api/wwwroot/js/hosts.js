@@ -48,7 +48,7 @@ async function search() {
     throw error;
   }
   if (seq !== searchSeq) return;
-  render($('host-list'), hosts, (list) => list.length === 0 ? el('li', {}, t('noHosts')) : list.map(({ host, agreementExpiresSoon, agreementExpired }) => {
+  render($('host-list'), hosts, (list) => list.length === 0 ? el('li', {}, t('noHosts')) : list.map(({ host, agreementExpiresSoon, agreementExpired, nightsThisMonth }) => {
     const agreement = agreementExpired ? 'expired' : agreementExpiresSoon ? 'expiring' : 'valid';
     return el('li', { class: `row host agreement-${agreement}`, dataset: { hostId: host.id, code: host.code, agreement } },
       el('div', { class: 'line' }, el('strong', {}, `${host.displayName} (${host.code})`),
@@ -58,6 +58,9 @@ async function search() {
       el('div', { class: 'line muted' }, host.address, ' · ', host.phone),
       el('div', { class: 'line muted' }, capacity(host),
         host.minorsCertified && ` · ${t('minorsCertified')}`),
+      el('div', { class: 'line nights-this-month' }, host.maxNightsPerMonth
+        ? t('nightsThisMonthOf', { n: nightsThisMonth ?? 0, max: host.maxNightsPerMonth })
+        : t('nightsThisMonth', { n: nightsThisMonth ?? 0 })),
       el('div', { class: 'line' }, t('agreementUntil', { date: longDate(host.agreement.validUntil, { weekday: false }) })));
   }));
 }

@@ -3,6 +3,7 @@
 
 const messages = {
   fr: {
+    nightsThisMonth: 'Nuits accueillies ce mois-ci : {n}', nightsThisMonthOf: 'Nuits accueillies ce mois-ci : {n} sur {max} au plus',
     navReports: 'Rapports', reportsTitle: 'Rapports', reportMonth: 'Mois', reportShow: 'Afficher', reportCsv: 'Télécharger le CSV',
     reportHint: 'Des nombres seulement : aucun nom, téléphone ni adresse.',
     reportOneNight: 'Une nuit (Paris)', reportOneNightTotals: '{nights} nuits ; {asking} personnes ont demandé un lit, {placed} ont été accueillies, dont {children} enfants de moins de 10 ans.',
@@ -119,6 +120,7 @@ const messages = {
     offline: 'hors ligne', offerResent: 'Offre renvoyée à {host}.', offerCancelled: 'Offre à {host} annulée.',
   },
   en: {
+    nightsThisMonth: 'Nights hosted this month: {n}', nightsThisMonthOf: 'Nights hosted this month: {n} of {max} at most',
     navReports: 'Reports', reportsTitle: 'Reports', reportMonth: 'Month', reportShow: 'Show', reportCsv: 'Download the CSV',
     reportHint: 'Counts only: no name, phone or address.',
     reportOneNight: 'One night (Paris)', reportOneNightTotals: '{nights} nights; {asking} people asked for a bed, {placed} were hosted, {children} of them children under 10.',
