@@ -144,6 +144,11 @@ public static class DependencyInjection
             services.AddHostedService<Retention.RetentionWorker>();
         }
 
+        if (sms.MonthlyThanksEnabled)
+        {
+            services.AddHostedService<MonthlyThanksWorker>();
+        }
+
         if (sms.OfferWorkerEnabled)
         {
             services.AddHostedService<OfferWorker>();

@@ -17,6 +17,9 @@ public sealed class SmsOptions
     /// <summary>Whether this instance runs the offer worker: expiries, re-matching, sending new offers (<c>SettleOffers</c>).</summary>
     public bool OfferWorkerEnabled { get; set; } = true;
 
+    /// <summary>Whether each instance thanks the hosts for the month just ended (<c>SendMonthlyThanks</c>, checked every few hours; once per host and month).</summary>
+    public bool MonthlyThanksEnabled { get; set; } = true;
+
     /// <summary>How often the offer worker runs.</summary>
     public int OfferPollMilliseconds { get; set; } = 5000;
 

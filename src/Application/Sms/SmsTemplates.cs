@@ -130,6 +130,24 @@ public static class SmsTemplates
         _ => "C'est noté, vous recevrez à nouveau nos SMS. Merci !",
     };
 
+    /// <summary>
+    /// A host's thanks for a month: "Bonjour Claire, merci ! En novembre, vous avez accueilli 7 personnes sur 3 nuits.
+    /// Toute l'équipe vous remercie." One segment; the month in GSM-7 ("aout", not "août").
+    /// </summary>
+    public static string MonthlyThanks(Language language, string hostName, LocalDate month, int people, int nights) => language switch
+    {
+        Language.En => $"Hello{Greeting(hostName)}, thank you! In {EnglishMonths[month.Month - 1]} you hosted {Count(people, "person", "people")} over {Count(nights, "night", "nights")}. The whole team thanks you.",
+        _ => $"Bonjour{Greeting(hostName)}, merci ! En {FrenchMonths[month.Month - 1]}, vous avez accueilli {Count(people, "personne", "personnes")} sur {Count(nights, "nuit", "nuits")}. Toute l'équipe vous remercie.",
+    };
+
+    private static readonly string[] FrenchMonths =
+        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "décembre"];
+
+    private static readonly string[] EnglishMonths =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    private static string Count(int n, string one, string many) => $"{n.ToString(CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}";
+
     /// <summary>The van's arrival time at a confirmed host's.</summary>
     public static string VanArrival(Language language, string hostName, LocalTime arrival) => language switch
     {

@@ -235,6 +235,24 @@ public sealed class Host
     /// <summary>Available and under a valid agreement that night: may be matched (matching.md rule 1).</summary>
     public bool CanHostOn(LocalDate night) => IsAvailableOn(night) && Agreement.IsValidOn(night);
 
+    /// <summary>The first day of the last month the host was thanked for by SMS (docs/sms.md, monthly thanks); null: never.</summary>
+    public LocalDate? ThankedForMonth { get; private set; }
+
+    /// <summary>
+    /// Records that the host is thanked for the month starting <paramref name="month"/>; false when it already was (or for
+    /// a later month), so that a month's thanks go once.
+    /// </summary>
+    public bool ThankFor(LocalDate month)
+    {
+        if (ThankedForMonth is { } done && done >= month)
+        {
+            return false;
+        }
+
+        ThankedForMonth = month;
+        return true;
+    }
+
     /// <summary>The host sent STOP.</summary>
     public void OptOutOfSms(Instant now) => SmsOptedOutAt ??= now;
 

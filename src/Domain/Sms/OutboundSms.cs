@@ -257,4 +257,7 @@ public enum SmsKind
 
     /// <summary>A volunteer's part in tonight's rides: a driver's trips, an escort's household and address.</summary>
     Ride,
+
+    /// <summary>A host's monthly thanks: how many people they took in.</summary>
+    Thanks,
 }

@@ -8,6 +8,7 @@ using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Placements;
 using HostingMatch.Domain.Requests;
 using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace HostingMatch.IntegrationTests.Reports;
@@ -90,6 +91,29 @@ public sealed class ReportTests : OwnApiTest
         Assert.Contains("one-night;placed;;3;7", csv.Stdout);
         Assert.Equal(2, bad.Exit);
         Assert.Contains("--month", bad.Stderr);
+    }
+
+    [Fact]
+    public async Task HostsAreThankedOnceForTheMonthWithWhatTheyGave_ExceptThoseWhoSentStop()
+    {
+        await BuildMonthAsync();
+        await using (var db = Api.Database.NewContext())
+        {
+            (await db.Hosts.SingleAsync(h => h.Code == "h-marc")).OptOutOfSms(ApiFactory.DefaultNow);
+            await db.SaveChangesAsync();
+        }
+
+        var first = await CliProcess.RunAsync(Api.Database.ConnectionString, "hosts", "thank", "--month", $"{Month:yyyy-MM}");
+        var again = await CliProcess.RunAsync(Api.Database.ConnectionString, "hosts", "thank", "--month", $"{Month:yyyy-MM}");
+
+        Assert.True(first.Exit == 0, first.Stderr);
+        Assert.Contains("Thanks queued for 1 host(s): h-claire.", first.Stdout);
+        Assert.Contains("No host to thank", again.Stdout);
+        await using var read = Api.Database.NewContext();
+        var sms = await read.OutboundSms.SingleAsync(m => m.Kind == Domain.Sms.SmsKind.Thanks);
+        var french = new[] { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "décembre" };
+        Assert.Equal($"Bonjour Hote, merci ! En {french[Month.Month - 1]}, vous avez accueilli 6 personnes sur 2 nuits. Toute l'équipe vous remercie.", sms.Body);
+        Assert.Equal("+33612345678", sms.To);
     }
 
     [Theory]

@@ -78,6 +78,7 @@ public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = 
         builder.UseSetting("Sms:OfferWorkerEnabled", workers ? "true" : "false");
         // The retention job is run by its own tests, on nights they date themselves.
         builder.UseSetting("Retention:WorkerEnabled", "false");
+        builder.UseSetting("Sms:MonthlyThanksEnabled", "false");
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(name, value);

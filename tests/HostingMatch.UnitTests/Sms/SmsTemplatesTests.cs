@@ -89,6 +89,11 @@ public sealed class SmsTemplatesTests
             }
 
             data.Add(SmsTemplates.Thanks(language, longName));
+            foreach (var month in Enumerable.Range(1, 12))
+            {
+                data.Add(SmsTemplates.MonthlyThanks(language, longName, new LocalDate(2026, month, 1), 123, 31));
+            }
+
             foreach (var way in Enum.GetValues<PlannedRideWay>())
             {
                 var at = Instant.FromUtc(2026, 11, 26, 22, 45);

@@ -267,6 +267,10 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sms_opted_out_at");
 
+                    b.Property<LocalDate?>("ThankedForMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("thanked_for_month");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
