@@ -27,7 +27,7 @@ public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = 
 {
     public const string Night = "2026-11-26";
 
-    private readonly int port = FreePort();
+    private int port;
 
     public TestDatabase Database { get; private set; } = null!;
     public FakeClock Clock { get; } = new(ApiFactory.DefaultNow);
@@ -38,11 +38,12 @@ public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = 
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Twilio = new FakeTwilioServer(now: () => Clock.GetCurrentInstant().ToDateTimeOffset())
-        {
-            InboundWebhookUrl = new Uri($"{PublicBaseUrl}/sms/inbound"),
-        };
+        Twilio = new FakeTwilioServer(now: () => Clock.GetCurrentInstant().ToDateTimeOffset());
         await Twilio.StartAsync();
+        // The Api's port is chosen once the fake Twilio holds its own: a port chosen first and released could be handed
+        // to the fake Twilio's listener (seen once: "address already in use").
+        port = FreePort();
+        Twilio.InboundWebhookUrl = new Uri($"{PublicBaseUrl}/sms/inbound");
         UseKestrel(port);
         StartServer();
         Client = CreateClient();
