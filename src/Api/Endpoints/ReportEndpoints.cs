@@ -1,11 +1,11 @@
 using FluentValidation;
 using FluentValidation.Results;
+using HostingMatch.Api.Infrastructure;
 using HostingMatch.Application.Reports;
 using HostingMatch.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
-using NodaTime.Text;
 
 namespace HostingMatch.Api.Endpoints;
 
@@ -20,7 +20,8 @@ public static class ReportEndpoints
                 // By default the month of tonight's night.
                 var month = Night.Current(clock.GetCurrentInstant());
                 var first = new LocalDate(month.Year, month.Month, 1);
-                var query = new GetReport(Date(from, "from") ?? first, Date(until, "until") ?? first.PlusMonths(1).PlusDays(-1));
+                var query = new GetReport(from is null ? first : NightRoute.Date(from, "from"),
+                    until is null ? first.PlusMonths(1).PlusDays(-1) : NightRoute.Date(until, "until"));
                 if (format is not (null or "json" or "csv"))
                 {
                     throw new ValidationException([new ValidationFailure("format", "must be json or csv")]);
@@ -43,18 +44,5 @@ public static class ReportEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem();
         return api;
-    }
-
-    private static LocalDate? Date(string? text, string field)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        return parsed.Success && text.Length == 10
-            ? parsed.Value
-            : throw new ValidationException([new ValidationFailure(field, "must be a date written YYYY-MM-DD")]);
     }
 }

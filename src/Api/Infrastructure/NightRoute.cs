@@ -8,11 +8,14 @@ namespace HostingMatch.Api.Infrastructure;
 /// <summary>The <c>{night}</c> route value: a date written YYYY-MM-DD, else a 400 on the field <c>night</c>.</summary>
 public static class NightRoute
 {
-    public static LocalDate Parse(string night)
+    public static LocalDate Parse(string night) => Date(night, "night");
+
+    /// <summary>A date written YYYY-MM-DD in the route or the query, else a 400 on <paramref name="field"/>.</summary>
+    public static LocalDate Date(string text, string field)
     {
-        var parsed = LocalDatePattern.Iso.Parse(night);
-        return parsed.Success && night.Length == 10
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success && text.Length == 10
             ? parsed.Value
-            : throw new ValidationException([new ValidationFailure("night", "must be a date written YYYY-MM-DD")]);
+            : throw new ValidationException([new ValidationFailure(field, "must be a date written YYYY-MM-DD")]);
     }
 }

@@ -65,28 +65,16 @@ public sealed class NightFromDatabase
         var households = await db.Households.Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Code).ToListAsync(ct);
         var offers = await db.Offers.AsNoTracking().Where(o => o.Night == night).ToListAsync(ct);
-        var lastNight = await db.Requests.AsNoTracking()
-            .Where(r => r.Night == night.PlusDays(-1) && householdIds.Contains(r.HouseholdId)
-                        && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
-            .ToDictionaryAsync(r => r.HouseholdId, r => r.HostId, ct);
+        var lastNight = await LastNightHostsAsync(db, night, householdIds, ct);
         var @base = await BaseAsync(db, ct);
         var load = await HostLoadAsync(db, night, ct);
 
-        var sentAndOpen = offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.RequestId).ToHashSet();
-        bool IsKept(ShelterRequest r) => r.Status is RequestStatus.Confirmed or RequestStatus.Delivered
-                                         || (r.Status == RequestStatus.Proposed && sentAndOpen.Contains(r.Id));
-        var kept = requests.Where(IsKept).ToList();
-        var free = requests.Where(r => !IsKept(r)).ToList();
+        var kept = Agreed(requests, offers);
+        var free = requests.Except(kept).ToList();
 
         var keptByHost = kept.Where(r => r.HostId is not null).ToLookup(r => r.HostId!.Value);
         var engineHosts = hosts.Select(h => ToEngine(h, night, keptByHost[h.Id].Select(r => households[r.HouseholdId]).ToList(), load)).ToList();
-        var engineHouseholds = free.Select(r =>
-        {
-            var h = households[r.HouseholdId];
-            var last = lastNight.GetValueOrDefault(h.Id);
-            return new NightHousehold(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter,
-                last is { } lastHost && hosts.Any(x => x.Id == lastHost) ? lastHost.ToString() : null);
-        }).ToList();
+        var engineHouseholds = free.Select(r => ToEngine(households[r.HouseholdId], r, lastNight.GetValueOrDefault(r.HouseholdId), hosts)).ToList();
 
         var exclusions = await NotAskedAgainAsync(db, offers, free.Select(r => r.HouseholdId), ct);
         var nightFile = new NightFile(night, @base, MatchingRules.Default, engineHosts, engineHouseholds);
@@ -123,6 +111,29 @@ public sealed class NightFromDatabase
         var expiredSms = await db.OutboundSms.AsNoTracking().Where(m => expired.Contains(m.OfferId)).ToListAsync(ct);
         return NotAskedAgain.Pairs(offers, expiredSms, householdIds).Select(p => (p.HouseholdId.ToString(), p.HostId.ToString())).ToHashSet();
     }
+
+    /// <summary>
+    /// The requests whose placement is agreed and kept as it is: confirmed, delivered, or proposed with its offer out and
+    /// awaiting the host's answer. The matching and the night plan both keep exactly these.
+    /// </summary>
+    internal static List<ShelterRequest> Agreed(IEnumerable<ShelterRequest> requests, IEnumerable<Offer> offers)
+    {
+        var sentAndOpen = offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.RequestId).ToHashSet();
+        return requests.Where(r => r.HostId is not null && (r.Status is RequestStatus.Confirmed or RequestStatus.Delivered
+                                                            || (r.Status == RequestStatus.Proposed && sentAndOpen.Contains(r.Id)))).ToList();
+    }
+
+    /// <summary>Where each of these households slept last night (a confirmed or delivered placement), for continuity (matching.md level 5).</summary>
+    internal static Task<Dictionary<Guid, Guid?>> LastNightHostsAsync(IHostingMatchDb db, LocalDate night, IReadOnlyList<Guid> householdIds, CancellationToken ct) =>
+        db.Requests.AsNoTracking()
+            .Where(r => r.Night == night.PlusDays(-1) && householdIds.Contains(r.HouseholdId)
+                        && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
+            .ToDictionaryAsync(r => r.HouseholdId, r => r.HostId, ct);
+
+    /// <summary>The household as the engine sees it, with last night's host when it is still a host (continuity, matching.md level 5).</summary>
+    internal static NightHousehold ToEngine(Household h, ShelterRequest r, Guid? lastHost, IReadOnlyList<Host> hosts) =>
+        new(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter,
+            lastHost is { } last && hosts.Any(x => x.Id == last) ? last.ToString() : null);
 
     /// <summary>Where tonight's van leaves from: the first base configured, else <see cref="DefaultBase"/>.</summary>
     internal static async Task<NightBase> BaseAsync(IHostingMatchDb db, CancellationToken ct)

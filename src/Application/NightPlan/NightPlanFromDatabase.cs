@@ -5,7 +5,6 @@ using HostingMatch.Application.VanRuns.Planner;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Hosts;
-using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -63,15 +62,10 @@ public sealed class NightPlanFromDatabase
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Code).ToListAsync(ct);
         var offers = await db.Offers.AsNoTracking().Where(o => o.Night == night).ToListAsync(ct);
-        var lastNight = await db.Requests.AsNoTracking()
-            .Where(r => r.Night == night.PlusDays(-1) && householdIds.Contains(r.HouseholdId)
-                        && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
-            .ToDictionaryAsync(r => r.HouseholdId, r => r.HostId, ct);
+        var lastNight = await NightFromDatabase.LastNightHostsAsync(db, night, householdIds, ct);
         var @base = await NightFromDatabase.BaseAsync(db, ct);
 
-        var open = offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.RequestId).ToHashSet();
-        var agreed = requests.Where(r => r.HostId is not null && (r.Status is RequestStatus.Confirmed or RequestStatus.Delivered
-                                                                  || (r.Status == RequestStatus.Proposed && open.Contains(r.Id)))).ToList();
+        var agreed = NightFromDatabase.Agreed(requests, offers);
         var exclusions = await NightFromDatabase.NotAskedAgainAsync(db, offers, requests.Except(agreed).Select(r => r.HouseholdId), ct);
 
         // The hosts' monthly limits (rule 1, docs/matching.md): a host with a placement agreed tonight has tonight counted
@@ -85,7 +79,7 @@ public sealed class NightPlanFromDatabase
             h => new HostArrival(h.ArrivalWindow.From, h.ArrivalWindow.Until, h.PicksUpAtBase), StringComparer.Ordinal);
         NightPlanFile FileOf(IEnumerable<ShelterRequest> planned) => new(
             new NightFile(night, @base, MatchingRules.Default, hosts.Select(h => NightFromDatabase.ToEngine(h, night, [], load)).ToList(),
-                planned.Select(r => ToEngine(households[r.HouseholdId], r, lastNight.GetValueOrDefault(r.HouseholdId), hosts)).ToList()),
+                planned.Select(r => NightFromDatabase.ToEngine(households[r.HouseholdId], r, lastNight.GetValueOrDefault(r.HouseholdId), hosts)).ToList()),
             transport.Transport, arrivals);
 
         // An agreed placement the engine keeps must be reachable; one that no way reaches tonight is said apart, and its
@@ -109,19 +103,14 @@ public sealed class NightPlanFromDatabase
 
         // The vehicles' trips that have left are kept as they are: their households are on board, the vehicle busy until back.
         var stored = await db.VanRunPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Night == night, ct);
+        var plannedIds = planned.Select(r => r.HouseholdId.ToString()).ToHashSet(StringComparer.Ordinal);
         var departed = (stored?.DepartedBy(now, Duration.FromMinutes(RunsFile.DefaultLoadingMinutes)).Select(VanRuns.StoredVanPlan.ToTrip) ?? [])
-            .Where(t => transport.Transport.Vehicles.Any(v => v.Id == t.VanId)
-                        && t.Stops.SelectMany(s => s.HouseholdIds).All(id => planned.Any(r => r.HouseholdId.ToString() == id)))
+            .Where(t => transport.Transport.Vehicles.Any(v => v.Id == t.VanId) && t.Stops.SelectMany(s => s.HouseholdIds).All(plannedIds.Contains))
             .ToList();
         var options = new NightPlanOptions(timeLimit, pins.Where(p => !unreachable.Contains(p.Key)).ToDictionary(), departed, exclusions);
         return new NightPlanFromDatabase(file, options, planned.ToDictionary(r => r.HouseholdId), households, hosts.ToDictionary(h => h.Id),
             transport.Labels, withoutRide);
     }
-
-    /// <summary>The household as the engine sees it, with last night's host when it is still a host (continuity, matching.md level 5).</summary>
-    private static NightHousehold ToEngine(Household h, ShelterRequest r, Guid? lastHost, IReadOnlyList<Host> hosts) =>
-        new(h.Id.ToString(), h.Members, h.Vulnerable, h.NeedsWheelchairAccess, r.NightsWithoutShelter,
-            lastHost is { } last && hosts.Any(x => x.Id == last) ? last.ToString() : null);
 
     /// <summary>
     /// The evening's transport: the night's registered vehicles, else the network's vans with the default hours; every

@@ -196,3 +196,29 @@ internal static class NightOption
             ? NodaTime.Text.LocalDatePattern.Iso.Parse(text).Value
             : Night.Current(services.GetRequiredService<IClock>().GetCurrentInstant());
 }
+
+/// <summary>The <c>--month</c> option of the monthly verbs (<c>report</c>, <c>hosts thank</c>): a month written YYYY-MM, required.</summary>
+internal static class MonthOption
+{
+    private static readonly NodaTime.Text.LocalDatePattern Pattern = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("yyyy-MM");
+
+    public static Option<string> Create() => new("--month")
+    {
+        Description = "The month, YYYY-MM.",
+        Required = true,
+        Validators =
+        {
+            result =>
+            {
+                var text = result.GetValueOrDefault<string>() ?? string.Empty;
+                if (text.Length != 7 || !Pattern.Parse(text).Success)
+                {
+                    result.AddError($"--month: '{text}' is not a month written YYYY-MM (e.g. 2026-11).");
+                }
+            },
+        },
+    };
+
+    /// <summary>The month's first day.</summary>
+    public static LocalDate Value(ParseResult parse, Option<string> option) => Pattern.Parse(parse.GetValue(option)!).Value;
+}

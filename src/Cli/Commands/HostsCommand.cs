@@ -53,28 +53,18 @@ internal static class HostsCommand
     /// <summary><c>hosts thank --month YYYY-MM</c>: queues each host's thanks for that month (once per host and month; STOP respected).</summary>
     private static Command Thank()
     {
-        var month = new Option<string>("--month") { Description = "The month, YYYY-MM.", Required = true };
+        var month = MonthOption.Create();
         var thank = new Command("thank", "Thank by SMS every host who hosted in the month: how many people over how many nights " +
                                          "(once per host and month; hosts who sent STOP get nothing). The Api's outbox sends them.") { month };
-        thank.SetAction(async (parse, ct) =>
+        thank.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
         {
-            var text = parse.GetValue(month) ?? string.Empty;
-            var parsed = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("yyyy-MM").Parse(text);
-            if (!parsed.Success || text.Length != 7)
-            {
-                await Console.Error.WriteLineAsync($"--month: '{text}' is not a month written YYYY-MM (e.g. 2026-11).");
-                return ExitCodes.BadInput;
-            }
-
-            return await CliHost.RunAsync(async (services, token) =>
-            {
-                var thanked = await services.GetRequiredService<Mediator.IMediator>().Send(new Application.Hosts.SendMonthlyThanks(parsed.Value), token);
-                Console.WriteLine(thanked.Count == 0
-                    ? $"No host to thank for {text} (none hosted, all already thanked, or they sent STOP)."
-                    : $"Thanks queued for {thanked.Count} host(s): {string.Join(", ", thanked)}.");
-                return ExitCodes.Success;
-            }, ct);
-        });
+            var first = MonthOption.Value(parse, month);
+            var thanked = await services.GetRequiredService<Mediator.IMediator>().Send(new Application.Hosts.SendMonthlyThanks(first), token);
+            Console.WriteLine(thanked.Count == 0
+                ? $"No host to thank for {first:yyyy-MM} (none hosted, all already thanked, or they sent STOP)."
+                : $"Thanks queued for {thanked.Count} host(s): {string.Join(", ", thanked)}.");
+            return ExitCodes.Success;
+        }, ct));
         return thank;
     }
 }

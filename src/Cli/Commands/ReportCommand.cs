@@ -3,8 +3,6 @@ using System.Globalization;
 using HostingMatch.Application.Reports;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
-using NodaTime.Text;
 
 namespace HostingMatch.Cli.Commands;
 
@@ -13,28 +11,17 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var month = new Option<string>("--month") { Description = "The month, YYYY-MM.", Required = true };
+        var month = MonthOption.Create();
         var csv = new Option<bool>("--csv") { Description = "Print the CSV (as GET /api/v1/reports?format=csv) instead of the summary." };
         var command = new Command("report", "The network's figures for a month, per programme: nights, people placed by category and tier, " +
                                             "children under 10, who was left without a bed and why, offers, hosts, rides, stays. Counts only.") { month, csv };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction(async (parse, ct) => await CliHost.RunAsync(async (services, token) =>
         {
-            var text = parse.GetValue(month) ?? string.Empty;
-            var parsed = LocalDatePattern.CreateWithInvariantCulture("yyyy-MM").Parse(text);
-            if (!parsed.Success || text.Length != 7)
-            {
-                await Console.Error.WriteLineAsync($"--month: '{text}' is not a month written YYYY-MM (e.g. 2026-11).");
-                return ExitCodes.BadInput;
-            }
-
-            var first = parsed.Value;
-            return await CliHost.RunAsync(async (services, token) =>
-            {
-                var report = await services.GetRequiredService<IMediator>().Send(new GetReport(first, first.PlusMonths(1).PlusDays(-1)), token);
-                Console.Write(parse.GetValue(csv) ? ReportCsv.Write(report) : Summary(report));
-                return ExitCodes.Success;
-            }, ct);
-        });
+            var first = MonthOption.Value(parse, month);
+            var report = await services.GetRequiredService<IMediator>().Send(new GetReport(first, first.PlusMonths(1).PlusDays(-1)), token);
+            Console.Write(parse.GetValue(csv) ? ReportCsv.Write(report) : Summary(report));
+            return ExitCodes.Success;
+        }, ct));
         return command;
     }
 

@@ -87,8 +87,8 @@ public sealed class NightPlanBoundTests
         var accepts = new HashSet<HouseholdCategory> { HouseholdCategory.Family };
         var hosts = new List<NightHost>
         {
-            new("h-n", North(8), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
-            new("h-s", North(-8), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-n", NightPlanNights.North(8), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-s", NightPlanNights.North(-8), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
         };
         var households = new List<NightHousehold>
         {
@@ -111,5 +111,4 @@ public sealed class NightPlanBoundTests
         Assert.Equal([3, 0, 0], plan.Summary.UpperBound);
     }
 
-    private static GeoPoint North(double km) => new(NightPlanNights.Base.Latitude + (km / 111.19), NightPlanNights.Base.Longitude);
 }

@@ -15,6 +15,9 @@ internal static class NightPlanNights
     /// <summary>The last Saturdays of October 2026 and March 2027: the nights of the clock changes.</summary>
     public static readonly LocalDate Autumn = new(2026, 10, 24), Spring = new(2027, 3, 27);
 
+    /// <summary>A point <paramref name="km"/> kilometres due north of the base (south when negative).</summary>
+    public static GeoPoint North(double km) => new(Base.Latitude + (km / 111.19), Base.Longitude);
+
     /// <remarks><c>clockChange</c>: 0: an ordinary night; 1: autumn; 2: spring, with an evening late enough to cross the change.</remarks>
     public static NightPlanFile Create(int seed, int households, int hosts, int cars, int escorts, int clockChange = 0, double spreadKm = 9)
     {

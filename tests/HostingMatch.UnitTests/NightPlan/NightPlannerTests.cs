@@ -86,7 +86,7 @@ public sealed class NightPlannerTests
     public void AHouseholdNoWayCanBring_IsNoRide_WithASentence()
     {
         // A family 15 km away, the only van back at the base by 20:45: no trip, no fetching host, no public transport for children.
-        var host = new NightHost("h-far", North(15), 4, 1, new HashSet<HouseholdCategory> { HouseholdCategory.Family }, false, false, true,
+        var host = new NightHost("h-far", NightPlanNights.North(15), 4, 1, new HashSet<HouseholdCategory> { HouseholdCategory.Family }, false, false, true,
             new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1));
         var family = new NightHousehold("hh-1", [new Member(30, Sex.Female), new Member(4, Sex.Male)]);
         var file = File1([host], [family], vans: [new NightVehicle("van-1", 8, new LocalTime(20, 30), new LocalTime(20, 45))], escorts: 2);
@@ -106,9 +106,9 @@ public sealed class NightPlannerTests
         var accepts = new HashSet<HouseholdCategory> { HouseholdCategory.Family, HouseholdCategory.Men };
         var hosts = new List<NightHost>
         {
-            new("h-near", North(3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
-            new("h-fetch", North(-3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
-            new("h-metro", North(5), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-near", NightPlanNights.North(3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-fetch", NightPlanNights.North(-3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-metro", NightPlanNights.North(5), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
         };
         var households = new List<NightHousehold>
         {
@@ -133,8 +133,8 @@ public sealed class NightPlannerTests
         var accepts = new HashSet<HouseholdCategory> { HouseholdCategory.Family };
         var hosts = new List<NightHost>
         {
-            new("h-1", North(3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
-            new("h-2", North(-3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-1", NightPlanNights.North(3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-2", NightPlanNights.North(-3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
         };
         var households = new List<NightHousehold>
         {
@@ -158,8 +158,8 @@ public sealed class NightPlannerTests
         var accepts = new HashSet<HouseholdCategory> { HouseholdCategory.Family };
         var hosts = new List<NightHost>
         {
-            new("h-1", North(3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
-            new("h-2", North(-3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-1", NightPlanNights.North(3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-2", NightPlanNights.North(-3), 4, 1, accepts, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
         };
         var households = new List<NightHousehold>
         {
@@ -187,8 +187,8 @@ public sealed class NightPlannerTests
         // with their own host (tier 3). The most people would be the families; the agreed men keep their host and the van.
         var hosts = new List<NightHost>
         {
-            new("h-fam", North(3), 8, 2, new HashSet<HouseholdCategory> { HouseholdCategory.Family }, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
-            new("h-men", North(-2.5), 3, 1, new HashSet<HouseholdCategory> { HouseholdCategory.Men }, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-fam", NightPlanNights.North(3), 8, 2, new HashSet<HouseholdCategory> { HouseholdCategory.Family }, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-men", NightPlanNights.North(-2.5), 3, 1, new HashSet<HouseholdCategory> { HouseholdCategory.Men }, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
         };
         var households = new List<NightHousehold>
         {
@@ -217,8 +217,8 @@ public sealed class NightPlannerTests
         var families = new HashSet<HouseholdCategory> { HouseholdCategory.Family };
         var hosts = new List<NightHost>
         {
-            new("h-1", North(3), 5, 2, families, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
-            new("h-2", North(-3), 7, 2, families, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-1", NightPlanNights.North(3), 5, 2, families, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+            new("h-2", NightPlanNights.North(-3), 7, 2, families, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
         };
         Member[] Five() => [new(30, Sex.Female), new(4, Sex.Male), new(6, Sex.Male), new(9, Sex.Female), new(1, Sex.Female)];
         var households = new List<NightHousehold>
@@ -302,5 +302,4 @@ public sealed class NightPlannerTests
         return new NightPlanFile(night, transport, arrivals ?? []);
     }
 
-    private static GeoPoint North(double km) => new(NightPlanNights.Base.Latitude + (km / 111.19), NightPlanNights.Base.Longitude);
 }

@@ -73,8 +73,8 @@ public sealed class TripInsertionTests
         var valid = (From: new LocalDate(2026, 1, 1), Until: new LocalDate(2027, 1, 1));
         var hosts = new List<NightHost>
         {
-            new("h-fam", North(3), 4, 2, new HashSet<HouseholdCategory> { HouseholdCategory.Family }, false, false, true, valid.From, valid.Until),
-            new("h-men", North(-3), 3, 1, new HashSet<HouseholdCategory> { HouseholdCategory.Men }, false, false, true, valid.From, valid.Until),
+            new("h-fam", NightPlanNights.North(3), 4, 2, new HashSet<HouseholdCategory> { HouseholdCategory.Family }, false, false, true, valid.From, valid.Until),
+            new("h-men", NightPlanNights.North(-3), 3, 1, new HashSet<HouseholdCategory> { HouseholdCategory.Men }, false, false, true, valid.From, valid.Until),
         };
         var night = new NightFile(new LocalDate(2026, 11, 26), new NightBase("base", NightPlanNights.Base), MatchingRules.Default, hosts, households);
         var transport = new NightTransport(new LocalTime(20, 30), new LocalTime(23, 59), 10, 5, RunsRules.Default,
@@ -82,5 +82,4 @@ public sealed class TripInsertionTests
         return new NightPlanFile(night, transport, new Dictionary<string, HostArrival>());
     }
 
-    private static GeoPoint North(double km) => new(NightPlanNights.Base.Latitude + (km / 111.19), NightPlanNights.Base.Longitude);
 }
