@@ -74,6 +74,7 @@ public static class DependencyInjection
     private static void AddSms(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
+        services.Configure<Application.Stays.StaysOptions>(configuration.GetSection(Application.Stays.StaysOptions.Section));
         services.Configure<TwilioOptions>(configuration.GetSection(TwilioOptions.Section));
 
         var twilio = configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new TwilioOptions();

@@ -260,4 +260,16 @@ public enum SmsKind
 
     /// <summary>A host's monthly thanks: how many people they took in.</summary>
     Thanks,
+
+    /// <summary>A stay of a week or more proposed to its host (OUI or NON).</summary>
+    StayProposal,
+
+    /// <summary>A stays host reminded of an arrival, or told of a change (a stay called off, a hand-over's time).</summary>
+    StayNotice,
+
+    /// <summary>The weekly "is everything fine?" to a stays host, and the alerts to a guest's referent.</summary>
+    CheckIn,
+
+    /// <summary>A journey between homes: the volunteer driver's sheet.</summary>
+    Journey,
 }

@@ -80,6 +80,7 @@ public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = 
         // The retention job is run by its own tests, on nights they date themselves.
         builder.UseSetting("Retention:WorkerEnabled", "false");
         builder.UseSetting("Sms:MonthlyThanksEnabled", "false");
+        builder.UseSetting("Stays:WorkerEnabled", "false");
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(name, value);

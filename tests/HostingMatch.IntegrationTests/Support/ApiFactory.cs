@@ -108,6 +108,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The retention job is run by its own tests, on nights they date themselves.
         builder.UseSetting("Retention:WorkerEnabled", "false");
         builder.UseSetting("Sms:MonthlyThanksEnabled", "false");
+        builder.UseSetting("Stays:WorkerEnabled", "false");
         // The test output shows what went wrong, not every request of every test.
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
