@@ -145,6 +145,12 @@ public static class DependencyInjection
             services.AddHostedService<Retention.RetentionWorker>();
         }
 
+        // The stays programme's conversation: proposals, reminders, check-ins (docs/stays.md).
+        if ((configuration.GetSection(Application.Stays.StaysOptions.Section).Get<Application.Stays.StaysOptions>() ?? new Application.Stays.StaysOptions()).WorkerEnabled)
+        {
+            services.AddHostedService<Stays.StaysWorker>();
+        }
+
         if (sms.MonthlyThanksEnabled)
         {
             services.AddHostedService<MonthlyThanksWorker>();

@@ -49,6 +49,13 @@ public static class StaysEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        stays.MapPut("/guests/{id:guid}/referent", async Task<Results<Ok<GuestResponse>, NotFound>> (Guid id, ReferentInput input,
+                IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new AssignReferent(id, input.Name, input.Phone), ct) is { } guest ? TypedResults.Ok(guest) : TypedResults.NotFound())
+            .WithSummary("Name the guest's referent, the volunteer who follows it (name and E.164 phone): a weekly check-in answered " +
+                         "APPEL, STOP or not answered within 48 hours alerts them by SMS, and the coordinators.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
         stays.MapGet("/", async (Guid? guestId, Guid? hostId, string? status, string? on, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListStays(guestId, hostId, status, QueryValues.Date(on, "on")), ct)))
             .WithSummary("Stays by guest then first night, of a guest, of a host, in a status, or holding the night on; cancelled ones " +
@@ -99,6 +106,10 @@ public static class StaysEndpoints
     /// <summary>The morning a need ends, YYYY-MM-DD; none: tomorrow.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record EndInput(string? Until = null);
+
+    /// <summary>A guest's referent: a volunteer's name and phone (E.164).</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record ReferentInput(string? Name, string? Phone);
 
     /// <summary>The status to move a stay to.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

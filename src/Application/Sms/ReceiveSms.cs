@@ -1,6 +1,7 @@
 using HostingMatch.Application.Pipeline;
 using FluentValidation;
 using HostingMatch.Application.Offers;
+using HostingMatch.Application.Stays;
 using HostingMatch.Application.Validation;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Hosts;
@@ -77,6 +78,7 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
         {
             case ReplyIntent.OptOut:
                 host.OptOutOfSms(now);
+                var staysNote = await StayReplies.OptOutAsync(db, host, now, cancellationToken);
                 var open = await OpenOfferAsync(host, cancellationToken);
                 if (open is not null)
                 {
@@ -94,13 +96,21 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
                     $"{host.DisplayName} ({host.Code}) sent STOP: no more SMS to them and they are not matched until they send START."
                     + (open is null ? string.Empty : " Their open offer was cancelled and the household goes back to the pool.")
                     + (confirmedAlias is null ? string.Empty
-                        : $" They have a confirmed household tonight ({confirmedAlias}): SMS can no longer reach them, call them for the van's time or to check the stay holds."),
+                        : $" They have a confirmed household tonight ({confirmedAlias}): SMS can no longer reach them, call them for the van's time or to check the stay holds.")
+                    + staysNote,
                     host.Id, now));
                 return new SmsReply(SmsTemplates.OptOutAck(language), "opted-out");
 
             case ReplyIntent.OptIn:
                 host.OptBackIntoSms();
                 return new SmsReply(SmsTemplates.OptInAck(language), "opted-in");
+
+            // The stays programme's questions (docs/stays.md) when tonight's offer is not in play: it cannot wait, and ANNULE
+            // after a yes tonight is about tonight.
+            case ReplyIntent.Accept or ReplyIntent.Decline or ReplyIntent.Cancel or ReplyIntent.Call
+                when !await NightOfferInPlayAsync(host, intent, now, cancellationToken)
+                     && await StayReplies.TryApplyAsync(db, host, intent, now, cancellationToken) is { } stayReply:
+                return stayReply;
 
             case ReplyIntent.Accept:
                 return await AcceptAsync(host, now, cancellationToken);
@@ -179,6 +189,13 @@ public sealed class ReceiveSmsHandler(IHostingMatchDb db, IClock clock) : IComma
         return closedTonight
             ? new SmsReply(SmsTemplates.TooLate(host.Language), "too-late")
             : new SmsReply(SmsTemplates.NothingPending(host.Language), "nothing-pending");
+    }
+
+    private async Task<bool> NightOfferInPlayAsync(Host host, ReplyIntent intent, Instant now, CancellationToken cancellationToken)
+    {
+        var night = Night.Current(now);
+        return await db.Offers.AnyAsync(o => o.HostId == host.Id && (o.Status == OfferStatus.Open
+            || (intent == ReplyIntent.Cancel && o.Night == night && o.Status == OfferStatus.Accepted)), cancellationToken);
     }
 
     private Task<Offer?> OpenOfferAsync(Host host, CancellationToken cancellationToken) =>

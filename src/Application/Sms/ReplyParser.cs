@@ -11,6 +11,9 @@ public enum ReplyIntent
     Cancel,
     OptOut,
     OptIn,
+
+    /// <summary>APPEL: the host of a stay under way wants the guest's referent to call (the weekly check-in).</summary>
+    Call,
     Help,
 }
 
@@ -59,6 +62,12 @@ public static class ReplyParser
         ["ARRET"] = ReplyIntent.OptOut,
         ["START"] = ReplyIntent.OptIn,
         ["UNSTOP"] = ReplyIntent.OptIn,
+        ["APPEL"] = ReplyIntent.Call,
+        ["APPELER"] = ReplyIntent.Call,
+        ["APPELEZ"] = ReplyIntent.Call,
+        ["APPELEZMOI"] = ReplyIntent.Call,
+        ["CALL"] = ReplyIntent.Call,
+        ["CALLME"] = ReplyIntent.Call,
     };
 
     // Words long enough to be read inside a sentence; "o", "n", "1" in a sentence are not answers,
@@ -69,6 +78,8 @@ public static class ReplyParser
         ["YES"] = ReplyIntent.Accept,
         ["OK"] = ReplyIntent.Accept,
         ["NON"] = ReplyIntent.Decline,
+        ["APPEL"] = ReplyIntent.Call,
+        ["APPELEZ"] = ReplyIntent.Call,
     };
 
     /// <summary>The host's intent; <see cref="ReplyIntent.Help"/> for anything we cannot read.</summary>

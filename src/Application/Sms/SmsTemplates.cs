@@ -185,6 +185,113 @@ public static class SmsTemplates
         $"Bonsoir{Prefix(FirstName(escortFirstName))}, ce soir vous accompagnez {alias} ({people.ToString(CultureInfo.InvariantCulture)} pers.) " +
         $"en transports : départ de la base {Clock(Language.Fr, leaveBase)}, arrivée vers {Clock(Language.Fr, arrive)} chez {FirstName(hostName)}, {address}. Merci !";
 
+    // ----- Stays of a week or more (stays.md; docs/stays.md, "The conversation with hosts") -----
+
+    /// <summary>
+    /// A stay proposed to its host: "Bonjour Claire, pouvez-vous accueillir 1 jeune (16 ans) du lundi 3 au lundi 31 mars ?
+    /// Répondez OUI ou NON." The dates are the first night and the morning of leaving. One SMS: the ages go first when it would not fit.
+    /// </summary>
+    public static string StayProposal(Language language, string hostName, IReadOnlyCollection<Member> members, LocalDate from, LocalDate until)
+    {
+        var name = FirstName(hostName);
+        string Text(bool withAges) => language switch
+        {
+            Language.En => $"Hello{Prefix(name)}, can you host {People.Describe(language, members, withAges)} {Span(language, from, until)}? Reply YES or NO.",
+            _ => $"Bonjour{Prefix(name)}, pouvez-vous accueillir {People.Describe(language, members, withAges)} {Span(language, from, until)} ? Répondez OUI ou NON.",
+        };
+        var withAges = Text(true);
+        return SmsSegments.Measure(withAges).IsSingleSegment ? withAges : Text(false);
+    }
+
+    /// <summary>The host said yes to a stay.</summary>
+    public static string StayThanks(Language language, string hostName, LocalDate from) => language switch
+    {
+        Language.En => $"Thank you{Greeting(hostName)}! The stay is confirmed, arrival on {Day(language, from, withMonth: true)}. We will text you before. If you can no longer, reply ANNULE.",
+        _ => $"Merci{Greeting(hostName)} ! Le séjour est confirmé, arrivée le {Day(language, from, withMonth: true)}. Nous vous écrirons avant. Si vous ne pouvez plus, répondez ANNULE.",
+    };
+
+    /// <summary>A reply to a stay proposal that is no longer open (it expired, or a new plan replaced it).</summary>
+    public static string StayNoLongerOpen(Language language) => language switch
+    {
+        Language.En => "Thank you for your answer! This stay proposal is no longer open; we will get back to you.",
+        _ => "Merci de votre réponse ! Cette proposition de séjour n'est plus d'actualité, nous reviendrons vers vous.",
+    };
+
+    /// <summary>The host cancelled a confirmed stay that has not begun.</summary>
+    public static string StayCancelAck(Language language) => language switch
+    {
+        Language.En => "Noted, the stay is cancelled and the team is told. Thank you for letting us know.",
+        _ => "C'est noté, le séjour est annulé et l'équipe est prévenue. Merci de nous avoir prévenus.",
+    };
+
+    /// <summary>Two days before: "Bonjour Claire, rappel : 1 jeune (16 ans) arrive chez vous le lundi 3 mars, jusqu'au lundi 31 mars. Merci !"</summary>
+    public static string StayReminder(Language language, string hostName, IReadOnlyCollection<Member> members, LocalDate from, LocalDate until)
+    {
+        var name = FirstName(hostName);
+        string Text(bool withAges) => language switch
+        {
+            Language.En => $"Hello{Prefix(name)}, a reminder: {People.Describe(language, members, withAges)} arrive at your home on {Day(language, from, withMonth: true)}, until {Day(language, until, withMonth: true)}. Thank you!",
+            _ => $"Bonjour{Prefix(name)}, rappel : {People.Describe(language, members, withAges)} arrive chez vous le {Day(language, from, withMonth: true)}, jusqu'au {Day(language, until, withMonth: true)}. Merci !",
+        };
+        var withAges = Text(true);
+        return SmsSegments.Measure(withAges).IsSingleSegment ? withAges : Text(false);
+    }
+
+    /// <summary>The weekly check-in of a stay under way.</summary>
+    public static string CheckIn(Language language, string hostName) => language switch
+    {
+        Language.En => $"Hello{Greeting(hostName)}, is everything going well with the person you host? Reply OK, or APPEL and their referent will call you.",
+        _ => $"Bonjour{Greeting(hostName)}, tout se passe bien avec la personne que vous accueillez ? Répondez OK, ou APPEL et son référent vous appellera.",
+    };
+
+    /// <summary>The host answered OK to a check-in.</summary>
+    public static string CheckInThanks(Language language) => language switch
+    {
+        Language.En => "Thank you, good to hear! Have a good week.",
+        _ => "Merci, bonne nouvelle ! Bonne semaine.",
+    };
+
+    /// <summary>The host asked for a call.</summary>
+    public static string CheckInCallAck(Language language) => language switch
+    {
+        Language.En => "Noted, the referent will call you soon. Thank you.",
+        _ => "C'est noté, le référent va vous appeler rapidement. Merci.",
+    };
+
+    /// <summary>
+    /// To a guest's referent (the network's own volunteer, in French), when a check-in needs them: the guest's alias, the
+    /// host's first name and phone, and why.
+    /// </summary>
+    public static string ReferentAlert(string referentName, string guestAlias, string hostName, string hostPhone, CheckInAlertReason reason) =>
+        $"Bonjour{Prefix(FirstName(referentName))}, séjour de {guestAlias} chez {FirstName(hostName)} ({hostPhone}) : " + reason switch
+        {
+            CheckInAlertReason.HostAsksForCall => "l'hôte demande un appel.",
+            CheckInAlertReason.HostOptedOut => "l'hôte ne reçoit plus nos SMS (STOP).",
+            _ => "pas de réponse au point de la semaine.",
+        } + " Merci de l'appeler.";
+
+    /// <summary>"du lundi 3 au lundi 31 mars", "du lundi 24 février au lundi 3 mars"; "from Monday 3 to Monday 31 March".</summary>
+    private static string Span(Language language, LocalDate from, LocalDate until)
+    {
+        var sameMonth = from.Month == until.Month && from.Year == until.Year;
+        return language == Language.En
+            ? $"from {Day(language, from, withMonth: !sameMonth)} to {Day(language, until, withMonth: true)}"
+            : $"du {Day(language, from, withMonth: !sameMonth)} au {Day(language, until, withMonth: true)}";
+    }
+
+    private static string Day(Language language, LocalDate date, bool withMonth)
+    {
+        var day = date.Day.ToString(CultureInfo.InvariantCulture);
+        var weekday = (int)date.DayOfWeek - 1;
+        return language == Language.En
+            ? $"{EnglishDays[weekday]} {day}{(withMonth ? " " + EnglishMonths[date.Month - 1] : string.Empty)}"
+            : $"{FrenchDays[weekday]} {day}{(withMonth ? " " + FrenchMonths[date.Month - 1] : string.Empty)}";
+    }
+
+    private static readonly string[] FrenchDays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+    private static readonly string[] EnglishDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
     private static string OfferText(Language language, string name, string people, OfferArrival arrival) => language switch
     {
         Language.En => $"Good evening{Prefix(name)}, can you host tonight {people}? {How(language, arrival)} Reply YES or NO.",
@@ -258,3 +365,11 @@ public sealed record DriverTrip(int Number, LocalTime DepartAt, IReadOnlyList<Dr
 
 /// <summary>One stop of a driver's trip.</summary>
 public sealed record DriverStop(LocalTime ArriveAt, string Address, string HostName, string HostPhone, int People);
+
+/// <summary>Why a check-in calls for the guest's referent.</summary>
+public enum CheckInAlertReason
+{
+    HostAsksForCall,
+    HostOptedOut,
+    Unanswered,
+}

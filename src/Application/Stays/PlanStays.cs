@@ -57,10 +57,12 @@ public sealed class PlanStaysHandler(IHostingMatchDb db, IClock clock) : IComman
         var rows = new Dictionary<Guid, Stay>();
         foreach (var planned in plan.Stays)
         {
-            var guestId = Guid.Parse(planned.GuestId);
+            var (guestId, segment) = GuestSegment.Parse(planned.GuestId);
             var hostId = Guid.Parse(planned.HostId);
-            // A continued agreed stay needs a row only for the nights past its agreed morning.
-            var from = planned.ContinuesCurrent && programme.CurrentStays.TryGetValue(guestId, out var current) ? current.Until : planned.From;
+            // A continued agreed stay needs a row only for the nights past its agreed morning (a stretch after a fixed stay
+            // starts on that stay's morning).
+            var from = planned.ContinuesCurrent && segment == 0 && programme.CurrentStays.TryGetValue(guestId, out var current)
+                ? current.Until : planned.From;
             Stay? row = null;
             if (from < planned.Until)
             {
@@ -74,7 +76,7 @@ public sealed class PlanStaysHandler(IHostingMatchDb db, IClock clock) : IComman
         }
 
         var stored = StoredStaysPlan.Create(planId, plan.PlanFrom, plan.PlanUntil, region, plan.Optimal, plan.Gap, lines,
-            plan.Uncovered.Select(u => new PlanUncoveredLine(Guid.Parse(u.GuestId), u.From, u.Until, u.Reason.ToWire(), u.Detail)),
+            plan.Uncovered.Select(u => new PlanUncoveredLine(GuestSegment.Parse(u.GuestId).GuestId, u.From, u.Until, u.Reason.ToWire(), u.Detail)),
             [.. plan.Summary.PersonNightsCovered], [.. plan.Summary.PersonNightsUncovered], plan.Summary.Moves, plan.Summary.JourneyMinutes,
             plan.Summary.SolveMilliseconds, now);
         db.StaysPlans.Add(stored);

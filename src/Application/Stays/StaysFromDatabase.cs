@@ -17,9 +17,11 @@ namespace HostingMatch.Application.Stays;
 /// night, or cancelled if it had not begun. Nights before <c>planFrom</c> are never touched.</item>
 /// <item>An agreed stay that began before <c>planFrom</c> and reaches it is the guest's current stay (contiguous agreed
 /// stays at one host count as one, from the first one's first night).</item>
-/// <item>An agreed stay that begins on or after <c>planFrom</c> stays as it is: its guest is planned only up to it, and
-/// its host is offered to nobody else during it.</item>
-/// <item>Proposals (proposed stays) in the horizon are replaced: cancelled, or cut at <c>planFrom</c> if they began before.</item>
+/// <item>An agreed stay that begins on or after <c>planFrom</c> stays as it is, and so does a proposal its host has and has
+/// not answered yet (never withdrawn behind the host's back): its host is offered to nobody else during it, and the guest is
+/// planned around it, before it and after it (after it as a continuation of it: staying on is no move).</item>
+/// <item>Proposals not yet sent to their hosts in the horizon are replaced: cancelled, or cut at <c>planFrom</c> if they began before.</item>
+/// <item>A host who declined a guest or let its proposal expire is never proposed to that guest again.</item>
 /// </list>
 /// With a region, only its hosts and the guests who may stay there are planned; a guest with an agreed stay outside the
 /// region is left out of that region's plan.
@@ -65,9 +67,9 @@ public sealed class StaysFromDatabase
         var guestById = guests.ToDictionary(g => g.Id);
         bool InScope(Host host) => host.Programmes.HasFlag(HostProgrammes.Stays) && (region is null || host.Region == region);
 
-        Fit(stays.Where(s => s.IsAgreed), guestById, households, hosts, planFrom, today, now);
+        Fit(stays.Where(Holds), guestById, households, hosts, planFrom, today, now);
 
-        var agreed = stays.Where(s => s.IsAgreed).ToLookup(s => s.GuestId);
+        var agreed = stays.Where(Holds).ToLookup(s => s.GuestId);
         var planned = guests
             .Where(g => g.NeedFrom < planUntil && (g.NeedUntil is not { } u || u > planFrom))
             .Where(g => region is null || g.MayStayIn(region))
@@ -76,7 +78,12 @@ public sealed class StaysFromDatabase
             .ToList();
         var plannedIds = planned.Select(g => g.Id).ToHashSet();
 
-        foreach (var proposal in stays.Where(s => s.Status == StayStatus.Proposed && plannedIds.Contains(s.GuestId) && s.Until > planFrom))
+        var refused = (await db.Stays.AsNoTracking()
+                .Where(s => s.Status == StayStatus.Cancelled && s.ClosedBecause != null && plannedIds.Contains(s.GuestId))
+                .Select(s => new { s.GuestId, s.HostId }).ToListAsync(ct))
+            .ToLookup(s => s.GuestId, s => s.HostId.ToString());
+
+        foreach (var proposal in stays.Where(s => s.Status == StayStatus.Proposed && !s.IsAwaitingHost && plannedIds.Contains(s.GuestId) && s.Until > planFrom))
         {
             proposal.CutShort(planFrom, today, now);
         }
@@ -86,7 +93,7 @@ public sealed class StaysFromDatabase
         var blocked = new List<Stay>();
         foreach (var guest in planned)
         {
-            var mine = agreed[guest.Id].Where(s => s.IsAgreed).OrderBy(s => s.From).ToList();
+            var mine = agreed[guest.Id].Where(Holds).OrderBy(s => s.From).ToList();
             var current = mine.LastOrDefault(s => s.From < planFrom && s.Until >= planFrom);
             CurrentStay? engineCurrent = null;
             if (current is not null && InScope(hosts[current.HostId]))
@@ -101,26 +108,33 @@ public sealed class StaysFromDatabase
                 currentStays[guest.Id] = current;
             }
 
-            var needUntil = guest.NeedUntil;
-            if (mine.FirstOrDefault(s => s.From >= planFrom) is { } next)
-            {
-                // The planner takes no fixed future stay: plan up to it, keep its host's nights for it.
-                needUntil = needUntil is { } u && u < next.From ? u : next.From;
-                blocked.AddRange(mine.Where(s => s.From >= planFrom));
-            }
-
-            var nightsFrom = guest.NeedFrom > planFrom ? guest.NeedFrom : planFrom;
-            if (needUntil is { } end && end <= nightsFrom)
-            {
-                // No night to plan in this horizon: its current stay, if any, still holds its host's beds.
-                blocked.AddRange(current is null ? [] : [current]);
-                currentStays.Remove(guest.Id);
-                continue;
-            }
-
+            // The planner takes no fixed future stay: the guest is planned up to it, and again from its morning as one more
+            // guest of the planner (GuestSegment) whose current stay it is; its host's nights are kept for it.
             var household = households[guest.HouseholdId];
-            engineGuests.Add(new StaysGuest(guest.Id.ToString(), household.Members, guest.NeedFrom, guest.Location, needUntil,
-                guest.Regions, household.Vulnerable, household.NeedsWheelchairAccess, engineCurrent));
+            var fixedAhead = mine.Where(s => s.From >= planFrom).ToList();
+            blocked.AddRange(fixedAhead);
+            var segmentFrom = guest.NeedFrom > planFrom ? guest.NeedFrom : planFrom;
+            for (var k = 0; k <= fixedAhead.Count; k++)
+            {
+                var segmentUntil = k < fixedAhead.Count ? Earlier(guest.NeedUntil, fixedAhead[k].From) : guest.NeedUntil;
+                var segmentCurrent = k == 0 ? engineCurrent : Continuing(fixedAhead[k - 1], mine, hosts, InScope);
+                if (segmentUntil is not { } end || end > segmentFrom)
+                {
+                    engineGuests.Add(new StaysGuest(GuestSegment.Id(guest.Id, k), household.Members, segmentFrom, guest.Location, segmentUntil,
+                        guest.Regions, household.Vulnerable, household.NeedsWheelchairAccess, segmentCurrent, refused[guest.Id].ToHashSet()));
+                }
+                else if (k == 0 && current is not null)
+                {
+                    // No night to plan before its next fixed stay: its current stay still holds its host's beds.
+                    blocked.Add(current);
+                    currentStays.Remove(guest.Id);
+                }
+
+                if (k < fixedAhead.Count)
+                {
+                    segmentFrom = fixedAhead[k].Until > segmentFrom ? fixedAhead[k].Until : segmentFrom;
+                }
+            }
         }
 
         // Stays of guests not planned here (agreed, or proposed by another region's plan) still hold their hosts' beds.
@@ -132,6 +146,28 @@ public sealed class StaysFromDatabase
 
         var file = new StaysFile(planFrom, planUntil, rules, engineHosts, engineGuests);
         return new StaysFromDatabase(file, guestById, households, hosts, currentStays);
+    }
+
+    /// <summary>An agreed stay, or a proposal its host has not answered: a plan keeps it as it is.</summary>
+    private static bool Holds(Stay stay) => stay.IsAgreed || stay.IsAwaitingHost;
+
+    private static LocalDate? Earlier(LocalDate? a, LocalDate b) => a is { } x && x < b ? x : b;
+
+    /// <summary>A fixed future stay as the current stay of the planner's guest that follows it (from its first contiguous row at that host).</summary>
+    private static CurrentStay? Continuing(Stay stay, List<Stay> mine, IReadOnlyDictionary<Guid, Host> hosts, Func<Host, bool> inScope)
+    {
+        if (!inScope(hosts[stay.HostId]))
+        {
+            return null;
+        }
+
+        var since = stay.From;
+        while (mine.FirstOrDefault(s => s.HostId == stay.HostId && s.Until == since) is { } earlier)
+        {
+            since = earlier.From;
+        }
+
+        return new CurrentStay(stay.HostId.ToString(), since, stay.Until);
     }
 
     /// <summary>The host for the planner: its stays periods less the nights held by stays the planner is not told about.</summary>
@@ -191,4 +227,22 @@ public sealed class StaysFromDatabase
         && (!household.NeedsWheelchairAccess || host.WheelchairAccessible)
         && guest.MayStayIn(host.Region)
         && household.People <= host.Beds;
+}
+
+/// <summary>
+/// A guest with fixed future stays is given to the planner as one guest per stretch of nights between them: the first keeps
+/// the guest's id, the k-th after a fixed stay is <c>"{id}/{k}"</c>.
+/// </summary>
+public static class GuestSegment
+{
+    public static string Id(Guid guestId, int segment) => segment == 0 ? guestId.ToString() : $"{guestId}/{segment}";
+
+    /// <summary>The guest and the stretch a planner's guest id stands for.</summary>
+    public static (Guid GuestId, int Segment) Parse(string id)
+    {
+        var slash = id.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0
+            ? (Guid.Parse(id), 0)
+            : (Guid.Parse(id[..slash]), int.Parse(id[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -25,9 +25,15 @@ public sealed record GuestResponse(
     double Latitude,
     double Longitude,
     string? Notes,
+    string? ReferentName,
+    string? ReferentPhone,
     uint Version);
 
-/// <summary>A stay: a guest at a host for the nights <c>[from, until)</c>.</summary>
+/// <summary>
+/// A stay: a guest at a host for the nights <c>[from, until)</c>. <c>proposal</c> is where its SMS proposal stands:
+/// <c>not-sent</c>, <c>awaiting-answer</c> (until <c>answerDueAt</c>), <c>accepted</c>, <c>declined</c>, <c>expired</c>,
+/// or <c>none</c> (agreed or cancelled without one).
+/// </summary>
 public sealed record StayResponse(
     Guid Id,
     Guid GuestId,
@@ -41,6 +47,8 @@ public sealed record StayResponse(
     string Status,
     int JourneyMinutes,
     Guid? PlanId,
+    string Proposal,
+    Instant? AnswerDueAt,
     uint Version);
 
 /// <summary>
@@ -90,11 +98,23 @@ internal static class StaysProjection
     public static GuestResponse ToResponse(this StayGuest g, Household h) => new(
         g.Id, h.Id, h.Alias, h.Members.Select(m => new MemberResponse(m.Age, m.Sex.ToString().ToLowerInvariant())).ToList(),
         h.Category.ToWire(), h.Tier, h.People, h.Vulnerable, h.NeedsWheelchairAccess, h.Languages, h.ReferredBy,
-        g.NeedFrom, g.NeedUntil, g.Regions, g.WaitingAt, g.Latitude, g.Longitude, h.Notes, g.Version);
+        g.NeedFrom, g.NeedUntil, g.Regions, g.WaitingAt, g.Latitude, g.Longitude, h.Notes, g.ReferentName, g.ReferentPhone, g.Version);
 
     public static StayResponse ToResponse(this Stay s, string guestAlias, Domain.Hosts.Host host) => new(
         s.Id, s.GuestId, guestAlias, s.HostId, host.Code, host.Region, s.From, s.Until, Period.DaysBetween(s.From, s.Until),
-        s.Status.ToString().ToLowerInvariant(), s.JourneyMinutes, s.PlanId, s.Version);
+        s.Status.ToString().ToLowerInvariant(), s.JourneyMinutes, s.PlanId, ProposalState(s), s.IsAwaitingHost ? s.AnswerDueAt : null, s.Version);
+
+    /// <summary>Where a stay's SMS proposal stands (see <see cref="StayResponse"/>).</summary>
+    public static string ProposalState(Stay s) => (s.Status, s.ClosedBecause, s.ProposedToHostAt) switch
+    {
+        (StayStatus.Proposed, _, null) => "not-sent",
+        (StayStatus.Proposed, _, _) => "awaiting-answer",
+        (StayStatus.Cancelled, StayClosure.Declined, _) => "declined",
+        (StayStatus.Cancelled, StayClosure.Expired, _) => "expired",
+        (StayStatus.Cancelled, _, _) => "none",
+        (_, _, not null) => "accepted",
+        _ => "none",
+    };
 
     public static StaysPlanResponse ToResponse(this StoredStaysPlan plan, IReadOnlyDictionary<Guid, string> aliases,
         IReadOnlyDictionary<Guid, string> hostCodes, IReadOnlyDictionary<Guid, Stay> rows) => new(

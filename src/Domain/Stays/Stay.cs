@@ -13,6 +13,11 @@ namespace HostingMatch.Domain.Stays;
 /// Ended and Cancelled are final.
 /// </code>
 /// A stay can be cut short (<see cref="CutShort"/>) but never in the past: nights already spent stay as they were.
+/// <para>
+/// A proposal is put to its host by SMS (<see cref="SendToHost"/>): until the host answers it is awaiting; OUI confirms it
+/// (<see cref="AcceptByHost"/>), NON (<see cref="Decline"/>) or no answer in time (<see cref="Expire"/>) cancels it, and
+/// <see cref="ClosedBecause"/> keeps why, so that the next plan never proposes that host to that guest again.
+/// </para>
 /// </summary>
 public sealed class Stay
 {
@@ -54,6 +59,21 @@ public sealed class Stay
     /// <summary>Optimistic concurrency: a coordinator confirming a stay a re-plan is replacing gets a conflict.</summary>
     public uint Version { get; private set; }
 
+    /// <summary>When the proposal went to the host by SMS; null while it has not.</summary>
+    public Instant? ProposedToHostAt { get; private set; }
+
+    /// <summary>The host's answer is due before this moment; past it, the proposal expires.</summary>
+    public Instant? AnswerDueAt { get; private set; }
+
+    /// <summary>When the host was reminded of the guest's arrival.</summary>
+    public Instant? RemindedAt { get; private set; }
+
+    /// <summary>Why a proposal put to its host was cancelled: the host said no, or let it expire. Null otherwise.</summary>
+    public StayClosure? ClosedBecause { get; private set; }
+
+    /// <summary>True while the host has the proposal and has not answered.</summary>
+    public bool IsAwaitingHost => Status == StayStatus.Proposed && ProposedToHostAt is not null;
+
     /// <summary>True while the stay holds its nights (proposed, confirmed or ongoing).</summary>
     public bool IsActive => Status is StayStatus.Proposed or StayStatus.Confirmed or StayStatus.Ongoing;
 
@@ -75,6 +95,87 @@ public sealed class Stay
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>The proposal goes to the host by SMS now; the answer is due by <paramref name="answerDue"/>.</summary>
+    /// <exception cref="DomainException"><c>stay-not-proposable</c> unless it is a proposal not yet sent, or when the answer is due before now.</exception>
+    public void SendToHost(Instant now, Instant answerDue)
+    {
+        if (Status != StayStatus.Proposed || ProposedToHostAt is not null)
+        {
+            throw new DomainException("stay-not-proposable", $"A stay that is {Describe()} cannot be proposed to its host again.");
+        }
+
+        if (answerDue <= now)
+        {
+            throw new DomainException("stay-not-proposable", "A proposal's answer must be due after it is sent.");
+        }
+
+        ProposedToHostAt = now;
+        AnswerDueAt = answerDue;
+        UpdatedAt = now;
+    }
+
+    /// <summary>True when the host has not answered and the time to answer has run out.</summary>
+    public bool IsOverdueAt(Instant now) => IsAwaitingHost && AnswerDueAt <= now;
+
+    /// <summary>The host said OUI in time: the stay is confirmed.</summary>
+    /// <exception cref="DomainException"><c>stay-not-awaiting</c> unless the host has it and its time has not run out.</exception>
+    public void AcceptByHost(Instant now)
+    {
+        EnsureAwaiting(now);
+        Confirm(now);
+    }
+
+    /// <summary>The host said NON: cancelled, and that host is not proposed to this guest again.</summary>
+    /// <exception cref="DomainException"><c>stay-not-awaiting</c> unless the host has it and its time has not run out.</exception>
+    public void Decline(Instant now)
+    {
+        EnsureAwaiting(now);
+        Cancel(now);
+        ClosedBecause = StayClosure.Declined;
+    }
+
+    /// <summary>The host did not answer in time: cancelled, and that host is not proposed to this guest again.</summary>
+    /// <exception cref="DomainException"><c>stay-not-overdue</c> unless the host has it and its time has run out.</exception>
+    public void Expire(Instant now)
+    {
+        if (!IsOverdueAt(now))
+        {
+            throw new DomainException("stay-not-overdue", $"A stay that is {Describe()} cannot expire now.");
+        }
+
+        Cancel(now);
+        ClosedBecause = StayClosure.Expired;
+    }
+
+    /// <summary>
+    /// The host called off a confirmed stay before the guest arrived (ANNULE): cancelled, and that host is not proposed to
+    /// this guest again.
+    /// </summary>
+    /// <exception cref="DomainException"><c>stay-invalid-transition</c> unless it is confirmed.</exception>
+    public void CancelByHost(Instant now)
+    {
+        if (Status != StayStatus.Confirmed)
+        {
+            throw new DomainException("stay-invalid-transition", $"A stay that is {Describe()} cannot be called off by its host.");
+        }
+
+        Cancel(now);
+        ClosedBecause = StayClosure.Declined;
+    }
+
+    /// <summary>The host was reminded of the arrival (once).</summary>
+    /// <exception cref="DomainException"><c>stay-invalid-transition</c> unless it is confirmed.</exception>
+    public void MarkReminded(Instant now)
+    {
+        if (Status != StayStatus.Confirmed)
+        {
+            throw new DomainException("stay-invalid-transition", $"A stay that is {Describe()} needs no reminder.");
+        }
+
+        RemindedAt = now;
+        UpdatedAt = now;
+    }
 
     /// <summary>True when the status can move to <paramref name="next"/>.</summary>
     public static bool CanMove(StayStatus from, StayStatus next) => Allowed[from].Contains(next);
@@ -144,6 +245,16 @@ public sealed class Stay
         Until = until;
         UpdatedAt = now;
     }
+
+    private void EnsureAwaiting(Instant now)
+    {
+        if (!IsAwaitingHost || IsOverdueAt(now))
+        {
+            throw new DomainException("stay-not-awaiting", $"A stay that is {Describe()} is not waiting for its host's answer.");
+        }
+    }
+
+    private string Describe() => IsAwaitingHost ? "awaiting its host's answer" : Status.ToString().ToLowerInvariant();
 
     private void MoveTo(StayStatus next, Instant now)
     {

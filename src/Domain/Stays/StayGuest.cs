@@ -13,6 +13,7 @@ public sealed class StayGuest
 {
     public const int MaxRegions = 10;
     public const int MaxWaitingAtLength = 200;
+    public const int MaxReferentNameLength = 100;
 
     private List<string> regions = [];
 
@@ -44,6 +45,21 @@ public sealed class StayGuest
     public Instant CreatedAt { get; private set; }
     public Instant UpdatedAt { get; private set; }
     public uint Version { get; private set; }
+
+    /// <summary>The volunteer who follows the guest: alerted when a check-in goes wrong. Null until one is named.</summary>
+    public string? ReferentName { get; private set; }
+
+    /// <summary>The referent's phone, E.164.</summary>
+    public string? ReferentPhone { get; private set; }
+
+    /// <summary>Names the guest's referent (a volunteer's name and phone), replacing any earlier one.</summary>
+    /// <exception cref="DomainException"><c>referent-invalid</c> for an empty or overlong name or a phone not in E.164.</exception>
+    public void AssignReferent(string name, string phone, Instant now)
+    {
+        ReferentName = Guard.Text(name, "referent-invalid", "The referent's name", MaxReferentNameLength);
+        ReferentPhone = PhoneNumber.Parse(phone, "referent-invalid", $"'{phone}' is not a phone number in E.164 form (+33612345678).").Value;
+        UpdatedAt = now;
+    }
 
     /// <summary>Registers a guest's need.</summary>
     /// <exception cref="DomainException"><c>need-invalid</c> for a need ending before it starts, too many regions or a bad place; <c>region-invalid</c>.</exception>

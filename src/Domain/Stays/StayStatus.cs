@@ -14,3 +14,12 @@ public enum StayStatus
     /// <summary>Called off before it began, or replaced by a newer plan; final.</summary>
     Cancelled,
 }
+
+/// <summary>Why a proposal put to its host was cancelled.</summary>
+public enum StayClosure
+{
+    /// <summary>The host answered NON.</summary>
+    Declined,
+    /// <summary>The host did not answer in time.</summary>
+    Expired,
+}

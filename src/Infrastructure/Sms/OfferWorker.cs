@@ -1,8 +1,8 @@
 using HostingMatch.Application.Offers;
 using HostingMatch.Application.Sms;
+using HostingMatch.Infrastructure.Workers;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,30 +12,20 @@ namespace HostingMatch.Infrastructure.Sms;
 /// Runs <see cref="SettleOffers"/> every few seconds: expiries by the clock, re-matching, new offers. Every instance
 /// may run it; the matching lock and the one-open-offer-per-host index keep two instances from doing the same work twice.
 /// </summary>
-public sealed class OfferWorker(IServiceScopeFactory scopes, IOptions<SmsOptions> options, ILogger<OfferWorker> logger) : BackgroundService
+public sealed class OfferWorker(IServiceScopeFactory scopes, IOptions<SmsOptions> options, ILogger<OfferWorker> logger)
+    : PeriodicWorker(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var poll = TimeSpan.FromMilliseconds(options.Value.OfferPollMilliseconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            // Recovering for real: a conflict with a reply being processed, or the database away, is retried next round.
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SettleOffers(), stoppingToken);
-                if (result.Expired > 0 || result.Rematched || result.OffersSent > 0)
-                {
-                    logger.LogInformation("Offers settled: {Expired} expired, re-matched: {Rematched}, {Sent} offers sent.",
-                        result.Expired, result.Rematched, result.OffersSent);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Settling tonight's offers failed; trying again in {Poll}.", poll);
-            }
+    protected override TimeSpan Interval => TimeSpan.FromMilliseconds(options.Value.OfferPollMilliseconds);
 
-            await Task.Delay(poll, stoppingToken);
+    protected override string What => "Settling tonight's offers";
+
+    protected override async Task RunOnceAsync(IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new SettleOffers(), cancellationToken);
+        if (result.Expired > 0 || result.Rematched || result.OffersSent > 0)
+        {
+            logger.LogInformation("Offers settled: {Expired} expired, re-matched: {Rematched}, {Sent} offers sent.",
+                result.Expired, result.Rematched, result.OffersSent);
         }
     }
 }

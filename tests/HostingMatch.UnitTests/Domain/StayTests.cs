@@ -162,4 +162,112 @@ public sealed class StayTests
         Assert.True(guest.MayStayIn("bretagne"));
         Assert.False(guest.MayStayIn("nord"));
     }
+
+    private static readonly Duration Day = Duration.FromDays(1);
+
+    [Fact]
+    public void SendToHost_ThenYesInTime_ConfirmsIt()
+    {
+        var stay = Proposed();
+        stay.SendToHost(Now, Now + Day);
+        Assert.True(stay.IsAwaitingHost);
+        stay.AcceptByHost(Now + Duration.FromHours(23));
+        Assert.Equal(StayStatus.Confirmed, stay.Status);
+        Assert.False(stay.IsAwaitingHost);
+        Assert.Null(stay.ClosedBecause);
+    }
+
+    [Fact]
+    public void AcceptByHost_AfterItsTime_IsNotPossible_ItExpiresInstead()
+    {
+        var stay = Proposed();
+        stay.SendToHost(Now, Now + Day);
+        Assert.Equal("stay-not-awaiting", Assert.Throws<DomainException>(() => stay.AcceptByHost(Now + Day)).Code);
+        Assert.Equal("stay-not-overdue", Assert.Throws<DomainException>(() => stay.Expire(Now + Duration.FromHours(23))).Code);
+        stay.Expire(Now + Day);
+        Assert.Equal(StayStatus.Cancelled, stay.Status);
+        Assert.Equal(StayClosure.Expired, stay.ClosedBecause);
+    }
+
+    [Fact]
+    public void Decline_CancelsIt_AndSaysWhy()
+    {
+        var stay = Proposed();
+        stay.SendToHost(Now, Now + Day);
+        stay.Decline(Now);
+        Assert.Equal(StayStatus.Cancelled, stay.Status);
+        Assert.Equal(StayClosure.Declined, stay.ClosedBecause);
+        Assert.Equal("stay-not-awaiting", Assert.Throws<DomainException>(() => stay.Decline(Now)).Code);
+    }
+
+    [Fact]
+    public void AHostsAnswer_ToAProposalNotSent_IsNotPossible()
+    {
+        var stay = Proposed();
+        Assert.Equal("stay-not-awaiting", Assert.Throws<DomainException>(() => stay.AcceptByHost(Now)).Code);
+        Assert.Equal("stay-not-awaiting", Assert.Throws<DomainException>(() => stay.Decline(Now)).Code);
+    }
+
+    [Fact]
+    public void SendToHost_Twice_OrWithAnAnswerDueInThePast_OrWhenAgreed_IsNotPossible()
+    {
+        var stay = Proposed();
+        Assert.Equal("stay-not-proposable", Assert.Throws<DomainException>(() => stay.SendToHost(Now, Now)).Code);
+        stay.SendToHost(Now, Now + Day);
+        Assert.Equal("stay-not-proposable", Assert.Throws<DomainException>(() => stay.SendToHost(Now, Now + Day)).Code);
+        Assert.Equal("stay-not-proposable", Assert.Throws<DomainException>(() => In(StayStatus.Confirmed).SendToHost(Now, Now + Day)).Code);
+    }
+
+    [Fact]
+    public void CancelByHost_OnlyForAConfirmedStay_AndTheHostIsNotAskedAgain()
+    {
+        var confirmed = In(StayStatus.Confirmed);
+        confirmed.CancelByHost(Now);
+        Assert.Equal(StayClosure.Declined, confirmed.ClosedBecause);
+        Assert.Equal("stay-invalid-transition", Assert.Throws<DomainException>(() => In(StayStatus.Ongoing).CancelByHost(Now)).Code);
+    }
+
+    [Fact]
+    public void MarkReminded_OnlyForAConfirmedStay()
+    {
+        var confirmed = In(StayStatus.Confirmed);
+        confirmed.MarkReminded(Now);
+        Assert.Equal(Now, confirmed.RemindedAt);
+        Assert.Equal("stay-invalid-transition", Assert.Throws<DomainException>(() => Proposed().MarkReminded(Now)).Code);
+    }
+
+    [Fact]
+    public void ACheckIn_IsForAStayUnderWay_AndClosesOnce()
+    {
+        Assert.Equal("check-in-invalid", Assert.Throws<DomainException>(() => StayCheckIn.Send(Proposed(), Now, Now + Day)).Code);
+        var checkIn = StayCheckIn.Send(In(StayStatus.Ongoing), Now, Now + Day);
+        Assert.True(checkIn.IsOpen);
+        Assert.False(checkIn.LapseIfDue(Now + Duration.FromHours(23)));
+        checkIn.Answer(CheckInOutcome.Fine, Now);
+        Assert.False(checkIn.NeedsAttention);
+        Assert.Equal("check-in-closed", Assert.Throws<DomainException>(() => checkIn.Answer(CheckInOutcome.NeedsCall, Now)).Code);
+        Assert.Equal("check-in-invalid", Assert.Throws<DomainException>(() => checkIn.MarkAlerted(Now)).Code);
+    }
+
+    [Fact]
+    public void ACheckIn_UnansweredInTime_NeedsAttention_AndIsAlertedOnce()
+    {
+        var checkIn = StayCheckIn.Send(In(StayStatus.Confirmed), Now, Now + Day);
+        Assert.Equal("check-in-invalid", Assert.Throws<DomainException>(() => checkIn.Answer(CheckInOutcome.Unanswered, Now)).Code);
+        Assert.True(checkIn.LapseIfDue(Now + Day));
+        Assert.Equal(CheckInOutcome.Unanswered, checkIn.Outcome);
+        Assert.True(checkIn.NeedsAttention);
+        checkIn.MarkAlerted(Now + Day);
+        checkIn.MarkAlerted(Now + Day + Day);
+        Assert.Equal(Now + Day, checkIn.AlertedAt);
+    }
+
+    [Theory]
+    [InlineData("", "+33655555555")]
+    [InlineData("Odile", "0655555555")]
+    public void AReferent_NeedsANameAndAnE164Phone(string name, string phone)
+    {
+        var guest = StayGuest.Create(Guid.NewGuid(), March1, null, ["bretagne"], "Base", new(48.9, 2.36), Now);
+        Assert.Equal("referent-invalid", Assert.Throws<DomainException>(() => guest.AssignReferent(name, phone, Now)).Code);
+    }
 }

@@ -31,6 +31,13 @@ public sealed class ReplyParserTests
     public void DeclineWordsDecline(string body) => Assert.Equal(ReplyIntent.Decline, ReplyParser.Parse(body));
 
     [Theory]
+    [InlineData("APPEL")]
+    [InlineData("appel svp")]
+    [InlineData("Appelez-moi")]
+    [InlineData("call me")]
+    public void CallWordsAskForTheReferentsCall(string body) => Assert.Equal(ReplyIntent.Call, ReplyParser.Parse(body));
+
+    [Theory]
     [InlineData("ANNULE")]
     [InlineData("annulé")]
     [InlineData("Annuler")]

@@ -12,6 +12,27 @@ public sealed class SmsTemplatesTests
     private static readonly LocalTime HalfPastNine = new(21, 30);
 
     [Fact]
+    public void AStayProposalSaysWhoAndFromWhichDayToWhichMorning()
+    {
+        Assert.Equal("Bonjour Claire, pouvez-vous accueillir 1 jeune (16 ans) du lundi 1 au lundi 29 mars ? Répondez OUI ou NON.",
+            SmsTemplates.StayProposal(Language.Fr, "Claire Martin", [new(16, Sex.Male)], new LocalDate(2027, 3, 1), new LocalDate(2027, 3, 29)));
+        Assert.Equal("Hello John, can you host 1 young person (16) from Monday 22 February to Monday 22 March? Reply YES or NO.",
+            SmsTemplates.StayProposal(Language.En, "John", [new(16, Sex.Male)], new LocalDate(2027, 2, 22), new LocalDate(2027, 3, 22)));
+    }
+
+    [Theory]
+    [InlineData(CheckInAlertReason.HostAsksForCall, "l'hôte demande un appel.")]
+    [InlineData(CheckInAlertReason.HostOptedOut, "l'hôte ne reçoit plus nos SMS (STOP).")]
+    [InlineData(CheckInAlertReason.Unanswered, "pas de réponse au point de la semaine.")]
+    public void AReferentIsToldWhoWhereAndWhy_InOneSegment(CheckInAlertReason reason, string why)
+    {
+        var text = SmsTemplates.ReferentAlert("Odile Le Bris", "Famille K.", "Marie-Christine-Alexandrine", "+33611111111", reason);
+        Assert.Contains(why, text);
+        Assert.StartsWith("Bonjour Odile, séjour de Famille K. chez Marie-Christi", text);
+        Assert.True(SmsSegments.Measure(text).Segments <= 2, text);
+    }
+
+    [Fact]
     public void TheFrenchOfferReadsAsTheSpecSays()
     {
         var text = SmsTemplates.Offer(Language.Fr, "Claire Martin", [Mother, new(7, Sex.Male), new(4, Sex.Female)], HalfPastNine);
@@ -100,6 +121,20 @@ public sealed class SmsTemplatesTests
                 data.Add(SmsTemplates.Thanks(language, longName, new PlannedRide(way, at, "Voiture de Marie-Christine", 3, at - Duration.FromMinutes(50))));
             }
 
+            // Stays: the longest dates (two months, the longest day and month names), a big household, a long name.
+            foreach (var (from, until) in new[] { (new LocalDate(2027, 9, 29), new LocalDate(2027, 12, 29)), (new LocalDate(2027, 2, 3), new LocalDate(2027, 2, 24)) })
+            {
+                data.Add(SmsTemplates.StayProposal(language, longName, bigFamily, from, until));
+                data.Add(SmsTemplates.StayProposal(language, longName, [new(17, Sex.Male), new(16, Sex.Male), new(15, Sex.Male)], from, until));
+                data.Add(SmsTemplates.StayReminder(language, longName, bigFamily, from, until));
+                data.Add(SmsTemplates.StayThanks(language, longName, from));
+            }
+
+            data.Add(SmsTemplates.StayNoLongerOpen(language));
+            data.Add(SmsTemplates.StayCancelAck(language));
+            data.Add(SmsTemplates.CheckIn(language, longName));
+            data.Add(SmsTemplates.CheckInThanks(language));
+            data.Add(SmsTemplates.CheckInCallAck(language));
             data.Add(SmsTemplates.DeclineAck(language));
             data.Add(SmsTemplates.Help(language));
             data.Add(SmsTemplates.NothingPending(language));

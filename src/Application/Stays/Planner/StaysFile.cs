@@ -78,8 +78,15 @@ public sealed record StaysGuest(
     IReadOnlyList<string>? Regions = null,
     bool Vulnerable = false,
     bool NeedsWheelchairAccess = false,
-    CurrentStay? Current = null)
+    CurrentStay? Current = null,
+    IReadOnlySet<string>? RefusedBy = null)
 {
+    /// <summary>
+    /// True when host <paramref name="hostId"/> said no to this guest (or let its proposal expire): from the database only,
+    /// never in a stays file; such a host is not compatible with the guest (docs/stays.md, "The conversation with hosts").
+    /// </summary>
+    public bool WasRefusedBy(string hostId) => RefusedBy is not null && RefusedBy.Contains(hostId);
+
     public HouseholdCategory Category => Priority.Categorize(Members);
 
     public int Tier => Priority.Tier(Category, Vulnerable);

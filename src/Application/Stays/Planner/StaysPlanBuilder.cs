@@ -95,7 +95,8 @@ internal static class StaysPlanBuilder
             };
             var access = guest.NeedsWheelchairAccess ? "wheelchair-accessible host" : "host";
             var beds = guest.People > 1 ? $" {guest.People} beds" : " a bed";
-            detail = $"No {access} {who} in {regions} has{beds} {when}.";
+            detail = $"No {access} {who} in {regions} has{beds} {when}."
+                + (guest.RefusedBy is { Count: > 0 } refused ? $" {refused.Count} host{(refused.Count == 1 ? " who" : "s who")} declined this guest or let the proposal expire {(refused.Count == 1 ? "is" : "are")} not asked again." : string.Empty);
         }
         else
         {

@@ -67,7 +67,7 @@ internal sealed class StaysProblem
             for (var h = 0; h < file.Hosts.Count; h++)
             {
                 var host = file.Hosts[h];
-                if (!Accepts(host, guest))
+                if (!Accepts(host, guest) || guest.WasRefusedBy(host.Id))
                 {
                     continue;
                 }

@@ -17,6 +17,11 @@ internal sealed class StayConfiguration : IEntityTypeConfiguration<Stay>
         builder.Ignore(s => s.Period);
         builder.Ignore(s => s.IsActive);
         builder.Ignore(s => s.IsAgreed);
+        builder.Ignore(s => s.IsAwaitingHost);
+        builder.Property(s => s.ClosedBecause).HasConversion<string>().HasMaxLength(16);
+        // A host has one stay proposal awaiting its answer at a time: an OUI or a NON applies to it (sms.md, Offers 2).
+        builder.HasIndex(s => s.HostId).IsUnique().HasFilter("status = 'Proposed' AND proposed_to_host_at IS NOT NULL")
+            .HasDatabaseName("ix_stays_one_awaiting_per_host");
         builder.HasIndex(s => new { s.GuestId, s.From });
         builder.HasIndex(s => new { s.HostId, s.From });
         builder.HasIndex(s => s.Status);

@@ -14,6 +14,8 @@ internal sealed class StayGuestConfiguration : IEntityTypeConfiguration<StayGues
         builder.Property(g => g.Id).ValueGeneratedNever();
         builder.Property(g => g.WaitingAt).HasMaxLength(StayGuest.MaxWaitingAtLength);
         builder.Property(g => g.Version).IsRowVersion();
+        builder.Property(g => g.ReferentName).HasMaxLength(StayGuest.MaxReferentNameLength);
+        builder.Property(g => g.ReferentPhone).HasMaxLength(32);
         builder.Ignore(g => g.Location);
         builder.PrimitiveCollection<List<string>>("regions");
         builder.Ignore(g => g.Regions);

@@ -852,6 +852,15 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Instant?>("AnswerDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answer_due_at");
+
+                    b.Property<string>("ClosedBecause")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("closed_because");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -876,6 +885,14 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("plan_id");
 
+                    b.Property<Instant?>("ProposedToHostAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_to_host_at");
+
+                    b.Property<Instant?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -899,6 +916,11 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_stays");
 
+                    b.HasIndex("HostId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stays_one_awaiting_per_host")
+                        .HasFilter("status = 'Proposed' AND proposed_to_host_at IS NOT NULL");
+
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_stays_plan_id");
 
@@ -915,6 +937,63 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_stays_period", "until > \"from\"");
                         });
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Stays.StayCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant?>("AlertedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("alerted_at");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Instant>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("guest_id");
+
+                    b.Property<Guid>("HostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Instant>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stay_check_ins");
+
+                    b.HasIndex("HostId")
+                        .HasDatabaseName("ix_stay_check_ins_host_id")
+                        .HasFilter("outcome IS NULL");
+
+                    b.HasIndex("StayId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stay_check_ins_one_open_per_stay")
+                        .HasFilter("outcome IS NULL");
+
+                    b.HasIndex("StayId", "SentAt")
+                        .HasDatabaseName("ix_stay_check_ins_stay_id_sent_at");
+
+                    b.ToTable("stay_check_ins", (string)null);
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Stays.StayGuest", b =>
@@ -946,6 +1025,16 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.Property<LocalDate?>("NeedUntil")
                         .HasColumnType("date")
                         .HasColumnName("need_until");
+
+                    b.Property<string>("ReferentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("referent_name");
+
+                    b.Property<string>("ReferentPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("referent_phone");
 
                     b.Property<Instant>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1480,6 +1569,16 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_stays_stays_plans_plan_id");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Stays.StayCheckIn", b =>
+                {
+                    b.HasOne("HostingMatch.Domain.Stays.Stay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stay_check_ins_stays_stay_id");
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Stays.StayGuest", b =>

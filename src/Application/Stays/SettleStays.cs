@@ -1,0 +1,272 @@
+using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Sms;
+using HostingMatch.Domain;
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Offers;
+using HostingMatch.Domain.Sms;
+using HostingMatch.Domain.Stays;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HostingMatch.Application.Stays;
+
+/// <summary>
+/// Keeps the stays programme's conversation with hosts moving without a coordinator (the stays worker runs it every
+/// minute on every instance; docs/stays.md, "The conversation with hosts"). In order, each step committing on its own:
+/// <list type="number">
+/// <item>proposals unanswered after <c>Stays:OfferTimeoutHours</c> expire;</item>
+/// <item>a plan whose proposal was declined, expired, or cancelled by its host since it was made is re-planned over what is
+/// left of its horizon, by itself: the refusing host is never proposed to that guest again, and proposals other hosts have
+/// in hand are kept as they are;</item>
+/// <item>proposed stays starting within <c>Stays:ProposeAheadDays</c> go to their hosts by SMS, one awaiting answer per
+/// host, never to a host who sent STOP, has a night offer open or a check-in unanswered (a yes must mean one thing);</item>
+/// <item>hosts of confirmed stays are reminded <c>Stays:ReminderDaysBefore</c> days before the arrival;</item>
+/// <item>check-ins: every <c>Stays:CheckInIntervalDays</c> of a stay under way its host is asked how it goes; no answer
+/// within <c>Stays:CheckInAnswerHours</c>, APPEL, or STOP alerts the guest's referent by SMS and the coordinators, once.</item>
+/// </list>
+/// Two instances never send one message twice: a host's one awaiting proposal and a stay's one open check-in are unique
+/// indexes, and reminders go with the stay's row version; the loser of a race saves nothing and the next round finds the work done.
+/// </summary>
+public sealed record SettleStays : ICommand<SettleStaysResult>, IRetriedOnConflict;
+
+public sealed record SettleStaysResult(int Expired, int Replanned, int Proposed, int Reminded, int CheckIns, int Alerts);
+
+public sealed class SettleStaysHandler(
+    IHostingMatchDb db,
+    IClock clock,
+    IOptions<StaysOptions> options,
+    ICommandHandler<PlanStays, StaysPlanResponse> planStays)
+    : ICommandHandler<SettleStays, SettleStaysResult>
+{
+    public async ValueTask<SettleStaysResult> Handle(SettleStays command, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetCurrentInstant();
+        var today = Night.Current(now);
+
+        var overdue = await db.Stays.Where(s => s.Status == StayStatus.Proposed && s.AnswerDueAt <= now).ToListAsync(cancellationToken);
+        foreach (var stay in overdue)
+        {
+            stay.Expire(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var replanned = await ReplanAfterRefusalsAsync(today, cancellationToken);
+        var proposed = await ProposeAsync(settings, now, today, cancellationToken);
+        var reminded = await RemindAsync(settings, now, today, cancellationToken);
+        var checkIns = await CheckInAsync(settings, now, today, cancellationToken);
+        var alerts = await AlertReferentsAsync(now, cancellationToken);
+        return new SettleStaysResult(overdue.Count, replanned, proposed, reminded, checkIns, alerts);
+    }
+
+    /// <summary>
+    /// Each scope (a region, or all) whose latest plan lost a stay to its host's refusal since it was made is planned again
+    /// from tomorrow (or its start) to its end. Returns how many scopes were re-planned.
+    /// </summary>
+    private async Task<int> ReplanAfterRefusalsAsync(LocalDate today, CancellationToken cancellationToken)
+    {
+        var refusedPlans = await db.Stays.AsNoTracking()
+            .Where(s => s.Status == StayStatus.Cancelled && s.ClosedBecause != null && s.PlanId != null)
+            .Join(db.StaysPlans.AsNoTracking(), s => s.PlanId, p => p.Id, (s, p) => new { p.Region, ClosedAt = s.UpdatedAt })
+            .GroupBy(x => x.Region)
+            .Select(g => new { Region = g.Key, LastClosedAt = g.Max(x => x.ClosedAt) })
+            .ToListAsync(cancellationToken);
+        var count = 0;
+        foreach (var scope in refusedPlans)
+        {
+            var latest = await db.StaysPlans.AsNoTracking().Where(p => p.Region == scope.Region)
+                .OrderByDescending(p => p.PlannedAt).FirstAsync(cancellationToken);
+            var from = latest.PlanFrom > today ? latest.PlanFrom : today.PlusDays(1);
+            if (latest.PlannedAt >= scope.LastClosedAt || from >= latest.PlanUntil)
+            {
+                continue;
+            }
+
+            await planStays.Handle(new PlanStays(from, latest.PlanUntil, latest.Region), cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+
+    private async Task<int> ProposeAsync(StaysOptions settings, Instant now, LocalDate today, CancellationToken cancellationToken)
+    {
+        var horizon = today.PlusDays(settings.ProposeAheadDays);
+        var due = await db.Stays
+            .Where(s => s.Status == StayStatus.Proposed && s.ProposedToHostAt == null && s.From >= today && s.From <= horizon)
+            .OrderBy(s => s.From).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var busy = await BusyHostsAsync(cancellationToken);
+        var sent = 0;
+        foreach (var stay in due)
+        {
+            if (!busy.Add(stay.HostId))
+            {
+                continue;
+            }
+
+            var host = await db.Hosts.AsNoTracking().FirstAsync(h => h.Id == stay.HostId, cancellationToken);
+            if (host.SmsOptedOutAt is not null)
+            {
+                continue;
+            }
+
+            var members = await MembersAsync(stay.GuestId, cancellationToken);
+            stay.SendToHost(now, AnswerDue(stay, now, settings));
+            db.OutboundSms.Add(OutboundSms.Create(host.Phone,
+                SmsTemplates.StayProposal(host.Language, host.DisplayName, members, stay.From, stay.Until), SmsKind.StayProposal, host.Id, null, now));
+            sent++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return sent;
+    }
+
+    /// <summary>
+    /// The answer is due after <c>OfferTimeoutHours</c>, but before the guest is due to arrive (noon of the first day)
+    /// when that leaves at least an hour: a host cannot be waited on past the arrival.
+    /// </summary>
+    private static Instant AnswerDue(Stay stay, Instant now, StaysOptions settings)
+    {
+        var due = now + Duration.FromHours(settings.OfferTimeoutHours);
+        var arrival = Night.At(stay.From, Night.EveningStarts).ToInstant();
+        return arrival < due && arrival - now >= Duration.FromHours(1) ? arrival : due;
+    }
+
+    private async Task<int> RemindAsync(StaysOptions settings, Instant now, LocalDate today, CancellationToken cancellationToken)
+    {
+        var until = today.PlusDays(settings.ReminderDaysBefore);
+        var due = await db.Stays
+            .Where(s => s.Status == StayStatus.Confirmed && s.RemindedAt == null && s.From > today && s.From <= until)
+            .ToListAsync(cancellationToken);
+        var reminded = 0;
+        foreach (var stay in due)
+        {
+            var host = await db.Hosts.AsNoTracking().FirstAsync(h => h.Id == stay.HostId, cancellationToken);
+            stay.MarkReminded(now);
+            if (host.SmsOptedOutAt is not null)
+            {
+                continue;
+            }
+
+            var members = await MembersAsync(stay.GuestId, cancellationToken);
+            db.OutboundSms.Add(OutboundSms.Create(host.Phone,
+                SmsTemplates.StayReminder(host.Language, host.DisplayName, members, stay.From, stay.Until), SmsKind.StayNotice, host.Id, null, now));
+            reminded++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return reminded;
+    }
+
+    private async Task<int> CheckInAsync(StaysOptions settings, Instant now, LocalDate today, CancellationToken cancellationToken)
+    {
+        var lapsed = await db.StayCheckIns.Where(c => c.Outcome == null && c.DueAt <= now).ToListAsync(cancellationToken);
+        foreach (var checkIn in lapsed)
+        {
+            checkIn.LapseIfDue(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var interval = settings.CheckInIntervalDays;
+        var startedBy = today.PlusDays(-interval);
+        var askedBefore = now - Duration.FromDays(interval);
+        var due = await db.Stays.AsNoTracking()
+            .Where(s => (s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing) && s.From <= startedBy && s.Until > today)
+            .Where(s => !db.StayCheckIns.Any(c => c.StayId == s.Id && (c.Outcome == null || c.SentAt > askedBefore)))
+            .OrderBy(s => s.From).ToListAsync(cancellationToken);
+        var busy = await BusyHostsAsync(cancellationToken);
+        var asked = 0;
+        foreach (var stay in due)
+        {
+            if (!busy.Add(stay.HostId))
+            {
+                continue;
+            }
+
+            var host = await db.Hosts.AsNoTracking().FirstAsync(h => h.Id == stay.HostId, cancellationToken);
+            var checkIn = StayCheckIn.Send(stay, now, now + Duration.FromHours(settings.CheckInAnswerHours));
+            db.StayCheckIns.Add(checkIn);
+            if (host.SmsOptedOutAt is not null)
+            {
+                // SMS cannot reach this host: the referent calls instead.
+                checkIn.Answer(CheckInOutcome.HostOptedOut, now);
+                continue;
+            }
+
+            db.OutboundSms.Add(OutboundSms.Create(host.Phone, SmsTemplates.CheckIn(host.Language, host.DisplayName), SmsKind.CheckIn, host.Id, null, now));
+            asked++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return asked;
+    }
+
+    private async Task<int> AlertReferentsAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var pending = await db.StayCheckIns
+            .Where(c => c.AlertedAt == null && c.Outcome != null && c.Outcome != CheckInOutcome.Fine)
+            .ToListAsync(cancellationToken);
+        foreach (var checkIn in pending)
+        {
+            var guest = await db.StayGuests.AsNoTracking().FirstAsync(g => g.Id == checkIn.GuestId, cancellationToken);
+            var alias = await db.Households.AsNoTracking().Where(h => h.Id == guest.HouseholdId).Select(h => h.Alias).FirstAsync(cancellationToken);
+            var host = await db.Hosts.AsNoTracking().FirstAsync(h => h.Id == checkIn.HostId, cancellationToken);
+            var reason = checkIn.Outcome switch
+            {
+                CheckInOutcome.NeedsCall => CheckInAlertReason.HostAsksForCall,
+                CheckInOutcome.HostOptedOut => CheckInAlertReason.HostOptedOut,
+                _ => CheckInAlertReason.Unanswered,
+            };
+            var why = reason switch
+            {
+                CheckInAlertReason.HostAsksForCall => "asks for a call",
+                CheckInAlertReason.HostOptedOut => "can no longer be reached by SMS (STOP)",
+                _ => "did not answer this week's check-in",
+            };
+            var referent = guest.ReferentPhone is null
+                ? " No referent is named for this guest: a coordinator should call."
+                : $" Their referent {guest.ReferentName} ({guest.ReferentPhone}) is told by SMS.";
+            db.Alerts.Add(CoordinatorAlert.Raise(AlertCode(reason),
+                $"Stay of {alias} at {host.DisplayName} ({host.Code}, {host.Phone}): the host {why}.{referent}", host.Id, now));
+            if (guest.ReferentPhone is { } phone)
+            {
+                db.OutboundSms.Add(OutboundSms.Create(phone,
+                    SmsTemplates.ReferentAlert(guest.ReferentName!, alias, host.DisplayName, host.Phone, reason), SmsKind.CheckIn, null, null, now));
+            }
+
+            checkIn.MarkAlerted(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return pending.Count;
+    }
+
+    /// <summary>The coordinators' alert code for a check-in that needs attention.</summary>
+    public static string AlertCode(CheckInAlertReason reason) => reason switch
+    {
+        CheckInAlertReason.HostAsksForCall => "check-in-call",
+        CheckInAlertReason.HostOptedOut => "check-in-opted-out",
+        _ => "check-in-unanswered",
+    };
+
+    /// <summary>Hosts who must not get a new question now: one awaiting a stay answer, a night offer or a check-in answer.</summary>
+    private async Task<HashSet<Guid>> BusyHostsAsync(CancellationToken cancellationToken)
+    {
+        var awaiting = await db.Stays.Where(s => s.Status == StayStatus.Proposed && s.ProposedToHostAt != null).Select(s => s.HostId)
+            .ToListAsync(cancellationToken);
+        var offers = await db.Offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.HostId).ToListAsync(cancellationToken);
+        var checkIns = await db.StayCheckIns.Where(c => c.Outcome == null).Select(c => c.HostId).ToListAsync(cancellationToken);
+        return [.. awaiting, .. offers, .. checkIns];
+    }
+
+    private async Task<IReadOnlyCollection<Domain.Households.Member>> MembersAsync(Guid guestId, CancellationToken cancellationToken) =>
+        (await (from g in db.StayGuests.AsNoTracking()
+                join h in db.Households.AsNoTracking() on g.HouseholdId equals h.Id
+                where g.Id == guestId
+                select h).FirstAsync(cancellationToken)).Members;
+}
