@@ -244,6 +244,30 @@ public sealed class StayConversationTests() : OwnApiTest<SmsApiFactory>(new SmsA
     }
 
     [Fact]
+    public async Task TwoRoundsAtOnce_AsOnTwoInstances_SendEachProposalOnce()
+    {
+        var (guest, _) = await ArrangeAsync();
+        var rounds = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            // The loser of a race saves nothing (a unique index or the row version) and its next round finds the work done.
+            try
+            {
+                return (await SettleAsync()).Proposed;
+            }
+            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or Domain.Common.DomainException)
+            {
+                return 0;
+            }
+        }));
+        Assert.Equal(1, rounds.Sum());
+        Assert.Equal(0, (await SettleAsync()).Proposed);
+        await NextSmsToAsync(Hosts[0].Phone, 0);
+        await Task.Delay(500);
+        Assert.Equal(1, SmsTo(Hosts[0].Phone));
+        Assert.Equal("awaiting-answer", (string?)(await FirstStayAsync(guest))["proposal"]);
+    }
+
+    [Fact]
     public async Task AReferentWithABadPhone_Gets400NamingTheField_AndAnUnknownGuest404()
     {
         var (guest, _) = await ArrangeAsync();
