@@ -111,6 +111,12 @@ public sealed class SettleStaysHandler(
             var host = await db.Hosts.AsNoTracking().FirstAsync(h => h.Id == stay.HostId, cancellationToken);
             if (host.SmsOptedOutAt is not null)
             {
+                // Nobody can ask them: the plan heals without them for this guest (the next round re-plans), and the
+                // coordinators know why.
+                stay.WithdrawUnreachable(now);
+                db.Alerts.Add(CoordinatorAlert.Raise("stay-host-unreachable",
+                    $"{host.DisplayName} ({host.Code}) sent STOP, so the stay from {stay.From:yyyy-MM-dd} to {stay.Until:yyyy-MM-dd} could not be " +
+                    "proposed to them; the plan is re-made without them for that guest. Call them if they should take part.", host.Id, now));
                 continue;
             }
 

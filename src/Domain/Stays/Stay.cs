@@ -148,6 +148,19 @@ public sealed class Stay
         ClosedBecause = StayClosure.Expired;
     }
 
+    /// <summary>The host cannot be asked (they sent STOP): the proposal is cancelled before it goes out, and not made to them again for this guest.</summary>
+    /// <exception cref="DomainException"><c>stay-not-proposable</c> unless it is a proposal not yet sent.</exception>
+    public void WithdrawUnreachable(Instant now)
+    {
+        if (Status != StayStatus.Proposed || ProposedToHostAt is not null)
+        {
+            throw new DomainException("stay-not-proposable", $"A stay that is {Describe()} cannot be withdrawn before it is sent.");
+        }
+
+        Cancel(now);
+        ClosedBecause = StayClosure.Unreachable;
+    }
+
     /// <summary>
     /// The host called off a confirmed stay before the guest arrived (ANNULE): cancelled, and that host is not proposed to
     /// this guest again.

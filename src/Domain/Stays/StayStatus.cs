@@ -22,4 +22,6 @@ public enum StayClosure
     Declined,
     /// <summary>The host did not answer in time.</summary>
     Expired,
+    /// <summary>The host cannot be asked: they turned SMS off (STOP).</summary>
+    Unreachable,
 }

@@ -244,6 +244,38 @@ public sealed class StayConversationTests() : OwnApiTest<SmsApiFactory>(new SmsA
     }
 
     [Fact]
+    public async Task AHostWhoSentStop_IsNeverAsked_ThePlanHealsWithoutThem_AndStopDuringAStayAlertsTheReferent()
+    {
+        var (guest, hosts) = await ArrangeAsync();
+        var rennes = Hosts[0].Phone;
+        await ReplyAsync(rennes, "STOP");
+        Api.Clock.AdvanceMinutes(1);
+        Assert.Equal(0, (await SettleAsync()).Proposed);
+        Assert.Equal(0, SmsTo(rennes));
+        var withdrawn = await (await Api.Client.GetAsync($"/api/v1/stays?guestId={guest}&status=cancelled")).ReadArrayAsync();
+        Assert.Contains(withdrawn, s => (string?)s!["proposal"] == "unreachable" && s["hostId"]!.GetValue<Guid>() == hosts[rennes]);
+        var alerts = await (await Api.Client.GetAsync("/api/v1/alerts")).ReadArrayAsync();
+        Assert.Contains(alerts, a => (string?)a!["code"] == "stay-host-unreachable");
+
+        Api.Clock.AdvanceMinutes(1);
+        var round = await SettleAsync();
+        Assert.Equal(1, round.Replanned);
+        Assert.Equal(1, round.Proposed);
+        var healed = await FirstStayAsync(guest);
+        var lorient = Hosts[1].Phone;
+        Assert.Equal(hosts[lorient], healed["hostId"]!.GetValue<Guid>());
+        await NextSmsToAsync(lorient, 0);
+        await ReplyAsync(lorient, "oui");
+        Assert.Equal(HttpStatusCode.OK, (await Api.Client.PutAsJsonAsync($"/api/v1/stays/guests/{guest}/referent", new { name = "Odile", phone = Referent })).StatusCode);
+
+        // Three days into the stay, Yann sends STOP: SMS no longer reaches him, so the referent is told at once.
+        Api.Clock.AdvanceDays(5);
+        await ReplyAsync(lorient, "stop");
+        Assert.Equal(1, (await SettleAsync()).Alerts);
+        Assert.Contains("l'hôte ne reçoit plus nos SMS (STOP)", (await NextSmsToAsync(Referent, 0)).Body);
+    }
+
+    [Fact]
     public async Task TwoRoundsAtOnce_AsOnTwoInstances_SendEachProposalOnce()
     {
         var (guest, _) = await ArrangeAsync();
