@@ -10,7 +10,8 @@ using NodaTime;
 namespace HostingMatch.Application.Sms;
 
 /// <summary>
-/// Tells each host on the night's van runs when the van arrives (spec sms.md, "Offers" 7), through the outbox.
+/// Tells each host on the night's van runs when the van arrives (spec sms.md, "Offers" 7), and each host who fetches
+/// their guests when to be at the base, through the outbox.
 /// A host already told a time within 10 minutes of the planned one is not told again (<see cref="VanRunPlan.TellArrival"/>);
 /// a re-plan that moves their time further sends the new one.
 /// On a night whose vehicles are registered, each volunteer driver also gets their trips (departures, stops with the
@@ -59,6 +60,7 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
             told.Add(host.Code);
         }
 
+        told.AddRange(await TellFetchingHostsAsync(plan, now, cancellationToken));
         var volunteers = await TellVolunteersAsync(plan, hosts, now, cancellationToken);
         if (told.Count > 0 || volunteers > 0)
         {
@@ -70,6 +72,43 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
         if (told.Count > 0 || volunteers > 0)
         {
             outbox.MessagesQueued();
+        }
+
+        return told;
+    }
+
+    /// <summary>
+    /// Hosts who fetch their guests at the base: when to be there, once, and again when a re-plan moves it by more than
+    /// 10 minutes. Returns their codes.
+    /// </summary>
+    private async Task<List<string>> TellFetchingHostsAsync(VanRunPlan plan, Instant now, CancellationToken ct)
+    {
+        var fetching = (await db.Requests.AsNoTracking().Where(r => r.Night == plan.Night && r.Status == Domain.Requests.RequestStatus.Confirmed)
+                .ToListAsync(ct))
+            .Where(r => r.Ride is { Way: Domain.Requests.PlannedRideWay.HostFetches } && r.HostId is not null).ToList();
+        var ids = fetching.Select(r => r.HostId!.Value).ToList();
+        var hosts = await db.Hosts.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var told = new List<string>();
+        foreach (var request in fetching)
+        {
+            var host = hosts[request.HostId!.Value];
+            var leave = request.Ride!.LeaveBaseAt ?? request.Ride.ArriveAt;
+            if (!plan.TellArrival(Keyed(host.Id, request.HouseholdId), leave))
+            {
+                continue;
+            }
+
+            if (host.SmsOptedOutAt is not null)
+            {
+                db.Alerts.Add(CoordinatorAlert.Raise("van-time-not-sent",
+                    $"{host.DisplayName} ({host.Code}) sent STOP, so no SMS told them to be at the base at {Domain.Night.Clock(leave).ToString("HH:mm", CultureInfo.InvariantCulture)}: call them.",
+                    host.Id, now));
+                continue;
+            }
+
+            db.OutboundSms.Add(OutboundSms.Create(host.Phone, SmsTemplates.HostFetchTime(host.Language, host.DisplayName, Domain.Night.Clock(leave)),
+                SmsKind.VanArrival, host.Id, null, now));
+            told.Add(host.Code);
         }
 
         return told;

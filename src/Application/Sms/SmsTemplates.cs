@@ -155,6 +155,13 @@ public static class SmsTemplates
         _ => $"Bonsoir{Greeting(hostName)}, le véhicule arrivera chez vous vers {Clock(language, arrival)}. Merci pour votre accueil !",
     };
 
+    /// <summary>A host who fetches their guests at the base: when to be there (sent with the van times, again when it moves).</summary>
+    public static string HostFetchTime(Language language, string hostName, LocalTime leaveBase) => language switch
+    {
+        Language.En => $"Hello{Greeting(hostName)}, please be at the base at {Clock(language, leaveBase)} to fetch the people you host tonight. Thank you!",
+        _ => $"Bonsoir{Greeting(hostName)}, rendez-vous à la base à {Clock(language, leaveBase)} pour venir chercher les personnes que vous accueillez ce soir. Merci !",
+    };
+
     /// <summary>
     /// A volunteer driver's evening (in French: drivers and escorts are the network's own volunteers): each trip's
     /// departure from the base and its stops with the time, the address and the host's first name and phone. Several SMS

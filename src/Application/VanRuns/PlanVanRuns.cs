@@ -33,7 +33,9 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
     public async ValueTask<VanRunsResponse> Handle(PlanVanRuns command, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        if (await db.NightVehicles.AnyAsync(v => v.Night == command.Night, cancellationToken))
+        // As the matching does: a night with tonight's transport registered (vehicles or escorts) is planned whole.
+        if (await db.NightVehicles.AnyAsync(v => v.Night == command.Night, cancellationToken)
+            || await db.NightEscorts.AnyAsync(e => e.Night == command.Night, cancellationToken))
         {
             return await WithNightPlanAsync(command.Night, now, cancellationToken);
         }

@@ -69,6 +69,40 @@ public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsAp
     }
 
     [Fact]
+    public async Task AHostWhoFetchesTheirGuests_IsToldWhenToBeAtTheBase_Once()
+    {
+        var claire = Builders.Host("h-claire", 3);
+        claire["displayName"] = "Claire";
+        claire["phone"] = Claire;
+        claire["picksUpAtBase"] = true;
+        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync("/api/v1/hosts", claire)).StatusCode);
+        await Api.AddFamilyAsync("Famille A.", 34, 7);
+        // Only an escort tonight: children never go by metro, so Claire comes for them.
+        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync($"/api/v1/nights/{SmsApiFactory.Night}/escorts", new
+        {
+            firstName = "Sami", phone = "+33677777777",
+        })).StatusCode);
+        var run = await Api.RunMatchingAsync();
+        var ride = run["proposals"]![0]!["ride"]!;
+        Assert.Equal("host-fetches", (string?)ride["way"]);
+        var leave = OffsetDateTimePattern.ExtendedIso.Parse((string)ride["leaveBaseAt"]!).Value;
+        await Api.SendOffersAsync();
+        await Api.Twilio.WaitForMessagesAsync(1);
+        await Api.Twilio.SendInboundAsync(Claire, "oui");
+        await Api.WaitForOffersAsync(o => o.All(x => (string?)x!["status"] == "accepted"));
+
+        await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null);
+        await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
+        await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
+
+        var messages = await Api.Twilio.WaitForMessagesAsync(2);
+        Assert.Equal($"Bonsoir Claire, rendez-vous à la base à {leave:H'h'mm} pour venir chercher les personnes que vous accueillez ce soir. Merci !",
+            messages[1].Body);
+        await Task.Delay(300);
+        Assert.Equal(2, Api.Twilio.Messages.Count);
+    }
+
+    [Fact]
     public async Task OnceTheRidesArePlanned_TheDriverGetsTheTripsAndTheEscortTheHouseholdAndTheAddress()
     {
         const string Lea = "+33698765432", Sami = "+33677777777";

@@ -130,6 +130,7 @@ public sealed class SmsTemplatesTests
                 data.Add(SmsTemplates.StayThanks(language, longName, from));
             }
 
+            data.Add(SmsTemplates.HostFetchTime(language, longName, new LocalTime(23, 45)));
             data.Add(SmsTemplates.StayNoLongerOpen(language));
             data.Add(SmsTemplates.StayCancelAck(language));
             data.Add(SmsTemplates.CheckIn(language, longName));
