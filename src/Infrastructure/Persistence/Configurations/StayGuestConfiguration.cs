@@ -15,6 +15,9 @@ internal sealed class StayGuestConfiguration : IEntityTypeConfiguration<StayGues
         builder.Property(g => g.WaitingAt).HasMaxLength(StayGuest.MaxWaitingAtLength);
         builder.Property(g => g.Version).IsRowVersion();
         builder.Ignore(g => g.Location);
+        builder.Property(g => g.Outcome).HasConversion<string>().HasMaxLength(32);
+        builder.Property(g => g.OutcomeNote).HasMaxLength(StayGuest.MaxOutcomeNoteLength);
+        builder.Ignore(g => g.HasExited);
         builder.PrimitiveCollection<List<string>>("regions");
         builder.Ignore(g => g.Regions);
         // A household is in the stays programme once.
