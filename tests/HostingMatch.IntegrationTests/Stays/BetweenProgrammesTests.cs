@@ -81,10 +81,7 @@ public sealed class BetweenProgrammesTests : OwnApiTest
     {
         Api.Clock.Reset(Tonight);
         await PostAsync("/api/v1/hosts", Builders.Host("h-1"));
-        var stayHost = Builders.Host("k-1");
-        stayHost["programmes"] = new JsonArray("stays");
-        stayHost["region"] = "ile-de-france";
-        stayHost["staysAvailable"] = new JsonArray(new JsonObject { ["from"] = "2026-11-26", ["until"] = "2026-11-29" });
+        var stayHost = Builders.StaysHost("k-1", "2026-11-26", "2026-11-29", "ile-de-france", 48.85, 2.35);
         var stayHostId = (await PostAsync("/api/v1/hosts", stayHost))["id"]!.GetValue<Guid>();
         var guest = await PostAsync("/api/v1/stays/guests", Guest("Famille P.", "ile-de-france"));
         await PlanAsync();

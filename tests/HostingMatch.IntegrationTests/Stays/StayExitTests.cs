@@ -12,19 +12,13 @@ namespace HostingMatch.IntegrationTests.Stays;
 /// <summary>A guest's exit over real HTTP and PostgreSQL: its outcome, its stays cut or cancelled, their hosts told, the reports.</summary>
 public sealed class StayExitTests : OwnApiTest
 {
-    /// <summary>A Breton host offering stays over <c>[from, until)</c>, with its own phone and language.</summary>
-    private static JsonObject StaysHost(string code, string phone, string language, string from, string until)
+    /// <summary>A Breton host offering stays over <c>[from, until)</c>, with its own name, phone and language.</summary>
+    private static JsonObject StaysHost(string code, string name, string phone, string language, string from, string until)
     {
-        var host = Builders.Host(code, beds: 2, accepts: ["family"]);
-        host["displayName"] = code == "k-a" ? "Claire" : "John";
+        var host = Builders.StaysHost(code, from, until);
+        host["displayName"] = name;
         host["phone"] = phone;
         host["language"] = language;
-        host["latitude"] = 48.11;
-        host["longitude"] = -1.68;
-        host["programmes"] = new JsonArray("stays");
-        host["region"] = "bretagne";
-        host["staysAvailable"] = new JsonArray(new JsonObject { ["from"] = from, ["until"] = until });
-        host["maxNightsPerGuest"] = 28;
         return host;
     }
 
@@ -48,8 +42,8 @@ public sealed class StayExitTests : OwnApiTest
     private async Task<(Guid Guest, Guid First, Guid Second)> ArrangeAsync()
     {
         Api.Clock.Reset(Instant.FromUtc(2026, 11, 19, 17, 0));
-        await PostAsync("/api/v1/hosts", StaysHost("k-a", "+33639980101", "fr", "2026-11-01", "2026-12-04"));
-        await PostAsync("/api/v1/hosts", StaysHost("k-b", "+33639980102", "en", "2026-12-04", "2027-01-10"));
+        await PostAsync("/api/v1/hosts", StaysHost("k-a", "Claire", "+33639980101", "fr", "2026-11-01", "2026-12-04"));
+        await PostAsync("/api/v1/hosts", StaysHost("k-b", "John", "+33639980102", "en", "2026-12-04", "2027-01-10"));
         var guest = await PostAsync("/api/v1/stays/guests", new JsonObject
         {
             ["alias"] = "Famille E.",

@@ -55,16 +55,10 @@ public sealed class StaysReferralTests : OwnApiTest
     public async Task APartnerRefersAGuestForStaysAndFollowsItFromWaitingToHostedToEndedWithoutEverSeeingTheHost()
     {
         Api.Clock.Reset(Instant.FromUtc(2026, 11, 19, 17, 0));
-        var host = Builders.Host(HostCode, beds: 2, accepts: ["family"]);
+        var host = Builders.StaysHost(HostCode, "2026-11-01", "2026-12-10");
         host["displayName"] = HostName;
         host["address"] = HostAddress;
         host["phone"] = HostPhone;
-        host["latitude"] = 48.11;
-        host["longitude"] = -1.68;
-        host["programmes"] = new JsonArray("stays");
-        host["region"] = "bretagne";
-        host["staysAvailable"] = new JsonArray(new JsonObject { ["from"] = "2026-11-01", ["until"] = "2026-12-10" });
-        host["maxNightsPerGuest"] = 28;
         Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync("/api/v1/hosts", host)).StatusCode);
         var (partner, organisationId) = await Api.CreatePartnerAsync("Maraude Nord");
 
