@@ -69,6 +69,7 @@ var api = app.MapGroup("/api/v1");
 
 // Partners: their own organisation's referrals, nothing else.
 api.MapReferrals();
+api.MapStaysReferrals();
 
 // Coordinators (and admins): the night's console. Every call that changes data or reads personal data is audited.
 var coordinator = api.MapGroup("").RequirePolicy(Policies.Coordinator).WithMetadata(new AuditedAttribute());

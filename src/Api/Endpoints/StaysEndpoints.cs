@@ -42,10 +42,14 @@ public static class StaysEndpoints
 
         stays.MapPost("/guests/{id:guid}/end", async Task<Results<Ok<GuestResponse>, NotFound>> (Guid id, EndInput? input, IMediator mediator,
                 CancellationToken ct) =>
-                await mediator.Send(new EndGuestNeed(id, QueryValues.Date(input?.Until, "until")), ct) is { } guest
+                await mediator.Send(new EndGuestNeed(id, input?.Outcome, QueryValues.Date(input?.Until, "until"), input?.Note), ct) is { } guest
                     ? TypedResults.Ok(guest) : TypedResults.NotFound())
-            .WithSummary("The guest's need ends on the morning of until (tomorrow when left out): its stays are cut there, nights " +
-                         "already spent untouched. The next plan re-uses the beds. 409 need-past-nights for a morning before today.")
+            .WithSummary("The guest leaves the programme with an outcome; its need ends on the morning of until (tomorrow when left out).")
+            .WithDescription("outcome is required: ase-place, recognised-minor, not-recognised, adult-orientation, left-without-news or " +
+                             "other; note is optional (at most 500 characters). Its stays are cut that morning (those not begun are " +
+                             "cancelled), nights already spent untouched; each host of an agreed stay so cancelled or cut is told by SMS; " +
+                             "its one-night requests not yet placed from that morning on are withdrawn. The next plan re-uses the beds and " +
+                             "the reports count the outcome. 409 need-past-nights for a morning before today.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -103,9 +107,9 @@ public static class StaysEndpoints
         Guid? ReferredBy = null,
         string? Notes = null);
 
-    /// <summary>The morning a need ends, YYYY-MM-DD; none: tomorrow.</summary>
+    /// <summary>The exit: its outcome (required), the morning the need ends (YYYY-MM-DD; none: tomorrow), a note.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record EndInput(string? Until = null);
+    public sealed record EndInput(string? Outcome = null, string? Until = null, string? Note = null);
 
     /// <summary>A guest's referent: a volunteer's name and phone (E.164).</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

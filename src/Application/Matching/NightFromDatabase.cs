@@ -6,6 +6,7 @@ using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Placements;
 using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Stays;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -70,7 +71,8 @@ public sealed class NightFromDatabase
         var load = await HostLoadAsync(db, night, ct);
 
         var kept = Agreed(requests, offers);
-        var free = requests.Except(kept).ToList();
+        var inStay = await InAgreedStayAsync(db, night, ct);
+        var free = requests.Except(kept).Where(r => !inStay.Contains(r.HouseholdId)).ToList();
 
         var keptByHost = kept.Where(r => r.HostId is not null).ToLookup(r => r.HostId!.Value);
         var engineHosts = hosts.Select(h => ToEngine(h, night, keptByHost[h.Id].Select(r => households[r.HouseholdId]).ToList(), load)).ToList();
@@ -99,6 +101,16 @@ public sealed class NightFromDatabase
         householdIndex ??= asItStandsNight.Households.Select((h, i) => (h.Id, i)).ToDictionary(x => x.Id, x => x.i);
         return UnplacedReasons.Explain(asItStandsProblem, householdIndex[left.HouseholdId], keptPlacements: true);
     }
+
+    /// <summary>
+    /// The households of the stays programme whose agreed stay (confirmed or ongoing) holds <paramref name="night"/>: they
+    /// have a bed that night, so the one-night matching never places them (docs/stays.md, "Between the programmes").
+    /// </summary>
+    internal static async Task<HashSet<Guid>> InAgreedStayAsync(IHostingMatchDb db, LocalDate night, CancellationToken ct) =>
+        (await (from s in db.Stays.AsNoTracking()
+                where (s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing) && s.From <= night && s.Until > night
+                join g in db.StayGuests.AsNoTracking() on s.GuestId equals g.Id
+                select g.HouseholdId).ToListAsync(ct)).ToHashSet();
 
     /// <summary>
     /// The household-host pairs not to be asked again tonight (sms.md §5), as the engines take them. The rule is the

@@ -66,6 +66,9 @@ public sealed class NightPlanFromDatabase
         var @base = await NightFromDatabase.BaseAsync(db, ct);
 
         var agreed = NightFromDatabase.Agreed(requests, offers);
+        // A household in an agreed stay that night is never planned for one night (only a placement already agreed is kept).
+        var inStay = await NightFromDatabase.InAgreedStayAsync(db, night, ct);
+        requests = requests.Where(r => agreed.Contains(r) || !inStay.Contains(r.HouseholdId)).ToList();
         var exclusions = await NightFromDatabase.NotAskedAgainAsync(db, offers, requests.Except(agreed).Select(r => r.HouseholdId), ct);
 
         // The hosts' monthly limits (rule 1, docs/matching.md): a host with a placement agreed tonight has tonight counted

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using HostingMatch.Application.Requests;
@@ -49,10 +46,7 @@ public sealed class CreateReferralValidator : AbstractValidator<CreateReferral>
         RuleFor(c => c.Night).NotNull();
         RuleFor(c => c.Referrer).NotNull();
         RuleFor(c => c.Referrer!).SetValidator(new ReferrerInputValidator()).When(c => c.Referrer is not null);
-        RuleFor(c => c.IdempotencyKey).MaximumLength(IdempotencyRecord.MaxKeyLength)
-            .Must(k => k is null || (k.Length > 0 && k.All(ch => ch is > ' ' and <= '~')))
-            .WithMessage("must be 1 to 100 printable ASCII characters")
-            .OverridePropertyName("Idempotency-Key");
+        RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
     }
 }
 
@@ -84,7 +78,7 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock, IOpt
     {
         var hash = RequestHash(command);
         var now = clock.GetCurrentInstant();
-        if (command.IdempotencyKey is { } key && await FindAsync(command.OrganisationId, key, now, cancellationToken) is { } earlier)
+        if (command.IdempotencyKey is { } key && await IdempotencyKeys.FindAsync(db, command.OrganisationId, key, now, cancellationToken) is { } earlier)
         {
             return await ReplayAsync(command.OrganisationId, earlier, hash, cancellationToken);
         }
@@ -94,29 +88,9 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock, IOpt
         var (request, household, referral) = RequestRegistration.Add(db, new RegisterRequest(command.Night!.Value, command.Alias, command.Members,
             command.Vulnerable ?? false, command.NeedsWheelchairAccess ?? false, command.Languages, 0, command.Notes,
             command.OrganisationId, command.Referrer), now);
-        if (command.IdempotencyKey is not null)
+        await IdempotencyKeys.RememberAsync(db, command.OrganisationId, command.IdempotencyKey, hash, request.Id, now, cancellationToken);
+        if (await IdempotencyKeys.SaveOrFindWinnerAsync(db, command.OrganisationId, command.IdempotencyKey, now, cancellationToken) is { } winner)
         {
-            // The organisation's expired records go before its new one: a key used again after they expired must make
-            // way under the unique index, and the table holds no more than a day of keys per organisation that uses them.
-            var expired = IdempotencyRecord.ExpiredUpTo(now);
-            await db.IdempotencyRecords.Where(i => i.OrganisationId == command.OrganisationId && i.CreatedAt <= expired)
-                .ExecuteDeleteAsync(cancellationToken);
-            db.IdempotencyRecords.Add(IdempotencyRecord.Create(command.OrganisationId, command.IdempotencyKey, hash, 201, request.Id, now));
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (command.IdempotencyKey is not null)
-        {
-            // A concurrent retry under the same key committed first (the unique index said so): answer what it answered.
-            var winner = await FindAsync(command.OrganisationId, command.IdempotencyKey, now, cancellationToken);
-            if (winner is null)
-            {
-                throw;
-            }
-
             return await ReplayAsync(command.OrganisationId, winner, hash, cancellationToken);
         }
 
@@ -139,30 +113,16 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock, IOpt
         }
     }
 
-    /// <summary>The record a retry answers: the key's, unless it has expired (it may not be deleted yet).</summary>
-    private Task<IdempotencyRecord?> FindAsync(Guid organisationId, string key, Instant now, CancellationToken cancellationToken)
-    {
-        var expired = IdempotencyRecord.ExpiredUpTo(now);
-        return db.IdempotencyRecords.AsNoTracking()
-            .FirstOrDefaultAsync(i => i.OrganisationId == organisationId && i.Key == key && i.CreatedAt > expired, cancellationToken);
-    }
-
     private async Task<CreatedReferral> ReplayAsync(Guid organisationId, IdempotencyRecord earlier, string hash, CancellationToken cancellationToken)
     {
-        if (!earlier.IsSameRequest(hash))
-        {
-            throw new IdempotencyKeyReusedException();
-        }
-
-        var referral = await ReferralReads.GetAsync(db, organisationId, earlier.ResourceId, cancellationToken)
+        var referral = await ReferralReads.GetAsync(db, organisationId, IdempotencyKeys.ResourceOf(earlier, hash), cancellationToken)
                        ?? throw new InvalidOperationException($"Idempotency record {earlier.Id} points to a missing referral.");
         return new CreatedReferral(referral, Replayed: true);
     }
 
     /// <summary>The request's content, canonically serialised then hashed: the same fields give the same hash whatever the spacing.</summary>
-    private static string RequestHash(CreateReferral c)
-    {
-        var canonical = JsonSerializer.Serialize(new
+    private static string RequestHash(CreateReferral c) =>
+        IdempotencyKeys.Hash(new
         {
             night = c.Night?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
             c.Alias,
@@ -173,6 +133,4 @@ public sealed class CreateReferralHandler(IHostingMatchDb db, IClock clock, IOpt
             c.Referrer,
             c.Notes,
         });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
 }

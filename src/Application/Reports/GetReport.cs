@@ -67,9 +67,10 @@ public sealed record HostFigures(int Active, IReadOnlyList<Count> NightsPerHost,
 /// <summary>
 /// The stays programme: guests with agreed stays in the period, the person-nights those stays provide inside it, the hosts
 /// who hosted, and the person-nights the latest plan of each region left uncovered, by reason (households: the guests;
-/// people: the person-nights).
+/// people: the person-nights); the guests who left the programme in the period (the morning their need ended falls in
+/// it), by outcome, every outcome listed (households: the guests; people: their people).
 /// </summary>
-public sealed record StaysFigures(int Guests, int PersonNights, int ActiveHosts, IReadOnlyList<Count> UncoveredByReason);
+public sealed record StaysFigures(int Guests, int PersonNights, int ActiveHosts, IReadOnlyList<Count> UncoveredByReason, IReadOnlyList<Count> ExitsByOutcome);
 
 public sealed class GetReportHandler(IHostingMatchDb db) : IQueryHandler<GetReport, Report>
 {
@@ -131,7 +132,11 @@ public sealed class GetReportHandler(IHostingMatchDb db) : IQueryHandler<GetRepo
             .ToListAsync(ct);
         var plans = (await db.StaysPlans.AsNoTracking().Where(p => p.PlanFrom < end && p.PlanUntil > from).ToListAsync(ct))
             .GroupBy(p => p.Region ?? string.Empty).Select(g => g.MaxBy(p => p.PlannedAt)!).ToList();
-        var guestIds = stays.Select(s => s.GuestId).Concat(plans.SelectMany(p => p.Uncovered).Select(u => u.GuestId)).Distinct().ToList();
+        var exited = await db.StayGuests.AsNoTracking()
+            .Where(g => g.Outcome != null && g.NeedUntil != null && g.NeedUntil >= from && g.NeedUntil <= until)
+            .Select(g => new { g.Id, Outcome = g.Outcome!.Value }).ToListAsync(ct);
+        var guestIds = stays.Select(s => s.GuestId).Concat(plans.SelectMany(p => p.Uncovered).Select(u => u.GuestId))
+            .Concat(exited.Select(g => g.Id)).Distinct().ToList();
         var guests = await db.StayGuests.AsNoTracking().Where(g => guestIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.HouseholdId, ct);
         var householdIds = guests.Values.Distinct().ToList();
         var people = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.People, ct);
@@ -142,6 +147,9 @@ public sealed class GetReportHandler(IHostingMatchDb db) : IQueryHandler<GetRepo
             .Select(g => new Count(g.Key, g.Select(u => u.GuestId).Distinct().Count(), g.Sum(u => Overlap(u.From, u.Until) * PeopleOf(u.GuestId))))
             .ToList();
         return new StaysFigures(stays.Select(s => s.GuestId).Distinct().Count(), stays.Sum(s => Overlap(s.From, s.Until) * PeopleOf(s.GuestId)),
-            stays.Select(s => s.HostId).Distinct().Count(), uncovered);
+            stays.Select(s => s.HostId).Distinct().Count(), uncovered,
+            Enum.GetValues<GuestOutcome>()
+                .Select(o => new Count(o.ToWire(), exited.Count(g => g.Outcome == o), exited.Where(g => g.Outcome == o).Sum(g => PeopleOf(g.Id))))
+                .ToList());
     }
 }

@@ -45,6 +45,7 @@ public static class ReportCsv
         Line("stays", "person-nights", "", 0, s.PersonNights);
         Line("stays", "active-hosts", "", s.ActiveHosts, 0);
         Counts("stays", "uncovered-person-nights-by-reason", s.UncoveredByReason);
+        Counts("stays", "exits-by-outcome", s.ExitsByOutcome);
         return csv.ToString();
     }
 }

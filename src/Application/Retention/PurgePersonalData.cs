@@ -88,7 +88,7 @@ public sealed class PurgePersonalDataHandler(IHostingMatchDb db, IClock clock, I
             await alerts.ExecuteUpdateAsync(s => s.SetProperty(a => a.Message, Erased), cancellationToken),
             await vehicles.ExecuteUpdateAsync(s => s.SetProperty(v => v.DriverFirstName, Erased).SetProperty(v => v.DriverPhone, string.Empty), cancellationToken),
             await escorts.ExecuteUpdateAsync(s => s.SetProperty(e => e.FirstName, Erased).SetProperty(e => e.Phone, string.Empty), cancellationToken),
-            await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.WaitingAt, Erased), cancellationToken),
+            await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.WaitingAt, Erased).SetProperty(g => g.OutcomeNote, (string?)null), cancellationToken),
             await sessions.ExecuteDeleteAsync(cancellationToken));
 
         if (report.Total > 0)

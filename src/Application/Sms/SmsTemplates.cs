@@ -353,6 +353,37 @@ public static class SmsTemplates
         var name = gsm.ToString();
         return name.Length <= MaxFirstNameLength ? name : name[..MaxFirstNameLength];
     }
+
+    #region Stays: exits
+
+    /// <summary>
+    /// A guest's need ended before its agreed stay with this host began: "Bonjour Claire, le séjour prévu chez vous du 12/03
+    /// au 09/04 est annulé, il n'est plus nécessaire. Personne ne viendra, inutile de répondre. Merci !" The guest is not named.
+    /// </summary>
+    public static string StayCalledOff(Language language, string hostName, LocalDate from, LocalDate until) => language switch
+    {
+        Language.En => $"Hello{Greeting(hostName)}, the stay planned at your home from {Day(language, from)} to {Day(language, until)} is cancelled, it is no longer needed. Nobody will come, no need to reply. Thank you!",
+        _ => $"Bonjour{Greeting(hostName)}, le séjour prévu chez vous du {Day(language, from)} au {Day(language, until)} est annulé, il n'est plus nécessaire. Personne ne viendra, inutile de répondre. Merci !",
+    };
+
+    /// <summary>
+    /// A guest's need ended during (or before the end of) its agreed stay with this host: "Bonjour Claire, le séjour chez
+    /// vous finit avant la date prévue : départ le matin du 15/03 (au lieu du 20/03). Merci pour votre accueil !"
+    /// </summary>
+    public static string StayEndsEarly(Language language, string hostName, LocalDate leaving, LocalDate agreedUntil) => language switch
+    {
+        Language.En => $"Hello{Greeting(hostName)}, the stay at your home ends earlier than planned: leaving on the morning of {Day(language, leaving)} (instead of {Day(language, agreedUntil)}). Thank you for hosting!",
+        _ => $"Bonjour{Greeting(hostName)}, le séjour chez vous finit avant la date prévue : départ le matin du {Day(language, leaving)} (au lieu du {Day(language, agreedUntil)}). Merci pour votre accueil !",
+    };
+
+    /// <summary>A day as a short date in GSM-7: "15/03" in French, "15 Mar" in English.</summary>
+    private static string Day(Language language, LocalDate date) => language switch
+    {
+        Language.En => date.ToString("d MMM", CultureInfo.InvariantCulture),
+        _ => date.ToString("dd/MM", CultureInfo.InvariantCulture),
+    };
+
+    #endregion
 }
 
 /// <summary>

@@ -11,7 +11,8 @@ namespace HostingMatch.Application.Stays;
 /// Plans the stays programme from the database over the nights <c>[From, Until)</c> (<paramref name="From"/> tomorrow
 /// when left out, never before tonight), for one <paramref name="Region"/> or all: agreed stays are kept (and first cut
 /// where a host withdrew or a need ended, from <c>From</c> on), earlier proposals in the horizon are replaced, and the
-/// new proposals are stored as proposed stays. Returns the plan, which <see cref="GetStaysPlan"/> reads again.
+/// new proposals are stored as proposed stays; uncovered nights in Île-de-France become one-night requests
+/// (<see cref="UncoveredNightRequests"/>). Returns the plan, which <see cref="GetStaysPlan"/> reads again.
 /// </summary>
 public sealed record PlanStays(LocalDate? From, LocalDate? Until, string? Region = null, int? TimeLimitSeconds = null)
     : ICommand<StaysPlanResponse>;
@@ -80,8 +81,10 @@ public sealed class PlanStaysHandler(IHostingMatchDb db, IClock clock) : IComman
             [.. plan.Summary.PersonNightsCovered], [.. plan.Summary.PersonNightsUncovered], plan.Summary.Moves, plan.Summary.JourneyMinutes,
             plan.Summary.SolveMilliseconds, now);
         db.StaysPlans.Add(stored);
+        await UncoveredNightRequests.RegisterAsync(db, stored, programme.Guests, now, cancellationToken);
 
-        // One SaveChanges: the cuts, the replaced proposals, the new ones and the plan, all or nothing.
+        // One SaveChanges: the cuts, the replaced proposals, the new ones, the plan and the one-night requests of its
+        // uncovered nights, all or nothing.
         await db.SaveChangesAsync(cancellationToken);
         return stored.ToResponse(
             programme.Guests.Values.ToDictionary(g => g.Id, g => programme.Households[g.HouseholdId].Alias),

@@ -28,18 +28,35 @@ public sealed record RegisterGuest(
     bool NeedsWheelchairAccess = false,
     IReadOnlyList<string>? Languages = null,
     Guid? ReferredBy = null,
-    string? Notes = null) : ICommand<GuestResponse>, IHouseholdFields;
+    string? Notes = null) : ICommand<GuestResponse>, IHouseholdFields, IGuestNeedFields;
+
+/// <summary>The fields of a stays need, whoever types them (a coordinator, a partner), so they are checked by one set of rules.</summary>
+public interface IGuestNeedFields
+{
+    LocalDate? NeedFrom { get; }
+    LocalDate? NeedUntil { get; }
+    IReadOnlyList<string>? Regions { get; }
+}
+
+/// <summary>The shape of a need: its first night, a morning of ending after it (or none), at most 10 region names.</summary>
+public sealed class GuestNeedFieldsValidator<T> : AbstractValidator<T> where T : IGuestNeedFields
+{
+    public GuestNeedFieldsValidator()
+    {
+        RuleFor(g => g.NeedFrom).NotNull();
+        RuleFor(g => g.NeedUntil).GreaterThan(g => g.NeedFrom).When(g => g.NeedFrom is not null && g.NeedUntil is not null)
+            .WithMessage("must be after needFrom (it is the morning the need ends)");
+        RuleFor(g => g.Regions).Must(r => r is null || r.Count <= StayGuest.MaxRegions).WithMessage($"must list at most {StayGuest.MaxRegions} regions");
+        RuleForEach(g => g.Regions).Must(Region.IsValid).WithMessage("must be a region's name (letters, digits, spaces or dashes), e.g. bretagne");
+    }
+}
 
 public sealed class RegisterGuestValidator : AbstractValidator<RegisterGuest>
 {
     public RegisterGuestValidator()
     {
         Include(new HouseholdFieldsValidator<RegisterGuest>());
-        RuleFor(g => g.NeedFrom).NotNull();
-        RuleFor(g => g.NeedUntil).GreaterThan(g => g.NeedFrom).When(g => g.NeedFrom is not null && g.NeedUntil is not null)
-            .WithMessage("must be after needFrom (it is the morning the need ends)");
-        RuleFor(g => g.Regions).Must(r => r is null || r.Count <= StayGuest.MaxRegions).WithMessage($"must list at most {StayGuest.MaxRegions} regions");
-        RuleForEach(g => g.Regions).Must(Region.IsValid).WithMessage("must be a region's name (letters, digits, spaces or dashes), e.g. bretagne");
+        Include(new GuestNeedFieldsValidator<RegisterGuest>());
         RuleFor(g => g.WaitingAt).NotEmpty().MaximumLength(StayGuest.MaxWaitingAtLength);
         RuleFor(g => g.Latitude).NotNull().InclusiveBetween(-90, 90);
         RuleFor(g => g.Longitude).NotNull().InclusiveBetween(-180, 180);

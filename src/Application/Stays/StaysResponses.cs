@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace HostingMatch.Application.Stays;
 
-/// <summary>A guest of the stays programme with its household, as coordinators see it.</summary>
+/// <summary>A guest of the stays programme with its household, as coordinators see it; <c>outcome</c> (wire name), its note and <c>endedAt</c> once it left.</summary>
 public sealed record GuestResponse(
     Guid Id,
     Guid HouseholdId,
@@ -27,6 +27,9 @@ public sealed record GuestResponse(
     string? Notes,
     string? ReferentName,
     string? ReferentPhone,
+    string? Outcome,
+    string? OutcomeNote,
+    Instant? EndedAt,
     uint Version);
 
 /// <summary>
@@ -99,7 +102,8 @@ internal static class StaysProjection
     public static GuestResponse ToResponse(this StayGuest g, Household h) => new(
         g.Id, h.Id, h.Alias, h.Members.Select(m => new MemberResponse(m.Age, m.Sex.ToString().ToLowerInvariant())).ToList(),
         h.Category.ToWire(), h.Tier, h.People, h.Vulnerable, h.NeedsWheelchairAccess, h.Languages, h.ReferredBy,
-        g.NeedFrom, g.NeedUntil, g.Regions, g.WaitingAt, g.Latitude, g.Longitude, h.Notes, g.ReferentName, g.ReferentPhone, g.Version);
+        g.NeedFrom, g.NeedUntil, g.Regions, g.WaitingAt, g.Latitude, g.Longitude, h.Notes, g.ReferentName, g.ReferentPhone,
+        g.Outcome?.ToWire(), g.OutcomeNote, g.EndedAt, g.Version);
 
     public static StayResponse ToResponse(this Stay s, string guestAlias, Domain.Hosts.Host host) => new(
         s.Id, s.GuestId, guestAlias, s.HostId, host.Code, host.Region, s.From, s.Until, Period.DaysBetween(s.From, s.Until),

@@ -42,6 +42,7 @@ internal static class ReportCommand
             $"{n.Offers.Cancelled} cancelled; answered {n.Offers.AnswerRate.ToString("P0", culture)}, median {n.Offers.MedianAnswerMinutes?.ToString(culture) ?? "-"} min",
             $"  hosts who hosted: {n.Hosts.Active}; by nights hosted: {string.Join(", ", n.Hosts.NightsPerHost.Select(c => $"{c.Key}: {c.Households}"))}; most {n.Hosts.MostNightsByOneHost}",
             $"Stays: {r.Stays.Guests} guest(s), {r.Stays.PersonNights} person-nights, {r.Stays.ActiveHosts} host(s); uncovered person-nights: {Counts(r.Stays.UncoveredByReason)}",
+            $"  exits by outcome: {string.Join(", ", r.Stays.ExitsByOutcome.Select(c => $"{c.Key} {c.Households}"))}",
             string.Empty);
     }
 }

@@ -14,6 +14,7 @@ public sealed class StayGuest
     public const int MaxRegions = 10;
     public const int MaxWaitingAtLength = 200;
     public const int MaxReferentNameLength = 100;
+    public const int MaxOutcomeNoteLength = 500;
 
     private List<string> regions = [];
 
@@ -60,6 +61,18 @@ public sealed class StayGuest
         ReferentPhone = PhoneNumber.Parse(phone, "referent-invalid", $"'{phone}' is not a phone number in E.164 form (+33612345678).").Value;
         UpdatedAt = now;
     }
+
+    /// <summary>How the guest left the programme; null until its exit is recorded (<see cref="Exit"/>).</summary>
+    public GuestOutcome? Outcome { get; private set; }
+
+    /// <summary>The coordinator's words on the exit (personal: forgotten with the guest's other details).</summary>
+    public string? OutcomeNote { get; private set; }
+
+    /// <summary>When the exit was recorded; null until then.</summary>
+    public Instant? EndedAt { get; private set; }
+
+    /// <summary>True once the exit is recorded.</summary>
+    public bool HasExited => Outcome is not null;
 
     /// <summary>Registers a guest's need.</summary>
     /// <exception cref="DomainException"><c>need-invalid</c> for a need ending before it starts, too many regions or a bad place; <c>region-invalid</c>.</exception>
@@ -117,5 +130,20 @@ public sealed class StayGuest
 
         NeedUntil = until;
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The guest leaves the programme with <paramref name="outcome"/>: its need ends on the morning of
+    /// <paramref name="until"/> (<see cref="EndNeed"/>'s rules) and the outcome is recorded for the reports. Recording an
+    /// exit again corrects it (the latest outcome and morning hold).
+    /// </summary>
+    /// <exception cref="DomainException"><c>need-invalid</c>, <c>need-past-nights</c> as <see cref="EndNeed"/>; <c>exit-invalid</c> for an overlong note.</exception>
+    public void Exit(GuestOutcome outcome, string? note, LocalDate until, LocalDate today, Instant now)
+    {
+        var cleanNote = Guard.OptionalText(note, "exit-invalid", "The exit's note", MaxOutcomeNoteLength);
+        EndNeed(until, today, now);
+        Outcome = outcome;
+        OutcomeNote = cleanNote;
+        EndedAt = now;
     }
 }

@@ -182,7 +182,7 @@ public sealed class StaysPlanningTests : OwnApiTest
         var plan = await PlanAsync("2026-12-11");
         var proposal = Assert.Single(StaysOf(plan, b))["stayId"]!.GetValue<Guid>();
 
-        var ended = await Client.PostAsJsonAsync($"/api/v1/stays/guests/{b}/end", new JsonObject { ["until"] = "2026-12-04" });
+        var ended = await Client.PostAsJsonAsync($"/api/v1/stays/guests/{b}/end", new JsonObject { ["outcome"] = "other", ["until"] = "2026-12-04" });
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
         Assert.Equal("2026-12-04", (string?)(await ended.ReadObjectAsync())["needUntil"]);
         Assert.Equal("2026-12-04", (string?)(await StayAsync(proposal))["until"]);
@@ -190,7 +190,7 @@ public sealed class StaysPlanningTests : OwnApiTest
         var again = await PlanAsync("2026-12-11");
         Assert.Equal("2026-12-04", (string?)Assert.Single(StaysOf(again, b))["until"]);
 
-        var past = await Client.PostAsJsonAsync($"/api/v1/stays/guests/{b}/end", new JsonObject { ["until"] = "2026-11-20" });
+        var past = await Client.PostAsJsonAsync($"/api/v1/stays/guests/{b}/end", new JsonObject { ["outcome"] = "other", ["until"] = "2026-11-20" });
         Assert.Equal(HttpStatusCode.Conflict, past.StatusCode);
         Assert.Equal("need-past-nights", (string?)(await past.ReadObjectAsync())["code"]);
     }

@@ -27,6 +27,20 @@ public static class Builders
         ["arrivalUntil"] = "00:30",
     };
 
+    /// <summary>A host of the stays programme only, in <paramref name="region"/> (Rennes by default), offering stays over <c>[from, until)</c>.</summary>
+    public static JsonObject StaysHost(string code, string from, string until, string region = "bretagne", double latitude = 48.11,
+        double longitude = -1.68)
+    {
+        var host = Host(code, beds: 2, accepts: ["family"]);
+        host["latitude"] = latitude;
+        host["longitude"] = longitude;
+        host["programmes"] = new JsonArray("stays");
+        host["region"] = region;
+        host["staysAvailable"] = new JsonArray(new JsonObject { ["from"] = from, ["until"] = until });
+        host["maxNightsPerGuest"] = 28;
+        return host;
+    }
+
     public static JsonObject Family(string alias = "Famille A.") => new()
     {
         ["alias"] = alias,

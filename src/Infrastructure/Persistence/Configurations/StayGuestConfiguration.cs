@@ -17,6 +17,9 @@ internal sealed class StayGuestConfiguration : IEntityTypeConfiguration<StayGues
         builder.Property(g => g.ReferentName).HasMaxLength(StayGuest.MaxReferentNameLength);
         builder.Property(g => g.ReferentPhone).HasMaxLength(32);
         builder.Ignore(g => g.Location);
+        builder.Property(g => g.Outcome).HasConversion<string>().HasMaxLength(32);
+        builder.Property(g => g.OutcomeNote).HasMaxLength(StayGuest.MaxOutcomeNoteLength);
+        builder.Ignore(g => g.HasExited);
         builder.PrimitiveCollection<List<string>>("regions");
         builder.Ignore(g => g.Regions);
         // A household is in the stays programme once.

@@ -1006,6 +1006,10 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Instant?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid")
                         .HasColumnName("household_id");
@@ -1025,6 +1029,16 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.Property<LocalDate?>("NeedUntil")
                         .HasColumnType("date")
                         .HasColumnName("need_until");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("outcome_note");
 
                     b.Property<string>("ReferentName")
                         .HasMaxLength(100)

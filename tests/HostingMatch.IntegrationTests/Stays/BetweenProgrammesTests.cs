@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Stays;
+using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HostingMatch.IntegrationTests.Stays;
+
+/// <summary>
+/// Between the programmes, over real HTTP and PostgreSQL: a stays guest's uncovered nights in Île-de-France become
+/// one-night requests of its household, once; a household in an agreed stay is never matched for one night.
+/// </summary>
+public sealed class BetweenProgrammesTests : OwnApiTest
+{
+    private static readonly Instant Tonight = Instant.FromUtc(2026, 11, 26, 17, 0);
+
+    private static JsonObject Guest(string alias, string region, double latitude = 48.8986, double longitude = 2.3592) => new()
+    {
+        ["alias"] = alias,
+        ["members"] = new JsonArray(new JsonObject { ["age"] = 35, ["sex"] = "female" }, new JsonObject { ["age"] = 8, ["sex"] = "male" }),
+        ["needFrom"] = "2026-11-26",
+        ["regions"] = new JsonArray(region),
+        ["waitingAt"] = "Porte de la Chapelle",
+        ["latitude"] = latitude,
+        ["longitude"] = longitude,
+    };
+
+    private async Task<JsonObject> PostAsync(string path, JsonNode body)
+    {
+        var response = await Client.PostAsJsonAsync(path, body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ReadObjectAsync();
+    }
+
+    private async Task PlanAsync()
+    {
+        var response = await Client.PostAsJsonAsync("/api/v1/stays/plan", new JsonObject { ["from"] = "2026-11-26", ["until"] = "2026-12-10" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<List<ShelterRequest>> RequestsOfAsync(JsonObject guest)
+    {
+        var household = guest["householdId"]!.GetValue<Guid>();
+        await using var db = Api.Database.NewContext();
+        return await db.Requests.AsNoTracking().Where(r => r.HouseholdId == household).OrderBy(r => r.Night).ToListAsync();
+    }
+
+    [Fact]
+    public async Task UncoveredIleDeFranceNightsBecomeOneNightRequestsOfTheSameHouseholdOnceWithTheirNightsWithoutShelter()
+    {
+        Api.Clock.Reset(Tonight);
+        var paris = await PostAsync("/api/v1/stays/guests", Guest("Famille P.", "ile-de-france"));
+        var breton = await PostAsync("/api/v1/stays/guests", Guest("Famille B.", "bretagne"));
+        var faraway = await PostAsync("/api/v1/stays/guests", Guest("Famille R.", "ile-de-france", 48.11, -1.68));
+
+        await PlanAsync();
+
+        // Tonight and the 7 nights the one-night programme takes, nothing after: 26 November to 3 December.
+        var requests = await RequestsOfAsync(paris);
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => new LocalDate(2026, 11, 26).PlusDays(i)), requests.Select(r => r.Night));
+        Assert.Equal(Enumerable.Range(0, 8), requests.Select(r => r.NightsWithoutShelter));
+        Assert.All(requests, r => Assert.Equal(RequestStatus.Waiting, r.Status));
+        Assert.Empty(await RequestsOfAsync(breton));
+        Assert.Empty(await RequestsOfAsync(faraway));
+
+        // The night coordinators see it among tonight's requests, as its own household.
+        var tonight = await (await Client.GetAsync("/api/v1/nights/2026-11-26/requests")).ReadArrayAsync();
+        var seen = Assert.Single(tonight, r => (string?)r!["alias"] == "Famille P.")!;
+        Assert.Equal(paris["householdId"]!.GetValue<Guid>(), seen["householdId"]!.GetValue<Guid>());
+
+        // Planning again registers nothing twice.
+        await PlanAsync();
+        Assert.Equal(requests.Select(r => r.Id), (await RequestsOfAsync(paris)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task AHouseholdInAnAgreedStayIsNeverMatchedForOneNightAndItsRequestsForThoseNightsAreWithdrawn()
+    {
+        Api.Clock.Reset(Tonight);
+        await PostAsync("/api/v1/hosts", Builders.Host("h-1"));
+        var stayHost = Builders.StaysHost("k-1", "2026-11-26", "2026-11-29", "ile-de-france", 48.85, 2.35);
+        var stayHostId = (await PostAsync("/api/v1/hosts", stayHost))["id"]!.GetValue<Guid>();
+        var guest = await PostAsync("/api/v1/stays/guests", Guest("Famille P.", "ile-de-france"));
+        await PlanAsync();
+        var other = await PostAsync("/api/v1/nights/2026-11-26/requests", Builders.Family("Famille N."));
+
+        // The coordinators agreed a stay from tonight to the morning of the 29th.
+        await using (var db = Api.Database.NewContext())
+        {
+            var stay = Stay.Propose(guest["id"]!.GetValue<Guid>(), stayHostId,
+                NightPeriod.Create(new LocalDate(2026, 11, 26), new LocalDate(2026, 11, 29)), 0, null, Tonight);
+            stay.Confirm(Tonight);
+            db.Stays.Add(stay);
+            await db.SaveChangesAsync();
+        }
+
+        var tonightsRequest = (await RequestsOfAsync(guest))[0];
+        var run = await (await Client.PostAsync("/api/v1/nights/2026-11-26/matching", null)).ReadObjectAsync();
+        var proposed = Assert.Single(run["proposals"]!.AsArray())!;
+        Assert.Equal((string?)other["id"], (string?)proposed["requestId"]);
+        Assert.DoesNotContain(run["unplaced"]!.AsArray(), u => u!["requestId"]!.GetValue<Guid>() == tonightsRequest.Id);
+
+        await PlanAsync();
+        var requests = await RequestsOfAsync(guest);
+        Assert.Equal([RequestStatus.Cancelled, RequestStatus.Cancelled, RequestStatus.Cancelled], requests.Take(3).Select(r => r.Status));
+        Assert.All(requests.Skip(3), r => Assert.Equal(RequestStatus.Waiting, r.Status));
+    }
+}
