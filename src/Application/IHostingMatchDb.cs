@@ -42,6 +42,7 @@ public interface IHostingMatchDb
     DbSet<StayGuest> StayGuests { get; }
     DbSet<Stay> Stays { get; }
     DbSet<StoredStaysPlan> StaysPlans { get; }
+    DbSet<Journey> Journeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
