@@ -5,6 +5,7 @@ using Deque.AxeCore.Playwright;
 using HostingMatch.Domain.Sms;
 using HostingMatch.IntegrationTests.Stays;
 using HostingMatch.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -104,6 +105,24 @@ public sealed class StaysPageTests(Browser browser) : OwnApiTest
         await Expect(journeys.Nth(1)).ToContainTextAsync("départ 10:30");
         await Expect(journeys.Nth(1)).ToContainTextAsync("23,40");
 
+        // The coordinator arranges the first journey: a volunteer drives at 9:00; both hosts are told, and the driver.
+        var first = journeys.First;
+        await first.Locator("summary").ClickAsync();
+        await first.GetByLabel("Comment").SelectOptionAsync("volunteer-driver");
+        await first.GetByLabel("Heure de départ").FillAsync("09:00");
+        await first.GetByLabel("Prénom du conducteur bénévole").FillAsync("Paul");
+        await first.GetByLabel("Portable du conducteur").FillAsync("+33633333333");
+        await first.GetByLabel("Coût (euros)").FillAsync("18.5");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le trajet" }).ClickAsync();
+        await Expect(console.Status).ToContainTextAsync("Trajet enregistré.");
+        await Expect(journeys.First).ToContainTextAsync("bénévole en voiture");
+        await Expect(journeys.First).ToContainTextAsync("conducteur : Paul, +33633333333");
+        await Expect(journeys.First).ToContainTextAsync("hébergeurs prévenus");
+        await using (var db = Api.Database.NewContext())
+        {
+            Assert.Equal(1, await db.OutboundSms.CountAsync(m => m.Kind == SmsKind.Journey && m.To == "+33633333333"));
+        }
+
         var alerts = page.Locator("#stays-alerts li");
         await Expect(alerts).ToHaveCountAsync(1);
         await Expect(alerts).ToContainTextAsync("n'a pas répondu au point de la semaine");
@@ -111,6 +130,7 @@ public sealed class StaysPageTests(Browser browser) : OwnApiTest
         var axe = await page.RunAxe();
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} {string.Join(" ", v.Nodes.Take(2).Select(n => n.Html))}").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await Browser.ScreenshotAsync(page, "stays.png", fullPage: true);
 
         // In English, the same page.

@@ -1,7 +1,7 @@
 // The stays page: a region's hosts by weeks with their stays as bars, the guests' uncovered nights in red, planning,
 // a guest's chain and journeys, and the referents' alerts. A table, so a screen reader reads hosts, nights and stays.
 import { t, has, longDate } from './i18n.js';
-import { get, post, ApiError } from './api.js';
+import { get, post, call, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
 import { say, sayError, act, night } from './ui.js';
 
@@ -221,7 +221,41 @@ async function showChain(guestId, alias) {
 
 const euros = (amount) => new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(amount);
 
-function journeyText(j) {
+/** The form that arranges a journey: the way, the time, the volunteer driver, the cost, notes. */
+function arrangeForm(j, c) {
+  const id = (name) => `journey-${j.id}-${name}`;
+  const field = (name, label, input) => [el('label', { for: id(name) }, t(label)), input];
+  const form = el('form', { class: 'compact arrange', dataset: { stayId: j.id } },
+    field('way', 'journeyWay', el('select', { id: id('way') },
+      ['volunteer-driver', 'train', 'other', 'not-arranged'].map((w) => el('option', { value: w, selected: w === j.way }, t(`way.${w}`))))),
+    field('time', 'journeyTime', el('input', { id: id('time'), type: 'time', value: j.departureTime?.substring(0, 5) ?? '' })),
+    field('driver', 'journeyDriverName', el('input', { id: id('driver'), maxlength: '60', autocomplete: 'off', value: j.driverFirstName ?? '' })),
+    field('phone', 'journeyDriverPhone', el('input', { id: id('phone'), type: 'tel', placeholder: '+33612345678', autocomplete: 'off', value: j.driverPhone ?? '' })),
+    field('cost', 'journeyCostLabel', el('input', { id: id('cost'), type: 'number', min: '0', step: '0.01', value: String(j.costEuros ?? 0) })),
+    field('notes', 'journeyNotes', el('input', { id: id('notes'), maxlength: '500', autocomplete: 'off', value: j.notes ?? '' })),
+    el('button', { type: 'submit', class: 'primary' }, t('journeySave')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = (name) => form.querySelector(`#${CSS.escape(id(name))}`).value.trim();
+    const way = value('way');
+    if (way !== 'not-arranged' && !confirm(t('confirmJourney'))) return;
+    act(event.submitter, async () => {
+      await call('PUT', `/api/v1/stays/journeys/${j.id}`, {
+        way,
+        departureTime: value('time') || null,
+        driverFirstName: way === 'volunteer-driver' ? value('driver') || null : null,
+        driverPhone: way === 'volunteer-driver' ? value('phone') || null : null,
+        costEuros: Number(value('cost') || 0),
+        notes: value('notes') || null,
+      });
+      await showChain(c.guestId, c.alias);
+      say(t('journeySaved'), 'ok');
+    });
+  });
+  return el('details', {}, el('summary', {}, t(j.way === 'not-arranged' ? 'journeyArrange' : 'journeyChange')), form);
+}
+
+function journeyText(j, c) {
   const from = j.from.hostCode ? `${j.from.hostCode} (${j.from.hostName})` : j.from.address;
   const how = has(`way.${j.way}`) ? t(`way.${j.way}`) : j.way;
   const times = j.departureTime ? t('journeyTimes', { leave: j.departureTime.substring(0, 5), arrive: j.arrivalTime.substring(0, 5) }) : '';
@@ -230,7 +264,8 @@ function journeyText(j) {
     el('div', { class: 'line muted' }, t('journeyMinutes', { n: j.minutes }), ' · ', how, times && ` · ${times}`,
       j.driverFirstName && ` · ${t('journeyDriver', { name: j.driverFirstName, phone: j.driverPhone })}`,
       j.way !== 'not-arranged' && ` · ${euros(j.costEuros)}`,
-      j.way !== 'not-arranged' && ' ', j.way !== 'not-arranged' && (j.hostsTold ? badge('confirmed', t('hostsTold')) : badge('warning', t('hostsNotTold')))));
+      j.way !== 'not-arranged' && ' ', j.way !== 'not-arranged' && (j.hostsTold ? badge('confirmed', t('hostsTold')) : badge('warning', t('hostsNotTold')))),
+    arrangeForm(j, c));
 }
 
 function chain(c) {
@@ -241,7 +276,7 @@ function chain(c) {
       el('div', { class: 'line' }, el('strong', {}, `${short(s.from)} → ${short(s.until)}`), ' ', `${s.hostCode}`, ' ', badge(s.status, stateText(s))),
       el('div', { class: 'line muted' }, t('chainNights', { n: s.nights }))))),
     el('h3', {}, t('chainJourneys')),
-    c.journeys.length === 0 ? el('p', {}, t('noJourneys')) : el('ul', { class: 'rows' }, c.journeys.map(journeyText)),
+    c.journeys.length === 0 ? el('p', {}, t('noJourneys')) : el('ul', { class: 'rows' }, c.journeys.map((j) => journeyText(j, c))),
   ];
 }
 
