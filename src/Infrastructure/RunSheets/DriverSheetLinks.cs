@@ -1,6 +1,4 @@
 using HostingMatch.Application.VanRuns;
-using HostingMatch.Infrastructure.Sms;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 
@@ -10,17 +8,12 @@ namespace HostingMatch.Infrastructure.RunSheets;
 /// Driver run-sheet links (<see cref="SignedSheetTokens"/>): the token carries the night and the vehicle and expires at noon
 /// after the night. The address is <c>Twilio:PublicBaseUrl</c> + <c>/drivers/{token}</c>.
 /// </summary>
-internal sealed class DriverSheetLinks(SignedSheetTokens tokens, IOptionsMonitor<TwilioOptions> twilio) : IDriverSheetLinks
+internal sealed class DriverSheetLinks(SignedSheetTokens tokens) : IDriverSheetLinks
 {
     private const string Purpose = "HostingMatch.DriverSheet.v1";
 
-    public string? For(LocalDate night, Guid vehicleId)
-    {
-        var publicBase = twilio.CurrentValue.PublicBaseUrl;
-        return publicBase.Length == 0
-            ? null
-            : $"{publicBase.TrimEnd('/')}/drivers/{tokens.Protect(Purpose, $"{LocalDatePattern.Iso.Format(night)}|{vehicleId:N}", SignedSheetTokens.NoonAfter(night))}";
-    }
+    public string? For(LocalDate night, Guid vehicleId) =>
+        tokens.Link("drivers", Purpose, $"{LocalDatePattern.Iso.Format(night)}|{vehicleId:N}", SignedSheetTokens.NoonAfter(night));
 
     public (LocalDate Night, Guid VehicleId)? Read(string token)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
+using HostingMatch.Infrastructure.Sms;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace HostingMatch.Infrastructure.RunSheets;
@@ -8,10 +10,17 @@ namespace HostingMatch.Infrastructure.RunSheets;
 /// Tokens for the pages volunteers open from an SMS without an account (a driver's run sheet, a journey sheet): a payload
 /// and its expiry, protected by ASP.NET Core Data Protection with the keys kept in the database, so that every instance and
 /// the command line read each other's links. The expiry is checked against the application's clock (the time-limited
-/// protector reads the machine's).
+/// protector reads the machine's). A link is <c>Twilio:PublicBaseUrl</c> + <c>/{page}/{token}</c>.
 /// </summary>
-internal sealed class SignedSheetTokens(IDataProtectionProvider protection, IClock clock)
+internal sealed class SignedSheetTokens(IDataProtectionProvider protection, IOptionsMonitor<TwilioOptions> twilio, IClock clock)
 {
+    /// <summary>The page's address with a token for <paramref name="payload"/>; null when the server has no public address configured.</summary>
+    public string? Link(string page, string purpose, string payload, Instant expires)
+    {
+        var publicBase = twilio.CurrentValue.PublicBaseUrl;
+        return publicBase.Length == 0 ? null : $"{publicBase.TrimEnd('/')}/{page}/{Protect(purpose, payload, expires)}";
+    }
+
     public string Protect(string purpose, string payload, Instant expires) =>
         protection.CreateProtector(purpose).Protect($"{payload}|{expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}");
 

@@ -134,6 +134,29 @@ public sealed class JourneysTests() : OwnApiTest<SmsApiFactory>(new SmsApiFactor
     }
 
     [Fact]
+    public async Task AHostWhoSentStopIsNotTextedAndTheCoordinatorsAreAlertedToCallThem()
+    {
+        var (_, move, _) = await ArrangeAsync();
+        await using (var db = Api.NewDb())
+        {
+            (await db.Hosts.SingleAsync(h => h.Code == "k-a")).OptOutOfSms(Api.Clock.GetCurrentInstant());
+            await db.SaveChangesAsync();
+        }
+
+        var arranged = await ArrangeAsync(move, new JsonObject { ["way"] = "train", ["departureTime"] = "09:15" });
+        Assert.Equal(HttpStatusCode.OK, arranged.StatusCode);
+
+        var sent = Assert.Single(await Api.Twilio.WaitForMessagesAsync(1));
+        Assert.Equal(BobPhone, sent.To);
+        Assert.Contains("by train", sent.Body);
+        var alerts = await (await Client.GetAsync("/api/v1/alerts")).ReadArrayAsync();
+        var alert = Assert.Single(alerts, a => (string?)a!["code"] == "stay-journey-not-sent")!;
+        Assert.Contains("Anne Leroy (k-a) sent STOP", (string?)alert["message"]);
+        Assert.Contains("09:15", (string?)alert["message"]);
+        Assert.Equal(1, await QueuedSmsAsync());
+    }
+
+    [Fact]
     public async Task BadArrangementsAreRefusedNamingTheFieldsAndAStayWithoutJourneyIsNotFound()
     {
         var (first, _, _) = await ArrangeAsync();
