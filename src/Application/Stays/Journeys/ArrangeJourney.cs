@@ -57,7 +57,7 @@ public sealed class ArrangeJourneyHandler(IHostingMatchDb db, IClock clock, IOut
 {
     public async ValueTask<JourneyResponse?> Handle(ArrangeJourney command, CancellationToken cancellationToken)
     {
-        var chains = await JourneyChains.LoadAsync(db, default, default, command.StayId, track: true, cancellationToken);
+        var chains = await JourneyChains.OfStayAsync(db, command.StayId, track: true, cancellationToken);
         if (chains.Legs is not [var leg])
         {
             return null;

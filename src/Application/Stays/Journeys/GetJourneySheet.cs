@@ -13,7 +13,7 @@ public sealed class GetJourneySheetHandler(IHostingMatchDb db) : IQueryHandler<G
 {
     public async ValueTask<JourneySheet?> Handle(GetJourneySheet query, CancellationToken cancellationToken)
     {
-        var chains = await JourneyChains.LoadAsync(db, default, default, query.StayId, track: false, cancellationToken);
+        var chains = await JourneyChains.OfStayAsync(db, query.StayId, track: false, cancellationToken);
         if (chains.Legs is not [var leg] || chains.Arranged.GetValueOrDefault(leg.StayId) is not
                 { Way: JourneyWay.VolunteerDriver, DepartureTime: { } departure, DriverFirstName: { } driver })
         {

@@ -20,11 +20,18 @@ internal sealed record JourneyChains(
     IReadOnlyDictionary<Guid, Host> Hosts,
     IReadOnlyDictionary<Guid, Journey> Arranged)
 {
-    /// <summary>The journeys dated in <c>[from, until)</c>, or the one to <paramref name="stayId"/>; arranged journeys tracked when <paramref name="track"/>.</summary>
-    public static async Task<JourneyChains> LoadAsync(IHostingMatchDb db, LocalDate from, LocalDate until, Guid? stayId, bool track, CancellationToken ct)
+    /// <summary>The journeys dated in <c>[from, until)</c>, read only.</summary>
+    public static Task<JourneyChains> OfPeriodAsync(IHostingMatchDb db, LocalDate from, LocalDate until, CancellationToken ct) =>
+        LoadAsync(db, s => s.From >= from && s.From < until, l => l.Date >= from && l.Date < until, track: false, ct);
+
+    /// <summary>The journey to <paramref name="stayId"/> (none when it needs none); its arrangement tracked when <paramref name="track"/>.</summary>
+    public static Task<JourneyChains> OfStayAsync(IHostingMatchDb db, Guid stayId, bool track, CancellationToken ct) =>
+        LoadAsync(db, s => s.Id == stayId, l => l.StayId == stayId, track, ct);
+
+    private static async Task<JourneyChains> LoadAsync(IHostingMatchDb db, System.Linq.Expressions.Expression<Func<Stay, bool>> leadingTo,
+        Func<JourneyLeg, bool> wanted, bool track, CancellationToken ct)
     {
-        var leading = db.Stays.AsNoTracking().Where(s => s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing);
-        leading = stayId is { } id ? leading.Where(s => s.Id == id) : leading.Where(s => s.From >= from && s.From < until);
+        var leading = db.Stays.AsNoTracking().Where(s => s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing).Where(leadingTo);
         var guestIds = await leading.Select(s => s.GuestId).Distinct().ToListAsync(ct);
         var stays = await db.Stays.AsNoTracking().Where(s => guestIds.Contains(s.GuestId) && s.Status != StayStatus.Cancelled
                                                              && s.Status != StayStatus.Proposed).ToListAsync(ct);
@@ -36,7 +43,7 @@ internal sealed record JourneyChains(
 
         var legs = guests.Values
             .SelectMany(g => JourneyLegs.Of(g, stays, h => hosts[h].Location, StaysRules.DefaultDetourFactor, StaysRules.DefaultAverageSpeedKmh))
-            .Where(l => stayId is { } only ? l.StayId == only : l.Date >= from && l.Date < until)
+            .Where(wanted)
             .ToList();
         var legStays = legs.Select(l => l.StayId).ToList();
         var journeys = track ? db.Journeys : db.Journeys.AsNoTracking();

@@ -34,7 +34,7 @@ public sealed class ListJourneysHandler(IHostingMatchDb db, IClock clock) : IQue
             return [];
         }
 
-        var chains = await JourneyChains.LoadAsync(db, from, until, stayId: null, track: false, cancellationToken);
+        var chains = await JourneyChains.OfPeriodAsync(db, from, until, cancellationToken);
         return chains.Legs.Select(chains.ToResponse)
             .OrderBy(j => j.Date).ThenBy(j => j.GuestAlias, StringComparer.Ordinal).ThenBy(j => j.Id).ToList();
     }
