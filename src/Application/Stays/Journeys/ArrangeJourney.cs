@@ -21,6 +21,8 @@ namespace HostingMatch.Application.Stays.Journeys;
 /// outbox: the host the guest leaves is told the departure time, the receiving host the arrival time (departure plus the
 /// journey's minutes), and a volunteer driver gets the signed link to the journey sheet. A host who sent STOP is not
 /// texted: the coordinators get an alert to call them. Null when no journey leads to that stay.
+/// Two coordinators arranging a journey nobody arranged before both add its row: the second runs again and finds the
+/// first's (what the hosts were told included, so a time already sent is not sent twice).
 /// </summary>
 public sealed record ArrangeJourney(
     Guid StayId,
@@ -30,7 +32,7 @@ public sealed record ArrangeJourney(
     string? DriverPhone = null,
     decimal? CostEuros = null,
     string? Notes = null,
-    uint? Version = null) : ICommand<JourneyResponse?>, ITransactional, IAudited;
+    uint? Version = null) : ICommand<JourneyResponse?>, ITransactional, IAudited, IRetriedOnConflict;
 
 public sealed class ArrangeJourneyValidator : AbstractValidator<ArrangeJourney>
 {
