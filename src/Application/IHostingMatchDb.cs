@@ -43,6 +43,7 @@ public interface IHostingMatchDb
     DbSet<Stay> Stays { get; }
     DbSet<StoredStaysPlan> StaysPlans { get; }
     DbSet<StayCheckIn> StayCheckIns { get; }
+    DbSet<Journey> Journeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -125,9 +125,11 @@ public static class DependencyInjection
         services.AddHttpClient(TwilioSmsSender.HttpClientName).AddHttpMessageHandler<TwilioApiBaseUrlHandler>();
         services.AddSingleton<ISmsSender, TwilioSmsSender>();
 
-        // Drivers' run-sheet links: signed with the keys the console's cookies use, kept in the database (docs/night-plan.md).
+        // Drivers' run-sheet and journey-sheet links: signed with the keys the console's cookies use, kept in the database (docs/night-plan.md).
         services.AddDataProtection().SetApplicationName("HostingMatch").PersistKeysToDbContext<HostingMatchDbContext>();
+        services.AddSingleton<RunSheets.SignedSheetTokens>();
         services.AddSingleton<IDriverSheetLinks, RunSheets.DriverSheetLinks>();
+        services.AddSingleton<Application.Stays.Journeys.IJourneySheetLinks, RunSheets.JourneySheetLinks>();
 
         services.AddScoped<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using HostingMatch.Application.Stays.Journeys;
 using HostingMatch.Application.VanRuns;
 using NodaTime;
 using NodaTime.Text;
@@ -97,12 +98,45 @@ internal static class RunSheet
     /// chose, with the address as the pin's label) and OpenStreetMap's page, which every phone opens (iPhones ignore geo:).
     /// The point, not the address, is what they navigate to: it is the one the plan's times were computed from.
     /// </summary>
-    private static string Navigation(StopView stop)
+    private static string Navigation(StopView stop) => Navigation(stop.Address, stop.Latitude, stop.Longitude);
+
+    private static string Navigation(string address, double latitude, double longitude)
     {
-        var (lat, lon) = (Coordinate(stop.Latitude), Coordinate(stop.Longitude));
-        var label = Uri.EscapeDataString(stop.Address.Replace('(', ' ').Replace(')', ' '));
-        return $"""<a href="{E($"geo:{lat},{lon}?q={lat},{lon}({label})")}" aria-label="Naviguer vers {E(stop.Address)} (application de navigation)">Naviguer</a>"""
-               + $"""<a href="{E($"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}")}" aria-label="Voir {E(stop.Address)} sur OpenStreetMap">Carte OpenStreetMap</a>""";
+        var (lat, lon) = (Coordinate(latitude), Coordinate(longitude));
+        var label = Uri.EscapeDataString(address.Replace('(', ' ').Replace(')', ' '));
+        return $"""<a href="{E($"geo:{lat},{lon}?q={lat},{lon}({label})")}" aria-label="Naviguer vers {E(address)} (application de navigation)">Naviguer</a>"""
+               + $"""<a href="{E($"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}")}" aria-label="Voir {E(address)} sur OpenStreetMap">Carte OpenStreetMap</a>""";
+    }
+
+    /// <summary>
+    /// A volunteer driver's journey between two homes (the page their SMS links to): the day, when to leave and arrive, both
+    /// ends with the address, navigation links and the host's first name and phone, how many people. Never who they are.
+    /// </summary>
+    public static string Journey(JourneySheet sheet)
+    {
+        var html = new StringBuilder(Head($"Trajet du {sheet.Date:dd/MM/yyyy}"));
+        html.Append($$"""
+            <h1>Trajet entre deux accueils &middot; {{sheet.Date:dd/MM/yyyy}}</h1>
+            <p class="meta">Merci {{E(sheet.DriverFirstName)}} &middot; {{sheet.People}} personne(s) &middot; environ {{sheet.Minutes}} min de route</p>
+            <ol>
+            """);
+        JourneyEnd(html, "Départ", sheet.Departure, sheet.From);
+        JourneyEnd(html, "Arrivée vers", sheet.Arrival, sheet.To);
+        html.Append("</ol></body></html>");
+        return html.ToString();
+    }
+
+    private static void JourneyEnd(StringBuilder html, string what, LocalTime time, JourneyPlace place)
+    {
+        var who = place.HostName is null
+            ? "<div><strong>Lieu d'attente</strong></div>"
+            : $"""<div><strong>{E(place.HostName)}</strong> &middot; <a href="tel:{E(place.Phone ?? "")}">{E(place.Phone ?? "")}</a></div>""";
+        html.Append($"""
+            <li><div class="time">{what} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}</div>
+            {who}
+            <div>{E(place.Address)}</div>
+            <div class="nav">{Navigation(place.Address, place.Latitude, place.Longitude)}</div></li>
+            """);
     }
 
     private static string Coordinate(double degrees) => degrees.ToString("0.######", CultureInfo.InvariantCulture);

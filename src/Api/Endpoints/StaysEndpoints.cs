@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using HostingMatch.Api.Infrastructure;
 using HostingMatch.Application.Requests;
 using HostingMatch.Application.Stays;
+using HostingMatch.Application.Stays.Journeys;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -87,6 +88,24 @@ public static class StaysEndpoints
             .WithSummary("The latest stays plan (of a region when given), each proposal with its status now; 404 before the first.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
+        stays.MapGet("/journeys", async (string? from, string? until, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListJourneys(QueryValues.Date(from, "from"), QueryValues.Date(until, "until")), ct)))
+            .WithSummary("The journeys between homes dated in [from, until) (today and four weeks when left out), by date: one to every " +
+                         "confirmed or ongoing stay that is a first stay or a move, with its minutes (stays.md, Travel) and how it is arranged. " +
+                         "A journey's id is the id of the stay it leads to.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        stays.MapPut("/journeys/{id:guid}", async Task<Results<Ok<JourneyResponse>, NotFound>> (Guid id, JourneyInput input, HttpContext http,
+                IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new ArrangeJourney(id, input.Way, input.DepartureTime, input.DriverFirstName, input.DriverPhone, input.CostEuros,
+                    input.Notes, IfMatch(http)), ct) is { } journey ? TypedResults.Ok(journey) : TypedResults.NotFound())
+            .WithSummary("Arrange the journey to a stay (id: the stay's): way volunteer-driver (with driverFirstName and driverPhone), train, " +
+                         "other or not-arranged; departureTime HH:mm; costEuros as entered. A new or changed time is sent by SMS to the host " +
+                         "the guest leaves (departure), the receiving host (arrival) and the driver (a signed link to the journey sheet). " +
+                         "404 when no journey leads to that stay; with If-Match, 409 when the journey changed since.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         return api;
     }
 
@@ -122,6 +141,16 @@ public static class StaysEndpoints
     /// <summary>The horizon [from, until) (YYYY-MM-DD; from: tomorrow when left out), a region or none for all, a time limit in seconds.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record PlanInput(string? From = null, string? Until = null, string? Region = null, int? TimeLimitSeconds = null);
+
+    /// <summary>How a journey is arranged: departureTime HH:mm; the driver only for volunteer-driver; costEuros in euros, 0 when left out.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record JourneyInput(
+        string? Way,
+        LocalTime? DepartureTime = null,
+        string? DriverFirstName = null,
+        string? DriverPhone = null,
+        decimal? CostEuros = null,
+        string? Notes = null);
 
     private static uint? IfMatch(HttpContext http)
     {

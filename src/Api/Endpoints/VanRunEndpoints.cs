@@ -1,4 +1,5 @@
 using HostingMatch.Api.Infrastructure;
+using HostingMatch.Application.Stays.Journeys;
 using HostingMatch.Application.VanRuns;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -91,13 +92,34 @@ public static class VanRunEndpoints
                     return TypedResults.NotFound();
                 }
 
-                response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
-                response.Headers.CacheControl = "no-store";
-                response.Headers["Referrer-Policy"] = "no-referrer";
+                SheetHeaders(response);
                 return TypedResults.Content(RunSheet.Driver(sheet), "text/html; charset=utf-8");
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
+
+        // A volunteer driving a guest between two homes (docs/stays.md, "Journeys"): the same kind of signed link, one journey.
+        app.MapGet("/journeys/{token}", async Task<Results<ContentHttpResult, NotFound>> (string token, HttpResponse response, IJourneySheetLinks links,
+                IMediator mediator, CancellationToken ct) =>
+            {
+                if (token.Length > MaxTokenLength || links.Read(token) is not { } stayId
+                    || await mediator.Send(new GetJourneySheet(stayId), ct) is not { } sheet)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                SheetHeaders(response);
+                return TypedResults.Content(RunSheet.Journey(sheet), "text/html; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
+    }
+
+    private static void SheetHeaders(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
     }
 }

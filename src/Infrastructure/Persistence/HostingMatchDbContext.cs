@@ -42,6 +42,7 @@ public sealed class HostingMatchDbContext(DbContextOptions<HostingMatchDbContext
     public DbSet<Stay> Stays => Set<Stay>();
     public DbSet<StoredStaysPlan> StaysPlans => Set<StoredStaysPlan>();
     public DbSet<StayCheckIn> StayCheckIns => Set<StayCheckIn>();
+    public DbSet<Journey> Journeys => Set<Journey>();
 
     /// <summary>
     /// The keys that encrypt the console's session cookies, kept with the data: a restart or a second instance of the

@@ -9,52 +9,15 @@ namespace HostingMatch.IntegrationTests.Stays;
 /// <summary>Planning stays from the database over real HTTP and PostgreSQL: agreed stays kept, proposals stored, withdrawals re-planned.</summary>
 public sealed class StaysPlanningTests : OwnApiTest
 {
-    /// <summary>A Breton host offering stays from 1 November to the morning of 10 January.</summary>
-    private static JsonObject StaysHost(string code, double longitude, string until = "2027-01-10")
-    {
-        var host = Builders.Host(code, beds: 2, accepts: ["family"]);
-        host["latitude"] = 48.11;
-        host["longitude"] = longitude;
-        host["programmes"] = new JsonArray("stays");
-        host["region"] = "bretagne";
-        host["staysAvailable"] = new JsonArray(new JsonObject { ["from"] = "2026-11-01", ["until"] = until });
-        host["maxNightsPerGuest"] = 28;
-        return host;
-    }
+    private static JsonObject StaysHost(string code, double longitude, string until = "2027-01-10") => StaysBuilders.StaysHost(code, longitude, until);
 
-    private static JsonObject Guest(string alias, string needFrom) => new()
-    {
-        ["alias"] = alias,
-        ["members"] = new JsonArray(new JsonObject { ["age"] = 35, ["sex"] = "female" }, new JsonObject { ["age"] = 8, ["sex"] = "male" }),
-        ["needFrom"] = needFrom,
-        ["regions"] = new JsonArray("Bretagne"),
-        ["waitingAt"] = "Porte de la Chapelle",
-        ["latitude"] = 48.8986,
-        ["longitude"] = 2.3592,
-    };
+    private static JsonObject Guest(string alias, string needFrom) => StaysBuilders.Guest(alias, needFrom);
 
-    private async Task<Guid> PostAsync(string path, JsonObject body)
-    {
-        var response = await Client.PostAsJsonAsync(path, body);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadObjectAsync())["id"]!.GetValue<Guid>();
-    }
+    private Task<Guid> PostAsync(string path, JsonObject body) => Client.CreateAsync(path, body);
 
-    private async Task<JsonObject> PlanAsync(string until, string? from = null)
-    {
-        var body = new JsonObject { ["until"] = until };
-        if (from is not null)
-        {
-            body["from"] = from;
-        }
+    private Task<JsonObject> PlanAsync(string until, string? from = null) => Client.PlanStaysAsync(until, from);
 
-        var response = await Client.PostAsJsonAsync("/api/v1/stays/plan", body);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadObjectAsync();
-    }
-
-    private static IEnumerable<JsonNode> StaysOf(JsonObject plan, Guid guest) =>
-        plan["stays"]!.AsArray().Where(s => s!["guestId"]!.GetValue<Guid>() == guest).Select(s => s!);
+    private static IEnumerable<JsonNode> StaysOf(JsonObject plan, Guid guest) => StaysBuilders.StaysOf(plan, guest);
 
     private async Task<JsonObject> StayAsync(Guid id)
     {
@@ -63,11 +26,7 @@ public sealed class StaysPlanningTests : OwnApiTest
             .Single(s => s!["id"]!.GetValue<Guid>() == id)!.AsObject();
     }
 
-    private async Task SetStatusAsync(Guid stay, string status)
-    {
-        var response = await Client.PutAsJsonAsync($"/api/v1/stays/{stay}/status", new JsonObject { ["status"] = status });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
+    private Task SetStatusAsync(Guid stay, string status) => Client.SetStayStatusAsync(stay, status);
 
     /// <summary>
     /// On 19 November Famille A. is planned from the 20th, its stay confirmed, and it arrives; on the 26th Famille B.

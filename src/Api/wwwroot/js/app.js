@@ -5,13 +5,14 @@ import { useNight, sayError } from './ui.js';
 import * as board from './board.js';
 import * as hosts from './hosts.js';
 import * as reports from './reports.js';
+import * as stays from './stays.js';
 
 const $ = (id) => document.getElementById(id);
-const pages = { board, hosts, reports };
+const pages = { board, hosts, reports, stays };
 let session = null;
 
 function show(pageId) {
-  for (const id of ['sign-in-page', 'board-page', 'hosts-page', 'reports-page']) $(id).hidden = id !== pageId;
+  for (const id of ['sign-in-page', 'board-page', 'hosts-page', 'reports-page', 'stays-page']) $(id).hidden = id !== pageId;
   const signedIn = pageId !== 'sign-in-page';
   $('nav').hidden = !signedIn;
   $('sign-out').hidden = !signedIn;
@@ -33,7 +34,7 @@ function showSignIn(message) {
 
 async function route() {
   if (!session) return;
-  const name = { '#/hosts': 'hosts', '#/reports': 'reports' }[location.hash] ?? 'board';
+  const name = { '#/hosts': 'hosts', '#/reports': 'reports', '#/stays': 'stays' }[location.hash] ?? 'board';
   for (const [other, page] of Object.entries(pages)) if (other !== name) page.leave();
   show(`${name}-page`);
   for (const link of document.querySelectorAll('#nav a')) {

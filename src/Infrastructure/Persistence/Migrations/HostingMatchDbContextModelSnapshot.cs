@@ -846,6 +846,126 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.ToTable("outbound_sms", (string)null);
                 });
 
+            modelBuilder.Entity("HostingMatch.Domain.Stays.Journey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("CostEuros")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("cost_euros");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<LocalTime?>("DepartureTime")
+                        .HasColumnType("time")
+                        .HasColumnName("departure_time");
+
+                    b.Property<string>("DriverFirstName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("driver_first_name");
+
+                    b.Property<string>("DriverPhone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("driver_phone");
+
+                    b.Property<Guid?>("FromHostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_host_id");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("guest_id");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.Property<Guid>("ToHostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_host_id");
+
+                    b.Property<LocalDate?>("ToldDate")
+                        .HasColumnType("date")
+                        .HasColumnName("told_date");
+
+                    b.Property<LocalTime?>("ToldDeparture")
+                        .HasColumnType("time")
+                        .HasColumnName("told_departure");
+
+                    b.Property<string>("ToldDriverPhone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("told_driver_phone");
+
+                    b.Property<Guid?>("ToldFromHostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("told_from_host_id");
+
+                    b.Property<Guid?>("ToldToHostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("told_to_host_id");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Way")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("way");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journeys");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_journeys_date");
+
+                    b.HasIndex("FromHostId")
+                        .HasDatabaseName("ix_journeys_from_host_id");
+
+                    b.HasIndex("GuestId")
+                        .HasDatabaseName("ix_journeys_guest_id");
+
+                    b.HasIndex("StayId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journeys_stay_id");
+
+                    b.HasIndex("ToHostId")
+                        .HasDatabaseName("ix_journeys_to_host_id");
+
+                    b.ToTable("journeys", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_journeys_cost", "cost_euros >= 0");
+                        });
+                });
+
             modelBuilder.Entity("HostingMatch.Domain.Stays.Stay", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1560,6 +1680,36 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_shelter_requests_households_household_id");
+                });
+
+            modelBuilder.Entity("HostingMatch.Domain.Stays.Journey", b =>
+                {
+                    b.HasOne("HostingMatch.Domain.Hosts.Host", null)
+                        .WithMany()
+                        .HasForeignKey("FromHostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journeys_hosts_from_host_id");
+
+                    b.HasOne("HostingMatch.Domain.Stays.StayGuest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_journeys_stay_guests_guest_id");
+
+                    b.HasOne("HostingMatch.Domain.Stays.Stay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_journeys_stays_stay_id");
+
+                    b.HasOne("HostingMatch.Domain.Hosts.Host", null)
+                        .WithMany()
+                        .HasForeignKey("ToHostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journeys_hosts_to_host_id");
                 });
 
             modelBuilder.Entity("HostingMatch.Domain.Stays.Stay", b =>

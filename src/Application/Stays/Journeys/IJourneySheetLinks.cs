@@ -1,0 +1,16 @@
+using NodaTime;
+
+namespace HostingMatch.Application.Stays.Journeys;
+
+/// <summary>
+/// The address of a journey sheet that a volunteer driver's phone opens without an account: signed, for one journey
+/// (named by the stay it leads to), valid until noon the day after the journey. The driver's SMS carries it.
+/// </summary>
+public interface IJourneySheetLinks
+{
+    /// <summary>The link, or null when the server has no public address configured (<c>Twilio:PublicBaseUrl</c>).</summary>
+    string? For(Guid stayId, LocalDate date);
+
+    /// <summary>The stay a link's token names; null when it is forged, altered or expired.</summary>
+    Guid? Read(string token);
+}
