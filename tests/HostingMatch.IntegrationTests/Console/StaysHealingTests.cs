@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HostingMatch.IntegrationTests.Sms;
+using HostingMatch.IntegrationTests.Stays;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -40,14 +41,7 @@ public sealed class StaysHealingTests(Browser browser) : OwnApiTest<SmsApiFactor
     {
         foreach (var (code, name, phone, longitude) in Hosts)
         {
-            var host = Builders.Host(code, beds: 2, accepts: ["family"]);
-            host["displayName"] = name;
-            host["phone"] = phone;
-            host["latitude"] = 48.11;
-            host["longitude"] = longitude;
-            host["programmes"] = new JsonArray("stays");
-            host["region"] = "bretagne";
-            host["staysAvailable"] = new JsonArray(new JsonObject { ["from"] = "2026-11-01", ["until"] = "2027-01-10" });
+            var host = StaysBuilders.StaysHost(code, longitude, name, phone);
             Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync("/api/v1/hosts", host)).StatusCode);
         }
 

@@ -35,15 +35,7 @@ public sealed class StayConversationTests() : OwnApiTest<SmsApiFactory>(new SmsA
         var ids = new Dictionary<string, Guid>();
         foreach (var (code, name, phone, longitude) in Hosts)
         {
-            var host = Builders.Host(code, beds: 2, accepts: ["family"]);
-            host["displayName"] = name;
-            host["phone"] = phone;
-            host["latitude"] = 48.11;
-            host["longitude"] = longitude;
-            host["programmes"] = new JsonArray("stays");
-            host["region"] = "bretagne";
-            host["staysAvailable"] = new JsonArray(new JsonObject { ["from"] = "2026-11-01", ["until"] = "2027-01-10" });
-            host["maxNightsPerGuest"] = 28;
+            var host = StaysBuilders.StaysHost(code, longitude, name, phone);
             var created = await Api.Client.PostAsJsonAsync("/api/v1/hosts", host);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             ids[phone] = (await created.ReadObjectAsync())["id"]!.GetValue<Guid>();

@@ -11,13 +11,17 @@ public static class StaysBuilders
     /// <summary>A Breton host offering stays to families from 1 November to the morning of <paramref name="until"/>.</summary>
     public static JsonObject StaysHost(string code, double longitude, string until = "2027-01-10", int maxNightsPerGuest = 28)
     {
-        var host = Builders.Host(code, beds: 2, accepts: ["family"]);
-        host["latitude"] = 48.11;
-        host["longitude"] = longitude;
-        host["programmes"] = new JsonArray("stays");
-        host["region"] = "bretagne";
-        host["staysAvailable"] = new JsonArray(new JsonObject { ["from"] = "2026-11-01", ["until"] = until });
+        var host = Builders.StaysHost(code, "2026-11-01", until, longitude: longitude);
         host["maxNightsPerGuest"] = maxNightsPerGuest;
+        return host;
+    }
+
+    /// <summary>A Breton stays host with a name and a phone, for the SMS conversation.</summary>
+    public static JsonObject StaysHost(string code, double longitude, string displayName, string phone)
+    {
+        var host = StaysHost(code, longitude);
+        host["displayName"] = displayName;
+        host["phone"] = phone;
         return host;
     }
 
