@@ -140,6 +140,44 @@ public sealed class StaysPageTests(Browser browser) : OwnApiTest
     }
 
     [Fact]
+    public async Task FromAGuestsChain_ACoordinatorNamesItsReferent_AndEndsItsSupportWithAnOutcome_ItsHostsAreTold()
+    {
+        await SeedAsync();
+        var console = await OpenStaysAsync(1280, 1000);
+        var page = console.Page;
+        var calendar = page.Locator("#stays-calendar table.calendar");
+        await calendar.Locator(".bar.confirmed").First.ClickAsync();
+        var chain = page.Locator("#stays-chain");
+        await Expect(chain.Locator("p.referent")).ToContainTextAsync("Aucun référent");
+
+        await chain.Locator("details:has(form.referent-form) summary").ClickAsync();
+        await chain.GetByLabel("Nommer le référent").FillAsync("Odile Le Bris");
+        await chain.GetByLabel("Portable du référent").FillAsync("+33655555555");
+        await chain.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le référent" }).ClickAsync();
+        await Expect(console.Status).ToContainTextAsync("Référent enregistré.");
+        await Expect(chain.Locator("p.referent")).ToHaveTextAsync("Odile Le Bris, +33655555555");
+
+        // A bad phone is refused with the field named, and nothing changes.
+        await chain.Locator("details:has(form.referent-form) summary").ClickAsync();
+        await chain.GetByLabel("Portable du référent").FillAsync("06 55");
+        await chain.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le référent" }).ClickAsync();
+        await Expect(console.Status).ToContainTextAsync("phone");
+        await Expect(chain.Locator("p.referent")).ToHaveTextAsync("Odile Le Bris, +33655555555");
+
+        // Famille A. got a place with child welfare: its support ends tomorrow morning; both its hosts are told.
+        await chain.Locator("details:has(form.exit-form) summary").ClickAsync();
+        await chain.GetByLabel("Issue").SelectOptionAsync("ase-place");
+        await chain.GetByRole(AriaRole.Button, new() { Name = "Terminer", Exact = true }).ClickAsync();
+        await Expect(console.Status).ToContainTextAsync("Prise en charge terminée");
+        await Expect(chain.Locator("p.exit")).ToContainTextAsync("Terminée (place à l'ASE)");
+        // Its first stay keeps tonight (ending tomorrow morning), its second is called off.
+        await Expect(calendar.Locator(".bar.confirmed")).ToHaveCountAsync(1);
+        await using var db = Api.Database.NewContext();
+        Assert.Equal(1, await db.OutboundSms.CountAsync(m => m.Kind == SmsKind.StayNotice && m.Body.Contains("est annulé")));
+        Assert.Equal(1, await db.OutboundSms.CountAsync(m => m.Kind == SmsKind.StayNotice && m.Body.Contains("finit avant la date prévue")));
+    }
+
+    [Fact]
     public async Task OnAPhoneTheCalendarScrollsSidewaysAndAGuestsChainOpens()
     {
         await SeedAsync();

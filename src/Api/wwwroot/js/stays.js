@@ -207,6 +207,7 @@ function calendar(d) {
 
 /** A guest's chain (its stays in order, every status but cancelled) and the journeys between them. */
 async function showChain(guestId, alias) {
+  const guest = await get(`/api/v1/stays/guests/${guestId}`);
   const stays = (await get(`/api/v1/stays?guestId=${guestId}`)).sort((a, b) => a.from.localeCompare(b.from));
   let journeys = [];
   if (stays.length > 0) {
@@ -215,7 +216,7 @@ async function showChain(guestId, alias) {
   }
   const panel = $('stays-chain');
   panel.hidden = false;
-  render($('stays-chain-body'), { guestId, alias, stays, journeys }, chain);
+  render($('stays-chain-body'), { guestId, alias, guest, stays, journeys }, chain);
   $('stays-chain-title').focus();
 }
 
@@ -277,7 +278,61 @@ function chain(c) {
       el('div', { class: 'line muted' }, t('chainNights', { n: s.nights }))))),
     el('h3', {}, t('chainJourneys')),
     c.journeys.length === 0 ? el('p', {}, t('noJourneys')) : el('ul', { class: 'rows' }, c.journeys.map((j) => journeyText(j, c))),
+    el('h3', {}, t('referentTitle')),
+    el('p', { class: 'referent' }, c.guest.referentName ? `${c.guest.referentName}, ${c.guest.referentPhone}` : t('noReferent')),
+    referentForm(c),
+    el('h3', {}, t('exitTitle')),
+    c.guest.outcome
+      ? el('p', { class: 'exit' }, t('exitDone', { outcome: t(`outcome.${c.guest.outcome}`), until: c.guest.needUntil ? longDate(c.guest.needUntil) : '' }))
+      : exitForm(c),
   ];
+}
+
+/** Names the guest's referent: the volunteer a check-in that goes wrong alerts by SMS. */
+function referentForm(c) {
+  const form = el('form', { class: 'compact referent-form' },
+    el('label', { for: 'referent-name' }, t('referentName')),
+    el('input', { id: 'referent-name', maxlength: '100', autocomplete: 'off', value: c.guest.referentName ?? '' }),
+    el('label', { for: 'referent-phone' }, t('referentPhone')),
+    el('input', { id: 'referent-phone', type: 'tel', placeholder: '+33612345678', autocomplete: 'off', value: c.guest.referentPhone ?? '' }),
+    el('button', { type: 'submit', class: 'primary' }, t('referentSave')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    act(event.submitter, async () => {
+      await call('PUT', `/api/v1/stays/guests/${c.guestId}/referent`, {
+        name: $('referent-name').value.trim() || null, phone: $('referent-phone').value.trim() || null,
+      });
+      await showChain(c.guestId, c.alias);
+      say(t('referentSaved'), 'ok');
+    });
+  });
+  return el('details', {}, el('summary', {}, t(c.guest.referentName ? 'referentChange' : 'referentName')), form);
+}
+
+/** Ends the guest's need with its outcome: its stays from that morning are called off and their hosts told by SMS. */
+function exitForm(c) {
+  const outcomes = ['ase-place', 'recognised-minor', 'not-recognised', 'adult-orientation', 'left-without-news', 'other'];
+  const form = el('form', { class: 'compact exit-form' },
+    el('label', { for: 'exit-until' }, t('exitUntil')),
+    el('input', { id: 'exit-until', type: 'date', value: [addDays(night() ?? today(), 1), addDays(c.guest.needFrom, 1)].sort()[1] }),
+    el('label', { for: 'exit-outcome' }, t('exitOutcome')),
+    el('select', { id: 'exit-outcome' }, outcomes.map((o) => el('option', { value: o }, t(`outcome.${o}`)))),
+    el('label', { for: 'exit-note' }, t('exitNote')),
+    el('input', { id: 'exit-note', maxlength: '500', autocomplete: 'off' }),
+    el('button', { type: 'submit', class: 'danger' }, t('exitSave')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!confirm(t('confirmExit'))) return;
+    act(event.submitter, async () => {
+      await post(`/api/v1/stays/guests/${c.guestId}/end`, {
+        until: $('exit-until').value || null, outcome: $('exit-outcome').value, note: $('exit-note').value.trim() || null,
+      });
+      await showChain(c.guestId, c.alias);
+      await load();
+      say(t('exitSaved'), 'ok');
+    });
+  });
+  return el('details', {}, el('summary', {}, t('exitOpen')), form);
 }
 
 function alertList(alerts) {
