@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<IHostingMatchDb>(sp => sp.GetRequiredService<HostingMatchDbContext>());
         services.AddScoped<IUnitOfWork, DatabaseUnitOfWork>();
         services.AddScoped<IMatchingLock, PostgresMatchingLock>();
+        services.AddScoped<Application.Stays.IStaysPlanningLock, PostgresStaysPlanningLock>();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.Configure<ReferralOptions>(configuration.GetSection(ReferralOptions.Section));
         services.AddSms(configuration);

@@ -73,6 +73,7 @@ public sealed class NightFromDatabase
         var kept = Agreed(requests, offers);
         var inStay = await InAgreedStayAsync(db, night, ct);
         var free = requests.Except(kept).Where(r => !inStay.Contains(r.HouseholdId)).ToList();
+        hosts = await WithoutHostsBusyWithStaysAsync(db, night, hosts, kept, ct);
 
         var keptByHost = kept.Where(r => r.HostId is not null).ToLookup(r => r.HostId!.Value);
         var engineHosts = hosts.Select(h => ToEngine(h, night, keptByHost[h.Id].Select(r => households[r.HouseholdId]).ToList(), load)).ToList();
@@ -100,6 +101,24 @@ public sealed class NightFromDatabase
         asItStandsProblem ??= new MatchingProblem(asItStandsNight, Options);
         householdIndex ??= asItStandsNight.Households.Select((h, i) => (h.Id, i)).ToDictionary(x => x.Id, x => x.i);
         return UnplacedReasons.Explain(asItStandsProblem, householdIndex[left.HouseholdId], keptPlacements: true);
+    }
+
+    /// <summary>
+    /// The hosts tonight's matching may use: not one holding an agreed stay of the stays programme that night (its beds
+    /// are taken), nor one with a stays proposal or a weekly check-in awaiting their answer (an OUI or an OK must mean one
+    /// thing: docs/stays.md, "One question at a time"); a host with a placement already agreed tonight stays, to keep it.
+    /// </summary>
+    internal static async Task<List<Host>> WithoutHostsBusyWithStaysAsync(IHostingMatchDb db, LocalDate night, List<Host> hosts,
+        IEnumerable<ShelterRequest> agreed, CancellationToken ct)
+    {
+        var busy = (await db.Stays.AsNoTracking()
+                .Where(s => ((s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing) && s.From <= night && s.Until > night)
+                            || (s.Status == StayStatus.Proposed && s.ProposedToHostAt != null))
+                .Select(s => s.HostId).ToListAsync(ct))
+            .Concat(await db.StayCheckIns.AsNoTracking().Where(c => c.Outcome == null).Select(c => c.HostId).ToListAsync(ct))
+            .ToHashSet();
+        busy.ExceptWith(agreed.Where(r => r.HostId is not null).Select(r => r.HostId!.Value));
+        return busy.Count == 0 ? hosts : hosts.Where(h => !busy.Contains(h.Id)).ToList();
     }
 
     /// <summary>

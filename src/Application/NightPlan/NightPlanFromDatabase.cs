@@ -66,6 +66,7 @@ public sealed class NightPlanFromDatabase
         var @base = await NightFromDatabase.BaseAsync(db, ct);
 
         var agreed = NightFromDatabase.Agreed(requests, offers);
+        hosts = await NightFromDatabase.WithoutHostsBusyWithStaysAsync(db, night, hosts, agreed, ct);
         // A household in an agreed stay that night is never planned for one night (only a placement already agreed is kept).
         var inStay = await NightFromDatabase.InAgreedStayAsync(db, night, ct);
         requests = requests.Where(r => agreed.Contains(r) || !inStay.Contains(r.HouseholdId)).ToList();

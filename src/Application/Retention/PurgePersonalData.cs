@@ -67,6 +67,7 @@ public sealed class PurgePersonalDataHandler(IHostingMatchDb db, IClock clock, I
         var vehicles = db.NightVehicles.Where(v => v.Night < before && (v.DriverFirstName != Erased || v.DriverPhone != string.Empty));
         var escorts = db.NightEscorts.Where(e => e.Night < before && (e.FirstName != Erased || e.Phone != string.Empty));
         var guests = db.StayGuests.Where(g => g.NeedUntil != null && g.NeedUntil < before && g.WaitingAt != Erased);
+        var journeys = db.Journeys.Where(j => j.Date < before && (j.DriverFirstName != null || j.DriverPhone != null || j.ToldDriverPhone != null || j.Notes != null));
         var sessions = db.ConsoleSessions.Where(s => s.ExpiresAt < since);
 
         RetentionReport report;
@@ -74,7 +75,8 @@ public sealed class PurgePersonalDataHandler(IHostingMatchDb db, IClock clock, I
         {
             report = new RetentionReport(before, true, await households.CountAsync(cancellationToken), await referrals.CountAsync(cancellationToken),
                 await sent.CountAsync(cancellationToken), await received.CountAsync(cancellationToken), await alerts.CountAsync(cancellationToken),
-                await vehicles.CountAsync(cancellationToken), await escorts.CountAsync(cancellationToken), await guests.CountAsync(cancellationToken),
+                await vehicles.CountAsync(cancellationToken), await escorts.CountAsync(cancellationToken),
+                await guests.CountAsync(cancellationToken) + await journeys.CountAsync(cancellationToken),
                 await sessions.CountAsync(cancellationToken));
             return report;
         }
@@ -88,7 +90,10 @@ public sealed class PurgePersonalDataHandler(IHostingMatchDb db, IClock clock, I
             await alerts.ExecuteUpdateAsync(s => s.SetProperty(a => a.Message, Erased), cancellationToken),
             await vehicles.ExecuteUpdateAsync(s => s.SetProperty(v => v.DriverFirstName, Erased).SetProperty(v => v.DriverPhone, string.Empty), cancellationToken),
             await escorts.ExecuteUpdateAsync(s => s.SetProperty(e => e.FirstName, Erased).SetProperty(e => e.Phone, string.Empty), cancellationToken),
-            await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.WaitingAt, Erased).SetProperty(g => g.OutcomeNote, (string?)null), cancellationToken),
+            await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.WaitingAt, Erased).SetProperty(g => g.OutcomeNote, (string?)null)
+                .SetProperty(g => g.ReferentName, (string?)null).SetProperty(g => g.ReferentPhone, (string?)null), cancellationToken)
+                + await journeys.ExecuteUpdateAsync(s => s.SetProperty(j => j.DriverFirstName, (string?)null).SetProperty(j => j.DriverPhone, (string?)null)
+                    .SetProperty(j => j.ToldDriverPhone, (string?)null).SetProperty(j => j.Notes, (string?)null), cancellationToken),
             await sessions.ExecuteDeleteAsync(cancellationToken));
 
         if (report.Total > 0)
@@ -96,7 +101,7 @@ public sealed class PurgePersonalDataHandler(IHostingMatchDb db, IClock clock, I
             db.AuditEntries.Add(AuditEntry.Record(null, null, "retention-purge", "personal-data", null,
                 $"Forgot what was older than {options.Value.Days} days (nights before {before:yyyy-MM-dd}): {report.Households} household(s), " +
                 $"{report.Referrals} referral(s), {report.SmsSent} SMS sent, {report.SmsReceived} SMS received, {report.Alerts} alert(s), " +
-                $"{report.Vehicles} vehicle(s), {report.Escorts} escort(s), {report.StaysGuests} stays guest(s), {report.ConsoleSessions} console session(s).",
+                $"{report.Vehicles} vehicle(s), {report.Escorts} escort(s), {report.StaysGuests} stays guest(s) and journey(s), {report.ConsoleSessions} console session(s).",
                 now));
             await db.SaveChangesAsync(cancellationToken);
         }

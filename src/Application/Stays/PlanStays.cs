@@ -37,13 +37,21 @@ public sealed class PlanStaysValidator : AbstractValidator<PlanStays>
     internal static LocalDate Tomorrow(IClock clock) => Night.Current(clock.GetCurrentInstant()).PlusDays(1);
 }
 
-public sealed class PlanStaysHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<PlanStays, StaysPlanResponse>
+public sealed class PlanStaysHandler(IHostingMatchDb db, IClock clock, IStaysPlanningLock planningLock) : ICommandHandler<PlanStays, StaysPlanResponse>
 {
     /// <summary>The planner's budget when the caller gives none.</summary>
     public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a plan waits for another under way: longer than the longest time limit a caller may give.</summary>
+    public static readonly TimeSpan PlanningPatience = TimeSpan.FromSeconds(630);
+
     public async ValueTask<StaysPlanResponse> Handle(PlanStays command, CancellationToken cancellationToken)
     {
+        // One plan at a time: a plan made beside another would propose the same guest's nights twice. A second caller
+        // waits for the first to commit (at most a plan's longest time limit), then plans on what it stored.
+        await using var held = await planningLock.TryAcquireAsync(PlanningPatience, cancellationToken)
+            ?? throw new Domain.Common.DomainException("stays-planning-in-progress",
+                "Another stays plan is being computed; try again in a minute.");
         var now = clock.GetCurrentInstant();
         var today = Night.Current(now);
         var planFrom = command.From ?? today.PlusDays(1);

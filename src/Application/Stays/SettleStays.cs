@@ -16,7 +16,8 @@ namespace HostingMatch.Application.Stays;
 /// Keeps the stays programme's conversation with hosts moving without a coordinator (the stays worker runs it every
 /// minute on every instance; docs/stays.md, "The conversation with hosts"). In order, each step committing on its own:
 /// <list type="number">
-/// <item>proposals unanswered after <c>Stays:OfferTimeoutHours</c> expire;</item>
+/// <item>proposals unanswered after <c>Stays:OfferTimeoutHours</c> expire, and proposals never sent by the time their
+/// guest was due lapse;</item>
 /// <item>a plan whose proposal was declined, expired, or cancelled by its host since it was made is re-planned over what is
 /// left of its horizon, by itself: the refusing host is never proposed to that guest again, and proposals other hosts have
 /// in hand are kept as they are;</item>
@@ -52,9 +53,19 @@ public sealed class SettleStaysHandler(
             stay.Expire(now);
         }
 
+        // A proposal never sent by the time its guest was due (its host busy with another question) would hold its nights
+        // for ever: withdrawn, so that the re-plan (or the one-night programme) takes the guest.
+        var dueBy = Night.Current(now + Duration.FromHours(1));
+        var unsent = await db.Stays.Where(s => s.Status == StayStatus.Proposed && s.ProposedToHostAt == null && s.From <= dueBy)
+            .ToListAsync(cancellationToken);
+        foreach (var stay in unsent.Where(s => Arrival(s) - now < Duration.FromHours(1)))
+        {
+            stay.Lapse(now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
-        var replanned = await ReplanAfterRefusalsAsync(today, cancellationToken);
+        var replanned = await ReplanAfterRefusalsAsync(today, now, cancellationToken);
         var proposed = await ProposeAsync(settings, now, today, cancellationToken);
         var reminded = await RemindAsync(settings, now, today, cancellationToken);
         var checkIns = await CheckInAsync(settings, now, today, cancellationToken);
@@ -64,9 +75,11 @@ public sealed class SettleStaysHandler(
 
     /// <summary>
     /// Each scope (a region, or all) whose latest plan lost a stay to its host's refusal since it was made is planned again
-    /// from tomorrow (or its start) to its end. Returns how many scopes were re-planned.
+    /// from tonight (or its start) to its end: a refusal on the day the guest was due leaves tonight to the re-plan, and
+    /// tonight's nights still uncovered to the one-night programme. Returns how many scopes were re-planned. A scope whose
+    /// plan fails (data a coordinator must fix) is told to the coordinators, once an hour, and the other steps go on.
     /// </summary>
-    private async Task<int> ReplanAfterRefusalsAsync(LocalDate today, CancellationToken cancellationToken)
+    private async Task<int> ReplanAfterRefusalsAsync(LocalDate today, Instant now, CancellationToken cancellationToken)
     {
         var refusedPlans = await db.Stays.AsNoTracking()
             .Where(s => s.Status == StayStatus.Cancelled && s.ClosedBecause != null && s.PlanId != null)
@@ -79,17 +92,42 @@ public sealed class SettleStaysHandler(
         {
             var latest = await db.StaysPlans.AsNoTracking().Where(p => p.Region == scope.Region)
                 .OrderByDescending(p => p.PlannedAt).FirstAsync(cancellationToken);
-            var from = latest.PlanFrom > today ? latest.PlanFrom : today.PlusDays(1);
+            var from = latest.PlanFrom > today ? latest.PlanFrom : today;
             if (latest.PlannedAt >= scope.LastClosedAt || from >= latest.PlanUntil)
             {
                 continue;
             }
 
-            await planStays.Handle(new PlanStays(from, latest.PlanUntil, latest.Region), cancellationToken);
-            count++;
+            // Recovering for real: one region's data a coordinator must fix (beds lowered under agreed stays...) must not
+            // stop the proposals, reminders and check-ins of every region.
+            try
+            {
+                await planStays.Handle(new PlanStays(from, latest.PlanUntil, latest.Region), cancellationToken);
+                count++;
+            }
+            catch (Exception e) when (e is Domain.Common.DomainException or ArgumentException or InvalidOperationException)
+            {
+                ((DbContext)db).ChangeTracker.Clear();
+                await TellReplanFailedAsync(latest.Region, e.Message, now, cancellationToken);
+            }
         }
 
         return count;
+    }
+
+    private async Task TellReplanFailedAsync(string? region, string why, Instant now, CancellationToken cancellationToken)
+    {
+        const string Code = "stays-replan-failed";
+        var hourAgo = now - Duration.FromHours(1);
+        if (await db.Alerts.AnyAsync(a => a.Code == Code && a.RaisedAt > hourAgo, cancellationToken))
+        {
+            return;
+        }
+
+        db.Alerts.Add(CoordinatorAlert.Raise(Code,
+            $"The stays of {region ?? "every region"} could not be re-planned after a host's refusal: {why} Plan it from the stays page once fixed.",
+            null, now));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<int> ProposeAsync(StaysOptions settings, Instant now, LocalDate today, CancellationToken cancellationToken)
@@ -133,14 +171,23 @@ public sealed class SettleStaysHandler(
 
     /// <summary>
     /// The answer is due after <c>OfferTimeoutHours</c>, but before the guest is due to arrive (noon of the first day)
-    /// when that leaves at least an hour: a host cannot be waited on past the arrival.
+    /// when that leaves at least an hour: a host cannot be waited on past the arrival; within two hours for a stay from tonight.
     /// </summary>
     private static Instant AnswerDue(Stay stay, Instant now, StaysOptions settings)
     {
-        var due = now + Duration.FromHours(settings.OfferTimeoutHours);
-        var arrival = Night.At(stay.From, Night.EveningStarts).ToInstant();
-        return arrival < due && arrival - now >= Duration.FromHours(1) ? arrival : due;
+        var timeout = Duration.FromHours(Math.Max(1, settings.OfferTimeoutHours));
+        var arrival = Arrival(stay);
+        if (arrival - now < Duration.FromHours(1))
+        {
+            // A stay from tonight proposed after noon (a re-plan after a refusal): a couple of hours at most, not a day.
+            return now + Duration.Min(timeout, Duration.FromHours(2));
+        }
+
+        return arrival < now + timeout ? arrival : now + timeout;
     }
+
+    /// <summary>When the guest is due at the host: noon of the first night (a night starts at noon).</summary>
+    private static Instant Arrival(Stay stay) => Night.At(stay.From, Night.EveningStarts).ToInstant();
 
     private async Task<int> RemindAsync(StaysOptions settings, Instant now, LocalDate today, CancellationToken cancellationToken)
     {
@@ -178,7 +225,7 @@ public sealed class SettleStaysHandler(
 
         await db.SaveChangesAsync(cancellationToken);
 
-        var interval = settings.CheckInIntervalDays;
+        var interval = Math.Max(1, settings.CheckInIntervalDays);
         var startedBy = today.PlusDays(-interval);
         var askedBefore = now - Duration.FromDays(interval);
         var due = await db.Stays.AsNoTracking()
@@ -195,7 +242,7 @@ public sealed class SettleStaysHandler(
             }
 
             var host = await db.Hosts.AsNoTracking().FirstAsync(h => h.Id == stay.HostId, cancellationToken);
-            var checkIn = StayCheckIn.Send(stay, now, now + Duration.FromHours(settings.CheckInAnswerHours));
+            var checkIn = StayCheckIn.Send(stay, now, now + Duration.FromHours(Math.Max(1, settings.CheckInAnswerHours)));
             db.StayCheckIns.Add(checkIn);
             if (host.SmsOptedOutAt is not null)
             {

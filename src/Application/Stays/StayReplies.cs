@@ -74,7 +74,9 @@ public static class StayReplies
         if (intent == ReplyIntent.Cancel)
         {
             var today = Night.Current(now);
-            var confirmed = await db.Stays.Where(s => s.HostId == host.Id && s.Status == StayStatus.Confirmed && s.From >= today)
+            // Until the noon the guest is due (a night starts at noon): after that the guest may be at the door, and a
+            // coordinator must call.
+            var confirmed = await db.Stays.Where(s => s.HostId == host.Id && s.Status == StayStatus.Confirmed && s.From > today)
                 .OrderBy(s => s.From).FirstOrDefaultAsync(ct);
             if (confirmed is not null)
             {

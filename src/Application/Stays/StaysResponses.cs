@@ -35,7 +35,7 @@ public sealed record GuestResponse(
 /// <summary>
 /// A stay: a guest at a host for the nights <c>[from, until)</c>. <c>proposal</c> is where its SMS proposal stands:
 /// <c>not-sent</c>, <c>awaiting-answer</c> (until <c>answerDueAt</c>), <c>accepted</c>, <c>declined</c>, <c>expired</c>,
-/// <c>unreachable</c> (the host had sent STOP),
+/// <c>unreachable</c> (the host had sent STOP), <c>lapsed</c> (never sent before the guest was due),
 /// or <c>none</c> (agreed or cancelled without one).
 /// </summary>
 public sealed record StayResponse(
@@ -117,6 +117,7 @@ internal static class StaysProjection
         (StayStatus.Cancelled, StayClosure.Declined, _) => "declined",
         (StayStatus.Cancelled, StayClosure.Expired, _) => "expired",
         (StayStatus.Cancelled, StayClosure.Unreachable, _) => "unreachable",
+        (StayStatus.Cancelled, StayClosure.Lapsed, _) => "lapsed",
         (StayStatus.Cancelled, _, _) => "none",
         (_, _, not null) => "accepted",
         _ => "none",

@@ -18,7 +18,7 @@ internal static class RetentionCommand
             var report = await services.GetRequiredService<IMediator>().Send(new PurgePersonalData(parse.GetValue(dryRun)), token);
             Console.WriteLine($"{(report.DryRun ? "Would forget" : "Forgot")} for nights before {report.Before:yyyy-MM-dd}: " +
                               $"{report.Households} household(s), {report.Referrals} referral(s), {report.SmsSent} SMS sent, {report.SmsReceived} SMS received, " +
-                              $"{report.Alerts} alert(s), {report.Vehicles} vehicle(s), {report.Escorts} escort(s), {report.StaysGuests} stays guest(s), " +
+                              $"{report.Alerts} alert(s), {report.Vehicles} vehicle(s), {report.Escorts} escort(s), {report.StaysGuests} stays guest(s) and journey(s), " +
                               $"{report.ConsoleSessions} console session(s).");
             return ExitCodes.Success;
         }, ct));

@@ -150,7 +150,16 @@ public sealed class Stay
 
     /// <summary>The host cannot be asked (they sent STOP): the proposal is cancelled before it goes out, and not made to them again for this guest.</summary>
     /// <exception cref="DomainException"><c>stay-not-proposable</c> unless it is a proposal not yet sent.</exception>
-    public void WithdrawUnreachable(Instant now)
+    public void WithdrawUnreachable(Instant now) => WithdrawUnsent(StayClosure.Unreachable, now);
+
+    /// <summary>
+    /// The proposal could not go out before the guest was due (its host was busy with another question): cancelled, and
+    /// not made to that host again for this guest, so that the next plan cannot bring it back for ever.
+    /// </summary>
+    /// <exception cref="DomainException"><c>stay-not-proposable</c> unless it is a proposal not yet sent.</exception>
+    public void Lapse(Instant now) => WithdrawUnsent(StayClosure.Lapsed, now);
+
+    private void WithdrawUnsent(StayClosure why, Instant now)
     {
         if (Status != StayStatus.Proposed || ProposedToHostAt is not null)
         {
@@ -158,7 +167,7 @@ public sealed class Stay
         }
 
         Cancel(now);
-        ClosedBecause = StayClosure.Unreachable;
+        ClosedBecause = why;
     }
 
     /// <summary>

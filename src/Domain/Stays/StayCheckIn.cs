@@ -33,6 +33,9 @@ public sealed class StayCheckIn
     /// <summary>When the referent and the coordinators were alerted.</summary>
     public Instant? AlertedAt { get; private set; }
 
+    /// <summary>Optimistic concurrency: two instances never alert twice, and a host's answer and the lapse never overwrite each other.</summary>
+    public uint Version { get; private set; }
+
     public bool IsOpen => Outcome is null;
 
     /// <summary>True when the outcome calls for the referent (anything but fine).</summary>

@@ -24,4 +24,6 @@ public enum StayClosure
     Expired,
     /// <summary>The host cannot be asked: they turned SMS off (STOP).</summary>
     Unreachable,
+    /// <summary>Never sent before the guest was due (the host was busy with another question): withdrawn.</summary>
+    Lapsed,
 }

@@ -5,6 +5,7 @@ using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Referrals;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
+using HostingMatch.Domain.Stays;
 using HostingMatch.Domain.Transport;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -28,13 +29,15 @@ public sealed class RetentionTests : IAsyncLifetime
 
     /// <summary>A night's personal data, each text marked so that a scan of the whole database finds it.</summary>
     private sealed record Marks(string Alias, string Notes, string ReferrerName, string ReferrerPhone, string SmsBody, string HostPhone,
-        string Inbound, string Alert, string Driver, string DriverPhone, string EscortPhone)
+        string Inbound, string Alert, string Driver, string DriverPhone, string EscortPhone, string StaysReferent, string StaysReferentPhone)
     {
-        public IEnumerable<string> All => [Alias, Notes, ReferrerName, ReferrerPhone, SmsBody, HostPhone, Inbound, Alert, Driver, DriverPhone, EscortPhone];
+        public IEnumerable<string> All => [Alias, Notes, ReferrerName, ReferrerPhone, SmsBody, HostPhone, Inbound, Alert, Driver, DriverPhone, EscortPhone,
+            StaysReferent, StaysReferentPhone];
     }
 
     private static Marks MarksOf(string tag, string digits) => new($"Famille {tag}", $"Notes {tag}", $"Referent {tag}", $"+3361{digits}",
-        $"Corps {tag}", $"+3362{digits}", $"Reponse {tag}", $"Alerte {tag}", $"Pilote{tag}", $"+3363{digits}", $"+3364{digits}");
+        $"Corps {tag}", $"+3362{digits}", $"Reponse {tag}", $"Alerte {tag}", $"Pilote{tag}", $"+3363{digits}", $"+3364{digits}",
+        $"Suivie {tag}", $"+3365{digits}");
 
     private async Task SeedNightAsync(LocalDate night, Marks marks)
     {
@@ -48,7 +51,10 @@ public sealed class RetentionTests : IAsyncLifetime
         sent.Claim(at, at + Duration.FromMinutes(1));
         sent.MarkSent($"SM{Guid.NewGuid():N}", "delivered", at);
         var (key, _) = ApiKey.Issue(organisation.Id, Role.Coordinator, at);
-        db.AddRange(organisation, household, request, referral, sent, key,
+        // The same household was also a guest of the stays programme, its need ended that night, a referent named.
+        var guest = StayGuest.Create(household.Id, night.PlusDays(-7), night.PlusDays(1), ["ile-de-france"], "Base", new(48.9, 2.36), at);
+        guest.AssignReferent(marks.StaysReferent, marks.StaysReferentPhone, at);
+        db.AddRange(organisation, household, request, referral, sent, key, guest,
             InboundSms.Create($"SM{Guid.NewGuid():N}", marks.HostPhone, marks.Inbound, null, "accepted", null, at),
             CoordinatorAlert.Raise("host-opted-out", marks.Alert, null, at),
             NightVehicle.Create(night, VehicleKind.Car, "Voiture 2", marks.Driver, marks.DriverPhone, 3, new LocalTime(21, 0), new LocalTime(23, 0), at),
@@ -69,7 +75,7 @@ public sealed class RetentionTests : IAsyncLifetime
         var dry = await CliProcess.RunAsync(database.ConnectionString, "retention", "run", "--dry-run");
         Assert.True(dry.Exit == 0, dry.Stderr);
         Assert.Contains("Would forget", dry.Stdout);
-        Assert.Contains("1 household(s), 1 referral(s), 1 SMS sent, 1 SMS received, 1 alert(s), 1 vehicle(s), 1 escort(s), 0 stays guest(s), 1 console session(s)", dry.Stdout);
+        Assert.Contains("1 household(s), 1 referral(s), 1 SMS sent, 1 SMS received, 1 alert(s), 1 vehicle(s), 1 escort(s), 1 stays guest(s) and journey(s), 1 console session(s)", dry.Stdout);
         Assert.All(old.All, mark => Assert.NotEmpty(TablesHolding(mark).Result));
 
         var run = await CliProcess.RunAsync(database.ConnectionString, "retention", "run");
@@ -98,7 +104,7 @@ public sealed class RetentionTests : IAsyncLifetime
         }
 
         var again = await CliProcess.RunAsync(database.ConnectionString, "retention", "run");
-        Assert.Contains("0 household(s), 0 referral(s), 0 SMS sent, 0 SMS received, 0 alert(s), 0 vehicle(s), 0 escort(s), 0 stays guest(s), 0 console session(s)", again.Stdout);
+        Assert.Contains("0 household(s), 0 referral(s), 0 SMS sent, 0 SMS received, 0 alert(s), 0 vehicle(s), 0 escort(s), 0 stays guest(s) and journey(s), 0 console session(s)", again.Stdout);
         await using var read = database.NewContext();
         Assert.Equal(1, await read.AuditEntries.CountAsync(a => a.Action == "retention-purge"));
     }

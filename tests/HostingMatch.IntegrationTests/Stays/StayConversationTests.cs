@@ -6,6 +6,7 @@ using HostingMatch.Infrastructure.Sms.FakeTwilio;
 using HostingMatch.IntegrationTests.Sms;
 using HostingMatch.IntegrationTests.Support;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -265,6 +266,89 @@ public sealed class StayConversationTests() : OwnApiTest<SmsApiFactory>(new SmsA
         await ReplyAsync(lorient, "stop");
         Assert.Equal(1, (await SettleAsync()).Alerts);
         Assert.Contains("l'hôte ne reçoit plus nos SMS (STOP)", (await NextSmsToAsync(Referent, 0)).Body);
+    }
+
+    [Fact]
+    public async Task TwoPlansAtOnce_AsACoordinatorAndTheWorkerMightMake_NeverProposeOneGuestsNightTwice()
+    {
+        var (guest, _) = await ArrangeAsync(needUntil: null);
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        {
+            await using var scope = Api.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PlanStays(null, new LocalDate(2027, 1, 10), "bretagne", 5));
+        }));
+        var active = (await (await Api.Client.GetAsync($"/api/v1/stays?guestId={guest}")).ReadArrayAsync())
+            .Select(s => (From: (string)s!["from"]!, Until: (string)s["until"]!)).OrderBy(s => s.From, StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(active);
+        for (var i = 1; i < active.Count; i++)
+        {
+            Assert.True(string.CompareOrdinal(active[i - 1].Until, active[i].From) <= 0, $"Overlapping stays: {string.Join(", ", active)}");
+        }
+    }
+
+    [Fact]
+    public async Task AProposalItsBusyHostCouldNotBeSentBeforeTheArrival_Lapses_AndThePlanHealsWithAnotherHost()
+    {
+        var (guest, hosts) = await ArrangeAsync();
+        var rennes = Hosts[0].Phone;
+        // Claire is busy with another question (a check-in of another stay would do the same): her proposal waits.
+        await using (var db = Api.NewDb())
+        {
+            var ongoing = OngoingAt(hosts[rennes], await db.Stays.FirstAsync(s => s.GuestId == guest));
+            db.Stays.Add(ongoing);
+            db.StayCheckIns.Add(Domain.Stays.StayCheckIn.Send(ongoing, Api.Clock.GetCurrentInstant(), Api.Clock.GetCurrentInstant() + Duration.FromDays(3)));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(0, (await SettleAsync()).Proposed);
+        // Noon on the 28th: the family was due; the proposal never went out.
+        Api.Clock.Reset(Instant.FromUtc(2026, 11, 28, 11, 30));
+        var round = await SettleAsync();
+        Assert.Equal(1, round.Replanned);
+        var lapsed = await (await Api.Client.GetAsync($"/api/v1/stays?guestId={guest}&status=cancelled")).ReadArrayAsync();
+        Assert.Contains(lapsed, s => (string?)s!["proposal"] == "lapsed" && s["hostId"]!.GetValue<Guid>() == hosts[rennes]);
+        var healed = await FirstStayAsync(guest);
+        Assert.NotEqual(hosts[rennes], healed["hostId"]!.GetValue<Guid>());
+        Assert.Equal("2026-11-28", (string?)healed["from"]);
+        Assert.Equal("awaiting-answer", (string?)healed["proposal"]);
+    }
+
+    /// <summary>A stay of another guest under way at <paramref name="hostId"/>, for a check-in to hang on.</summary>
+    private static Domain.Stays.Stay OngoingAt(Guid hostId, Domain.Stays.Stay like)
+    {
+        var stay = Domain.Stays.Stay.Propose(like.GuestId, hostId, Domain.Stays.NightPeriod.Create(new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 2)), 0, null,
+            Instant.FromUtc(2026, 10, 30, 12, 0));
+        stay.Confirm(Instant.FromUtc(2026, 10, 30, 12, 0));
+        return stay;
+    }
+
+    [Fact]
+    public async Task AHostWithAStaysQuestionOpen_IsNotOfferedANightMeanwhile()
+    {
+        // Two Paris hosts of the one-night programme; Nadia, at the base's door, also takes stays in Ile-de-France.
+        var nadia = Builders.StaysHost("k-nadia", "2026-11-01", "2027-01-10", region: "ile-de-france", latitude: 48.8986, longitude: 2.3592);
+        nadia["programmes"] = new JsonArray("one-night", "stays");
+        nadia["displayName"] = "Nadia";
+        nadia["phone"] = "+33644444444";
+        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync("/api/v1/hosts", nadia)).StatusCode);
+        var other = Builders.Host("h-bruno", beds: 3);
+        other["phone"] = "+33622222222";
+        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync("/api/v1/hosts", other)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync("/api/v1/stays/guests", new JsonObject
+        {
+            ["alias"] = "Famille K.",
+            ["members"] = new JsonArray(new JsonObject { ["age"] = 35, ["sex"] = "female" }, new JsonObject { ["age"] = 8, ["sex"] = "male" }),
+            ["needFrom"] = "2026-11-28", ["needUntil"] = "2026-12-20", ["regions"] = new JsonArray("ile-de-france"),
+            ["waitingAt"] = "Porte de la Chapelle", ["latitude"] = 48.8986, ["longitude"] = 2.3592,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.Client.PostAsJsonAsync("/api/v1/stays/plan", new JsonObject { ["until"] = "2027-01-10" })).StatusCode);
+        Assert.Equal(1, (await SettleAsync()).Proposed);
+        await NextSmsToAsync("+33644444444", 0);
+
+        // Tonight a family needs a bed: Nadia is nearest, but her "OUI" must mean the stay, so the night goes to Bruno.
+        await Api.AddFamilyAsync("Famille N.", 33, 4);
+        var run = await Api.RunMatchingAsync();
+        Assert.Equal("h-bruno", (string?)Assert.Single(run["proposals"]!.AsArray())!["hostCode"]);
     }
 
     [Fact]

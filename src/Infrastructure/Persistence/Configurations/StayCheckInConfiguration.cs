@@ -12,6 +12,7 @@ internal sealed class StayCheckInConfiguration : IEntityTypeConfiguration<StayCh
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Version).IsRowVersion();
         builder.Ignore(c => c.IsOpen);
         builder.Ignore(c => c.NeedsAttention);
         builder.HasIndex(c => new { c.StayId, c.SentAt });

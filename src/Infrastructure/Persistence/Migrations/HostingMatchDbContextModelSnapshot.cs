@@ -1098,6 +1098,12 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("stay_id");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_stay_check_ins");
 
