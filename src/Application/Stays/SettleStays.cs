@@ -23,6 +23,7 @@ namespace HostingMatch.Application.Stays;
 /// in hand are kept as they are;</item>
 /// <item>proposed stays starting within <c>Stays:ProposeAheadDays</c> go to their hosts by SMS, one awaiting answer per
 /// host, never to a host who sent STOP, has a night offer open or a check-in unanswered (a yes must mean one thing);</item>
+/// <item>the latest plans' uncovered nights entering the one-night programme's week ahead become one-night requests;</item>
 /// <item>hosts of confirmed stays are reminded <c>Stays:ReminderDaysBefore</c> days before the arrival;</item>
 /// <item>check-ins: every <c>Stays:CheckInIntervalDays</c> of a stay under way its host is asked how it goes; no answer
 /// within <c>Stays:CheckInAnswerHours</c>, APPEL, or STOP alerts the guest's referent by SMS and the coordinators, once.</item>
@@ -66,6 +67,7 @@ public sealed class SettleStaysHandler(
         await db.SaveChangesAsync(cancellationToken);
 
         var replanned = await ReplanAfterRefusalsAsync(today, now, cancellationToken);
+        await CarryUncoveredNightsAsync(now, cancellationToken);
         var proposed = await ProposeAsync(settings, now, today, cancellationToken);
         var reminded = await RemindAsync(settings, now, today, cancellationToken);
         var checkIns = await CheckInAsync(settings, now, today, cancellationToken);
@@ -113,6 +115,28 @@ public sealed class SettleStaysHandler(
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The one-night programme takes nights a week ahead: as the days pass, the latest plan's uncovered nights that come
+    /// into that window become one-night requests (UncoveredNightRequests; a night already requested is left as it is).
+    /// </summary>
+    private async Task CarryUncoveredNightsAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var scopes = await db.StaysPlans.AsNoTracking().Select(p => p.Region).Distinct().ToListAsync(cancellationToken);
+        if (scopes.Count == 0)
+        {
+            return;
+        }
+
+        var guests = await db.StayGuests.AsNoTracking().ToDictionaryAsync(g => g.Id, cancellationToken);
+        foreach (var region in scopes)
+        {
+            var latest = await db.StaysPlans.AsNoTracking().Where(p => p.Region == region).OrderByDescending(p => p.PlannedAt).FirstAsync(cancellationToken);
+            await UncoveredNightRequests.RegisterAsync(db, latest, guests, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task TellReplanFailedAsync(string? region, string why, Instant now, CancellationToken cancellationToken)

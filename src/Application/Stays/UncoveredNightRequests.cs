@@ -29,6 +29,12 @@ internal static class UncoveredNightRequests
     public static async Task RegisterAsync(IHostingMatchDb db, StoredStaysPlan plan, IReadOnlyDictionary<Guid, StayGuest> guests, Instant now,
         CancellationToken ct)
     {
+        // Another region's plan knows nothing of Ile-de-France's beds: a guest it leaves uncovered may be covered there.
+        if (plan.Region is not null && plan.Region != Region.Default)
+        {
+            return;
+        }
+
         var tonight = Night.Current(now);
         var open = Referral.NightsOpen(now);
         var from = plan.PlanFrom > tonight ? plan.PlanFrom : tonight;

@@ -5,6 +5,7 @@ using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Stays;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace HostingMatch.IntegrationTests.Stays;
@@ -74,6 +75,26 @@ public sealed class BetweenProgrammesTests : OwnApiTest
         // Planning again registers nothing twice.
         await PlanAsync();
         Assert.Equal(requests.Select(r => r.Id), (await RequestsOfAsync(paris)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task AsTheDaysPass_TheLatestPlansUncoveredNightsEnteringTheWeekAhead_BecomeRequests_WithoutAnotherPlan()
+    {
+        Api.Clock.Reset(Tonight);
+        var paris = await PostAsync("/api/v1/stays/guests", Guest("Famille P.", "ile-de-france"));
+        await PlanAsync();
+        Assert.Equal(new LocalDate(2026, 12, 3), (await RequestsOfAsync(paris)).Max(r => r.Night));
+
+        // Two days later, nobody planned again: the stays worker's round carries the 4th and the 5th.
+        Api.Clock.Advance(Duration.FromDays(2));
+        await using (var scope = Api.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new Application.Stays.SettleStays());
+        }
+
+        var requests = await RequestsOfAsync(paris);
+        Assert.Equal(new LocalDate(2026, 12, 5), requests.Max(r => r.Night));
+        Assert.Equal(requests.Count, requests.Select(r => r.Night).Distinct().Count());
     }
 
     [Fact]

@@ -87,7 +87,8 @@ public sealed class ArrangeJourneyHandler(IHostingMatchDb db, IClock clock, IOut
 
         // A journey already made is recorded (its cost, how it went) without texting anyone.
         var queued = 0;
-        if (leg.Date >= Night.Current(now) && (journey.HostsNeedTelling || journey.DriverNeedsTelling))
+        // A journey's date is a calendar day (the move happens in the day), not a night: compared with today's date in Paris.
+        if (leg.Date >= now.InZone(Night.Zone).Date && (journey.HostsNeedTelling || journey.DriverNeedsTelling))
         {
             queued = Tell(journey, chains, leg, now);
             journey.RecordTold(now);
@@ -117,7 +118,9 @@ public sealed class ArrangeJourneyHandler(IHostingMatchDb db, IClock clock, IOut
             }
 
             var receiving = chains.Hosts[leg.ToHostId];
-            queued += TellHost(receiving, SmsTemplates.JourneyArrival(receiving.Language, receiving.DisplayName, leg.Date, arrival, journey.Way), "arrival",
+            // A long journey may arrive after midnight: the arrival's own day.
+            var arrivalDate = leg.Date.PlusDays((departure.Hour * 60 + departure.Minute + journey.Minutes) / (24 * 60));
+            queued += TellHost(receiving, SmsTemplates.JourneyArrival(receiving.Language, receiving.DisplayName, arrivalDate, arrival, journey.Way), "arrival",
                 arrival, now);
         }
 
