@@ -416,6 +416,10 @@ public static class SmsTemplates
         $"Bonjour{Prefix(FirstName(driverFirstName))}, merci de conduire le trajet du {Day(date)} entre deux accueils : départ {Clock(Language.Fr, departure)}, " +
         $"arrivée vers {Clock(Language.Fr, arrival)}." + (sheetLink is null ? " Adresses : voir les coordinateurs." : $" Adresses et téléphones : {sheetLink}");
 
+    /// <summary>The stay a driver's journey led to was called off: nobody to drive.</summary>
+    public static string JourneyCalledOff(string driverFirstName, LocalDate date) =>
+        $"Bonjour{Prefix(FirstName(driverFirstName))}, le trajet du {Day(date)} entre deux accueils est annulé : inutile de venir. Merci de votre aide !";
+
     private static string Day(LocalDate date) => date.ToString("dd'/'MM", CultureInfo.InvariantCulture);
 
     #endregion

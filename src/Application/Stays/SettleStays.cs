@@ -26,7 +26,8 @@ namespace HostingMatch.Application.Stays;
 /// <item>the latest plans' uncovered nights entering the one-night programme's week ahead become one-night requests;</item>
 /// <item>hosts of confirmed stays are reminded <c>Stays:ReminderDaysBefore</c> days before the arrival;</item>
 /// <item>check-ins: every <c>Stays:CheckInIntervalDays</c> of a stay under way its host is asked how it goes; no answer
-/// within <c>Stays:CheckInAnswerHours</c>, APPEL, or STOP alerts the guest's referent by SMS and the coordinators, once.</item>
+/// within <c>Stays:CheckInAnswerHours</c>, APPEL, or STOP alerts the guest's referent by SMS and the coordinators, once;</item>
+/// <item>a volunteer driver texted for a journey whose stay was called off since is told not to come.</item>
 /// </list>
 /// Two instances never send one message twice: a host's one awaiting proposal and a stay's one open check-in are unique
 /// indexes, and reminders go with the stay's row version; the loser of a race saves nothing and the next round finds the work done.
@@ -72,6 +73,7 @@ public sealed class SettleStaysHandler(
         var reminded = await RemindAsync(settings, now, today, cancellationToken);
         var checkIns = await CheckInAsync(settings, now, today, cancellationToken);
         var alerts = await AlertReferentsAsync(now, cancellationToken);
+        await TellDriversCalledOffAsync(now, cancellationToken);
         return new SettleStaysResult(overdue.Count, replanned, proposed, reminded, checkIns, alerts);
     }
 
@@ -321,6 +323,27 @@ public sealed class SettleStaysHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         return pending.Count;
+    }
+
+    /// <summary>
+    /// A volunteer driver texted for a journey whose stay was called off since (an exit, a host's ANNULE, a coordinator,
+    /// a host who withdrew) is told not to come, once, whatever path called it off.
+    /// </summary>
+    private async Task TellDriversCalledOffAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var today = now.InZone(Night.Zone).Date;
+        var orphaned = await db.Journeys
+            .Where(j => j.ToldDriverPhone != null && j.Date >= today
+                        && db.Stays.Any(s => s.Id == j.StayId && (s.Status == StayStatus.Cancelled || s.Until <= j.Date)))
+            .ToListAsync(cancellationToken);
+        foreach (var journey in orphaned)
+        {
+            db.OutboundSms.Add(OutboundSms.Create(journey.ToldDriverPhone!,
+                SmsTemplates.JourneyCalledOff(journey.DriverFirstName ?? string.Empty, journey.Date), SmsKind.Journey, null, null, now));
+            journey.RecordCalledOff(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The coordinators' alert code for a check-in that needs attention.</summary>

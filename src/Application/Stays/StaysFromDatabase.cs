@@ -211,7 +211,17 @@ public sealed class StaysFromDatabase
             {
                 if (!StillAllowed(host, guest, household, night))
                 {
-                    stay.CutShort(night, today, now);
+                    if (stay.IsAwaitingHost)
+                    {
+                        // The host holds an SMS with these dates: never shortened behind their back. Withdrawn; a later OUI is
+                        // thanked as too late.
+                        stay.Cancel(now);
+                    }
+                    else
+                    {
+                        stay.CutShort(night, today, now);
+                    }
+
                     break;
                 }
             }

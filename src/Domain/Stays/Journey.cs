@@ -214,6 +214,20 @@ public sealed class Journey
     }
 
     /// <summary>The hosts (and the driver, if any) were sent the journey as it stands.</summary>
+    /// <summary>
+    /// The stay this journey led to was called off and the driver told so: nobody is told this journey any more (a stay
+    /// agreed again later is a new time to tell).
+    /// </summary>
+    public void RecordCalledOff(Instant now)
+    {
+        ToldDate = null;
+        ToldDeparture = null;
+        ToldFromHostId = null;
+        ToldToHostId = null;
+        ToldDriverPhone = null;
+        UpdatedAt = now;
+    }
+
     public void RecordTold(Instant now)
     {
         ToldDate = Date;

@@ -5,6 +5,7 @@ using HostingMatch.Domain.Sms;
 using HostingMatch.IntegrationTests.Sms;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace HostingMatch.IntegrationTests.Stays;
@@ -131,6 +132,33 @@ public sealed class JourneysTests() : OwnApiTest<SmsApiFactory>(new SmsApiFactor
         // After the journey's day the link has expired.
         Api.Clock.Reset(Instant.FromUtc(2026, 12, 5, 12, 0));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(link)).StatusCode);
+    }
+
+    [Fact]
+    public async Task WhenTheStayAJourneyLedToIsCalledOff_ItsDriverIsToldNotToCome_Once()
+    {
+        var (_, move, _) = await ArrangeAsync();
+        Assert.Equal(HttpStatusCode.OK, (await ArrangeAsync(move, ByDriver("10:00"))).StatusCode);
+        await Api.Twilio.WaitForMessagesAsync(3);
+
+        // Bob calls his stay off by SMS before the day.
+        await Api.Twilio.SendInboundAsync(BobPhone, "ANNULE");
+        for (var round = 0; round < 2; round++)
+        {
+            await using var scope = Api.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new Application.Stays.SettleStays());
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Api.Twilio.Messages.Count(m => m.To == DriverPhone) < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(300);
+        var toDriver = Api.Twilio.Messages.Where(m => m.To == DriverPhone).ToList();
+        Assert.Equal(2, toDriver.Count);
+        Assert.Equal("Bonjour Paul, le trajet du 04/12 entre deux accueils est annulé : inutile de venir. Merci de votre aide !", toDriver[1].Body);
     }
 
     [Fact]
