@@ -102,8 +102,8 @@ public static class VanRunEndpoints
         app.MapGet("/journeys/{token}", async Task<Results<ContentHttpResult, NotFound>> (string token, HttpResponse response, IJourneySheetLinks links,
                 IMediator mediator, CancellationToken ct) =>
             {
-                if (token.Length > MaxTokenLength || links.Read(token) is not { } stayId
-                    || await mediator.Send(new GetJourneySheet(stayId), ct) is not { } sheet)
+                if (token.Length > MaxTokenLength || links.Read(token) is not { } link
+                    || await mediator.Send(new GetJourneySheet(link.StayId, link.DriverPhone), ct) is not { } sheet)
                 {
                     return TypedResults.NotFound();
                 }

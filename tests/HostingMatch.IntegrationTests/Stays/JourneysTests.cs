@@ -125,9 +125,22 @@ public sealed class JourneysTests() : OwnApiTest<SmsApiFactory>(new SmsApiFactor
         Assert.Equal(3, await QueuedSmsAsync());
         Assert.Equal(HttpStatusCode.OK, (await ArrangeAsync(move, ByDriver("11:00"))).StatusCode);
         Assert.Equal(6, await QueuedSmsAsync());
-        await using var db = Api.NewDb();
-        Assert.Equal(4, await db.OutboundSms.CountAsync(m => m.Kind == SmsKind.StayNotice));
-        Assert.Equal(2, await db.OutboundSms.CountAsync(m => m.Kind == SmsKind.Journey));
+        await using (var db = Api.NewDb())
+        {
+            Assert.Equal(4, await db.OutboundSms.CountAsync(m => m.Kind == SmsKind.StayNotice));
+            Assert.Equal(2, await db.OutboundSms.CountAsync(m => m.Kind == SmsKind.Journey));
+        }
+
+        // Another volunteer drives: Paul's link no longer opens (the hosts' addresses and phones are not his to read).
+        var byLea = ByDriver("11:00");
+        (byLea["driverFirstName"], byLea["driverPhone"]) = ("Léa", "+33644444444");
+        Assert.Equal(HttpStatusCode.OK, (await ArrangeAsync(move, byLea)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(link)).StatusCode);
+        await using (var db = Api.NewDb())
+        {
+            var toLea = (await db.OutboundSms.Where(m => m.Kind == SmsKind.Journey && m.To == "+33644444444").SingleAsync()).Body;
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(toLea[toLea.IndexOf(Api.PublicBaseUrl, StringComparison.Ordinal)..])).StatusCode);
+        }
 
         // After the journey's day the link has expired.
         Api.Clock.Reset(Instant.FromUtc(2026, 12, 5, 12, 0));

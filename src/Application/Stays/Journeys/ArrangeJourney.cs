@@ -127,7 +127,7 @@ public sealed class ArrangeJourneyHandler(IHostingMatchDb db, IClock clock, IOut
         if (journey.DriverNeedsTelling)
         {
             db.OutboundSms.Add(OutboundSms.Create(journey.DriverPhone!,
-                SmsTemplates.JourneyDriver(journey.DriverFirstName!, leg.Date, departure, arrival, links.For(leg.StayId, leg.Date)), SmsKind.Journey, null, null, now));
+                SmsTemplates.JourneyDriver(journey.DriverFirstName!, leg.Date, departure, arrival, links.For(leg.StayId, journey.DriverPhone!, leg.Date)), SmsKind.Journey, null, null, now));
             queued++;
         }
 

@@ -5,9 +5,10 @@ namespace HostingMatch.Application.Stays.Journeys;
 
 /// <summary>
 /// The volunteer driver's sheet for the journey to a stay (opened from the link in the driver's SMS, without an account),
-/// as the chain stands now. Null when no journey leads there any more or a volunteer no longer drives it.
+/// as the chain stands now. Null when no journey leads there any more, a volunteer no longer drives it, or another
+/// volunteer than <paramref name="DriverPhone"/> (the link's) drives it now.
 /// </summary>
-public sealed record GetJourneySheet(Guid StayId) : IQuery<JourneySheet?>;
+public sealed record GetJourneySheet(Guid StayId, string DriverPhone) : IQuery<JourneySheet?>;
 
 public sealed class GetJourneySheetHandler(IHostingMatchDb db) : IQueryHandler<GetJourneySheet, JourneySheet?>
 {
@@ -15,7 +16,8 @@ public sealed class GetJourneySheetHandler(IHostingMatchDb db) : IQueryHandler<G
     {
         var chains = await JourneyChains.OfStayAsync(db, query.StayId, track: false, cancellationToken);
         if (chains.Legs is not [var leg] || chains.Arranged.GetValueOrDefault(leg.StayId) is not
-                { Way: JourneyWay.VolunteerDriver, DepartureTime: { } departure, DriverFirstName: { } driver })
+                { Way: JourneyWay.VolunteerDriver, DepartureTime: { } departure, DriverFirstName: { } driver } journey
+            || journey.DriverPhone != query.DriverPhone)
         {
             return null;
         }

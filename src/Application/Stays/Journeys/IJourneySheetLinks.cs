@@ -9,8 +9,9 @@ namespace HostingMatch.Application.Stays.Journeys;
 public interface IJourneySheetLinks
 {
     /// <summary>The link, or null when the server has no public address configured (<c>Twilio:PublicBaseUrl</c>).</summary>
-    string? For(Guid stayId, LocalDate date);
+    /// <remarks>The link is the driver's: it names the driver's phone, and stops opening when another volunteer drives.</remarks>
+    string? For(Guid stayId, string driverPhone, LocalDate date);
 
-    /// <summary>The stay a link's token names; null when it is forged, altered or expired.</summary>
-    Guid? Read(string token);
+    /// <summary>The stay and the driver's phone a link's token names; null when it is forged, altered or expired.</summary>
+    (Guid StayId, string DriverPhone)? Read(string token);
 }
