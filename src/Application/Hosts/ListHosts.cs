@@ -1,3 +1,4 @@
+using HostingMatch.Application.Requests;
 using HostingMatch.Application.Pipeline;
 using FluentValidation;
 using HostingMatch.Domain;
@@ -42,9 +43,7 @@ public sealed class ListHostsHandler(IHostingMatchDb db, IClock clock) : IQueryH
         var today = Night.Current(clock.GetCurrentInstant());
         var list = await hosts.OrderBy(h => h.Code).ToListAsync(cancellationToken);
         var monthStart = today.With(DateAdjusters.StartOfMonth);
-        var nights = (await db.Requests.AsNoTracking()
-                .Where(r => r.Night >= monthStart && r.Night <= today && r.HostId != null
-                            && (r.Status == Domain.Requests.RequestStatus.Confirmed || r.Status == Domain.Requests.RequestStatus.Delivered))
+        var nights = (await db.Requests.AsNoTracking().HostedBetween(monthStart, today.PlusDays(1))
                 .Select(r => new { HostId = r.HostId!.Value, r.Night }).Distinct().ToListAsync(cancellationToken))
             .GroupBy(x => x.HostId).ToDictionary(g => g.Key, g => g.Count());
         return list

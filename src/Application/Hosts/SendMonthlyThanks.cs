@@ -1,3 +1,4 @@
+using HostingMatch.Application.Requests;
 using HostingMatch.Application.Pipeline;
 using HostingMatch.Application.Sms;
 using HostingMatch.Domain.Requests;
@@ -23,9 +24,7 @@ public sealed class SendMonthlyThanksHandler(IHostingMatchDb db, IClock clock, I
     {
         var month = command.Month.With(DateAdjusters.StartOfMonth);
         var next = month.PlusMonths(1);
-        var placed = await db.Requests.AsNoTracking()
-            .Where(r => r.Night >= month && r.Night < next && r.HostId != null
-                        && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
+        var placed = await db.Requests.AsNoTracking().HostedBetween(month, next)
             .Join(db.Households.AsNoTracking(), r => r.HouseholdId, h => h.Id, (r, h) => new { HostId = r.HostId!.Value, r.Night, h })
             .ToListAsync(cancellationToken);
         var byHost = placed.GroupBy(x => x.HostId).ToDictionary(g => g.Key,

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Requests;
 using HostingMatch.Application.Matching.Engine;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Geography;
@@ -111,12 +112,10 @@ public sealed class NightFromDatabase
     internal static async Task<List<Host>> WithoutHostsBusyWithStaysAsync(IHostingMatchDb db, LocalDate night, List<Host> hosts,
         IEnumerable<ShelterRequest> agreed, CancellationToken ct)
     {
-        var busy = (await db.Stays.AsNoTracking()
-                .Where(s => ((s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing) && s.From <= night && s.Until > night)
-                            || (s.Status == StayStatus.Proposed && s.ProposedToHostAt != null))
-                .Select(s => s.HostId).ToListAsync(ct))
-            .Concat(await db.StayCheckIns.AsNoTracking().Where(c => c.Outcome == null).Select(c => c.HostId).ToListAsync(ct))
-            .ToHashSet();
+        var busy = await Stays.StaysQuestions.HostsAskedAsync(db, ct);
+        busy.UnionWith(await db.Stays.AsNoTracking()
+            .Where(s => (s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing) && s.From <= night && s.Until > night)
+            .Select(s => s.HostId).ToListAsync(ct));
         busy.ExceptWith(agreed.Where(r => r.HostId is not null).Select(r => r.HostId!.Value));
         return busy.Count == 0 ? hosts : hosts.Where(h => !busy.Contains(h.Id)).ToList();
     }
@@ -182,9 +181,7 @@ public sealed class NightFromDatabase
         var monthStart = night.With(DateAdjusters.StartOfMonth);
         var last30 = night.PlusDays(-30);
         var from = monthStart < last30 ? monthStart : last30;
-        var hosted = await db.Requests.AsNoTracking()
-            .Where(r => r.Night >= from && r.Night < night && r.HostId != null
-                        && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered))
+        var hosted = await db.Requests.AsNoTracking().HostedBetween(from, night)
             .Select(r => new { HostId = r.HostId!.Value, r.Night })
             .Distinct()
             .ToListAsync(ct);

@@ -41,27 +41,20 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
         foreach (var stop in stops)
         {
             var host = hosts[stop.HostId];
-            var body = SmsTemplates.VanArrival(host.Language, host.DisplayName, stop.ArriveAt.TimeOfDay);
-            if (!plan.TellArrival(host.Id, stop.ArriveAt.ToInstant()))
+            if (plan.TellArrival(host.Id, stop.ArriveAt.ToInstant())
+                && TellHost(host, SmsTemplates.VanArrival(host.Language, host.DisplayName, stop.ArriveAt.TimeOfDay),
+                    $"the van arrives around {stop.ArriveAt.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}", now))
             {
-                continue;
+                told.Add(host.Code);
             }
-
-            if (host.SmsOptedOutAt is not null)
-            {
-                // Told to the coordinators instead, once per time (the plan records it as told): the van still comes.
-                db.Alerts.Add(CoordinatorAlert.Raise("van-time-not-sent",
-                    $"{host.DisplayName} ({host.Code}) sent STOP, so no SMS told them the van arrives around {stop.ArriveAt.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}: call them.",
-                    host.Id, now));
-                continue;
-            }
-
-            db.OutboundSms.Add(OutboundSms.Create(host.Phone, body, SmsKind.VanArrival, host.Id, null, now));
-            told.Add(host.Code);
         }
 
-        told.AddRange(await TellFetchingHostsAsync(plan, now, cancellationToken));
-        var volunteers = await TellVolunteersAsync(plan, hosts, now, cancellationToken);
+        // The night's confirmed households, read once: their rides say who fetches and who goes by public transport.
+        var confirmed = await db.Requests.AsNoTracking()
+            .Where(r => r.Night == plan.Night && r.Status == Domain.Requests.RequestStatus.Confirmed && r.HostId != null)
+            .ToListAsync(cancellationToken);
+        told.AddRange(await TellFetchingHostsAsync(plan, confirmed, now, cancellationToken));
+        var volunteers = await TellVolunteersAsync(plan, hosts, confirmed, now, cancellationToken);
         if (told.Count > 0 || volunteers > 0)
         {
             // From now on, a re-plan that moves a host's time tells them (SettleOffers reads it).
@@ -81,41 +74,48 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
     /// Hosts who fetch their guests at the base: when to be there, once, and again when a re-plan moves it by more than
     /// 10 minutes. Returns their codes.
     /// </summary>
-    private async Task<List<string>> TellFetchingHostsAsync(VanRunPlan plan, Instant now, CancellationToken ct)
+    private async Task<List<string>> TellFetchingHostsAsync(VanRunPlan plan, List<Domain.Requests.ShelterRequest> confirmed, Instant now,
+        CancellationToken ct)
     {
-        var fetching = (await db.Requests.AsNoTracking().Where(r => r.Night == plan.Night && r.Status == Domain.Requests.RequestStatus.Confirmed)
-                .ToListAsync(ct))
-            .Where(r => r.Ride is { Way: Domain.Requests.PlannedRideWay.HostFetches } && r.HostId is not null).ToList();
+        var fetching = confirmed.Where(r => r.Ride is { Way: Domain.Requests.PlannedRideWay.HostFetches }).ToList();
         var ids = fetching.Select(r => r.HostId!.Value).ToList();
         var hosts = await db.Hosts.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         var told = new List<string>();
         foreach (var request in fetching)
         {
             var host = hosts[request.HostId!.Value];
-            var leave = request.Ride!.LeaveBaseAt ?? request.Ride.ArriveAt;
-            if (!plan.TellArrival(Keyed(host.Id, request.HouseholdId), leave))
+            var leave = Domain.Night.Clock(request.Ride!.LeaveBaseAt ?? request.Ride.ArriveAt);
+            if (plan.TellArrival(Keyed(host.Id, request.HouseholdId), request.Ride.LeaveBaseAt ?? request.Ride.ArriveAt)
+                && TellHost(host, SmsTemplates.HostFetchTime(host.Language, host.DisplayName, leave),
+                    $"to be at the base at {leave.ToString("HH:mm", CultureInfo.InvariantCulture)}", now))
             {
-                continue;
+                told.Add(host.Code);
             }
-
-            if (host.SmsOptedOutAt is not null)
-            {
-                db.Alerts.Add(CoordinatorAlert.Raise("van-time-not-sent",
-                    $"{host.DisplayName} ({host.Code}) sent STOP, so no SMS told them to be at the base at {Domain.Night.Clock(leave).ToString("HH:mm", CultureInfo.InvariantCulture)}: call them.",
-                    host.Id, now));
-                continue;
-            }
-
-            db.OutboundSms.Add(OutboundSms.Create(host.Phone, SmsTemplates.HostFetchTime(host.Language, host.DisplayName, Domain.Night.Clock(leave)),
-                SmsKind.VanArrival, host.Id, null, now));
-            told.Add(host.Code);
         }
 
         return told;
     }
 
+    /// <summary>
+    /// Queues <paramref name="body"/> for the host, or, for a host who sent STOP, tells the coordinators instead (once per
+    /// time: the plan records it as told; the van or the rendezvous still holds). True when an SMS was queued.
+    /// </summary>
+    private bool TellHost(Domain.Hosts.Host host, string body, string what, Instant now)
+    {
+        if (host.SmsOptedOutAt is not null)
+        {
+            db.Alerts.Add(CoordinatorAlert.Raise("van-time-not-sent",
+                $"{host.DisplayName} ({host.Code}) sent STOP, so no SMS told them {what}: call them.", host.Id, now));
+            return false;
+        }
+
+        db.OutboundSms.Add(OutboundSms.Create(host.Phone, body, SmsKind.VanArrival, host.Id, null, now));
+        return true;
+    }
+
     /// <summary>The drivers' trips and the escorts' journeys; returns how many SMS were queued.</summary>
-    private async Task<int> TellVolunteersAsync(VanRunPlan plan, Dictionary<Guid, Domain.Hosts.Host> hosts, Instant now, CancellationToken ct)
+    private async Task<int> TellVolunteersAsync(VanRunPlan plan, Dictionary<Guid, Domain.Hosts.Host> hosts, List<Domain.Requests.ShelterRequest> confirmed,
+        Instant now, CancellationToken ct)
     {
         var queued = 0;
         var vehicles = await db.NightVehicles.AsNoTracking().Where(v => v.Night == plan.Night).ToListAsync(ct);
@@ -138,9 +138,8 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
 
         // The escorts, in the order they registered, take the households going by public transport, earliest first.
         var escorts = await db.NightEscorts.AsNoTracking().Where(e => e.Night == plan.Night).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync(ct);
-        var byTransit = (await db.Requests.AsNoTracking().Where(r => r.Night == plan.Night && r.Status == Domain.Requests.RequestStatus.Confirmed)
-                .ToListAsync(ct))
-            .Where(r => r.Ride is { Way: Domain.Requests.PlannedRideWay.PublicTransport }).OrderBy(r => r.Ride!.LeaveBaseAt ?? r.Ride.ArriveAt).ThenBy(r => r.Id).ToList();
+        var byTransit = confirmed.Where(r => r.Ride is { Way: Domain.Requests.PlannedRideWay.PublicTransport })
+            .OrderBy(r => r.Ride!.LeaveBaseAt ?? r.Ride.ArriveAt).ThenBy(r => r.Id).ToList();
         var householdIds = byTransit.Select(r => r.HouseholdId).ToList();
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         var hostIds = byTransit.Select(r => r.HostId!.Value).ToList();

@@ -30,7 +30,7 @@ public static class StayReplies
         var language = host.Language;
         if (intent is ReplyIntent.Accept or ReplyIntent.Decline)
         {
-            var proposal = await db.Stays.FirstOrDefaultAsync(s => s.HostId == host.Id && s.Status == StayStatus.Proposed && s.ProposedToHostAt != null, ct);
+            var proposal = await db.Stays.AwaitingAnswer().FirstOrDefaultAsync(s => s.HostId == host.Id, ct);
             if (proposal is not null)
             {
                 if (proposal.IsOverdueAt(now))
@@ -51,7 +51,7 @@ public static class StayReplies
         }
 
         if (intent is ReplyIntent.Accept or ReplyIntent.Decline or ReplyIntent.Call
-            && await db.StayCheckIns.FirstOrDefaultAsync(c => c.HostId == host.Id && c.Outcome == null, ct) is { } checkIn)
+            && await db.StayCheckIns.Open().FirstOrDefaultAsync(c => c.HostId == host.Id, ct) is { } checkIn)
         {
             if (intent == ReplyIntent.Accept)
             {
@@ -98,7 +98,7 @@ public static class StayReplies
     public static async Task<string> OptOutAsync(IHostingMatchDb db, Host host, Instant now, CancellationToken ct)
     {
         var note = string.Empty;
-        var proposal = await db.Stays.FirstOrDefaultAsync(s => s.HostId == host.Id && s.Status == StayStatus.Proposed && s.ProposedToHostAt != null, ct);
+        var proposal = await db.Stays.AwaitingAnswer().FirstOrDefaultAsync(s => s.HostId == host.Id, ct);
         if (proposal is not null)
         {
             if (proposal.IsOverdueAt(now))
@@ -119,7 +119,7 @@ public static class StayReplies
             .ToListAsync(ct);
         foreach (var stay in underWay)
         {
-            var open = await db.StayCheckIns.FirstOrDefaultAsync(c => c.StayId == stay.Id && c.Outcome == null, ct);
+            var open = await db.StayCheckIns.Open().FirstOrDefaultAsync(c => c.StayId == stay.Id, ct);
             if (open is null)
             {
                 open = StayCheckIn.Send(stay, now, now + Duration.FromHours(1));

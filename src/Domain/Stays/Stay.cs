@@ -131,8 +131,7 @@ public sealed class Stay
     public void Decline(Instant now)
     {
         EnsureAwaiting(now);
-        Cancel(now);
-        ClosedBecause = StayClosure.Declined;
+        Close(StayClosure.Declined, now);
     }
 
     /// <summary>The host did not answer in time: cancelled, and that host is not proposed to this guest again.</summary>
@@ -144,8 +143,7 @@ public sealed class Stay
             throw new DomainException("stay-not-overdue", $"A stay that is {Describe()} cannot expire now.");
         }
 
-        Cancel(now);
-        ClosedBecause = StayClosure.Expired;
+        Close(StayClosure.Expired, now);
     }
 
     /// <summary>The host cannot be asked (they sent STOP): the proposal is cancelled before it goes out, and not made to them again for this guest.</summary>
@@ -166,8 +164,7 @@ public sealed class Stay
             throw new DomainException("stay-not-proposable", $"A stay that is {Describe()} cannot be withdrawn before it is sent.");
         }
 
-        Cancel(now);
-        ClosedBecause = why;
+        Close(why, now);
     }
 
     /// <summary>
@@ -182,8 +179,7 @@ public sealed class Stay
             throw new DomainException("stay-invalid-transition", $"A stay that is {Describe()} cannot be called off by its host.");
         }
 
-        Cancel(now);
-        ClosedBecause = StayClosure.Declined;
+        Close(StayClosure.Declined, now);
     }
 
     /// <summary>The host was reminded of the arrival (once).</summary>
@@ -266,6 +262,13 @@ public sealed class Stay
 
         Until = until;
         UpdatedAt = now;
+    }
+
+    /// <summary>Cancelled because of its host (see <see cref="ClosedBecause"/>): the next plan never proposes that host this guest.</summary>
+    private void Close(StayClosure why, Instant now)
+    {
+        Cancel(now);
+        ClosedBecause = why;
     }
 
     private void EnsureAwaiting(Instant now)

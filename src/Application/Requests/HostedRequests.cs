@@ -1,0 +1,17 @@
+using HostingMatch.Domain.Requests;
+using NodaTime;
+
+namespace HostingMatch.Application.Requests;
+
+/// <summary>
+/// What counts as a host having hosted a household on a night, in one place: a request confirmed (or delivered) at that
+/// host. The hosts' load (docs/matching.md, rule 1 and level 6), the hosts list's nights this month and the monthly
+/// thanks all count it this way.
+/// </summary>
+public static class HostedRequests
+{
+    /// <summary>The requests hosted on the nights <c>[from, until)</c>.</summary>
+    public static IQueryable<ShelterRequest> HostedBetween(this IQueryable<ShelterRequest> requests, LocalDate from, LocalDate until) =>
+        requests.Where(r => r.Night >= from && r.Night < until && r.HostId != null
+                            && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered));
+}
