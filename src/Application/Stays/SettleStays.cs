@@ -94,8 +94,7 @@ public sealed class SettleStaysHandler(
         var count = 0;
         foreach (var scope in refusedPlans)
         {
-            var latest = await db.StaysPlans.AsNoTracking().Where(p => p.Region == scope.Region)
-                .OrderByDescending(p => p.PlannedAt).FirstAsync(cancellationToken);
+            var latest = await LatestPlanAsync(scope.Region, cancellationToken);
             var from = latest.PlanFrom > today ? latest.PlanFrom : today;
             if (latest.PlannedAt >= scope.LastClosedAt || from >= latest.PlanUntil)
             {
@@ -134,12 +133,17 @@ public sealed class SettleStaysHandler(
         var guests = await db.StayGuests.AsNoTracking().ToDictionaryAsync(g => g.Id, cancellationToken);
         foreach (var region in scopes)
         {
-            var latest = await db.StaysPlans.AsNoTracking().Where(p => p.Region == region).OrderByDescending(p => p.PlannedAt).FirstAsync(cancellationToken);
+            var latest = await LatestPlanAsync(region, cancellationToken);
             await UncoveredNightRequests.RegisterAsync(db, latest, guests, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The latest plan of a scope: one region's, or (null) the plans of all regions; as GetStaysPlan breaks ties.</summary>
+    private Task<StoredStaysPlan> LatestPlanAsync(string? region, CancellationToken cancellationToken) =>
+        db.StaysPlans.AsNoTracking().Where(p => p.Region == region)
+            .OrderByDescending(p => p.PlannedAt).ThenByDescending(p => p.Id).FirstAsync(cancellationToken);
 
     private async Task TellReplanFailedAsync(string? region, string why, Instant now, CancellationToken cancellationToken)
     {
@@ -164,6 +168,8 @@ public sealed class SettleStaysHandler(
             .OrderBy(s => s.From).ThenBy(s => s.Id)
             .ToListAsync(cancellationToken);
         var busy = await BusyHostsAsync(cancellationToken);
+        var hosts = await HostsAsync(due.Select(s => s.HostId), cancellationToken);
+        var members = await MembersAsync(due.Select(s => s.GuestId), cancellationToken);
         var sent = 0;
         foreach (var stay in due)
         {
@@ -172,7 +178,7 @@ public sealed class SettleStaysHandler(
                 continue;
             }
 
-            var host = await db.Hosts.AsNoTracking().FirstAsync(h => h.Id == stay.HostId, cancellationToken);
+            var host = hosts[stay.HostId];
             if (host.SmsOptedOutAt is not null)
             {
                 // Nobody can ask them: the plan heals without them for this guest (the next round re-plans), and the
@@ -184,10 +190,9 @@ public sealed class SettleStaysHandler(
                 continue;
             }
 
-            var members = await MembersAsync(stay.GuestId, cancellationToken);
             stay.SendToHost(now, AnswerDue(stay, now, settings));
             db.OutboundSms.Add(OutboundSms.Create(host.Phone,
-                SmsTemplates.StayProposal(host.Language, host.DisplayName, members, stay.From, stay.Until), SmsKind.StayProposal, host.Id, null, now));
+                SmsTemplates.StayProposal(host.Language, host.DisplayName, members[stay.GuestId], stay.From, stay.Until), SmsKind.StayProposal, host.Id, null, now));
             sent++;
         }
 
@@ -221,19 +226,20 @@ public sealed class SettleStaysHandler(
         var due = await db.Stays
             .Where(s => s.Status == StayStatus.Confirmed && s.RemindedAt == null && s.From > today && s.From <= until)
             .ToListAsync(cancellationToken);
+        var hosts = await HostsAsync(due.Select(s => s.HostId), cancellationToken);
+        var members = await MembersAsync(due.Select(s => s.GuestId), cancellationToken);
         var reminded = 0;
         foreach (var stay in due)
         {
-            var host = await db.Hosts.AsNoTracking().FirstAsync(h => h.Id == stay.HostId, cancellationToken);
+            var host = hosts[stay.HostId];
             stay.MarkReminded(now);
             if (host.SmsOptedOutAt is not null)
             {
                 continue;
             }
 
-            var members = await MembersAsync(stay.GuestId, cancellationToken);
             db.OutboundSms.Add(OutboundSms.Create(host.Phone,
-                SmsTemplates.StayReminder(host.Language, host.DisplayName, members, stay.From, stay.Until), SmsKind.StayNotice, host.Id, null, now));
+                SmsTemplates.StayReminder(host.Language, host.DisplayName, members[stay.GuestId], stay.From, stay.Until), SmsKind.StayNotice, host.Id, null, now));
             reminded++;
         }
 
@@ -243,7 +249,7 @@ public sealed class SettleStaysHandler(
 
     private async Task<int> CheckInAsync(StaysOptions settings, Instant now, LocalDate today, CancellationToken cancellationToken)
     {
-        var lapsed = await db.StayCheckIns.Where(c => c.Outcome == null && c.DueAt <= now).ToListAsync(cancellationToken);
+        var lapsed = await db.StayCheckIns.Open().Where(c => c.DueAt <= now).ToListAsync(cancellationToken);
         foreach (var checkIn in lapsed)
         {
             checkIn.LapseIfDue(now);
@@ -259,6 +265,7 @@ public sealed class SettleStaysHandler(
             .Where(s => !db.StayCheckIns.Any(c => c.StayId == s.Id && (c.Outcome == null || c.SentAt > askedBefore)))
             .OrderBy(s => s.From).ToListAsync(cancellationToken);
         var busy = await BusyHostsAsync(cancellationToken);
+        var hosts = await HostsAsync(due.Select(s => s.HostId), cancellationToken);
         var asked = 0;
         foreach (var stay in due)
         {
@@ -267,7 +274,7 @@ public sealed class SettleStaysHandler(
                 continue;
             }
 
-            var host = await db.Hosts.AsNoTracking().FirstAsync(h => h.Id == stay.HostId, cancellationToken);
+            var host = hosts[stay.HostId];
             var checkIn = StayCheckIn.Send(stay, now, now + Duration.FromHours(Math.Max(1, settings.CheckInAnswerHours)));
             db.StayCheckIns.Add(checkIn);
             if (host.SmsOptedOutAt is not null)
@@ -290,11 +297,16 @@ public sealed class SettleStaysHandler(
         var pending = await db.StayCheckIns
             .Where(c => c.AlertedAt == null && c.Outcome != null && c.Outcome != CheckInOutcome.Fine)
             .ToListAsync(cancellationToken);
+        var hosts = await HostsAsync(pending.Select(c => c.HostId), cancellationToken);
+        var guestIds = pending.Select(c => c.GuestId).Distinct().ToList();
+        var guests = await (from g in db.StayGuests.AsNoTracking()
+                            join h in db.Households.AsNoTracking() on g.HouseholdId equals h.Id
+                            where guestIds.Contains(g.Id)
+                            select new { Guest = g, h.Alias }).ToDictionaryAsync(x => x.Guest.Id, cancellationToken);
         foreach (var checkIn in pending)
         {
-            var guest = await db.StayGuests.AsNoTracking().FirstAsync(g => g.Id == checkIn.GuestId, cancellationToken);
-            var alias = await db.Households.AsNoTracking().Where(h => h.Id == guest.HouseholdId).Select(h => h.Alias).FirstAsync(cancellationToken);
-            var host = await db.Hosts.AsNoTracking().FirstAsync(h => h.Id == checkIn.HostId, cancellationToken);
+            var (guest, alias) = (guests[checkIn.GuestId].Guest, guests[checkIn.GuestId].Alias);
+            var host = hosts[checkIn.HostId];
             var reason = checkIn.Outcome switch
             {
                 CheckInOutcome.NeedsCall => CheckInAlertReason.HostAsksForCall,
@@ -357,16 +369,26 @@ public sealed class SettleStaysHandler(
     /// <summary>Hosts who must not get a new question now: one awaiting a stay answer, a night offer or a check-in answer.</summary>
     private async Task<HashSet<Guid>> BusyHostsAsync(CancellationToken cancellationToken)
     {
-        var awaiting = await db.Stays.Where(s => s.Status == StayStatus.Proposed && s.ProposedToHostAt != null).Select(s => s.HostId)
-            .ToListAsync(cancellationToken);
-        var offers = await db.Offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.HostId).ToListAsync(cancellationToken);
-        var checkIns = await db.StayCheckIns.Where(c => c.Outcome == null).Select(c => c.HostId).ToListAsync(cancellationToken);
-        return [.. awaiting, .. offers, .. checkIns];
+        var busy = await StaysQuestions.HostsAskedAsync(db, cancellationToken);
+        busy.UnionWith(await db.Offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.HostId).ToListAsync(cancellationToken));
+        return busy;
     }
 
-    private async Task<IReadOnlyCollection<Domain.Households.Member>> MembersAsync(Guid guestId, CancellationToken cancellationToken) =>
-        (await (from g in db.StayGuests.AsNoTracking()
-                join h in db.Households.AsNoTracking() on g.HouseholdId equals h.Id
-                where g.Id == guestId
-                select h).FirstAsync(cancellationToken)).Members;
+    private async Task<Dictionary<Guid, Domain.Hosts.Host>> HostsAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Hosts.AsNoTracking().Where(h => wanted.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
+    }
+
+    /// <summary>Each guest's members (never its name: the SMS describe, they do not name).</summary>
+    private async Task<Dictionary<Guid, IReadOnlyCollection<Domain.Households.Member>>> MembersAsync(IEnumerable<Guid> guestIds,
+        CancellationToken cancellationToken)
+    {
+        var wanted = guestIds.Distinct().ToList();
+        var households = await (from g in db.StayGuests.AsNoTracking()
+                                join h in db.Households.AsNoTracking() on g.HouseholdId equals h.Id
+                                where wanted.Contains(g.Id)
+                                select new { GuestId = g.Id, Household = h }).ToListAsync(cancellationToken);
+        return households.ToDictionary(x => x.GuestId, x => (IReadOnlyCollection<Domain.Households.Member>)x.Household.Members);
+    }
 }

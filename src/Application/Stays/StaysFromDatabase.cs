@@ -93,19 +93,12 @@ public sealed class StaysFromDatabase
         var blocked = new List<Stay>();
         foreach (var guest in planned)
         {
-            var mine = agreed[guest.Id].Where(Holds).OrderBy(s => s.From).ToList();
+            var mine = agreed[guest.Id].OrderBy(s => s.From).ToList();
             var current = mine.LastOrDefault(s => s.From < planFrom && s.Until >= planFrom);
-            CurrentStay? engineCurrent = null;
-            if (current is not null && InScope(hosts[current.HostId]))
+            var engineCurrent = current is null ? null : AsCurrent(current, mine, hosts, InScope);
+            if (engineCurrent is not null)
             {
-                var since = current.From;
-                while (mine.FirstOrDefault(s => s.HostId == current.HostId && s.Until == since) is { } earlier)
-                {
-                    since = earlier.From;
-                }
-
-                engineCurrent = new CurrentStay(current.HostId.ToString(), since, current.Until);
-                currentStays[guest.Id] = current;
+                currentStays[guest.Id] = current!;
             }
 
             // The planner takes no fixed future stay: the guest is planned up to it, and again from its morning as one more
@@ -117,7 +110,7 @@ public sealed class StaysFromDatabase
             for (var k = 0; k <= fixedAhead.Count; k++)
             {
                 var segmentUntil = k < fixedAhead.Count ? Earlier(guest.NeedUntil, fixedAhead[k].From) : guest.NeedUntil;
-                var segmentCurrent = k == 0 ? engineCurrent : Continuing(fixedAhead[k - 1], mine, hosts, InScope);
+                var segmentCurrent = k == 0 ? engineCurrent : AsCurrent(fixedAhead[k - 1], mine, hosts, InScope);
                 if (segmentUntil is not { } end || end > segmentFrom)
                 {
                     engineGuests.Add(new StaysGuest(GuestSegment.Id(guest.Id, k), household.Members, segmentFrom, guest.Location, segmentUntil,
@@ -153,8 +146,11 @@ public sealed class StaysFromDatabase
 
     private static LocalDate? Earlier(LocalDate? a, LocalDate b) => a is { } x && x < b ? x : b;
 
-    /// <summary>A fixed future stay as the current stay of the planner's guest that follows it (from its first contiguous row at that host).</summary>
-    private static CurrentStay? Continuing(Stay stay, List<Stay> mine, IReadOnlyDictionary<Guid, Host> hosts, Func<Host, bool> inScope)
+    /// <summary>
+    /// A held stay as the planner's current stay: the guest's current one, or a fixed stay ahead for the stretch that follows
+    /// it; since the first night of its contiguous held rows at that host. Null for a host outside the plan's scope.
+    /// </summary>
+    private static CurrentStay? AsCurrent(Stay stay, List<Stay> mine, IReadOnlyDictionary<Guid, Host> hosts, Func<Host, bool> inScope)
     {
         if (!inScope(hosts[stay.HostId]))
         {
