@@ -3,7 +3,8 @@
 # line and the bench, creates a throw-away database on the server in ConnectionStrings__Default, loads the demo night,
 # starts the Api on 127.0.0.1 (Production settings, the fake Twilio, rate limits lifted for the run), and runs
 # `HostingMatch.Bench load`: half a partner's reads, half a coordinator's audited reads, at a fixed rate for a fixed time.
-# Then it stops the Api and drops the database. Options go to the bench: --rate N (500), --seconds N (20).
+# Then it stops the Api and drops the database. Options go to the bench: --rate N (500), --seconds N (20), --warm-up S (15, at up to 300 req/s, not counted);
+# or --per-call N: each read alone, N calls one after the other, with the CPU time the Api and PostgreSQL spent per call.
 # Example: ConnectionStrings__Default="Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres" bash scripts/load.sh --rate 500
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -67,6 +68,6 @@ if [ -n "${HOSTINGMATCH_LOAD_TRACE:-}" ]; then
 fi
 echo "uptime: $(uptime)"
 dotnet "$ROOT/src/Bench/bin/Release/net10.0/linux-x64/HostingMatch.Bench.dll" load --url "http://127.0.0.1:$port" \
-  --partner-key "$partner" --coordinator-key "$coordinator" "$@"
+  --partner-key "$partner" --coordinator-key "$coordinator" --api-pid "$api_pid" "$@"
 echo "uptime: $(uptime)"
 [ -z "$trace_pid" ] || wait "$trace_pid" || true

@@ -8,7 +8,8 @@ namespace HostingMatch.Bench;
 /// A bounded open-loop load on a running Api (127.0.0.1 only): requests start at a fixed rate whatever the answers, half
 /// a partner's list of its referrals, half a coordinator's list of hosts (audited: one audit row each), for a fixed time
 /// and at most a fixed number in flight. Prints the throughput achieved, latency percentiles and the answers' codes.
-/// <c>load --url http://127.0.0.1:5099 --partner-key K --coordinator-key K [--rate 500] [--seconds 20] [--max-in-flight 256]</c>
+/// <c>load --url http://127.0.0.1:5099 --partner-key K --coordinator-key K [--rate 500] [--seconds 20] [--warm-up 15] [--max-in-flight 256]</c>;
+/// <c>--per-call N [--api-pid P]</c> instead measures each read alone, N calls one after the other, with their CPU time.
 /// </summary>
 public static class LoadBenchmark
 {
@@ -18,7 +19,7 @@ public static class LoadBenchmark
         if (!options.TryGetValue("url", out var url) || !options.TryGetValue("partner-key", out var partnerKey)
             || !options.TryGetValue("coordinator-key", out var coordinatorKey))
         {
-            Console.Error.WriteLine("usage: HostingMatch.Bench load --url URL --partner-key KEY --coordinator-key KEY [--rate N] [--seconds N] [--max-in-flight N]");
+            Console.Error.WriteLine("usage: HostingMatch.Bench load --url URL --partner-key KEY --coordinator-key KEY [--rate N] [--seconds N] [--warm-up S] [--max-in-flight N] | --per-call N [--api-pid P]");
             return 2;
         }
 
@@ -38,8 +39,17 @@ public static class LoadBenchmark
         var partner = new AuthenticationHeaderValue("Bearer", partnerKey);
         var coordinator = new AuthenticationHeaderValue("Bearer", coordinatorKey);
 
-        // Warm-up: JIT, connection pool, the database's caches; not counted.
-        await Run(http, partner, coordinator, Math.Min(rate, 100), 3, maxInFlight);
+        if (options.TryGetValue("per-call", out var perCall))
+        {
+            return await PerCallAsync(http, partner, coordinator, int.Parse(perCall, CultureInfo.InvariantCulture),
+                options.TryGetValue("api-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
+        }
+
+        // Warm-up, not counted: the connection pools, the database's caches and prepared statements, and the JIT, whose
+        // tiered compilation needs thousands of calls before a server runs its optimised code. A server runs for hours:
+        // 3 s at 100 req/s measured the JIT more than the Api (150 req/s in the first run after a start, 440-500 in the next).
+        await Run(http, partner, coordinator, Math.Min(rate, 300), options.TryGetValue("warm-up", out var warmUp)
+            ? int.Parse(warmUp, CultureInfo.InvariantCulture) : 15, maxInFlight);
         var result = await Run(http, partner, coordinator, rate, seconds, maxInFlight);
 
         var latencies = result.Latencies.Order().ToArray();
@@ -50,6 +60,88 @@ public static class LoadBenchmark
             $"| {rate} | {latencies.Length / result.Elapsed.TotalSeconds:F0} | {latencies.Length} | {Percentile(0.50):F1} | {Percentile(0.90):F1} | {Percentile(0.99):F1} | {(latencies.Length == 0 ? 0 : latencies[^1]):F1} | " +
             $"{string.Join(", ", result.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))} | {result.Skipped} |"));
         return result.Statuses.Keys.All(s => s is >= 200 and < 300) ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Each read of the mix called <paramref name="calls"/> times one after the other (after as many not counted), with the
+    /// CPU time the Api process (<paramref name="apiPid"/>) and PostgreSQL's processes spent per call, read from /proc:
+    /// what a call costs, apart from the queueing of a load.
+    /// </summary>
+    private static async Task<int> PerCallAsync(HttpClient http, AuthenticationHeaderValue partner, AuthenticationHeaderValue coordinator,
+        int calls, int? apiPid)
+    {
+        Console.WriteLine("| call | ms per call (wall) | Api CPU ms per call | PostgreSQL CPU ms per call |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (path, key) in new[] { ("/api/v1/hosts", coordinator), ("/api/v1/referrals", partner) })
+        {
+            for (var round = 0; round < 2; round++)
+            {
+                var api = apiPid is { } p ? ProcessCpu.Of(p) : TimeSpan.Zero;
+                var database = ProcessCpu.OfPostgres();
+                var clock = Stopwatch.StartNew();
+                for (var i = 0; i < calls; i++)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                    request.Headers.Authorization = key;
+                    using var response = await http.SendAsync(request);
+                    await response.Content.LoadIntoBufferAsync();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Console.Error.WriteLine($"{path}: {(int)response.StatusCode}");
+                        return 1;
+                    }
+                }
+
+                if (round == 1)
+                {
+                    var apiMs = apiPid is { } q ? (ProcessCpu.Of(q) - api).TotalMilliseconds / calls : double.NaN;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| GET {path} | {clock.Elapsed.TotalMilliseconds / calls:F2} | {apiMs:F2} | {(ProcessCpu.OfPostgres() - database).TotalMilliseconds / calls:F2} |"));
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>CPU time (user and system) of processes, from /proc (Linux).</summary>
+    private static class ProcessCpu
+    {
+        // Linux's USER_HZ: /proc counts in hundredths of a second.
+        private const double TicksPerSecond = 100;
+
+        public static TimeSpan Of(int pid) =>
+            File.ReadAllText($"/proc/{pid}/stat") is var stat && stat[(stat.LastIndexOf(')') + 2)..].Split(' ') is var fields
+                ? TimeSpan.FromSeconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond)
+                : TimeSpan.Zero;
+
+        public static TimeSpan OfPostgres()
+        {
+            var total = TimeSpan.Zero;
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (int.TryParse(Path.GetFileName(dir), out var pid))
+                {
+                    try
+                    {
+                        if (File.ReadAllText($"{dir}/comm").Trim() == "postgres")
+                        {
+                            total += Of(pid);
+                        }
+                    }
+                    catch (IOException)
+                    {
+                        // The process ended while being read.
+                    }
+                    catch (UnauthorizedAccessException)
+                    {
+                        // Not ours to read.
+                    }
+                }
+            }
+
+            return total;
+        }
     }
 
     private sealed record Outcome(List<double> Latencies, Dictionary<int, int> Statuses, int Skipped, TimeSpan Elapsed);

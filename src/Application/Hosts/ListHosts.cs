@@ -41,15 +41,15 @@ public sealed class ListHostsHandler(IHostingMatchDb db, IClock clock) : IQueryH
         }
 
         var today = Night.Current(clock.GetCurrentInstant());
-        var list = await hosts.OrderBy(h => h.Code).ToListAsync(cancellationToken);
+        var list = await HostRows.ReadAsync(hosts, cancellationToken);
         var monthStart = today.With(DateAdjusters.StartOfMonth);
         var nights = (await db.Requests.AsNoTracking().HostedBetween(monthStart, today.PlusDays(1))
                 .Select(r => new { HostId = r.HostId!.Value, r.Night }).Distinct().ToListAsync(cancellationToken))
             .GroupBy(x => x.HostId).ToDictionary(g => g.Key, g => g.Count());
         return list
             .Where(h => query.AvailableOn is not { } night || h.CanHostOn(night))
-            .Select(h => new HostListItem(h.ToResponse(), h.Agreement.ExpiresWithin(today, ExpiryWarningDays), h.Agreement.ValidUntil < today,
-                nights.GetValueOrDefault(h.Id)))
+            .Select(h => new HostListItem(h.Response, h.Agreement.ExpiresWithin(today, ExpiryWarningDays), h.Agreement.ValidUntil < today,
+                nights.GetValueOrDefault(h.Response.Id)))
             .ToList();
     }
 }

@@ -225,15 +225,26 @@ public sealed class Host
     /// Available for one night: the night's exception if any, else the weekly pattern; never after STOP, never for a
     /// host who takes part in stays only.
     /// </summary>
-    public bool IsAvailableOn(LocalDate night) =>
-        SmsOptedOutAt is null
-        && Programmes.HasFlag(HostProgrammes.OneNight)
+    public bool IsAvailableOn(LocalDate night) => IsAvailableOn(night, SmsOptedOutAt, Programmes, exceptions, weeklyDays);
+
+    /// <summary>Available and under a valid agreement that night: may be matched (matching.md rule 1).</summary>
+    public bool CanHostOn(LocalDate night) => CanHostOn(night, SmsOptedOutAt, Programmes, exceptions, weeklyDays, Agreement);
+
+    /// <summary>
+    /// <see cref="CanHostOn(LocalDate)"/> on a host's columns, for a read that projects them instead of loading the host
+    /// (the hosts list): the same rule, in one place.
+    /// </summary>
+    public static bool CanHostOn(LocalDate night, Instant? smsOptedOutAt, HostProgrammes programmes,
+        IEnumerable<AvailabilityException> exceptions, IEnumerable<IsoDayOfWeek> weeklyDays, Agreement agreement) =>
+        IsAvailableOn(night, smsOptedOutAt, programmes, exceptions, weeklyDays) && agreement.IsValidOn(night);
+
+    private static bool IsAvailableOn(LocalDate night, Instant? smsOptedOutAt, HostProgrammes programmes,
+        IEnumerable<AvailabilityException> exceptions, IEnumerable<IsoDayOfWeek> weeklyDays) =>
+        smsOptedOutAt is null
+        && programmes.HasFlag(HostProgrammes.OneNight)
         && (exceptions.FirstOrDefault(e => e.Night == night) is { } exception
             ? exception.Available
             : weeklyDays.Contains(night.DayOfWeek));
-
-    /// <summary>Available and under a valid agreement that night: may be matched (matching.md rule 1).</summary>
-    public bool CanHostOn(LocalDate night) => IsAvailableOn(night) && Agreement.IsValidOn(night);
 
     /// <summary>The first day of the last month the host was thanked for by SMS (docs/sms.md, monthly thanks); null: never.</summary>
     public LocalDate? ThankedForMonth { get; private set; }

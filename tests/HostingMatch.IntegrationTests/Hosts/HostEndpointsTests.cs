@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -122,6 +123,48 @@ public sealed class HostEndpointsTests(ApiFactory api) : IClassFixture<ApiFactor
 
         Assert.DoesNotContain(await AvailableCodes("2026-11-26"), c => c == "h-av");
         Assert.Contains(await AvailableCodes("2026-11-27"), c => c == "h-av");
+    }
+
+    [Fact]
+    public async Task TheListShowsEachHostExactlyAsReadingItAlone()
+    {
+        // The list reads hosts as columns and their owned lists apart (HostRows); one host is read whole. They must agree,
+        // each host with its own exceptions and stay periods, none of another's.
+        var both = Builders.Host("h-list-both", accepts: ["minor", "family"], minorsCertified: true);
+        both["programmes"] = new JsonArray("one-night", "stays");
+        both["staysAvailable"] = new JsonArray(
+            new JsonObject { ["from"] = "2027-04-10", ["until"] = "2027-05-01" },
+            new JsonObject { ["from"] = "2027-03-01", ["until"] = "2027-04-01" });
+        var stays = Builders.StaysHost("h-list-stays", "2027-02-01", "2027-02-20");
+        var plain = Builders.Host("h-list-plain");
+        plain["weeklyDays"] = new JsonArray("sunday", "friday", "monday");
+        var ids = new List<string>();
+        foreach (var body in new[] { both, stays, plain })
+        {
+            ids.Add((string)(await (await client.PostAsJsonAsync("/api/v1/hosts", body)).ReadObjectAsync())["id"]!);
+        }
+
+        await client.PutAsJsonAsync($"/api/v1/hosts/{ids[0]}/availability/2026-11-27", new { available = true });
+        await client.PutAsJsonAsync($"/api/v1/hosts/{ids[0]}/availability/2026-11-26", new { available = false });
+        await client.PutAsJsonAsync($"/api/v1/hosts/{ids[2]}/availability/2026-11-30", new { available = false });
+
+        var listed = (await (await client.GetAsync("/api/v1/hosts?search=h-list-")).ReadArrayAsync())
+            .ToDictionary(h => (string)h!["host"]!["id"]!, h => h!["host"]!);
+        Assert.Equal(ids.Order(), listed.Keys.Order());
+        foreach (var id in ids)
+        {
+            var alone = await (await client.GetAsync($"/api/v1/hosts/{id}")).ReadObjectAsync();
+            Assert.True(JsonNode.DeepEquals(alone, listed[id]), $"listed: {listed[id]}\nalone: {alone}");
+        }
+
+        Assert.Equal(["2026-11-26", "2026-11-27"], listed[ids[0]]["exceptions"]!.AsArray().Select(e => (string)e!["night"]!));
+        Assert.Equal(2, listed[ids[0]]["staysAvailable"]!.AsArray().Count);
+        Assert.Equal(["monday", "friday", "sunday"], listed[ids[2]]["weeklyDays"]!.AsArray().Select(d => (string)d!));
+        // The one-night exception of 2026-11-27 (a Friday, outside the weekly pattern) makes the first host available.
+        Assert.Contains("h-list-both", await AvailableCodes("2026-11-27"));
+        Assert.DoesNotContain("h-list-both", await AvailableCodes("2026-11-26"));
+        Assert.DoesNotContain("h-list-stays", await AvailableCodes("2026-11-26"));
+        Assert.DoesNotContain("h-list-plain", await AvailableCodes("2026-11-30"));
     }
 
     [Fact]

@@ -24,9 +24,11 @@ internal sealed class HostConfiguration : IEntityTypeConfiguration<Host>
         builder.Ignore(h => h.Location);
         builder.Property(h => h.Version).IsRowVersion();
 
-        builder.PrimitiveCollection<List<HouseholdCategory>>("accepts").ElementType(e => e.HasConversion<string>());
+        builder.Property<List<HouseholdCategory>>("accepts").HasColumnType("text[]")
+            .HasConversion(EnumArrayColumn<HouseholdCategory>.Converter, EnumArrayColumn<HouseholdCategory>.Comparer);
         builder.Ignore(h => h.Accepts);
-        builder.PrimitiveCollection<List<IsoDayOfWeek>>("weeklyDays").ElementType(e => e.HasConversion<string>());
+        builder.Property<List<IsoDayOfWeek>>("weeklyDays").HasColumnType("text[]")
+            .HasConversion(EnumArrayColumn<IsoDayOfWeek>.Converter, EnumArrayColumn<IsoDayOfWeek>.Comparer);
         builder.Ignore(h => h.WeeklyDays);
 
         builder.OwnsOne(h => h.Agreement, a =>
