@@ -18,7 +18,8 @@ namespace HostingMatch.Application.Stays;
 /// and the next <see cref="Referral.MaxNightsAhead"/>, as for a partner's referral), so the night coordinators see it;
 /// its nights without shelter are carried (<see cref="NightsWithoutShelter"/>). A night already requested is left as it
 /// is (re-planning never duplicates: one request per household and night). A request not yet placed (waiting, or left
-/// without a place) for a night an agreed stay now covers, or after the guest's exit, is withdrawn. The caller saves.
+/// without a place) for a night an agreed stay now covers, or after the guest's exit, is withdrawn; withdrawn for a stay,
+/// it waits again once no agreed stay covers its night (the stay called off). The caller saves.
 /// </summary>
 internal static class UncoveredNightRequests
 {
@@ -75,10 +76,18 @@ internal static class UncoveredNightRequests
 
             foreach (var request in mine.Values.Where(r => r.Night >= from && NotPlaced.Contains(r.Status) && agreed.Any(s => s.Period.Contains(r.Night))))
             {
-                request.Cancel(now);
+                request.WithdrawForStay(now);
             }
 
+            // The reverse: a night withdrawn for a stay that no agreed stay covers any more (the stay was called off, cut
+            // short, or its host withdrew) is the one-night programme's again, proposed elsewhere or not (a proposal is not a bed).
             var since = guest.NeedFrom > Night.Current(guest.CreatedAt) ? guest.NeedFrom : Night.Current(guest.CreatedAt);
+            foreach (var request in mine.Values.Where(r => r.Night >= from && r.Status == RequestStatus.Cancelled && r.WithdrawnForStay
+                                                           && !agreed.Any(s => s.Period.Contains(r.Night))).OrderBy(r => r.Night))
+            {
+                request.WaitAgainAfterStay(NightsWithoutShelter.Before(request.Night, since, Sheltered), now);
+            }
+
             var nights = plan.Uncovered.Where(u => u.GuestId == guest.Id)
                 .SelectMany(u => Nights(u.From > from ? u.From : from, u.Until < until ? u.Until : until))
                 .Order();

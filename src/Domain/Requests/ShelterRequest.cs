@@ -10,7 +10,9 @@ namespace HostingMatch.Domain.Requests;
 /// Proposed -> Confirmed | Waiting (host said no, offer expired) | Cancelled
 /// Unplaced -> Proposed (a later run found a bed) | Waiting | Cancelled
 /// Confirmed-> Delivered | Waiting (host cancelled) | Cancelled
-/// Delivered and Cancelled are final.
+/// Delivered and Cancelled are final, with one exception: a request withdrawn because an agreed stay covered its night
+/// (<see cref="WithdrawForStay"/>) waits again if that stay is called off (<see cref="WaitAgainAfterStay"/>), so that
+/// nobody falls between the two programmes.
 /// </code>
 /// </summary>
 public sealed class ShelterRequest
@@ -195,6 +197,38 @@ public sealed class ShelterRequest
     {
         MoveTo(RequestStatus.Cancelled, now);
         ClearRide();
+    }
+
+    /// <summary>True when the request was withdrawn because an agreed stay covered its night (stays.md, between the programmes).</summary>
+    public bool WithdrawnForStay { get; private set; }
+
+    /// <summary>Withdrawn because an agreed stay covers the night: the household has a bed there.</summary>
+    public void WithdrawForStay(Instant now)
+    {
+        Cancel(now);
+        WithdrawnForStay = true;
+    }
+
+    /// <summary>
+    /// The stay that covered the night was called off: the household waits for a one-night bed again, with the nights it
+    /// has spent without shelter since.
+    /// </summary>
+    /// <exception cref="DomainException"><c>request-invalid-transition</c> unless the request was withdrawn for a stay.</exception>
+    public void WaitAgainAfterStay(int nightsWithoutShelter, Instant now)
+    {
+        if (Status != RequestStatus.Cancelled || !WithdrawnForStay)
+        {
+            throw new DomainException("request-invalid-transition",
+                $"Only a request withdrawn for a stay can wait again; this one is {Status.ToString().ToLowerInvariant()}.");
+        }
+
+        Status = RequestStatus.Waiting;
+        WithdrawnForStay = false;
+        NightsWithoutShelter = Guard.AtLeast(nightsWithoutShelter, 0, "request-invalid", "Nights without shelter");
+        HostId = null;
+        UnplacedReason = null;
+        UnplacedDetail = null;
+        UpdatedAt = now;
     }
 
     private void ClearRide()

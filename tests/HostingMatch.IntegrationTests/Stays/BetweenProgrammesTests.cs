@@ -129,4 +129,54 @@ public sealed class BetweenProgrammesTests : OwnApiTest
         Assert.Equal([RequestStatus.Cancelled, RequestStatus.Cancelled, RequestStatus.Cancelled], requests.Take(3).Select(r => r.Status));
         Assert.All(requests.Skip(3), r => Assert.Equal(RequestStatus.Waiting, r.Status));
     }
+
+    [Fact]
+    public async Task WhenTheAgreedStayIsCalledOff_TheNightsItHadWithdrawnAreInTheOneNightPoolAgain_OtherCancellationsStayFinal()
+    {
+        Api.Clock.Reset(Tonight);
+        var stayHostId = (await PostAsync("/api/v1/hosts", Builders.StaysHost("k-1", "2026-11-27", "2026-11-30", "ile-de-france", 48.85, 2.35)))["id"]!
+            .GetValue<Guid>();
+        var guest = await PostAsync("/api/v1/stays/guests", Guest("Famille P.", "ile-de-france"));
+        await PlanAsync();
+
+        // A stay agreed for the nights of the 27th and the 28th; a coordinator withdrew the request of the 2nd by hand.
+        Guid stayId;
+        await using (var db = Api.Database.NewContext())
+        {
+            var stay = Stay.Propose(guest["id"]!.GetValue<Guid>(), stayHostId,
+                NightPeriod.Create(new LocalDate(2026, 11, 27), new LocalDate(2026, 11, 29)), 0, null, Tonight);
+            stay.Confirm(Tonight);
+            db.Stays.Add(stay);
+            stayId = stay.Id;
+            var household = guest["householdId"]!.GetValue<Guid>();
+            (await db.Requests.SingleAsync(r => r.HouseholdId == household && r.Night == new LocalDate(2026, 12, 2))).Cancel(Tonight);
+            await db.SaveChangesAsync();
+        }
+
+        await PlanAsync();
+        var withdrawn = (await RequestsOfAsync(guest)).Where(r => r.Status == RequestStatus.Cancelled).ToList();
+        Assert.Equal([new LocalDate(2026, 11, 27), new LocalDate(2026, 11, 28), new LocalDate(2026, 12, 2)], withdrawn.Select(r => r.Night));
+        Assert.Equal([true, true, false], withdrawn.Select(r => r.WithdrawnForStay));
+
+        // The host calls the stay off (ANNULE, the morning before): the next plan puts those two nights back in the pool.
+        await using (var db = Api.Database.NewContext())
+        {
+            (await db.Stays.SingleAsync(s => s.Id == stayId)).CancelByHost(Tonight);
+            await db.SaveChangesAsync();
+        }
+
+        await PlanAsync();
+        var requests = (await RequestsOfAsync(guest)).ToDictionary(r => r.Night);
+        Assert.Equal(RequestStatus.Waiting, requests[new LocalDate(2026, 11, 27)].Status);
+        Assert.Equal(RequestStatus.Waiting, requests[new LocalDate(2026, 11, 28)].Status);
+        Assert.False(requests[new LocalDate(2026, 11, 27)].WithdrawnForStay);
+        // Tonight without shelter, then the 27th: its nights without shelter count tonight again.
+        Assert.Equal(1, requests[new LocalDate(2026, 11, 27)].NightsWithoutShelter);
+        Assert.Equal(RequestStatus.Cancelled, requests[new LocalDate(2026, 12, 2)].Status);
+        Assert.Equal(8, requests.Count);
+
+        // And the night coordinators see the household among the 27th's requests.
+        var night = await (await Client.GetAsync("/api/v1/nights/2026-11-27/requests")).ReadArrayAsync();
+        Assert.Contains(night, r => (string?)r!["alias"] == "Famille P." && (string?)r["status"] == "waiting");
+    }
 }

@@ -182,4 +182,35 @@ public sealed class ShelterRequestTests
         request.LeaveUnplaced(UnplacedReason.NoRide, "no way tonight", Now);
         Assert.Null(request.Ride);
     }
+
+    [Fact]
+    public void WaitAgainAfterStay_WhenWithdrawnForAStay_WaitsWithItsNewNightsWithoutShelter()
+    {
+        var request = ShelterRequest.Create(Guid.NewGuid(), new LocalDate(2026, 11, 27), 1, Now);
+        request.WithdrawForStay(Now);
+        Assert.Equal(RequestStatus.Cancelled, request.Status);
+        Assert.True(request.WithdrawnForStay);
+
+        request.WaitAgainAfterStay(3, Now.Plus(Duration.FromHours(1)));
+
+        Assert.Equal(RequestStatus.Waiting, request.Status);
+        Assert.False(request.WithdrawnForStay);
+        Assert.Equal(3, request.NightsWithoutShelter);
+        Assert.Null(request.HostId);
+    }
+
+    [Theory]
+    [InlineData(RequestStatus.Waiting)]
+    [InlineData(RequestStatus.Proposed)]
+    [InlineData(RequestStatus.Confirmed)]
+    [InlineData(RequestStatus.Cancelled)]
+    public void WaitAgainAfterStay_UnlessWithdrawnForAStay_Throws(RequestStatus status)
+    {
+        var request = In(status);
+
+        var error = Assert.Throws<DomainException>(() => request.WaitAgainAfterStay(0, Now));
+
+        Assert.Equal("request-invalid-transition", error.Code);
+        Assert.Equal(status, request.Status);
+    }
 }

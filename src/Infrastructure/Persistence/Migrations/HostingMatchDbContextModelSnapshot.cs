@@ -281,12 +281,12 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("wheelchair_accessible");
 
-                    b.PrimitiveCollection<string[]>("accepts")
+                    b.Property<string[]>("accepts")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("accepts");
 
-                    b.PrimitiveCollection<string[]>("weeklyDays")
+                    b.Property<string[]>("weeklyDays")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("weekly_days");
@@ -633,6 +633,10 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<bool>("WithdrawnForStay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withdrawn_for_stay");
 
                     b.HasKey("Id")
                         .HasName("pk_shelter_requests");
