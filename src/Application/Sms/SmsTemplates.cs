@@ -389,23 +389,23 @@ public static class SmsTemplates
 
     // The hosts' texts say "your guests" (vos invités), never who: the guest is described by nobody here. One segment each.
 
-    /// <summary>The host a guest leaves: "Bonjour Claire, le départ de vos invités vers leur prochain accueil est prévu le 12/03 à 10h00. Merci pour votre accueil !"</summary>
+    /// <summary>The host a guest leaves: "Bonjour Claire, le départ de vos invités vers leur prochain accueil est prévu le vendredi 12 mars à 10h00. Merci pour votre accueil !"</summary>
     public static string JourneyDeparture(Language language, string hostName, LocalDate date, LocalTime departure) => language switch
     {
-        Language.En => $"Hello{Greeting(hostName)}, your guests leave for their next home on {Day(date)} at {Clock(language, departure)}. Thank you for hosting them!",
-        _ => $"Bonjour{Greeting(hostName)}, le départ de vos invités vers leur prochain accueil est prévu le {Day(date)} à {Clock(language, departure)}. Merci pour votre accueil !",
+        Language.En => $"Hello{Greeting(hostName)}, your guests leave for their next home on {Day(language, date, withMonth: true)} at {Clock(language, departure)}. Thank you for hosting them!",
+        _ => $"Bonjour{Greeting(hostName)}, le départ de vos invités vers leur prochain accueil est prévu le {Day(language, date, withMonth: true)} à {Clock(language, departure)}. Merci pour votre accueil !",
     };
 
-    /// <summary>The receiving host: "Bonjour Claire, vos invités arrivent le 12/03 vers 11h40 avec un bénévole en voiture. Merci de les accueillir !"</summary>
+    /// <summary>The receiving host: "Bonjour Claire, vos invités arrivent le vendredi 12 mars vers 11h40 avec un bénévole en voiture. Merci de les accueillir !"</summary>
     public static string JourneyArrival(Language language, string hostName, LocalDate date, LocalTime arrival, Domain.Stays.JourneyWay way) =>
         (language, way) switch
         {
-            (Language.En, Domain.Stays.JourneyWay.VolunteerDriver) => $"Hello{Greeting(hostName)}, your guests arrive on {Day(date)} around {Clock(language, arrival)}, driven by a volunteer. Thank you for hosting them!",
-            (Language.En, Domain.Stays.JourneyWay.Train) => $"Hello{Greeting(hostName)}, your guests arrive on {Day(date)} around {Clock(language, arrival)} by train. Thank you for hosting them!",
-            (Language.En, _) => $"Hello{Greeting(hostName)}, your guests arrive on {Day(date)} around {Clock(language, arrival)}. Thank you for hosting them!",
-            (_, Domain.Stays.JourneyWay.VolunteerDriver) => $"Bonjour{Greeting(hostName)}, vos invités arrivent le {Day(date)} vers {Clock(language, arrival)} avec un bénévole en voiture. Merci de les accueillir !",
-            (_, Domain.Stays.JourneyWay.Train) => $"Bonjour{Greeting(hostName)}, vos invités arrivent le {Day(date)} vers {Clock(language, arrival)} en train. Merci de les accueillir !",
-            _ => $"Bonjour{Greeting(hostName)}, vos invités arrivent le {Day(date)} vers {Clock(language, arrival)}. Merci de les accueillir !",
+            (Language.En, Domain.Stays.JourneyWay.VolunteerDriver) => $"Hello{Greeting(hostName)}, your guests arrive on {Day(language, date, withMonth: true)} around {Clock(language, arrival)}, driven by a volunteer. Thank you for hosting them!",
+            (Language.En, Domain.Stays.JourneyWay.Train) => $"Hello{Greeting(hostName)}, your guests arrive on {Day(language, date, withMonth: true)} around {Clock(language, arrival)} by train. Thank you for hosting them!",
+            (Language.En, _) => $"Hello{Greeting(hostName)}, your guests arrive on {Day(language, date, withMonth: true)} around {Clock(language, arrival)}. Thank you for hosting them!",
+            (_, Domain.Stays.JourneyWay.VolunteerDriver) => $"Bonjour{Greeting(hostName)}, vos invités arrivent le {Day(language, date, withMonth: true)} vers {Clock(language, arrival)} avec un bénévole en voiture. Merci de les accueillir !",
+            (_, Domain.Stays.JourneyWay.Train) => $"Bonjour{Greeting(hostName)}, vos invités arrivent le {Day(language, date, withMonth: true)} vers {Clock(language, arrival)} en train. Merci de les accueillir !",
+            _ => $"Bonjour{Greeting(hostName)}, vos invités arrivent le {Day(language, date, withMonth: true)} vers {Clock(language, arrival)}. Merci de les accueillir !",
         };
 
     /// <summary>
@@ -413,14 +413,15 @@ public static class SmsTemplates
     /// journey sheet with both addresses, the hosts' first names and phones. One segment without the link; the link makes two.
     /// </summary>
     public static string JourneyDriver(string driverFirstName, LocalDate date, LocalTime departure, LocalTime arrival, string? sheetLink) =>
-        $"Bonjour{Prefix(FirstName(driverFirstName))}, merci de conduire le trajet du {Day(date)} entre deux accueils : départ {Clock(Language.Fr, departure)}, " +
-        $"arrivée vers {Clock(Language.Fr, arrival)}." + (sheetLink is null ? " Adresses : voir les coordinateurs." : $" Adresses et téléphones : {sheetLink}");
+        $"Bonjour{Prefix(FirstName(driverFirstName))}, merci de conduire le trajet du {Day(Language.Fr, date, withMonth: true)} entre 2 accueils : départ {Clock(Language.Fr, departure)}, " +
+        $"arrivée vers {Clock(Language.Fr, arrival)}." + (sheetLink is null ? " Adresses : les coordinateurs." : $" Adresses et téléphones : {sheetLink}");
 
     /// <summary>The stay a driver's journey led to was called off: nobody to drive.</summary>
     public static string JourneyCalledOff(string driverFirstName, LocalDate date) =>
-        $"Bonjour{Prefix(FirstName(driverFirstName))}, le trajet du {Day(date)} entre deux accueils est annulé : inutile de venir. Merci de votre aide !";
+        $"Bonjour{Prefix(FirstName(driverFirstName))}, le trajet du {Day(Language.Fr, date, withMonth: true)} entre deux accueils est annulé : inutile de venir. Merci de votre aide !";
 
-    private static string Day(LocalDate date) => date.ToString("dd'/'MM", CultureInfo.InvariantCulture);
+    // Journeys say their day as the proposals do ("vendredi 12 mars", "Friday 12 March"): "12/03" read as the 3rd of
+    // December in English, and two styles for one stay confused.
 
     #endregion
 }

@@ -98,12 +98,12 @@ public sealed class JourneysTests() : OwnApiTest<SmsApiFactory>(new SmsApiFactor
 
         var sent = await Api.Twilio.WaitForMessagesAsync(3);
         var arrival = new LocalTime(10, 0).PlusMinutes(minutes).ToString("HH:mm", null);
-        Assert.Equal("Bonjour Anne, le départ de vos invités vers leur prochain accueil est prévu le 04/12 à 10h00. Merci pour votre accueil !",
+        Assert.Equal("Bonjour Anne, le départ de vos invités vers leur prochain accueil est prévu le vendredi 4 décembre à 10h00. Merci pour votre accueil !",
             sent.Single(m => m.To == AnnePhone).Body);
-        Assert.Equal($"Hello Bob, your guests arrive on 04/12 around {arrival}, driven by a volunteer. Thank you for hosting them!",
+        Assert.Equal($"Hello Bob, your guests arrive on Friday 4 December around {arrival}, driven by a volunteer. Thank you for hosting them!",
             sent.Single(m => m.To == BobPhone).Body);
         var toDriver = sent.Single(m => m.To == DriverPhone).Body;
-        Assert.StartsWith("Bonjour Paul, merci de conduire le trajet du 04/12 entre deux accueils : départ 10h00", toDriver);
+        Assert.StartsWith("Bonjour Paul, merci de conduire le trajet du vendredi 4 décembre entre 2 accueils : départ 10h00", toDriver);
         Assert.DoesNotContain(sent, m => m.Body.Contains("Famille", StringComparison.Ordinal));
 
         // The driver's sheet opens without an account, and lists both homes with their hosts and navigation links.
@@ -171,7 +171,7 @@ public sealed class JourneysTests() : OwnApiTest<SmsApiFactory>(new SmsApiFactor
         await Task.Delay(300);
         var toDriver = Api.Twilio.Messages.Where(m => m.To == DriverPhone).ToList();
         Assert.Equal(2, toDriver.Count);
-        Assert.Equal("Bonjour Paul, le trajet du 04/12 entre deux accueils est annulé : inutile de venir. Merci de votre aide !", toDriver[1].Body);
+        Assert.Equal("Bonjour Paul, le trajet du vendredi 4 décembre entre deux accueils est annulé : inutile de venir. Merci de votre aide !", toDriver[1].Body);
     }
 
     [Fact]
