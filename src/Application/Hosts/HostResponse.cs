@@ -49,8 +49,8 @@ internal static class HostProjection
     /// <summary>A loaded host as coordinators see it (after a change, or one host).</summary>
     public static HostResponse ToResponse(this Host h) => Respond(
         new HostColumns(h.Id, h.Code, h.DisplayName, h.Phone, h.Language, h.Latitude, h.Longitude, h.Address, h.Beds, h.MaxHouseholds,
-            h.Accepts.ToList(), h.MinorsCertified, h.CertifiedUntil, h.WheelchairAccessible, h.Programmes, h.Region, h.MaxNightsPerGuest,
-            h.Agreement, h.WeeklyDays.ToList(), h.ArrivalWindow, h.PicksUpAtBase, h.MaxNightsPerMonth, h.SmsOptedOutAt, h.Notes, h.Version),
+            h.Accepts, h.MinorsCertified, h.CertifiedUntil, h.WheelchairAccessible, h.Programmes, h.Region, h.MaxNightsPerGuest,
+            h.Agreement, h.WeeklyDays, h.ArrivalWindow, h.PicksUpAtBase, h.MaxNightsPerMonth, h.SmsOptedOutAt, h.Notes, h.Version),
         h.Exceptions.Select(e => new AvailabilityExceptionResponse(e.Night, e.Available)),
         h.StaysAvailable.Select(p => new PeriodResponse(p.From, p.Until)));
 
@@ -69,8 +69,8 @@ internal static class HostProjection
 /// <summary>A host's own columns, as the hosts list reads them (its owned lists are read apart).</summary>
 internal sealed record HostColumns(
     Guid Id, string Code, string DisplayName, string Phone, Language Language, double Latitude, double Longitude, string Address,
-    int Beds, int MaxHouseholds, List<HouseholdCategory> Accepts, bool MinorsCertified, LocalDate? CertifiedUntil, bool WheelchairAccessible,
-    HostProgrammes Programmes, string Region, int MaxNightsPerGuest, Agreement Agreement, List<IsoDayOfWeek> WeeklyDays,
+    int Beds, int MaxHouseholds, IReadOnlyCollection<HouseholdCategory> Accepts, bool MinorsCertified, LocalDate? CertifiedUntil, bool WheelchairAccessible,
+    HostProgrammes Programmes, string Region, int MaxNightsPerGuest, Agreement Agreement, IReadOnlyCollection<IsoDayOfWeek> WeeklyDays,
     ArrivalWindow ArrivalWindow, bool PicksUpAtBase, int? MaxNightsPerMonth, Instant? SmsOptedOutAt, string? Notes, uint Version);
 
 /// <summary>A host of the list: its response, and what <see cref="Host.CanHostOn(LocalDate)"/> reads.</summary>
@@ -107,9 +107,11 @@ internal static class HostRows
             .ToListAsync(cancellationToken);
         var exceptions = owned.Where(o => !o.IsStayPeriod).ToLookup(e => e.HostId, e => new AvailabilityException(e.From, e.Available));
         var stays = owned.Where(o => o.IsStayPeriod).ToLookup(p => p.HostId, p => new PeriodResponse(p.From, p.Until));
-        return columns.Select(c => new HostRow(
-                HostProjection.Respond(c, exceptions[c.Id].Select(e => new AvailabilityExceptionResponse(e.Night, e.Available)), stays[c.Id]),
-                c, exceptions[c.Id].ToList()))
+        return columns.Select(c =>
+            {
+                var mine = exceptions[c.Id].ToList();
+                return new HostRow(HostProjection.Respond(c, mine.Select(e => new AvailabilityExceptionResponse(e.Night, e.Available)), stays[c.Id]), c, mine);
+            })
             .ToList();
     }
 }

@@ -213,28 +213,22 @@ public sealed class Journey
         UpdatedAt = now;
     }
 
-    /// <summary>The hosts (and the driver, if any) were sent the journey as it stands.</summary>
     /// <summary>
     /// The stay this journey led to was called off and the driver told so: nobody is told this journey any more (a stay
     /// agreed again later is a new time to tell).
     /// </summary>
-    public void RecordCalledOff(Instant now)
-    {
-        ToldDate = null;
-        ToldDeparture = null;
-        ToldFromHostId = null;
-        ToldToHostId = null;
-        ToldDriverPhone = null;
-        UpdatedAt = now;
-    }
+    public void RecordCalledOff(Instant now) => Remember(null, null, null, null, null, now);
 
-    public void RecordTold(Instant now)
+    /// <summary>The hosts (and the driver, if any) were sent the journey as it stands.</summary>
+    public void RecordTold(Instant now) => Remember(Date, DepartureTime, FromHostId, ToHostId, DriverPhone, now);
+
+    private void Remember(LocalDate? date, LocalTime? departure, Guid? fromHostId, Guid? toHostId, string? driverPhone, Instant now)
     {
-        ToldDate = Date;
-        ToldDeparture = DepartureTime;
-        ToldFromHostId = FromHostId;
-        ToldToHostId = ToHostId;
-        ToldDriverPhone = DriverPhone;
+        ToldDate = date;
+        ToldDeparture = departure;
+        ToldFromHostId = fromHostId;
+        ToldToHostId = toHostId;
+        ToldDriverPhone = driverPhone;
         UpdatedAt = now;
     }
 }
