@@ -7,7 +7,7 @@ using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Placements;
 using HostingMatch.Domain.Requests;
-using HostingMatch.Domain.Stays;
+using HostingMatch.Application.Stays;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -112,10 +112,8 @@ public sealed class NightFromDatabase
     internal static async Task<List<Host>> WithoutHostsBusyWithStaysAsync(IHostingMatchDb db, LocalDate night, List<Host> hosts,
         IEnumerable<ShelterRequest> agreed, CancellationToken ct)
     {
-        var busy = await Stays.StaysQuestions.HostsAskedAsync(db, ct);
-        busy.UnionWith(await db.Stays.AsNoTracking()
-            .Where(s => (s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing) && s.From <= night && s.Until > night)
-            .Select(s => s.HostId).ToListAsync(ct));
+        var busy = await StaysQuestions.HostsAskedAsync(db, ct);
+        busy.UnionWith(await db.Stays.AsNoTracking().AgreedOn(night).Select(s => s.HostId).ToListAsync(ct));
         busy.ExceptWith(agreed.Where(r => r.HostId is not null).Select(r => r.HostId!.Value));
         return busy.Count == 0 ? hosts : hosts.Where(h => !busy.Contains(h.Id)).ToList();
     }
@@ -125,8 +123,7 @@ public sealed class NightFromDatabase
     /// have a bed that night, so the one-night matching never places them (docs/stays.md, "Between the programmes").
     /// </summary>
     internal static async Task<HashSet<Guid>> InAgreedStayAsync(IHostingMatchDb db, LocalDate night, CancellationToken ct) =>
-        (await (from s in db.Stays.AsNoTracking()
-                where (s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing) && s.From <= night && s.Until > night
+        (await (from s in db.Stays.AsNoTracking().AgreedOn(night)
                 join g in db.StayGuests.AsNoTracking() on s.GuestId equals g.Id
                 select g.HouseholdId).ToListAsync(ct)).ToHashSet();
 

@@ -1,3 +1,4 @@
+using HostingMatch.Application.Stays;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Stays;
@@ -122,7 +123,7 @@ internal static class StaysReferralReads
             .Where(p => p.PlanUntil > tonight
                         && (EF.Property<List<PlanStayLine>>(p, "stays").Any(s => s.GuestId == guestId)
                             || EF.Property<List<PlanUncoveredLine>>(p, "uncovered").Any(u => u.GuestId == guestId)))
-            .OrderByDescending(p => p.PlannedAt).ThenByDescending(p => p.Id)
+            .LatestFirst()
             .FirstOrDefaultAsync(ct);
         return plan is null
             ? []

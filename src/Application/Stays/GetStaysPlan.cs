@@ -24,7 +24,7 @@ public sealed class GetStaysPlanHandler(IHostingMatchDb db) : IQueryHandler<GetS
             plans = plans.Where(p => p.Region == region);
         }
 
-        var plan = await plans.OrderByDescending(p => p.PlannedAt).ThenByDescending(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        var plan = await plans.LatestFirst().FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
             return null;

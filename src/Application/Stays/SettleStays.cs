@@ -140,10 +140,10 @@ public sealed class SettleStaysHandler(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The latest plan of a scope: one region's, or (null) the plans of all regions; as GetStaysPlan breaks ties.</summary>
+    /// <summary>The latest plan of a scope: one region's, or (null) the plans of all regions.</summary>
     private Task<StoredStaysPlan> LatestPlanAsync(string? region, CancellationToken cancellationToken) =>
         db.StaysPlans.AsNoTracking().Where(p => p.Region == region)
-            .OrderByDescending(p => p.PlannedAt).ThenByDescending(p => p.Id).FirstAsync(cancellationToken);
+            .LatestFirst().FirstAsync(cancellationToken);
 
     private async Task TellReplanFailedAsync(string? region, string why, Instant now, CancellationToken cancellationToken)
     {

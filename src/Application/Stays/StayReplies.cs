@@ -115,7 +115,7 @@ public static class StayReplies
 
         var today = Night.Current(now);
         var underWay = await db.Stays.AsNoTracking()
-            .Where(s => s.HostId == host.Id && (s.Status == StayStatus.Confirmed || s.Status == StayStatus.Ongoing) && s.From <= today && s.Until > today)
+            .AgreedOn(today).Where(s => s.HostId == host.Id)
             .ToListAsync(ct);
         foreach (var stay in underWay)
         {
