@@ -15,8 +15,10 @@ namespace HostingMatch.Application.Offers;
 /// Turns the night's proposals into offers: each proposed placement whose host has no open offer gets an
 /// <see cref="Offer"/> and its SMS, committed together (the outbox), so an offer never exists without its message
 /// nor a message without its offer. A proposal whose host is still answering another offer waits for the next round.
+/// A coordinator's send that races the offer worker (a host's one open offer is a unique index) runs again and finds the
+/// worker's offer already open, as the worker does when it loses (<see cref="SettleOffers"/>).
 /// </summary>
-public sealed record SendTonightsOffers(LocalDate Night) : ICommand<IReadOnlyList<OfferResponse>>, ITransactional, IAudited;
+public sealed record SendTonightsOffers(LocalDate Night) : ICommand<IReadOnlyList<OfferResponse>>, ITransactional, IAudited, IRetriedOnConflict;
 
 public sealed class SendTonightsOffersHandler(IHostingMatchDb db, IClock clock, IOptions<SmsOptions> options, IOutboxNotifier outbox)
     : ICommandHandler<SendTonightsOffers, IReadOnlyList<OfferResponse>>
