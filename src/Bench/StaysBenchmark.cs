@@ -4,9 +4,9 @@ using HostingMatch.Application.Stays.Planner;
 namespace HostingMatch.Bench;
 
 /// <summary>
-/// <c>stays [--sizes region,four,national] [--time-limit S] [--long S] [--seed N]</c>: the planner on generated
+/// <c>stays [--sizes region,four,national] [--time-limit S] [--long S] [--seed N] [--progress]</c>: the planner on generated
 /// programmes beside the chronological first-fit baseline and the same planner given a longer budget; prints one
-/// Markdown table for docs/benchmarks.md.
+/// Markdown table for docs/benchmarks.md (with <c>--progress</c>, each step of the search on standard error).
 /// </summary>
 internal static class StaysBenchmark
 {
@@ -23,6 +23,7 @@ internal static class StaysBenchmark
         var seed = int.Parse(Option(args, "--seed", "1"), System.Globalization.CultureInfo.InvariantCulture);
         var longLimit = double.Parse(Option(args, "--long", "60"), System.Globalization.CultureInfo.InvariantCulture);
         var limitOverride = Option(args, "--time-limit", "");
+        Action<string>? progress = args.Contains("--progress") ? Console.Error.WriteLine : null;
         Console.WriteLine("| programme | solver | limit s | time s | proved | gap | person-nights tier 1/2/3 | levels 1-3 at bound | moves (bound, % over) | journey min (bound) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var name in sizes)
@@ -38,7 +39,7 @@ internal static class StaysBenchmark
             foreach (var seconds in new[] { limit, longLimit }.Distinct())
             {
                 started = Stopwatch.GetTimestamp();
-                var (plan, proved) = StaysPlanner.SolveWithBounds(file, new StaysPlannerOptions(TimeSpan.FromSeconds(seconds)));
+                var (plan, proved) = StaysPlanner.SolveWithBounds(file, new StaysPlannerOptions(TimeSpan.FromSeconds(seconds), progress));
                 Print(label, "planner", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), Stopwatch.GetElapsedTime(started), plan, proved,
                     plan.Optimal ? "yes" : "no");
             }

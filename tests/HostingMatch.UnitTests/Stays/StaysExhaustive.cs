@@ -122,6 +122,13 @@ internal static class StaysExhaustive
 
     private static long[] Add(long[] a, long[] b) => [.. a.Zip(b, (x, y) => x + y)];
 
+    /// <summary>
+    /// Every chain guest <paramref name="g"/> could make on its own: its stays (host index, first night, morning of leaving,
+    /// as dates) and its levels [tier 1, tier 2, tier 3, -moves, -journey minutes].
+    /// </summary>
+    public static List<(List<(int Host, LocalDate From, LocalDate Until)> Stays, long[] Value)> ChainsOf(StaysFile file, int g) =>
+        [.. Chains(file, file.Guests[g]).Select(c => (c.Stays, c.Value))];
+
     /// <summary>Every chain one guest could make on its own.</summary>
     private static List<Chain> Chains(StaysFile file, StaysGuest guest)
     {

@@ -44,7 +44,26 @@ internal sealed class ChainSearch(StaysProblem problem)
     /// <paramref name="pricing"/>, the cheapest chain at those prices: the value's <c>Minutes</c> is its cost, <c>Nights</c> and <c>Moves</c> 0.
     /// </summary>
     /// <returns>Null when no chain keeps rule 8 there (the current stay cannot go on).</returns>
-    public (List<Candidate> Chain, ChainValue Value)? Best(int g, Occupancy? occupancy = null, HashSet<int>? forbidden = null, ChainPricing? pricing = null)
+    public (List<Candidate> Chain, ChainValue Value)? Best(int g, Occupancy? occupancy = null, HashSet<int>? forbidden = null, ChainPricing? pricing = null) =>
+        Search(g, occupancy, forbidden, pricing, graph: null);
+
+    /// <summary>
+    /// Every chain of guest <paramref name="g"/> whose cost at <paramref name="pricing"/> is at most the cheapest's plus
+    /// <paramref name="slack"/> (in the pricing's units), cheapest first; null when there are more than
+    /// <paramref name="limit"/> (the caller then cannot rely on having them all). Exact whatever the number of hosts.
+    /// </summary>
+    public List<(List<Candidate> Chain, long Cost)>? Within(int g, Occupancy? occupancy, ChainPricing pricing, long slack, int limit)
+    {
+        var graph = new ChainGraph();
+        if (Search(g, occupancy, forbidden: null, pricing, graph) is not { } best)
+        {
+            return [];
+        }
+
+        return graph.Enumerate(best.Value.Minutes + slack, limit);
+    }
+
+    private (List<Candidate> Chain, ChainValue Value)? Search(int g, Occupancy? occupancy, HashSet<int>? forbidden, ChainPricing? pricing, ChainGraph? graph)
     {
         var p = Problem;
         var start = p.Start[g];
@@ -67,7 +86,10 @@ internal sealed class ChainSearch(StaysProblem problem)
         var parent = new int[states];
         var stayFrom = new int[states];
         int State(int t, int s, int f) => ((t * slots) + s) * 2 + f;
-        var exact = n <= ExactJourneyHosts;
+        // Recording the graph needs every arc, not the three best states' only.
+        var exact = n <= ExactJourneyHosts || graph is not null;
+        int StartNode(int t, int i) => states + (t * n) + i;
+        graph?.Begin(states + (days * n), State(0, origin, 0), value, has);
         var days0 = p.Days;
 
         has[State(0, origin, 0)] = true;
@@ -87,6 +109,7 @@ internal sealed class ChainSearch(StaysProblem problem)
                         var from = State(t, s, f);
                         if (has[from])
                         {
+                            graph?.Arc(from, State(t + 1, s, 0), 0, default);
                             Relax(State(t + 1, s, 0), value[from], from, -1);
                         }
                     }
@@ -165,6 +188,7 @@ internal sealed class ChainSearch(StaysProblem problem)
                     var v = pricing is null
                         ? value[state] with { Moves = value[state].Moves + moves, Minutes = value[state].Minutes + minutes }
                         : value[state] with { Minutes = value[state].Minutes + (moves * pricing.MoveCost) + (minutes * pricing.MinuteCost) };
+                    graph?.Arc(state, StartNode(t, i), v.Minutes - value[state].Minutes, default);
                     if (bestFrom < 0 || v.IsBetterThan(bestValue))
                     {
                         bestFrom = state;
@@ -197,6 +221,7 @@ internal sealed class ChainSearch(StaysProblem problem)
                     continue;
                 }
 
+                graph?.Reached(StartNode(t, i), bestValue.Minutes);
                 var max = p.MaxNights(g, h, d);
                 long priced = 0;
                 for (var e = d + 1; e <= end && e - d <= max && ok[e - 1] && (e - 1 == d || Open(h, e - 1)); e++)
@@ -207,6 +232,7 @@ internal sealed class ChainSearch(StaysProblem problem)
                         continue;
                     }
 
+                    graph?.Arc(StartNode(t, i), State(e - start, i, 1), priced, new Candidate(g, h, d, e, continuing));
                     Relax(State(e - start, i, 1), pricing is null ? bestValue with { Nights = bestValue.Nights + (e - d) } : bestValue with { Minutes = bestValue.Minutes + priced }, bestFrom, d);
                 }
             }
@@ -228,6 +254,14 @@ internal sealed class ChainSearch(StaysProblem problem)
         if (final < 0)
         {
             return null;
+        }
+
+        for (var s = 0; s < slots; s++)
+        {
+            for (var f = 0; f < 2; f++)
+            {
+                graph?.Final(State(days, s, f));
+            }
         }
 
         var chain = new List<Candidate>();
@@ -340,6 +374,125 @@ internal sealed class Occupancy(StaysProblem problem)
                 people[key] += sign * problem.People[c.Guest];
                 households[key] += sign;
                 category[key] = problem.Category[c.Guest];
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The arcs of one guest's priced chain search, recorded as <see cref="ChainSearch"/> relaxes them, so that every chain
+/// within a cost of the cheapest can be listed: a walk back from the last morning along arcs whose cost, added to the
+/// cheapest way to their start, stays under the threshold (each path is one chain: states remember the host just left).
+/// </summary>
+internal sealed class ChainGraph
+{
+    private readonly List<(int From, int To, long Cost, Candidate Stay)> arcs = [];
+    private readonly List<int> finals = [];
+    private long[] cheapest = [];
+    private bool[] reached = [];
+    private ChainValue[] stateValues = [];
+    private bool[] stateHas = [];
+    private int root;
+
+    public void Begin(int nodes, int origin, ChainValue[] values, bool[] has)
+    {
+        cheapest = new long[nodes];
+        reached = new bool[nodes];
+        stateValues = values;
+        stateHas = has;
+        root = origin;
+    }
+
+    public void Arc(int from, int to, long cost, Candidate stay) => arcs.Add((from, to, cost, stay));
+
+    /// <summary>A node that is not a state (the start of a stay) and the cheapest way to it.</summary>
+    public void Reached(int node, long cost)
+    {
+        reached[node] = true;
+        cheapest[node] = cost;
+    }
+
+    public void Final(int state) => finals.Add(state);
+
+    public List<(List<Candidate> Chain, long Cost)>? Enumerate(long threshold, int limit)
+    {
+        var states = stateValues.Length;
+        bool Has(int node) => node < states ? stateHas[node] : reached[node];
+        long Cheapest(int node) => node < states ? stateValues[node].Minutes : cheapest[node];
+
+        // Incoming arcs per node, kept only when their start is reachable.
+        var count = new int[cheapest.Length + 1];
+        foreach (var a in arcs)
+        {
+            count[a.To + 1]++;
+        }
+
+        for (var i = 0; i < cheapest.Length; i++)
+        {
+            count[i + 1] += count[i];
+        }
+
+        var incoming = new int[arcs.Count];
+        var fill = (int[])count.Clone();
+        for (var k = 0; k < arcs.Count; k++)
+        {
+            incoming[fill[arcs[k].To]++] = k;
+        }
+
+        var found = new List<(List<Candidate> Chain, long Cost)>();
+        var path = new List<Candidate>();
+        var overflow = false;
+        foreach (var end in finals.Where(f => Has(f) && Cheapest(f) <= threshold))
+        {
+            Walk(end, 0);
+            if (overflow)
+            {
+                return null;
+            }
+        }
+
+        return [.. found.OrderBy(f => f.Cost)];
+
+        void Walk(int node, long suffix)
+        {
+            if (overflow)
+            {
+                return;
+            }
+
+            if (node == root)
+            {
+                if (found.Count >= limit)
+                {
+                    overflow = true;
+                    return;
+                }
+
+                var chain = new List<Candidate>(path);
+                chain.Reverse();
+                found.Add((chain, suffix));
+                return;
+            }
+
+            for (var k = count[node]; k < count[node + 1]; k++)
+            {
+                var (from, _, cost, stay) = arcs[incoming[k]];
+                if (!Has(from) || Cheapest(from) + cost + suffix > threshold)
+                {
+                    continue;
+                }
+
+                var isStay = stay.Until > stay.From;
+                if (isStay)
+                {
+                    path.Add(stay);
+                }
+
+                Walk(from, suffix + cost);
+                if (isStay)
+                {
+                    path.RemoveAt(path.Count - 1);
+                }
             }
         }
     }

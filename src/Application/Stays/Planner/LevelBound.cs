@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.OrTools.LinearSolver;
 using HostingMatch.Application.Matching.Engine;
 
@@ -23,9 +24,10 @@ internal static class LevelBound
     /// minutes, lower bounds) over plans whose levels above equal <paramref name="above"/>, or null if none was found
     /// in time; and the chains the pricing found (good columns for plans).
     /// </summary>
-    public static (double? Bound, List<List<Candidate>> Columns) Compute(StaysProblem problem, ChainSearch search, int[] guests,
-        IEnumerable<List<Candidate>> start, int level, long[] above, Deadline deadline)
+    public static (double? Bound, List<List<Candidate>> Columns, Duals? Duals) Compute(StaysProblem problem, ChainSearch search, int[] guests,
+        IEnumerable<List<Candidate>> start, int level, long[] above, Deadline deadline, Action<string>? progress = null)
     {
+        Duals? bestDuals = null;
         var agreed = new Occupancy(problem);
         foreach (var g in guests)
         {
@@ -138,6 +140,8 @@ internal static class LevelBound
                 + Enumerable.Range(0, level).Sum(j => alpha[j] * above[j]);
             var added = 0;
             var complete = true;
+            var roundPricing = new Dictionary<int, ChainPricing>();
+            var roundCheapest = new Dictionary<int, long>();
             foreach (var g in guests)
             {
                 if (Left(deadline) <= TimeSpan.FromMilliseconds(50))
@@ -173,6 +177,8 @@ internal static class LevelBound
                 }
 
                 var cost = p.Value.Minutes / Scale;
+                roundPricing[g] = pricing;
+                roundCheapest[g] = p.Value.Minutes;
                 lagrangian += cost;
                 if (cost - convexity[g].DualValue() < -1e-6 && Add(g, p.Chain))
                 {
@@ -186,14 +192,22 @@ internal static class LevelBound
                 break;
             }
 
-            best = best is { } b ? Math.Max(b, lagrangian) : lagrangian;
+            if (best is not { } previous || lagrangian > previous)
+            {
+                best = lagrangian;
+                bestDuals = new Duals(level, lagrangian, roundPricing, roundCheapest);
+            }
+
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"  level {level + 1} relaxation: restricted LP {objective.Value() * Sign(level):0.###}, Lagrangian bound {lagrangian * Sign(level):0.###}, {added} columns added"));
+
             if (added == 0)
             {
                 break;
             }
         }
 
-        return (best is { } bound ? Sign(level) * bound : null, found);
+        return (best is { } bound ? Sign(level) * bound : null, found, bestDuals);
 
         bool Add(int g, List<Candidate> chain)
         {
@@ -214,7 +228,56 @@ internal static class LevelBound
     }
 
     /// <summary>Coverage levels are maximised: the relaxation minimises their opposite.</summary>
-    private static double Sign(int level) => level < 3 ? -1 : 1;
+    public static double Sign(int level) => level < 3 ? -1 : 1;
+
+    /// <summary>
+    /// Every chain that a plan better than <paramref name="incumbent"/> (level <see cref="Duals.Level"/>'s value of the best
+    /// plan, the levels above being fixed) could use, per guest; null when some guest has more than
+    /// <paramref name="limit"/> or time runs out. For any such plan, its value (as minimised, in <see cref="Sign"/>) is at
+    /// least the Lagrangian bound plus, over its guests, how much dearer each guest's chain is than its cheapest at these
+    /// prices; so no chain dearer than that by more than <c>incumbent - 1 - bound</c> can be in it (levels are integers).
+    /// </summary>
+    public static List<List<Candidate>>[]? Enumerate(StaysProblem problem, ChainSearch search, int[] guests, Duals duals, long incumbent,
+        int limit, Deadline deadline)
+    {
+        var slack = (Sign(duals.Level) * incumbent) - 1 - duals.Lagrangian;
+        if (slack < -1e-6)
+        {
+            return null;
+        }
+
+        // A thousandth of a unit over: prices are rounded, and a chain too many only costs time.
+        var scaled = (long)Math.Floor((slack + 1e-3) * Scale);
+        var agreed = new Occupancy(problem);
+        foreach (var g in guests)
+        {
+            agreed.Add(problem.Agreed(g));
+        }
+
+        var sets = Enumerable.Range(0, problem.File.Guests.Count).Select(_ => new List<List<Candidate>>()).ToArray();
+        foreach (var g in guests)
+        {
+            if (deadline.IsSpent)
+            {
+                return null;
+            }
+
+            agreed.Remove(problem.Agreed(g));
+            var within = search.Within(g, agreed, duals.Pricing[g], scaled, limit);
+            agreed.Add(problem.Agreed(g));
+            if (within is null)
+            {
+                return null;
+            }
+
+            sets[g] = [.. within.Select(w => w.Chain)];
+        }
+
+        return sets;
+    }
+
+    /// <summary>The prices of the round that gave the best Lagrangian bound (as minimised), each guest's and its cheapest chain's cost.</summary>
+    internal sealed record Duals(int Level, double Lagrangian, IReadOnlyDictionary<int, ChainPricing> Pricing, IReadOnlyDictionary<int, long> Cheapest);
 
     private static TimeSpan Left(Deadline deadline) => deadline.Remaining() ?? TimeSpan.MaxValue;
 }

@@ -23,9 +23,15 @@ internal sealed class StaysColumnSearch
     private readonly int[] order;
     private readonly Random random = new(0);
     private readonly long[] ownCoverage;
+    private readonly LevelBound.Duals?[] relaxationDuals = new LevelBound.Duals?[5];
+    private readonly long[] enumeratedAt = new long[5];
+    private readonly Action<string>? progress;
+    private readonly long started = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    public StaysColumnSearch(StaysProblem problem, ChainSearch search, StaysBounds bounds, List<Candidate>[] own, List<Candidate>[] firstFit)
+    public StaysColumnSearch(StaysProblem problem, ChainSearch search, StaysBounds bounds, List<Candidate>[] own, List<Candidate>[] firstFit,
+        Action<string>? progress = null)
     {
+        this.progress = progress;
         Bound = bounds.Levels;
         ownCoverage = [.. bounds.PersonNights];
         this.problem = problem;
@@ -65,9 +71,18 @@ internal sealed class StaysColumnSearch
         while (!Reaches(bound) && Left(deadline) > TimeSpan.FromMilliseconds(50))
         {
             var added = BestResponses(deadline);
+            Report("best responses");
             added += FreeTheNeeded(deadline);
+            Report("free");
             added += TightenBounds(tried, deadline);
+            Report("bounds");
+            if (Reaches(bound))
+            {
+                return;
+            }
+
             added += RuinAndRecreate(deadline);
+            Report("ruin");
             if (Reaches(bound) || Left(deadline) <= TimeSpan.FromMilliseconds(50))
             {
                 return;
@@ -77,6 +92,7 @@ internal sealed class StaysColumnSearch
             var remaining = deadline.Remaining();
             var master = SolveMaster(Deadline.Start(remaining / 2), bound);
             var improved = master is not null && Consider(master);
+            Report("master");
             if (added == 0 && !improved)
             {
                 return;
@@ -112,6 +128,11 @@ internal sealed class StaysColumnSearch
 
         return false;
     }
+
+    /// <summary>Tells <see cref="StaysPlannerOptions.Progress"/> where the search stands after <paramref name="step"/>.</summary>
+    private void Report(string step) =>
+        progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s {step}: plan {string.Join('/', Levels(Best))}, bound {string.Join('/', Bound)}, {columns.Sum(c => c.Count)} columns"));
 
     public bool Reaches() => Levels(Best).SequenceEqual(Bound);
 
@@ -280,14 +301,31 @@ internal sealed class StaysColumnSearch
             }
 
             // Journeys are priced exactly only where every guest's hosts are few enough.
-            if (tried[k] || (k == 4 && !order.All(search.JourneysExact)))
+            if (k == 4 && !order.All(search.JourneysExact))
             {
                 break;
             }
 
+            if (tried[k])
+            {
+                // The relaxation once per level; the listing again at its prices whenever the plan has improved since.
+                if (relaxationDuals[k] is { } known && levels[k] != enumeratedAt[k])
+                {
+                    TryEnumeration(k, known, deadline);
+                    levels = Levels(Best);
+                }
+
+                if (levels[k] != Bound[k])
+                {
+                    break;
+                }
+
+                continue;
+            }
+
             tried[k] = true;
             var start = own.Concat(Enumerable.Range(0, columns.Length).SelectMany(g => columns[g]));
-            var (relaxed, found) = LevelBound.Compute(problem, search, order, start, k, levels, Deadline.Start(Left(deadline) / 3));
+            var (relaxed, found, duals) = LevelBound.Compute(problem, search, order, start, k, levels, Deadline.Start(Left(deadline) / 3), progress);
             added += found.Count(chain => AddColumn(chain[0].Guest, chain));
             if (relaxed is not { } value)
             {
@@ -296,19 +334,19 @@ internal sealed class StaysColumnSearch
 
             if (k < 3 && (long)Math.Floor(value + 1e-6) < Bound[k])
             {
-                Bound[k] = Math.Max(levels[k], (long)Math.Floor(value + 1e-6));
-                Bound[3] = 0;
-                Bound[4] = 0;
+                LowerCoverage(k, Math.Max(levels[k], (long)Math.Floor(value + 1e-6)));
             }
             else if (k >= 3 && (long)Math.Ceiling(value - 1e-6) > Bound[k])
             {
-                Bound[k] = Math.Min(levels[k], (long)Math.Ceiling(value - 1e-6));
-                if (k == 3)
-                {
-                    // Only where every guest covers its own maximum does each guest with nights travel to a first stay.
-                    Bound[4] = !Bound.Take(3).SequenceEqual(ownCoverage) ? 0 : order.Where(g => own[g].Count > 0 && problem.CurrentHost[g] < 0)
-                        .Sum(g => (long)problem.Compatible[g].Min(h => problem.Journey(g, -1, h)));
-                }
+                RaiseCost(k, Math.Min(levels[k], (long)Math.Ceiling(value - 1e-6)));
+            }
+
+            // Still a gap: every chain a better plan could use, if there are few, and the master over them decides.
+            relaxationDuals[k] = duals;
+            if (levels[k] != Bound[k] && duals is not null)
+            {
+                TryEnumeration(k, duals, deadline);
+                levels = Levels(Best);
             }
 
             if (levels[k] != Bound[k])
@@ -319,6 +357,73 @@ internal sealed class StaysColumnSearch
 
         return added;
     }
+
+    /// <summary>Coverage level <paramref name="k"/> cannot exceed <paramref name="bound"/>: the costs' bounds held only for plans reaching the old one.</summary>
+    private void LowerCoverage(int k, long bound)
+    {
+        if (bound < Bound[k])
+        {
+            Bound[k] = bound;
+            Bound[3] = 0;
+            Bound[4] = 0;
+        }
+    }
+
+    /// <summary>Moves or journeys (<paramref name="k"/>) cannot be below <paramref name="bound"/> for plans reaching the levels above.</summary>
+    private void RaiseCost(int k, long bound)
+    {
+        if (bound <= Bound[k])
+        {
+            return;
+        }
+
+        Bound[k] = bound;
+        if (k == 3)
+        {
+            // Only where every guest covers its own maximum does each guest with nights travel to a first stay.
+            Bound[4] = !Bound.Take(3).SequenceEqual(ownCoverage) ? 0 : order.Where(g => own[g].Count > 0 && problem.CurrentHost[g] < 0)
+                .Sum(g => (long)problem.Compatible[g].Min(h => problem.Journey(g, -1, h)));
+        }
+    }
+
+    private void TryEnumeration(int k, LevelBound.Duals duals, Deadline deadline)
+    {
+        enumeratedAt[k] = Levels(Best)[k];
+        if (ProveByEnumeration(k, duals, deadline) is not { } proved)
+        {
+            return;
+        }
+
+        Consider(proved.Plan);
+        if (k < 3)
+        {
+            LowerCoverage(k, proved.Value);
+        }
+        else
+        {
+            RaiseCost(k, proved.Value);
+        }
+    }
+
+    /// <summary>
+    /// Level <paramref name="k"/> proved by listing, at the relaxation's prices, every chain a better plan than the best
+    /// could use (<see cref="LevelBound.Enumerate"/>) and solving the master over them to optimality: its optimum, and the
+    /// plan reaching it; null when there are too many chains or the master is not proved in half the time left.
+    /// </summary>
+    private (long Value, List<Candidate>[] Plan)? ProveByEnumeration(int k, LevelBound.Duals duals, Deadline deadline)
+    {
+        if (Left(deadline) <= TimeSpan.FromMilliseconds(100))
+        {
+            return null;
+        }
+
+        var sets = LevelBound.Enumerate(problem, search, order, duals, Levels(Best)[k], EnumerationLimit, Deadline.Start(Left(deadline) / 4));
+        Report(sets is null ? $"level {k + 1}: too many chains to list" : $"level {k + 1}: {sets.Sum(x => x.Count)} chains listed");
+        return sets is null ? null : ProveLevel(k, sets, Deadline.Start(Left(deadline) / 2));
+    }
+
+    /// <summary>Above this many chains for one guest, the master would not be proved in time: the level is left to the search.</summary>
+    private const int EnumerationLimit = 2_000;
 
     /// <summary>
     /// Large neighbourhoods: a guest not at its own optimum and the guests on the host-nights it has or would want (and a
@@ -380,7 +485,7 @@ internal sealed class StaysColumnSearch
 
     private bool AddColumn(int g, List<Candidate> chain)
     {
-        var key = string.Join(';', chain.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Host},{c.From},{c.Until}")));
+        var key = Key(chain);
         if (!keys[g].Add(key))
         {
             return false;
@@ -393,22 +498,141 @@ internal sealed class StaysColumnSearch
     /// <summary>One column per guest under rule 6; the levels one after the other, each fixed before the next once proved.</summary>
     private List<Candidate>[]? SolveMaster(Deadline deadline, long[] bound)
     {
+        var (model, y, levels, hint) = BuildMaster(columns);
+        if (Left(deadline) <= TimeSpan.FromMilliseconds(50))
+        {
+            return null;
+        }
+
+        var current = Levels(Best);
+        List<Candidate>[]? found = null;
+        for (var level = 0; level < 5; level++)
+        {
+            var maximise = level < 3;
+            var value = current[level];
+            if (Enumerable.Range(0, level + 1).All(i => current[i] == bound[i]))
+            {
+                // This level and those above at their bounds: nothing to search on it.
+                model.Add(levels[level] == value);
+                continue;
+            }
+
+            var share = Left(deadline) / (5 - level);
+            if (share <= TimeSpan.FromMilliseconds(20))
+            {
+                break;
+            }
+
+            var (status, objective, solution) = Optimise(model, levels[level], maximise, hint, y, share);
+            if (solution is not null && (maximise ? objective > value : objective < value))
+            {
+                value = objective;
+                found = solution;
+                current = Levels(found);
+            }
+
+            model.Add(status is CpSolverStatus.Optimal ? levels[level] == value : maximise ? levels[level] >= value : levels[level] <= value);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Level <paramref name="level"/>'s optimum over the plans whose levels above are the best plan's, picking one chain per
+    /// guest among <paramref name="sets"/> and the best plan's own; null when not proved in time. When the sets hold every
+    /// chain of every plan better than the best (<see cref="ProveByEnumeration"/>), this is the optimum over all plans.
+    /// </summary>
+    private (long Value, List<Candidate>[] Plan)? ProveLevel(int level, List<List<Candidate>>[] sets, Deadline deadline)
+    {
+        var (model, y, levels, hint) = BuildMaster(sets);
+        var current = Levels(Best);
+        for (var above = 0; above < level; above++)
+        {
+            model.Add(levels[above] == current[above]);
+        }
+
+        var (status, objective, solution) = Optimise(model, levels[level], level < 3, hint, y, Left(deadline));
+        if (status != CpSolverStatus.Optimal || solution is null)
+        {
+            return null;
+        }
+
+        return (objective, solution);
+    }
+
+    private (CpSolverStatus Status, long Objective, List<Candidate>[]? Solution) Optimise(CpModel model, LinearExpr objective, bool maximise,
+        Dictionary<BoolVar, long> hint, List<(int Guest, List<Candidate> Chain, BoolVar Variable)> y, TimeSpan limit)
+    {
+        if (maximise)
+        {
+            model.Maximize(objective);
+        }
+        else
+        {
+            model.Minimize(objective);
+        }
+
+        model.ClearHints();
+        foreach (var (variable, hinted) in hint)
+        {
+            model.AddHint(variable, hinted);
+        }
+
+        var solver = new CpSolver
+        {
+            StringParameters = "num_workers:1 random_seed:0 linearization_level:2 log_search_progress:false max_time_in_seconds:"
+                + Math.Max(0.01, limit.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture),
+        };
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            return (status, 0, null);
+        }
+
+        var solution = Enumerable.Range(0, problem.File.Guests.Count).Select(_ => new List<Candidate>()).ToArray();
+        foreach (var (g, chain, v) in y)
+        {
+            hint[v] = solver.Value(v);
+            if (hint[v] == 1)
+            {
+                solution[g] = chain;
+            }
+        }
+
+        return (status, (long)Math.Round(solver.ObjectiveValue), solution);
+    }
+
+    /// <summary>
+    /// The master's model over <paramref name="sets"/> (each guest's chains; the best plan's chain is added where missing):
+    /// exactly one chain per guest, rule 6 (beds, households, one category per host and night), the five levels as
+    /// expressions, and the best plan as the hint.
+    /// </summary>
+    private (CpModel Model, List<(int Guest, List<Candidate> Chain, BoolVar Variable)> Y, LinearExpr[] Levels, Dictionary<BoolVar, long> Hint)
+        BuildMaster(List<List<Candidate>>[] sets)
+    {
         var model = new CpModel();
-        var y = new List<(int Guest, int Column, BoolVar Variable)>();
+        var y = new List<(int Guest, List<Candidate> Chain, BoolVar Variable)>();
         var levelTerms = Enumerable.Range(0, 5).Select(_ => (Vars: new List<BoolVar>(), Coefficients: new List<long>())).ToArray();
         var covering = new Dictionary<int, List<(int Guest, BoolVar Variable)>>();
         var hint = new Dictionary<BoolVar, long>();
-        var bestKeys = Best.Select(chain => string.Join(';', chain.Select(c => $"{c.Host},{c.From},{c.Until}"))).ToArray();
         foreach (var g in order)
         {
+            var bestKey = Key(Best[g]);
+            var chains = sets[g].Any(chain => Key(chain) == bestKey) ? sets[g] : [.. sets[g], Best[g]];
             var vars = new List<BoolVar>();
-            for (var k = 0; k < columns[g].Count; k++)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chain in chains)
             {
-                var chain = columns[g][k];
-                var v = model.NewBoolVar($"y{g}_{k}");
+                var key = Key(chain);
+                if (!seen.Add(key))
+                {
+                    continue;
+                }
+
+                var v = model.NewBoolVar($"y{g}_{vars.Count}");
                 vars.Add(v);
-                y.Add((g, k, v));
-                hint[v] = string.Join(';', chain.Select(c => $"{c.Host},{c.From},{c.Until}")) == bestKeys[g] ? 1 : 0;
+                y.Add((g, chain, v));
+                hint[v] = key == bestKey ? 1 : 0;
                 var value = search.Value(g, chain);
                 levelTerms[problem.Tier[g] - 1].Vars.Add(v);
                 levelTerms[problem.Tier[g] - 1].Coefficients.Add(value.Nights * problem.People[g]);
@@ -420,10 +644,10 @@ internal sealed class StaysColumnSearch
                 {
                     for (var d = c.From; d < c.Until; d++)
                     {
-                        var key = Occupancy.Key(c.Host, d, problem.Days);
-                        if (!covering.TryGetValue(key, out var list))
+                        var night = Occupancy.Key(c.Host, d, problem.Days);
+                        if (!covering.TryGetValue(night, out var list))
                         {
-                            covering[key] = list = [];
+                            covering[night] = list = [];
                         }
 
                         list.Add((g, v));
@@ -432,11 +656,6 @@ internal sealed class StaysColumnSearch
             }
 
             model.AddExactlyOne(vars);
-        }
-
-        if (Left(deadline) <= TimeSpan.FromMilliseconds(50))
-        {
-            return null;
         }
 
         foreach (var (key, list) in covering)
@@ -465,68 +684,10 @@ internal sealed class StaysColumnSearch
             }
         }
 
-        var levels = levelTerms.Select(t => LinearExpr.WeightedSum(t.Vars, t.Coefficients)).ToArray();
-        var current = Levels(Best);
-        List<Candidate>[]? found = null;
-        for (var level = 0; level < 5; level++)
-        {
-            var maximise = level < 3;
-            var value = current[level];
-            if (Enumerable.Range(0, level + 1).All(i => current[i] == bound[i]))
-            {
-                // This level and those above at their bounds: nothing to search on it.
-                model.Add(levels[level] == value);
-                continue;
-            }
-
-            if (maximise)
-            {
-                model.Maximize(levels[level]);
-            }
-            else
-            {
-                model.Minimize(levels[level]);
-            }
-
-            model.ClearHints();
-            foreach (var (variable, hinted) in hint)
-            {
-                model.AddHint(variable, hinted);
-            }
-
-            var share = Left(deadline) / (5 - level);
-            if (share <= TimeSpan.FromMilliseconds(20))
-            {
-                break;
-            }
-
-            var solver = new CpSolver
-            {
-                StringParameters = "num_workers:1 random_seed:0 log_search_progress:false max_time_in_seconds:"
-                    + share.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
-            };
-            var status = solver.Solve(model);
-            var solved = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
-            var objective = solved ? (long)Math.Round(solver.ObjectiveValue) : value;
-            if (solved && (maximise ? objective > value : objective < value))
-            {
-                value = objective;
-                found = Enumerable.Range(0, problem.File.Guests.Count).Select(_ => new List<Candidate>()).ToArray();
-                foreach (var (g, k, v) in y)
-                {
-                    hint[v] = solver.Value(v);
-                    if (hint[v] == 1)
-                    {
-                        found[g] = columns[g][k];
-                    }
-                }
-
-                current = Levels(found);
-            }
-
-            model.Add(status is CpSolverStatus.Optimal ? levels[level] == value : maximise ? levels[level] >= value : levels[level] <= value);
-        }
-
-        return found;
+        var levels = levelTerms.Select(t => (LinearExpr)LinearExpr.WeightedSum(t.Vars, t.Coefficients)).ToArray();
+        return (model, y, levels, hint);
     }
+
+    private static string Key(List<Candidate> chain) =>
+        string.Join(';', chain.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Host},{c.From},{c.Until}")));
 }

@@ -35,7 +35,7 @@ public static class StaysPlanner
         var search = new ChainSearch(problem);
         var (bounds, own) = StaysBounds.Compute(problem, search);
         var firstFit = FirstFitStays.Chains(problem, [.. Enumerable.Range(0, file.Guests.Count)]);
-        var columns = new StaysColumnSearch(problem, search, bounds, own, firstFit);
+        var columns = new StaysColumnSearch(problem, search, bounds, own, firstFit, options.Progress);
         if (columns.Reaches() || EstimatedSize(problem) > exactModelLimit)
         {
             // Too big for the exact model (it would take longer to build than to be useful): chains as columns.
