@@ -298,6 +298,22 @@ internal sealed class ChainSearch(StaysProblem problem)
     public (List<Candidate> Chain, ChainValue Value) Own(int g) =>
         Best(g) ?? throw new ArgumentException($"Guest {Problem.File.Guests[g].Id}: its current stay cannot go on as rule 8 requires.");
 
+    /// <summary>What <paramref name="chain"/> costs at <paramref name="pricing"/>, as <see cref="Best"/> counts it.</summary>
+    public long Cost(int g, IReadOnlyList<Candidate> chain, ChainPricing pricing)
+    {
+        var value = Value(g, chain);
+        var cost = (value.Moves * pricing.MoveCost) + (value.Minutes * pricing.MinuteCost);
+        foreach (var c in chain)
+        {
+            for (var d = c.From; d < c.Until; d++)
+            {
+                cost += pricing.NightCost + pricing.HostNightCost.GetValueOrDefault(Occupancy.Key(c.Host, d, Problem.Days));
+            }
+        }
+
+        return cost;
+    }
+
     /// <summary>The value of a chain as <see cref="StaysPlanBuilder"/> counts it.</summary>
     public ChainValue Value(int g, IReadOnlyList<Candidate> chain)
     {

@@ -22,9 +22,10 @@ internal static class LevelBound
     /// <summary>
     /// A bound on level <paramref name="level"/> (0-2: person-nights of that tier, an upper bound; 3 moves, 4 journey
     /// minutes, lower bounds) over plans whose levels above equal <paramref name="above"/>, or null if none was found
-    /// in time; and the chains the pricing found (good columns for plans).
+    /// in time; the chains the pricing found (good columns for plans); the prices of the best bound; and whether the
+    /// relaxation was solved to the end (else a later call, starting from those columns, can raise the bound further).
     /// </summary>
-    public static (double? Bound, List<List<Candidate>> Columns, Duals? Duals) Compute(StaysProblem problem, ChainSearch search, int[] guests,
+    public static (double? Bound, List<List<Candidate>> Columns, Duals? Duals, bool Converged) Compute(StaysProblem problem, ChainSearch search, int[] guests,
         IEnumerable<List<Candidate>> start, int level, long[] above, Deadline deadline, Action<string>? progress = null)
     {
         Duals? bestDuals = null;
@@ -51,9 +52,13 @@ internal static class LevelBound
         }
 
         double? best = null;
+        Prices? center = null;
+        var mispriced = false;
+        var engine = "GLOP";
+        var converged = false;
         while (Left(deadline) > TimeSpan.FromMilliseconds(100))
         {
-            using var lp = Solver.CreateSolver("GLOP");
+            using var lp = Solver.CreateSolver(engine);
             var objective = lp.Objective();
             objective.SetMinimization();
             var convexity = new Dictionary<int, Constraint>();
@@ -126,18 +131,35 @@ internal static class LevelBound
                 }
             }
 
-            if (lp.Solve() != Solver.ResultStatus.OPTIMAL)
+            var status = lp.Solve();
+            if (status == Solver.ResultStatus.ABNORMAL && engine == "GLOP")
             {
+                // GLOP sometimes gives up on these degenerate masters (four regions, after a dozen rounds): CLP from then on.
+                engine = "CLP";
+                continue;
+            }
+
+            if (status != Solver.ResultStatus.OPTIMAL)
+            {
+                progress?.Invoke($"  level {level + 1} relaxation: the LP ended {status}");
                 break;
             }
 
-            // Lagrangian bound: each guest's cheapest chain at the duals' prices, plus the priced right-hand sides.
-            var bedPrice = beds.ToDictionary(e => e.Key, e => Math.Max(0, -e.Value.DualValue()));
-            var householdPrice = households.ToDictionary(e => e.Key, e => Math.Max(0, -e.Value.DualValue()));
-            var alpha = rows.Select(r => r.DualValue()).ToArray();
-            var lagrangian = -bedPrice.Sum(e => e.Value * problem.File.Hosts[e.Key / problem.Days].Beds)
-                - householdPrice.Sum(e => e.Value * problem.File.Hosts[e.Key / problem.Days].MaxHouseholds)
-                + Enumerable.Range(0, level).Sum(j => alpha[j] * above[j]);
+            // The LP's duals, and the prices the chains are sought at: smoothed towards those of the best bound so far
+            // (Wentges), which shortens column generation's long tail; any prices give a valid bound.
+            var lpPrices = new Prices(
+                beds.ToDictionary(e => e.Key, e => Math.Max(0, -e.Value.DualValue())),
+                households.ToDictionary(e => e.Key, e => Math.Max(0, -e.Value.DualValue())),
+                [.. rows.Select(r => r.DualValue())]);
+            // Smoothing towards a centre far from the LP (the first rounds' level prices can be the artificial columns'
+            // penalty) only drags the bound along for rounds: price at the LP's duals until the bound is within half of it.
+            var lpValue = objective.Value();
+            var near = best is { } sofar && lpValue - sofar <= 0.5 * Math.Max(1, Math.Abs(lpValue));
+            var weight = center is null || mispriced || !near ? 0 : Smoothing;
+            var prices = center is null ? lpPrices : Prices.Between(center, lpPrices, weight);
+            var lagrangian = -prices.Beds.Sum(e => e.Value * problem.File.Hosts[e.Key / problem.Days].Beds)
+                - prices.Households.Sum(e => e.Value * problem.File.Hosts[e.Key / problem.Days].MaxHouseholds)
+                + Enumerable.Range(0, level).Sum(j => prices.Levels[j] * above[j]);
             var added = 0;
             var complete = true;
             var roundPricing = new Dictionary<int, ChainPricing>();
@@ -150,23 +172,7 @@ internal static class LevelBound
                     break;
                 }
 
-                // A chain's reduced cost: per night, per move, per minute, per host-night taken.
-                double Coefficient(int j) => (j == level ? Sign(level) : 0) - (j < level ? alpha[j] : 0);
-                var tier = problem.Tier[g] - 1;
-                var perNight = Coefficient(tier) * problem.People[g];
-                var prices = new Dictionary<int, long>();
-                foreach (var (key, price) in bedPrice)
-                {
-                    prices[key] = (long)Math.Floor(price * problem.People[g] * Scale);
-                }
-
-                foreach (var (key, price) in householdPrice)
-                {
-                    prices[key] = prices.GetValueOrDefault(key) + (long)Math.Floor(price * Scale);
-                }
-
-                var pricing = new ChainPricing((long)Math.Floor(Coefficient(3) * Scale), prices, (long)Math.Floor(perNight * Scale),
-                    (long)Math.Floor(Coefficient(4) * Scale));
+                var pricing = prices.For(problem, g, level);
                 agreed.Remove(problem.Agreed(g));
                 var priced = search.Best(g, agreed, pricing: pricing);
                 agreed.Add(problem.Agreed(g));
@@ -176,11 +182,13 @@ internal static class LevelBound
                     break;
                 }
 
-                var cost = p.Value.Minutes / Scale;
                 roundPricing[g] = pricing;
                 roundCheapest[g] = p.Value.Minutes;
-                lagrangian += cost;
-                if (cost - convexity[g].DualValue() < -1e-6 && Add(g, p.Chain))
+                lagrangian += p.Value.Minutes / Scale;
+
+                // A column only if the LP can use it: its reduced cost at the LP's own duals is negative.
+                var atLp = weight == 0 ? p.Value.Minutes : search.Cost(g, p.Chain, lpPrices.For(problem, g, level));
+                if (atLp / Scale - convexity[g].DualValue() < -1e-6 && Add(g, p.Chain))
                 {
                     added++;
                     found.Add(p.Chain);
@@ -189,25 +197,31 @@ internal static class LevelBound
 
             if (!complete)
             {
+                progress?.Invoke($"  level {level + 1} relaxation: cut short after {roundPricing.Count} of {guests.Length} guests");
                 break;
             }
 
             if (best is not { } previous || lagrangian > previous)
             {
                 best = lagrangian;
+                center = prices;
                 bestDuals = new Duals(level, lagrangian, roundPricing, roundCheapest);
             }
 
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
                 $"  level {level + 1} relaxation: restricted LP {objective.Value() * Sign(level):0.###}, Lagrangian bound {lagrangian * Sign(level):0.###}, {added} columns added"));
 
-            if (added == 0)
+            // Nothing new at the LP's duals: the LP is optimal. At smoothed prices: price at the LP's next.
+            if (added == 0 && weight == 0)
             {
+                converged = true;
                 break;
             }
+
+            mispriced = added == 0;
         }
 
-        return (best is { } bound ? Sign(level) * bound : null, found, bestDuals);
+        return (best is { } bound ? Sign(level) * bound : null, found, bestDuals, converged);
 
         bool Add(int g, List<Candidate> chain)
         {
@@ -224,6 +238,44 @@ internal static class LevelBound
             levels[4] = value.Minutes;
             columns.Add((g, chain, levels));
             return true;
+        }
+    }
+
+    /// <summary>How far the prices chains are sought at lean towards those of the best bound so far.</summary>
+    private const double Smoothing = 0.5;
+
+    /// <summary>Prices of the relaxation's rows: a bed and a household place per host-night (never negative), each level above.</summary>
+    private sealed record Prices(Dictionary<int, double> Beds, Dictionary<int, double> Households, double[] Levels)
+    {
+        /// <summary><paramref name="weight"/> of <paramref name="a"/>'s prices and the rest of <paramref name="b"/>'s.</summary>
+        public static Prices Between(Prices a, Prices b, double weight)
+        {
+            Dictionary<int, double> Mix(Dictionary<int, double> x, Dictionary<int, double> y) =>
+                x.Keys.Union(y.Keys).ToDictionary(k => k, k => (weight * x.GetValueOrDefault(k)) + ((1 - weight) * y.GetValueOrDefault(k)));
+            return new(Mix(a.Beds, b.Beds), Mix(a.Households, b.Households), [.. a.Levels.Zip(b.Levels, (x, y) => (weight * x) + ((1 - weight) * y))]);
+        }
+
+        /// <summary>
+        /// A chain's price for guest <paramref name="g"/> at level <paramref name="level"/>: per night, per move, per minute,
+        /// per host-night taken; integers (times <see cref="Scale"/>, rounded down: the bound only gets weaker).
+        /// </summary>
+        public ChainPricing For(StaysProblem problem, int g, int level)
+        {
+            double Coefficient(int j) => (j == level ? Sign(level) : 0) - (j < level ? Levels[j] : 0);
+            var perNight = Coefficient(problem.Tier[g] - 1) * problem.People[g];
+            var hostNights = new Dictionary<int, long>();
+            foreach (var (key, price) in Beds)
+            {
+                hostNights[key] = (long)Math.Floor(price * problem.People[g] * Scale);
+            }
+
+            foreach (var (key, price) in Households)
+            {
+                hostNights[key] = hostNights.GetValueOrDefault(key) + (long)Math.Floor(price * Scale);
+            }
+
+            return new ChainPricing((long)Math.Floor(Coefficient(3) * Scale), hostNights, (long)Math.Floor(perNight * Scale),
+                (long)Math.Floor(Coefficient(4) * Scale));
         }
     }
 

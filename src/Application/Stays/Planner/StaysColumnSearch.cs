@@ -24,7 +24,8 @@ internal sealed class StaysColumnSearch
     private readonly Random random = new(0);
     private readonly long[] ownCoverage;
     private readonly LevelBound.Duals?[] relaxationDuals = new LevelBound.Duals?[5];
-    private readonly long[] enumeratedAt = new long[5];
+    private readonly long[] enumeratedAt = [long.MinValue, long.MinValue, long.MinValue, long.MinValue, long.MinValue];
+    private readonly bool[] relaxationSolved = new bool[5];
     private readonly Action<string>? progress;
     private readonly long started = System.Diagnostics.Stopwatch.GetTimestamp();
 
@@ -67,14 +68,13 @@ internal sealed class StaysColumnSearch
     public void Improve(Deadline deadline)
     {
         var bound = Bound;
-        var tried = new bool[5];
         while (!Reaches(bound) && Left(deadline) > TimeSpan.FromMilliseconds(50))
         {
             var added = BestResponses(deadline);
             Report("best responses");
             added += FreeTheNeeded(deadline);
             Report("free");
-            added += TightenBounds(tried, deadline);
+            added += TightenBounds(deadline);
             Report("bounds");
             if (Reaches(bound))
             {
@@ -284,12 +284,14 @@ internal sealed class StaysColumnSearch
     }
 
     /// <summary>
-    /// On the first level where the best plan is below its bound, once per level: the bound of the linear relaxation
-    /// (<see cref="LevelBound"/>, a third of the time left). Where it shows the plan's value is the best, that level is
-    /// proved and the next one is tried. Coverage bounds that come down make the moves and journeys bounds 0 (they held
-    /// only for plans reaching them); moves bounds that go up make the journeys bound the journeys to the first stays.
+    /// On the first level where the best plan is below its bound: the bound of the linear relaxation (<see cref="LevelBound"/>,
+    /// a third of the time left; resumed on later calls until solved to the end), then, at its prices, every chain a
+    /// better plan could use, when there are few (again whenever the plan has improved). Where that shows the plan's value
+    /// is the best, the level is proved and the next one is tried. Coverage bounds that come down make the moves and
+    /// journeys bounds 0 (they held only for plans reaching them); moves bounds that go up make the journeys bound the
+    /// journeys to the first stays.
     /// </summary>
-    private int TightenBounds(bool[] tried, Deadline deadline)
+    private int TightenBounds(Deadline deadline)
     {
         var added = 0;
         var levels = Levels(Best);
@@ -306,46 +308,32 @@ internal sealed class StaysColumnSearch
                 break;
             }
 
-            if (tried[k])
+            if (!relaxationSolved[k])
             {
-                // The relaxation once per level; the listing again at its prices whenever the plan has improved since.
-                if (relaxationDuals[k] is { } known && levels[k] != enumeratedAt[k])
+                var start = own.Concat(Enumerable.Range(0, columns.Length).SelectMany(g => columns[g]));
+                var (relaxed, found, duals, solved) = LevelBound.Compute(problem, search, order, start, k, levels, Deadline.Start(Left(deadline) / 3), progress);
+                relaxationSolved[k] = solved;
+                added += found.Count(chain => AddColumn(chain[0].Guest, chain));
+                if (relaxed is { } value && k < 3 && (long)Math.Floor(value + 1e-6) < Bound[k])
                 {
-                    TryEnumeration(k, known, deadline);
-                    levels = Levels(Best);
+                    LowerCoverage(k, Math.Max(levels[k], (long)Math.Floor(value + 1e-6)));
+                }
+                else if (relaxed is { } cost && k >= 3 && (long)Math.Ceiling(cost - 1e-6) > Bound[k])
+                {
+                    RaiseCost(k, Math.Min(levels[k], (long)Math.Ceiling(cost - 1e-6)));
                 }
 
-                if (levels[k] != Bound[k])
+                if (duals is not null && (relaxationDuals[k] is not { } known || duals.Lagrangian > known.Lagrangian))
                 {
-                    break;
+                    relaxationDuals[k] = duals;
+                    enumeratedAt[k] = long.MinValue;
                 }
-
-                continue;
-            }
-
-            tried[k] = true;
-            var start = own.Concat(Enumerable.Range(0, columns.Length).SelectMany(g => columns[g]));
-            var (relaxed, found, duals) = LevelBound.Compute(problem, search, order, start, k, levels, Deadline.Start(Left(deadline) / 3), progress);
-            added += found.Count(chain => AddColumn(chain[0].Guest, chain));
-            if (relaxed is not { } value)
-            {
-                break;
-            }
-
-            if (k < 3 && (long)Math.Floor(value + 1e-6) < Bound[k])
-            {
-                LowerCoverage(k, Math.Max(levels[k], (long)Math.Floor(value + 1e-6)));
-            }
-            else if (k >= 3 && (long)Math.Ceiling(value - 1e-6) > Bound[k])
-            {
-                RaiseCost(k, Math.Min(levels[k], (long)Math.Ceiling(value - 1e-6)));
             }
 
             // Still a gap: every chain a better plan could use, if there are few, and the master over them decides.
-            relaxationDuals[k] = duals;
-            if (levels[k] != Bound[k] && duals is not null)
+            if (levels[k] != Bound[k] && relaxationDuals[k] is { } prices && levels[k] != enumeratedAt[k])
             {
-                TryEnumeration(k, duals, deadline);
+                TryEnumeration(k, prices, deadline);
                 levels = Levels(Best);
             }
 
