@@ -26,9 +26,10 @@ internal static class LevelBound
     /// relaxation was solved to the end (else a later call, starting from those columns, can raise the bound further).
     /// </summary>
     public static (double? Bound, List<List<Candidate>> Columns, Duals? Duals, bool Converged) Compute(StaysProblem problem, ChainSearch search, int[] guests,
-        IEnumerable<List<Candidate>> start, int level, long[] above, Deadline deadline, Action<string>? progress = null)
+        IEnumerable<List<Candidate>> start, int level, long[] above, Deadline deadline, Action<string>? progress = null, Duals? resume = null)
     {
-        Duals? bestDuals = null;
+        // Resuming: the best bound so far and its prices still hold (same level, same levels above) and centre the smoothing.
+        var bestDuals = resume;
         var agreed = new Occupancy(problem);
         foreach (var g in guests)
         {
@@ -51,8 +52,8 @@ internal static class LevelBound
             Add(g, []);
         }
 
-        double? best = null;
-        Prices? center = null;
+        double? best = resume?.Lagrangian;
+        var center = resume?.Center;
         var mispriced = false;
         var engine = "GLOP";
         var converged = false;
@@ -205,7 +206,7 @@ internal static class LevelBound
             {
                 best = lagrangian;
                 center = prices;
-                bestDuals = new Duals(level, lagrangian, roundPricing, roundCheapest);
+                bestDuals = new Duals(level, lagrangian, roundPricing, roundCheapest, prices);
             }
 
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
@@ -245,7 +246,7 @@ internal static class LevelBound
     private const double Smoothing = 0.5;
 
     /// <summary>Prices of the relaxation's rows: a bed and a household place per host-night (never negative), each level above.</summary>
-    private sealed record Prices(Dictionary<int, double> Beds, Dictionary<int, double> Households, double[] Levels)
+    internal sealed record Prices(Dictionary<int, double> Beds, Dictionary<int, double> Households, double[] Levels)
     {
         /// <summary><paramref name="weight"/> of <paramref name="a"/>'s prices and the rest of <paramref name="b"/>'s.</summary>
         public static Prices Between(Prices a, Prices b, double weight)
@@ -329,7 +330,8 @@ internal static class LevelBound
     }
 
     /// <summary>The prices of the round that gave the best Lagrangian bound (as minimised), each guest's and its cheapest chain's cost.</summary>
-    internal sealed record Duals(int Level, double Lagrangian, IReadOnlyDictionary<int, ChainPricing> Pricing, IReadOnlyDictionary<int, long> Cheapest);
+    internal sealed record Duals(int Level, double Lagrangian, IReadOnlyDictionary<int, ChainPricing> Pricing, IReadOnlyDictionary<int, long> Cheapest,
+        Prices Center);
 
     private static TimeSpan Left(Deadline deadline) => deadline.Remaining() ?? TimeSpan.MaxValue;
 }

@@ -311,7 +311,8 @@ internal sealed class StaysColumnSearch
             if (!relaxationSolved[k])
             {
                 var start = own.Concat(Enumerable.Range(0, columns.Length).SelectMany(g => columns[g]));
-                var (relaxed, found, duals, solved) = LevelBound.Compute(problem, search, order, start, k, levels, Deadline.Start(Left(deadline) / 3), progress);
+                var (relaxed, found, duals, solved) = LevelBound.Compute(problem, search, order, start, k, levels, Deadline.Start(Left(deadline) / 3), progress,
+                    relaxationDuals[k]);
                 relaxationSolved[k] = solved;
                 added += found.Count(chain => AddColumn(chain[0].Guest, chain));
                 if (relaxed is { } value && k < 3 && (long)Math.Floor(value + 1e-6) < Bound[k])
