@@ -150,7 +150,6 @@ public static class NightPlanner
 
     private const int MaxRounds = 8;
 
-    /// <summary>Each vehicle's routing search: a share of what is left, at most 0.4 s (the solution limit usually stops it sooner).</summary>
     /// <summary>
     /// The placements of <paramref name="placements"/> (household id to host id) that no way could bring tonight, even
     /// with every vehicle, escort and fetching host free: the ones <see cref="Plan"/> would refuse to keep.
@@ -165,6 +164,7 @@ public static class NightPlanner
             .Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Each vehicle's routing search: a share of what is left, at most 0.4 s (the solution limit usually stops it sooner).</summary>
     private static TimeSpan RoutingTime(TimeSpan left) =>
         TimeSpan.FromMilliseconds(Math.Clamp(left.TotalMilliseconds / 16, 30, 400));
 

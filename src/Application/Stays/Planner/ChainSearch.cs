@@ -50,7 +50,8 @@ internal sealed class ChainSearch(StaysProblem problem)
     /// <summary>
     /// Every chain of guest <paramref name="g"/> whose cost at <paramref name="pricing"/> is at most the cheapest's plus
     /// <paramref name="slack"/> (in the pricing's units), cheapest first; null when there are more than
-    /// <paramref name="limit"/> (the caller then cannot rely on having them all). Exact whatever the number of hosts.
+    /// <paramref name="limit"/> or the guest's graph is too large to hold (the caller then cannot rely on having them
+    /// all). Exact whatever the number of hosts.
     /// </summary>
     public List<(List<Candidate> Chain, long Cost)>? Within(int g, Occupancy? occupancy, ChainPricing pricing, long slack, int limit)
     {
@@ -409,6 +410,7 @@ internal sealed class ChainGraph
     private ChainValue[] stateValues = [];
     private bool[] stateHas = [];
     private int root;
+    private bool tooLarge;
 
     public void Begin(int nodes, int origin, ChainValue[] values, bool[] has)
     {
@@ -419,7 +421,20 @@ internal sealed class ChainGraph
         root = origin;
     }
 
-    public void Arc(int from, int to, long cost, Candidate stay) => arcs.Add((from, to, cost, stay));
+    /// <summary>Beyond this many arcs (about 80 MB) the guest has too many hosts and nights for a listing to be worth it.</summary>
+    private const int MaxArcs = 2_000_000;
+
+    public void Arc(int from, int to, long cost, Candidate stay)
+    {
+        if (arcs.Count < MaxArcs)
+        {
+            arcs.Add((from, to, cost, stay));
+        }
+        else
+        {
+            tooLarge = true;
+        }
+    }
 
     /// <summary>A node that is not a state (the start of a stay) and the cheapest way to it.</summary>
     public void Reached(int node, long cost)
@@ -432,6 +447,11 @@ internal sealed class ChainGraph
 
     public List<(List<Candidate> Chain, long Cost)>? Enumerate(long threshold, int limit)
     {
+        if (tooLarge)
+        {
+            return null;
+        }
+
         var states = stateValues.Length;
         bool Has(int node) => node < states ? stateHas[node] : reached[node];
         long Cheapest(int node) => node < states ? stateValues[node].Minutes : cheapest[node];

@@ -39,7 +39,10 @@ public static class StaysPlanner
         if (columns.Reaches() || EstimatedSize(problem) > exactModelLimit)
         {
             // Too big for the exact model (it would take longer to build than to be useful): chains as columns.
-            columns.Improve(deadline);
+            // The plan is built after the search, and a step of the search can end a little past its deadline: a
+            // fiftieth of the limit (at most a second) is kept for both, so that the whole stays within the limit.
+            var reserve = options.TimeLimit is { } limit ? TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, limit.Ticks / 50)) : TimeSpan.Zero;
+            columns.Improve(deadline.Remaining() is { } left ? Deadline.Start(left - reserve) : deadline);
             var proved = columns.Reaches();
             var plan = StaysPlanBuilder.Build(problem, columns.Best, optimal: proved, gap: null, deadline.Elapsed);
             var b = columns.Bound;
