@@ -286,12 +286,13 @@ internal static class LevelBound
     /// <summary>
     /// Every chain that a plan better than <paramref name="incumbent"/> (level <see cref="Duals.Level"/>'s value of the best
     /// plan, the levels above being fixed) could use, per guest; null when some guest has more than
-    /// <paramref name="limit"/> or time runs out. For any such plan, its value (as minimised, in <see cref="Sign"/>) is at
-    /// least the Lagrangian bound plus, over its guests, how much dearer each guest's chain is than its cheapest at these
-    /// prices; so no chain dearer than that by more than <c>incumbent - 1 - bound</c> can be in it (levels are integers).
+    /// <paramref name="limit"/>, all together more than <paramref name="totalLimit"/>, or time runs out. For any such
+    /// plan, its value (as minimised, in <see cref="Sign"/>) is at least the Lagrangian bound plus, over its guests, how
+    /// much dearer each guest's chain is than its cheapest at these prices; so no chain dearer than that by more than
+    /// <c>incumbent - 1 - bound</c> can be in it (levels are integers).
     /// </summary>
     public static List<List<Candidate>>[]? Enumerate(StaysProblem problem, ChainSearch search, int[] guests, Duals duals, long incumbent,
-        int limit, Deadline deadline)
+        int limit, int totalLimit, Deadline deadline)
     {
         var slack = (Sign(duals.Level) * incumbent) - 1 - duals.Lagrangian;
         if (slack < -1e-6)
@@ -308,6 +309,7 @@ internal static class LevelBound
         }
 
         var sets = Enumerable.Range(0, problem.File.Guests.Count).Select(_ => new List<List<Candidate>>()).ToArray();
+        var listed = 0;
         foreach (var g in guests)
         {
             if (deadline.IsSpent)
@@ -316,7 +318,7 @@ internal static class LevelBound
             }
 
             agreed.Remove(problem.Agreed(g));
-            var within = search.Within(g, agreed, duals.Pricing[g], scaled, limit);
+            var within = search.Within(g, agreed, duals.Pricing[g], scaled, Math.Min(limit, totalLimit - listed));
             agreed.Add(problem.Agreed(g));
             if (within is null)
             {
@@ -324,6 +326,7 @@ internal static class LevelBound
             }
 
             sets[g] = [.. within.Select(w => w.Chain)];
+            listed += within.Count;
         }
 
         return sets;

@@ -406,13 +406,17 @@ internal sealed class StaysColumnSearch
             return null;
         }
 
-        var sets = LevelBound.Enumerate(problem, search, order, duals, Levels(Best)[k], EnumerationLimit, Deadline.Start(Left(deadline) / 4));
+        var sets = LevelBound.Enumerate(problem, search, order, duals, Levels(Best)[k], EnumerationLimit, EnumerationTotal,
+            Deadline.Start(Left(deadline) / 4));
         Report(sets is null ? $"level {k + 1}: too many chains to list" : $"level {k + 1}: {sets.Sum(x => x.Count)} chains listed");
         return sets is null ? null : ProveLevel(k, sets, Deadline.Start(Left(deadline) / 2));
     }
 
     /// <summary>Above this many chains for one guest, the master would not be proved in time: the level is left to the search.</summary>
     private const int EnumerationLimit = 2_000;
+
+    /// <summary>Above this many chains in all, the master would take longer to build than to be useful (one region: 5,481, proved in 1.2 s).</summary>
+    private const int EnumerationTotal = 30_000;
 
     /// <summary>
     /// Large neighbourhoods: a guest not at its own optimum and the guests on the host-nights it has or would want (and a
