@@ -311,7 +311,9 @@ internal sealed class StaysColumnSearch
             if (!relaxationSolved[k])
             {
                 var start = own.Concat(Enumerable.Range(0, columns.Length).SelectMany(g => columns[g]));
-                var (relaxed, found, duals, solved) = LevelBound.Compute(problem, search, order, start, k, levels, Deadline.Start(Left(deadline) / 3), progress,
+                // Coverage proved, the cost levels' bounds decide the gap: half the time left for them, a third before.
+                var share = Left(deadline) / (k >= 3 ? 2 : 3);
+                var (relaxed, found, duals, solved) = LevelBound.Compute(problem, search, order, start, k, levels, Deadline.Start(share), progress,
                     relaxationDuals[k]);
                 relaxationSolved[k] = solved;
                 added += found.Count(chain => AddColumn(chain[0].Guest, chain));
