@@ -285,8 +285,8 @@ internal sealed class StaysColumnSearch
 
     /// <summary>
     /// On the first level where the best plan is below its bound: the bound of the linear relaxation (<see cref="LevelBound"/>,
-    /// a third of the time left, half for moves and journeys; resumed on later calls until solved to the end), then, at its prices, every chain a
-    /// better plan could use, when there are few (again whenever the plan has improved). Where that shows the plan's value
+    /// a third of the time left, half for moves and journeys; resumed on later calls until solved to the end), then, at
+    /// its prices, every chain a better plan could use, when there are few (again whenever the plan has improved). Where that shows the plan's value
     /// is the best, the level is proved and the next one is tried. Coverage bounds that come down make the moves and
     /// journeys bounds 0 (they held only for plans reaching them); moves bounds that go up make the journeys bound the
     /// journeys to the first stays.
