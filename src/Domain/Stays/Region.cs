@@ -52,6 +52,20 @@ public static class Region
             : result;
     }
 
+    /// <summary>Words a French place name keeps in lower case between its capitalised ones ("Indre-et-Loire").</summary>
+    private static readonly HashSet<string> LinkWords = new(StringComparer.Ordinal) { "d", "de", "du", "des", "en", "et", "l", "la", "le", "les", "sur" };
+
+    /// <summary>
+    /// A canonical name as people read it: each word capitalised but the linking ones ("ile-de-france" as
+    /// "Ile-de-France", "indre-et-loire" as "Indre-et-Loire"), as the console shows it; accents are not restored.
+    /// </summary>
+    public static string DisplayName(string canonical)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
+        return string.Join('-', canonical.Split('-').Select((word, i) =>
+            word.Length == 0 || (i > 0 && LinkWords.Contains(word)) ? word : char.ToUpperInvariant(word[0]) + word[1..]));
+    }
+
     /// <summary>True when <see cref="Normalize"/> accepts the name.</summary>
     public static bool IsValid(string? name)
     {

@@ -151,6 +151,14 @@ public sealed class StayTests
     [InlineData("bretagne", "bretagne")]
     public void ARegionIsWrittenOneWay(string typed, string canonical) => Assert.Equal(canonical, Region.Normalize(typed));
 
+    [Theory]
+    [InlineData("ile-de-france", "Ile-de-France")]
+    [InlineData("indre-et-loire", "Indre-et-Loire")]
+    [InlineData("bretagne", "Bretagne")]
+    [InlineData("provence-alpes-cote-d-azur", "Provence-Alpes-Cote-d-Azur")]
+    [InlineData("de-la-region", "De-la-Region")]
+    public void ARegionIsShownWithItsWordsCapitalised(string canonical, string shown) => Assert.Equal(shown, Region.DisplayName(canonical));
+
     [Fact]
     public void ANeedCannotEndBeforeTheNightsSpent()
     {

@@ -54,8 +54,10 @@ async function loadRegions() {
   if (regions.includes(chosen)) select.value = chosen;
 }
 
-/** "ile-de-france" as "Ile-de-France": the Api's canonical name with capitals. */
-const regionName = (region) => region.split('-').map((w) => (['de', 'et', 'la', 'le', 'sur'].includes(w) ? w : w.charAt(0).toUpperCase() + w.substring(1))).join('-');
+/** "ile-de-france" as "Ile-de-France": the Api's canonical name with capitals (as Region.DisplayName writes it). */
+const linkWords = ['d', 'de', 'du', 'des', 'en', 'et', 'l', 'la', 'le', 'les', 'sur'];
+const regionName = (region) => region.split('-')
+  .map((w, i) => (i > 0 && linkWords.includes(w) ? w : w.charAt(0).toUpperCase() + w.substring(1))).join('-');
 
 function period() {
   const from = $('stays-from').value || night() || today();

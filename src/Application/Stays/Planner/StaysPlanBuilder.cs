@@ -115,7 +115,7 @@ internal static class StaysPlanBuilder
             return "any region";
         }
 
-        var names = guest.Regions.Select(r => r.Length == 0 ? r : char.ToUpperInvariant(r[0]) + r[1..]).ToArray();
+        var names = guest.Regions.Select(Domain.Stays.Region.DisplayName).ToArray();
         return names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
     }
 }
