@@ -164,7 +164,6 @@ internal static class LevelBound
             var added = 0;
             var complete = true;
             var roundPricing = new Dictionary<int, ChainPricing>();
-            var roundCheapest = new Dictionary<int, long>();
             foreach (var g in guests)
             {
                 if (Left(deadline) <= TimeSpan.FromMilliseconds(50))
@@ -184,7 +183,6 @@ internal static class LevelBound
                 }
 
                 roundPricing[g] = pricing;
-                roundCheapest[g] = p.Value.Minutes;
                 lagrangian += p.Value.Minutes / Scale;
 
                 // A column only if the LP can use it: its reduced cost at the LP's own duals is negative.
@@ -206,7 +204,7 @@ internal static class LevelBound
             {
                 best = lagrangian;
                 center = prices;
-                bestDuals = new Duals(level, lagrangian, roundPricing, roundCheapest, prices);
+                bestDuals = new Duals(level, lagrangian, roundPricing, prices);
             }
 
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
@@ -332,9 +330,8 @@ internal static class LevelBound
         return sets;
     }
 
-    /// <summary>The prices of the round that gave the best Lagrangian bound (as minimised), each guest's and its cheapest chain's cost.</summary>
-    internal sealed record Duals(int Level, double Lagrangian, IReadOnlyDictionary<int, ChainPricing> Pricing, IReadOnlyDictionary<int, long> Cheapest,
-        Prices Center);
+    /// <summary>The round that gave the best Lagrangian bound (as minimised): its bound, each guest's prices, and the prices it smoothed towards.</summary>
+    internal sealed record Duals(int Level, double Lagrangian, IReadOnlyDictionary<int, ChainPricing> Pricing, Prices Center);
 
     private static TimeSpan Left(Deadline deadline) => deadline.Remaining() ?? TimeSpan.MaxValue;
 }
