@@ -1,3 +1,4 @@
+using System.Globalization;
 using HostingMatch.Domain.Households;
 
 namespace HostingMatch.Application.Stays.Planner;
@@ -257,11 +258,12 @@ internal sealed class ChainSearch(StaysProblem problem)
             return null;
         }
 
-        for (var s = 0; s < slots; s++)
+        if (graph is not null)
         {
-            for (var f = 0; f < 2; f++)
+            for (var s = 0; s < slots; s++)
             {
-                graph?.Final(State(days, s, f));
+                graph.Final(State(days, s, 0));
+                graph.Final(State(days, s, 1));
             }
         }
 
@@ -298,6 +300,10 @@ internal sealed class ChainSearch(StaysProblem problem)
     /// <exception cref="ArgumentException">When its current stay cannot go on as rule 8 requires (the reader rejects such files first).</exception>
     public (List<Candidate> Chain, ChainValue Value) Own(int g) =>
         Best(g) ?? throw new ArgumentException($"Guest {Problem.File.Guests[g].Id}: its current stay cannot go on as rule 8 requires.");
+
+    /// <summary>A chain's identity, its stays (host, first night, morning of leaving), as a string to compare and hash.</summary>
+    public static string Key(IEnumerable<Candidate> chain) =>
+        string.Join(';', chain.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Host},{c.From},{c.Until}")));
 
     /// <summary>What <paramref name="chain"/> costs at <paramref name="pricing"/>, as <see cref="Best"/> counts it.</summary>
     public long Cost(int g, IReadOnlyList<Candidate> chain, ChainPricing pricing)
@@ -363,6 +369,18 @@ internal sealed class Occupancy(StaysProblem problem)
     private readonly HouseholdCategory[] category = new HouseholdCategory[problem.File.Hosts.Count * problem.Days];
 
     public static int Key(int h, int d, int days) => (h * days) + d;
+
+    /// <summary>The beds the current stays of <paramref name="guests"/> must keep (rule 8).</summary>
+    public static Occupancy Agreed(StaysProblem problem, IEnumerable<int> guests)
+    {
+        var occupancy = new Occupancy(problem);
+        foreach (var g in guests)
+        {
+            occupancy.Add(problem.Agreed(g));
+        }
+
+        return occupancy;
+    }
 
     /// <summary>Guest <paramref name="g"/> fits at host <paramref name="h"/> on night <paramref name="d"/> beside those already there.</summary>
     public bool Fits(int g, int h, int d)

@@ -30,11 +30,7 @@ internal static class LevelBound
     {
         // Resuming: the best bound so far and its prices still hold (same level, same levels above) and centre the smoothing.
         var bestDuals = resume;
-        var agreed = new Occupancy(problem);
-        foreach (var g in guests)
-        {
-            agreed.Add(problem.Agreed(g));
-        }
+        var agreed = Occupancy.Agreed(problem, guests);
 
         var columns = new List<(int Guest, List<Candidate> Chain, double[] Levels)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -224,7 +220,7 @@ internal static class LevelBound
 
         bool Add(int g, List<Candidate> chain)
         {
-            var key = g + ":" + string.Join(';', chain.Select(c => $"{c.Host},{c.From},{c.Until}"));
+            var key = g + ":" + ChainSearch.Key(chain);
             if (!seen.Add(key))
             {
                 return false;
@@ -300,11 +296,7 @@ internal static class LevelBound
 
         // A thousandth of a unit over: prices are rounded, and a chain too many only costs time.
         var scaled = (long)Math.Floor((slack + 1e-3) * Scale);
-        var agreed = new Occupancy(problem);
-        foreach (var g in guests)
-        {
-            agreed.Add(problem.Agreed(g));
-        }
+        var agreed = Occupancy.Agreed(problem, guests);
 
         var sets = Enumerable.Range(0, problem.File.Guests.Count).Select(_ => new List<List<Candidate>>()).ToArray();
         var listed = 0;

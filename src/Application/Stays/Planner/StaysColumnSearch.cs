@@ -286,10 +286,10 @@ internal sealed class StaysColumnSearch
     /// <summary>
     /// On the first level where the best plan is below its bound: the bound of the linear relaxation (<see cref="LevelBound"/>,
     /// a third of the time left, half for moves and journeys; resumed on later calls until solved to the end), then, at
-    /// its prices, every chain a better plan could use, when there are few (again whenever the plan has improved). Where that shows the plan's value
-    /// is the best, the level is proved and the next one is tried. Coverage bounds that come down make the moves and
-    /// journeys bounds 0 (they held only for plans reaching them); moves bounds that go up make the journeys bound the
-    /// journeys to the first stays.
+    /// its prices, every chain a better plan could use, when there are few (again whenever the plan has improved). Where
+    /// that shows the plan's value is the best, the level is proved and the next one is tried. Coverage bounds that come
+    /// down make the moves and journeys bounds 0 (they held only for plans reaching them); moves bounds that go up make
+    /// the journeys bound the journeys to the first stays.
     /// </summary>
     private int TightenBounds(Deadline deadline)
     {
@@ -480,7 +480,7 @@ internal sealed class StaysColumnSearch
 
     private bool AddColumn(int g, List<Candidate> chain)
     {
-        var key = Key(chain);
+        var key = ChainSearch.Key(chain);
         if (!keys[g].Add(key))
         {
             return false;
@@ -612,13 +612,12 @@ internal sealed class StaysColumnSearch
         var hint = new Dictionary<BoolVar, long>();
         foreach (var g in order)
         {
-            var bestKey = Key(Best[g]);
-            var chains = sets[g].Any(chain => Key(chain) == bestKey) ? sets[g] : [.. sets[g], Best[g]];
+            var bestKey = ChainSearch.Key(Best[g]);
             var vars = new List<BoolVar>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var chain in chains)
+            foreach (var chain in sets[g].Append(Best[g]))
             {
-                var key = Key(chain);
+                var key = ChainSearch.Key(chain);
                 if (!seen.Add(key))
                 {
                     continue;
@@ -682,7 +681,4 @@ internal sealed class StaysColumnSearch
         var levels = levelTerms.Select(t => (LinearExpr)LinearExpr.WeightedSum(t.Vars, t.Coefficients)).ToArray();
         return (model, y, levels, hint);
     }
-
-    private static string Key(List<Candidate> chain) =>
-        string.Join(';', chain.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Host},{c.From},{c.Until}")));
 }
