@@ -3,7 +3,7 @@
 # line and the bench, creates a throw-away database on the server in ConnectionStrings__Default, loads the demo night,
 # starts the Api on 127.0.0.1 (Production settings, the fake Twilio, rate limits lifted for the run), and runs
 # `HostingMatch.Bench load`: half a partner's reads, half a coordinator's audited reads, at a fixed rate for a fixed time.
-# Then it stops the Api and drops the database. Options go to the bench: --rate N (500), --seconds N (20), --warm-up S (15, at up to 300 req/s, not counted);
+# Then it stops the Api and drops the database. Options go to the bench: --rate N (500), --seconds N (20), --warm-up S (15, at up to 300 req/s, not counted), --timeline (p50/p99/max second by second);
 # or --per-call N: each read alone, N calls one after the other, with the CPU time the Api and PostgreSQL spent per call.
 # Example: ConnectionStrings__Default="Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres" bash scripts/load.sh --rate 500
 set -euo pipefail

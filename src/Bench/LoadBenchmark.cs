@@ -8,7 +8,7 @@ namespace HostingMatch.Bench;
 /// A bounded open-loop load on a running Api (127.0.0.1 only): requests start at a fixed rate whatever the answers, half
 /// a partner's list of its referrals, half a coordinator's list of hosts (audited: one audit row each), for a fixed time
 /// and at most a fixed number in flight. Prints the throughput achieved, latency percentiles and the answers' codes.
-/// <c>load --url http://127.0.0.1:5099 --partner-key K --coordinator-key K [--rate 500] [--seconds 20] [--warm-up 15] [--max-in-flight 256]</c>;
+/// <c>load --url http://127.0.0.1:5099 --partner-key K --coordinator-key K [--rate 500] [--seconds 20] [--warm-up 15] [--max-in-flight 256] [--timeline]</c>;
 /// <c>--per-call N [--api-pid P]</c> instead measures each read alone, N calls one after the other, with their CPU time.
 /// </summary>
 public static class LoadBenchmark
@@ -19,7 +19,7 @@ public static class LoadBenchmark
         if (!options.TryGetValue("url", out var url) || !options.TryGetValue("partner-key", out var partnerKey)
             || !options.TryGetValue("coordinator-key", out var coordinatorKey))
         {
-            Console.Error.WriteLine("usage: HostingMatch.Bench load --url URL --partner-key KEY --coordinator-key KEY [--rate N] [--seconds N] [--warm-up S] [--max-in-flight N] | --per-call N [--api-pid P]");
+            Console.Error.WriteLine("usage: HostingMatch.Bench load --url URL --partner-key KEY --coordinator-key KEY [--rate N] [--seconds N] [--warm-up S] [--max-in-flight N] [--timeline] | --per-call N [--api-pid P]");
             return 2;
         }
 
@@ -52,13 +52,26 @@ public static class LoadBenchmark
             ? int.Parse(warmUp, CultureInfo.InvariantCulture) : 15, maxInFlight);
         var result = await Run(http, partner, coordinator, rate, seconds, maxInFlight);
 
-        var latencies = result.Latencies.Order().ToArray();
-        double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
-        Console.WriteLine($"| target req/s | achieved req/s | requests | p50 ms | p90 ms | p99 ms | max ms | answers | skipped (over {maxInFlight} in flight) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var latencies = result.Samples.Select(s => s.Latency).Order().ToArray();
+        var fromSchedule = result.Samples.Select(s => s.FromSchedule).Order().ToArray();
+        Console.WriteLine($"| target req/s | achieved req/s | requests | p50 ms | p90 ms | p99 ms | max ms | p99 ms from schedule | answers | skipped (over {maxInFlight} in flight) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {rate} | {latencies.Length / result.Elapsed.TotalSeconds:F0} | {latencies.Length} | {Percentile(0.50):F1} | {Percentile(0.90):F1} | {Percentile(0.99):F1} | {(latencies.Length == 0 ? 0 : latencies[^1]):F1} | " +
-            $"{string.Join(", ", result.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))} | {result.Skipped} |"));
+            $"| {rate} | {latencies.Length / result.Elapsed.TotalSeconds:F0} | {latencies.Length} | {Percentile(latencies, 0.50):F1} | {Percentile(latencies, 0.90):F1} | {Percentile(latencies, 0.99):F1} | {(latencies.Length == 0 ? 0 : latencies[^1]):F1} | " +
+            $"{Percentile(fromSchedule, 0.99):F1} | {string.Join(", ", result.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))} | {result.Skipped} |"));
+        if (options.ContainsKey("timeline"))
+        {
+            // Second by second (by when each request was due): where a slow tail comes from, a stall or a steady queue.
+            Console.WriteLine("| second | requests | p50 ms | p99 ms | max ms |");
+            Console.WriteLine("|---|---|---|---|---|");
+            foreach (var second in result.Samples.GroupBy(s => (int)s.Due.TotalSeconds).OrderBy(g => g.Key))
+            {
+                var inSecond = second.Select(s => s.Latency).Order().ToArray();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {second.Key} | {inSecond.Length} | {Percentile(inSecond, 0.50):F1} | {Percentile(inSecond, 0.99):F1} | {inSecond[^1]:F1} |"));
+            }
+        }
+
         return result.Statuses.Keys.All(s => s is >= 200 and < 300) ? 0 : 1;
     }
 
@@ -144,12 +157,19 @@ public static class LoadBenchmark
         }
     }
 
-    private sealed record Outcome(List<double> Latencies, Dictionary<int, int> Statuses, int Skipped, TimeSpan Elapsed);
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>One request: when it was due, its latency from when it was sent, and from when it was due (what a caller
+    /// of an open-loop load waits, the load generator's own lateness included).</summary>
+    private sealed record Sample(TimeSpan Due, double Latency, double FromSchedule);
+
+    private sealed record Outcome(List<Sample> Samples, Dictionary<int, int> Statuses, int Skipped, TimeSpan Elapsed);
 
     private static async Task<Outcome> Run(HttpClient http, AuthenticationHeaderValue partner, AuthenticationHeaderValue coordinator,
         int rate, int seconds, int maxInFlight)
     {
-        var latencies = new List<double>(rate * seconds);
+        var samples = new List<Sample>(rate * seconds);
         var statuses = new Dictionary<int, int>();
         var inFlight = 0;
         var skipped = 0;
@@ -197,9 +217,10 @@ public static class LoadBenchmark
                 }
 
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                lock (latencies)
+                var fromSchedule = (clock.Elapsed - due).TotalMilliseconds;
+                lock (samples)
                 {
-                    latencies.Add(elapsed);
+                    samples.Add(new Sample(due, elapsed, fromSchedule));
                     statuses[status] = statuses.GetValueOrDefault(status) + 1;
                 }
 
@@ -208,15 +229,17 @@ public static class LoadBenchmark
         }
 
         await Task.WhenAll(tasks);
-        return new Outcome(latencies, statuses, skipped, clock.Elapsed);
+        return new Outcome(samples, statuses, skipped, clock.Elapsed);
     }
 
     private static Dictionary<string, string> Options(string[] args)
     {
         var options = new Dictionary<string, string>();
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        for (var i = 0; i < args.Length; i++)
         {
-            options[args[i].TrimStart('-')] = args[i + 1];
+            // "--name value", or "--name" alone for a flag.
+            var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            options[args[i].TrimStart('-')] = hasValue ? args[++i] : "true";
         }
 
         return options;

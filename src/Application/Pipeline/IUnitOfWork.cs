@@ -7,6 +7,12 @@ public interface IUnitOfWork
     Task<IUnitOfWorkTransaction?> BeginAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Keeps one database connection until disposed, for every statement in between: a read and its audit entry take a
+    /// connection from the pool once, instead of once per statement (each return to the pool resets the connection).
+    /// </summary>
+    Task<IAsyncDisposable> KeepConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// True when <paramref name="exception"/> says another writer changed the same rows first (a row version that moved, a
     /// unique key taken meanwhile, a serialization failure, a deadlock): running the use case again may succeed.
     /// </summary>

@@ -11,6 +11,13 @@ internal sealed class DatabaseUnitOfWork(HostingMatchDbContext db) : IUnitOfWork
     public async Task<IUnitOfWorkTransaction?> BeginAsync(CancellationToken cancellationToken) =>
         db.Database.CurrentTransaction is null ? new Transaction(await db.Database.BeginTransactionAsync(cancellationToken)) : null;
 
+    public async Task<IAsyncDisposable> KeepConnectionAsync(CancellationToken cancellationToken)
+    {
+        // EF Core leaves a connection opened here open across its queries and SaveChanges, until closed as many times.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return new KeptConnection(db);
+    }
+
     public bool IsConflict(Exception exception) => exception switch
     {
         DbUpdateConcurrencyException => true,
@@ -24,6 +31,11 @@ internal sealed class DatabaseUnitOfWork(HostingMatchDbContext db) : IUnitOfWork
 
     private static bool IsConflict(PostgresException e) => e.SqlState is PostgresErrorCodes.UniqueViolation
         or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+
+    private sealed class KeptConnection(HostingMatchDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
+    }
 
     private sealed class Transaction(IDbContextTransaction transaction) : IUnitOfWorkTransaction
     {

@@ -13,6 +13,8 @@ public sealed class PipelineBehaviourTests
 
     private sealed record Plain : ICommand<int>;
 
+    private sealed record Read : IQuery<int>;
+
     private sealed class ConflictException : Exception;
 
     /// <summary>A unit of work in memory: it logs what the behaviours ask of it, and calls <see cref="ConflictException"/> a conflict.</summary>
@@ -34,7 +36,22 @@ public sealed class PipelineBehaviourTests
             return Task.FromResult<IUnitOfWorkTransaction?>(new Transaction(this));
         }
 
+        public Task<IAsyncDisposable> KeepConnectionAsync(CancellationToken cancellationToken)
+        {
+            Log.Add("keep");
+            return Task.FromResult<IAsyncDisposable>(new KeptConnection(this));
+        }
+
         public bool IsConflict(Exception exception) => exception is ConflictException;
+
+        private sealed class KeptConnection(LoggingUnitOfWork owner) : IAsyncDisposable
+        {
+            public ValueTask DisposeAsync()
+            {
+                owner.Log.Add("release");
+                return ValueTask.CompletedTask;
+            }
+        }
 
         public void Reset() => Log.Add("reset");
 
@@ -63,7 +80,7 @@ public sealed class PipelineBehaviourTests
     }
 
     private static async Task<int> RunAsync<TMessage>(LoggingUnitOfWork unitOfWork, TMessage message, Func<int, int> handler)
-        where TMessage : ICommand<int>
+        where TMessage : IMessage
     {
         var attempt = 0;
         var transaction = new TransactionBehavior<TMessage, int>(unitOfWork);
@@ -115,6 +132,19 @@ public sealed class PipelineBehaviourTests
         await Assert.ThrowsAsync<ConflictException>(() => RunAsync(unitOfWork, new Plain(), _ => throw new ConflictException()));
 
         Assert.Equal(["handle"], unitOfWork.Log);
+    }
+
+    [Fact]
+    public async Task AQuery_KeepsOneConnectionAroundItsWholeRun_EvenWhenItFails()
+    {
+        var unitOfWork = new LoggingUnitOfWork();
+
+        Assert.Equal(1, await RunAsync(unitOfWork, new Read(), attempt => attempt));
+        Assert.Equal(["keep", "handle", "release"], unitOfWork.Log);
+
+        unitOfWork.Log.Clear();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(unitOfWork, new Read(), _ => throw new InvalidOperationException()));
+        Assert.Equal(["keep", "handle", "release"], unitOfWork.Log);
     }
 
     [Fact]
