@@ -31,6 +31,30 @@ public sealed class HealthTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task AReadWhileTheDatabaseIsDown_IsA503ProblemWithRetryAfter_AndAnswersAgainWhenItComesBack()
+    {
+        // A read now takes its connection before its handler runs (TransactionBehavior keeps one for the whole query):
+        // failing to get one must still say "try again", not 500.
+        var coordinator = api.CreateClient(api.Coordinator.Key);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/api/v1/hosts")).StatusCode);
+
+        await api.Database.SetReachableAsync(false);
+        try
+        {
+            using var down = await coordinator.GetAsync("/api/v1/hosts");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.NotNull(down.Headers.RetryAfter);
+            Assert.Contains("urn:hostingmatch:problem:unavailable", await down.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await api.Database.SetReachableAsync(true);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/api/v1/hosts")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentAndTheReferencePageAreServed()
     {
         var document = await client.GetStringAsync("/openapi/v1.json");
