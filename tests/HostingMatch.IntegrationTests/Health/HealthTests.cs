@@ -45,6 +45,10 @@ public sealed class HealthTests(ApiFactory api) : IClassFixture<ApiFactory>
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
             Assert.NotNull(down.Headers.RetryAfter);
             Assert.Contains("urn:hostingmatch:problem:unavailable", await down.Content.ReadAsStringAsync());
+
+            // Text that cannot be a key is still refused as such: it never needed the database.
+            using var garbage = await api.CreateClient("not-a-key").GetAsync("/api/v1/hosts");
+            Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
         }
         finally
         {
