@@ -94,13 +94,10 @@ public static class LoadBenchmark
                 var clock = Stopwatch.StartNew();
                 for (var i = 0; i < calls; i++)
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, path);
-                    request.Headers.Authorization = key;
-                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-                    await DrainAsync(response);
-                    if (!response.IsSuccessStatusCode)
+                    var status = await CallAsync(http, path, key);
+                    if (status is < 200 or >= 300)
                     {
-                        Console.Error.WriteLine($"{path}: {(int)response.StatusCode}");
+                        Console.Error.WriteLine($"{path}: {status}");
                         return 1;
                     }
                 }
@@ -157,19 +154,39 @@ public static class LoadBenchmark
         }
     }
 
+    /// <summary>How long one call may take, its whole body included, before it counts as timed out (status -1).</summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>
-    /// Reads the whole body (a request's latency ends with its last byte) into a pooled buffer: buffering each 68 KB hosts
-    /// list in a growing MemoryStream cost the load generator CPU that the Api it measures shares.
+    /// One GET, read to its last byte (a request's latency ends there) into a pooled buffer: buffering each 68 KB hosts
+    /// list in a growing MemoryStream cost the load generator CPU that the Api it measures shares. The status, 0 when the
+    /// connection failed (refused, or reset in the middle of the body), -1 past <see cref="CallTimeout"/>, headers and
+    /// body together: a stalled body must not hold the run forever.
     /// </summary>
-    private static async Task DrainAsync(HttpResponseMessage response)
+    private static async Task<int> CallAsync(HttpClient http, string path, AuthenticationHeaderValue key)
     {
+        using var timeout = new CancellationTokenSource(CallTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = key;
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
-            await using var body = await response.Content.ReadAsStreamAsync();
-            while (await body.ReadAsync(buffer) > 0)
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            while (await body.ReadAsync(buffer, timeout.Token) > 0)
             {
             }
+
+            return (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            // Recovering is the point: a refused or broken connection is a figure of the run, not its end.
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            return -1;
         }
         finally
         {
@@ -216,26 +233,8 @@ public static class LoadBenchmark
             var isPartner = i % 2 == 0;
             tasks.Add(Task.Run(async () =>
             {
-                var request = new HttpRequestMessage(HttpMethod.Get, isPartner ? "/api/v1/referrals" : "/api/v1/hosts");
-                request.Headers.Authorization = isPartner ? partner : coordinator;
                 var started = Stopwatch.GetTimestamp();
-                int status;
-                try
-                {
-                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-                    await DrainAsync(response);
-                    status = (int)response.StatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    // Recovering is the point: a refused connection is a figure of the run, not its end.
-                    status = 0;
-                }
-                catch (TaskCanceledException)
-                {
-                    status = -1;
-                }
-
+                var status = await CallAsync(http, isPartner ? "/api/v1/referrals" : "/api/v1/hosts", isPartner ? partner : coordinator);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 var fromSchedule = (clock.Elapsed - due).TotalMilliseconds;
                 lock (samples)
