@@ -18,15 +18,25 @@ internal abstract class PostgresAdvisoryLock(HostingMatchDbContext db, int space
         await db.Database.OpenConnectionAsync(cancellationToken);
         var untilCommit = db.Database.CurrentTransaction is not null;
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!await TryOnceAsync(key, untilCommit, cancellationToken))
+        try
         {
-            if (waited.Elapsed >= patience)
+            while (!await TryOnceAsync(key, untilCommit, cancellationToken))
             {
-                await db.Database.CloseConnectionAsync();
-                return null;
-            }
+                if (waited.Elapsed >= patience)
+                {
+                    await db.Database.CloseConnectionAsync();
+                    return null;
+                }
 
-            await Task.Delay(PollEvery, cancellationToken);
+                await Task.Delay(PollEvery, cancellationToken);
+            }
+        }
+        catch
+        {
+            // A caller gone while waiting, or a failed query: the open above is matched, or the pooled context would keep
+            // this connection open for every later request it serves.
+            await db.Database.CloseConnectionAsync();
+            throw;
         }
 
         return new Held(db, space, key, untilCommit);
@@ -42,12 +52,18 @@ internal abstract class PostgresAdvisoryLock(HostingMatchDbContext db, int space
     {
         public async ValueTask DisposeAsync()
         {
-            if (!untilCommit)
+            try
             {
-                await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({space}, {key}) AS \"Value\"").SingleAsync();
+                if (!untilCommit)
+                {
+                    await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({space}, {key}) AS \"Value\"").SingleAsync();
+                }
             }
-
-            await db.Database.CloseConnectionAsync();
+            finally
+            {
+                // Closed even when the unlock failed: the pool's reset (pg_advisory_unlock_all) then releases the lock.
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 }

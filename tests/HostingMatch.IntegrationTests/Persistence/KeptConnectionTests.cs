@@ -13,7 +13,8 @@ namespace HostingMatch.IntegrationTests.Persistence;
 
 /// <summary>
 /// <see cref="IUnitOfWork.KeepConnectionAsync"/> on PostgreSQL: every statement of a query, and its audit entry's
-/// SaveChanges, runs on one connection (one backend), and the connection goes back to the pool when the query ends.
+/// SaveChanges, runs on one connection (one backend), and the connection goes back to the pool when the query ends;
+/// the advisory locks, which open and close it too, leave it balanced when their caller goes away.
 /// </summary>
 public sealed class KeptConnectionTests : IAsyncLifetime
 {
@@ -75,6 +76,22 @@ public sealed class KeptConnectionTests : IAsyncLifetime
 
         await BackendAsync(db);
 
+        Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
+    }
+
+    [Fact]
+    public async Task ACallerGoneWhileWaitingForTheMatchingLock_LeavesNoConnectionOpenOnItsPooledContext()
+    {
+        var night = new LocalDate(2026, 12, 7);
+        await using var heldElsewhere = await database.HoldMatchingLockAsync(night.ToDateOnly());
+        await using var scope = services.CreateAsyncScope();
+        var matchingLock = scope.ServiceProvider.GetRequiredService<HostingMatch.Application.Matching.IMatchingLock>();
+        var db = scope.ServiceProvider.GetRequiredService<HostingMatchDbContext>();
+        using var gone = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => matchingLock.TryAcquireAsync(night, TimeSpan.FromSeconds(30), gone.Token));
+
+        // Before, the open was never matched: the context, back in the pool, kept this connection for every later request.
         Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
     }
 
