@@ -40,10 +40,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header is not a Bearer key.");
         }
 
-        // Text that cannot be a key is refused here, without taking a database connection (a query keeps one from its start).
-        var text = header[Bearer.Length..].Trim();
-        var who = ApiKeySecret.PrefixOf(text) is null ? null : await checkedKeys.CheckAsync(text,
-            key => mediator.Send(new AuthenticateApiKey(key), Context.RequestAborted));
+        var who = await checkedKeys.CheckAsync(header[Bearer.Length..].Trim(),
+            key => KeyLookup.AuthenticateAsync(mediator, key, Context.RequestAborted));
         if (who is null)
         {
             return AuthenticateResult.Fail("Unknown, revoked or expired key.");

@@ -152,9 +152,7 @@ public static class ConsoleAccess
                 title: "This server does not take keys written in the page's address. Type the key on the sign-in page.");
         }
 
-        // Text that cannot be a key is refused without taking a database connection, as the Api's keys are.
-        var typed = input.Key?.Trim();
-        var who = ApiKeySecret.PrefixOf(typed) is null ? null : await mediator.Send(new AuthenticateApiKey(typed!), http.RequestAborted);
+        var who = await KeyLookup.AuthenticateAsync(mediator, input.Key?.Trim(), http.RequestAborted);
         if (who is null)
         {
             log.LogWarning("Console sign-in from {Address} refused: unknown, revoked or expired key.", http.Connection.RemoteIpAddress);

@@ -18,28 +18,31 @@ internal abstract class PostgresAdvisoryLock(HostingMatchDbContext db, int space
         await db.Database.OpenConnectionAsync(cancellationToken);
         var untilCommit = db.Database.CurrentTransaction is not null;
         var waited = System.Diagnostics.Stopwatch.StartNew();
+        var held = false;
         try
         {
             while (!await TryOnceAsync(key, untilCommit, cancellationToken))
             {
                 if (waited.Elapsed >= patience)
                 {
-                    await db.Database.CloseConnectionAsync();
                     return null;
                 }
 
                 await Task.Delay(PollEvery, cancellationToken);
             }
-        }
-        catch
-        {
-            // A caller gone while waiting, or a failed query: the open above is matched, or the pooled context would keep
-            // this connection open for every later request it serves.
-            await db.Database.CloseConnectionAsync();
-            throw;
-        }
 
-        return new Held(db, space, key, untilCommit);
+            held = true;
+            return new Held(db, space, key, untilCommit);
+        }
+        finally
+        {
+            // Not held (patience spent, the caller gone, a failed query): the open above is matched, or the pooled context
+            // would keep this connection open for every later request it serves.
+            if (!held)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     private Task<bool> TryOnceAsync(int key, bool untilCommit, CancellationToken cancellationToken) =>
