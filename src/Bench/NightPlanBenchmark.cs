@@ -10,11 +10,13 @@ using NodaTime;
 namespace HostingMatch.Bench;
 
 /// <summary>
-/// <c>night-plan [--time-limit SECONDS] [--seed N] [--nights N] [--large]</c>: the night plan engine on generated nights of
+/// <c>night-plan [--time-limit SECONDS] [--seed N] [--nights N] [--large] [--reference SECONDS] [--only N,N]</c>: the night plan engine on generated nights of
 /// the network's size (30-40 people, 80 hosts, 1 van and 0-3 cars, some fetching hosts, 0-2 escorts), easy and hard
 /// (hard: fewer beds, farther hosts, tight windows, short car shifts), and with <c>--large</c> on nights of 100 people,
 /// 300 hosts, 2 vans and 6 cars. Prints per night the people brought per tier by the sequential plan, by the night plan,
-/// the upper bound, the gap to it and the solve time, as a Markdown table for docs/benchmarks.md.
+/// the upper bound, the gap to it and the solve time, as a Markdown table for docs/benchmarks.md. <c>--reference SECONDS</c>
+/// adds per night the lexicographic optimum proved tier by tier on the exact model (the vehicles' trips as slots) given
+/// that long, or its bound where the time ran out, and the plan's gap to it; <c>--only 2,4</c> runs only those nights.
 /// </summary>
 internal static class NightPlanBenchmark
 {
@@ -32,13 +34,23 @@ internal static class NightPlanBenchmark
 
         // Warm up once so that the first row does not pay for loading OR-Tools and compiling the engine.
         NightPlanner.Plan(Generate(0, people: 10, hosts: 20, vans: 1, cars: 1, escorts: 1, hard: false), new NightPlanOptions(TimeSpan.FromSeconds(1)));
-        Console.WriteLine("| night | kind | people | hosts | vehicles | escorts | sequential (t1/t2/t3) | night plan | upper bound | night plan vs bound | vs sequential | ms |");
-        Console.WriteLine("|---:|---|---:|---:|---|---:|---|---|---|---:|---|---:|");
+        var referenceSeconds = Option(args, "--reference", 0);
+        var only = Array.IndexOf(args, "--only") is >= 0 and var at && at + 1 < args.Length
+            ? args[at + 1].Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToHashSet()
+            : null;
+        Console.WriteLine("| night | kind | people | hosts | vehicles | escorts | sequential (t1/t2/t3) | night plan | upper bound | night plan vs bound | vs sequential | ms |"
+            + (referenceSeconds > 0 ? " reference (exact model) | night plan vs reference | reference ms |" : ""));
+        Console.WriteLine("|---:|---|---:|---:|---|---:|---|---|---|---:|---|---:|" + (referenceSeconds > 0 ? "---|---:|---:|" : ""));
         var failures = 0;
         for (var n = 0; n < nights; n++)
         {
             var random = new Random((seed * 1000) + n);
             var hard = n % 2 == 1;
+            if (only is not null && !only.Contains(n + 1))
+            {
+                continue;
+            }
+
             var file = large
                 ? Generate((seed * 1000) + n, people: 100, hosts: 300, vans: 2, cars: 6, escorts: random.Next(0, 3), hard)
                 : Generate((seed * 1000) + n, people: random.Next(30, 41), hosts: 80, vans: 1, cars: random.Next(0, 4), escorts: random.Next(0, 3), hard);
@@ -53,8 +65,18 @@ internal static class NightPlanBenchmark
             failures += versus == "WORSE" ? 1 : 0;
             var people = file.Night.Households.Sum(h => h.Members.Count);
             var vehicles = string.Join(" ", file.Transport.Vehicles.GroupBy(v => v.Seats).Select(g => $"{g.Count()}x{g.Key}"));
+            var reference = "";
+            if (referenceSeconds > 0)
+            {
+                var referenceClock = Stopwatch.StartNew();
+                var proved = NightPlanReference.Bound(file, TimeSpan.FromSeconds(referenceSeconds), 2);
+                var provedSum = proved.Sum();
+                reference = string.Create(CultureInfo.InvariantCulture,
+                    $" {Tiers(proved)} | {(provedSum == 0 ? 0 : 100.0 * (provedSum - brought) / provedSum):0.0} % | {referenceClock.ElapsedMilliseconds} |");
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {n + 1} | {(hard ? "hard" : "easy")} | {people} | {file.Night.Hosts.Count} | {vehicles} | {file.Transport.PublicTransport.Escorts} | {Tiers(s.SequentialPeoplePlaced)} | {Tiers(s.PeoplePlaced)} | {Tiers(s.UpperBound)} | {gap:0.0} % | {versus} | {ms} |"));
+                $"| {n + 1} | {(hard ? "hard" : "easy")} | {people} | {file.Night.Hosts.Count} | {vehicles} | {file.Transport.PublicTransport.Escorts} | {Tiers(s.SequentialPeoplePlaced)} | {Tiers(s.PeoplePlaced)} | {Tiers(s.UpperBound)} | {gap:0.0} % | {versus} | {ms} |{reference}"));
         }
 
         return Task.FromResult(failures == 0 ? 0 : 1);

@@ -111,6 +111,20 @@ internal sealed class Candidate
         return hint;
     }
 
+    /// <summary>This plan's new trips (not in <paramref name="departed"/>) as the exact model's slots, each vehicle's in time order.</summary>
+    public List<SlotTrip> SlotTrips(IReadOnlySet<(string VanId, int Trip)> departed, int loadingMinutes)
+    {
+        var m = Problem.Matching;
+        var hostIndex = Enumerable.Range(0, m.Hosts.Count).ToDictionary(k => m.Hosts[k].Id, StringComparer.Ordinal);
+        var householdIndex = Enumerable.Range(0, m.Households.Count).ToDictionary(h => m.Households[h].Id, StringComparer.Ordinal);
+        var vehicleIndex = Enumerable.Range(0, Problem.Vehicles.Count).ToDictionary(v => Problem.Vehicles[v].Vehicle.Id, StringComparer.Ordinal);
+        return Trips.Where(t => !departed.Contains((t.VanId, t.Trip)))
+            .OrderBy(t => vehicleIndex[t.VanId]).ThenBy(t => t.DepartAt.ToInstant())
+            .Select(t => new SlotTrip(vehicleIndex[t.VanId], Problem.MinuteOf(t.DepartAt) - loadingMinutes, Problem.MinuteOf(t.ReturnAt),
+                t.Stops.Select(s => new SlotStop(hostIndex[s.HostId], s.HouseholdIds.Select(id => householdIndex[id]).ToList(), Problem.MinuteOf(s.ArriveAt))).ToList()))
+            .ToList();
+    }
+
     public static bool Better(Candidate a, Candidate b)
     {
         if (a.PinnedWithoutRide != b.PinnedWithoutRide)

@@ -17,6 +17,9 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// <item>Route: <see cref="VehicleRouting"/> (the van planner, OR-Tools routing) drives the households given a vehicle.</item>
 /// <item>Re-match with what the routing learned: when the vehicles could not drive everyone, the budget shrinks to what
 /// they did drive (and grows back, by halves, when they drove everything), and the model chooses again, priority first.</item>
+/// <item>On nights small enough (the network's size), the exact model: the same CP-SAT model with the vehicles' trips as
+/// slots (<see cref="TripSlots"/>), whose solutions are plans, solved tier by tier from the best plan so far (a proof
+/// there is a proof for every plan) and then on levels 1-5 with what is left. It has half the time limit.</item>
 /// </list>
 /// Every candidate is repaired (a household left without a ride takes a spare escort or a fetching host with room) and
 /// the best by the spec's lexicographic order is returned.
@@ -31,7 +34,7 @@ public static class NightPlanner
         options ??= NightPlanOptions.Default;
         var clock = Stopwatch.StartNew();
         var limit = options.TimeLimit ?? NightPlanOptions.DefaultTimeLimit;
-        TimeSpan Left() => limit - clock.Elapsed > TimeSpan.Zero ? limit - clock.Elapsed : TimeSpan.Zero;
+        Func<TimeSpan> Left = () => limit - clock.Elapsed > TimeSpan.Zero ? limit - clock.Elapsed : TimeSpan.Zero;
 
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var h = 0; h < file.Night.Households.Count; h++)
@@ -67,6 +70,13 @@ public static class NightPlanner
             hostOf[index[placement.HouseholdId]] = problem.Matching.Hosts.Select((host, k) => (host, k)).First(x => x.host.Id == placement.HostId).k;
         }
 
+        // The exact model gets a share of the time at the end when it is small enough; the decomposition has the rest.
+        int ReadyOf(int v) => Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? 0);
+        var model = new TransportModel(problem);
+        var exact = TripSlots.Size(problem, model.PairList, model.Drivers, ReadyOf) <= MaxExactSize ? model : null;
+        var decompositionLimit = exact is null ? limit : limit * (1 - ExactShare);
+        Left = () => decompositionLimit - clock.Elapsed > TimeSpan.Zero ? decompositionLimit - clock.Elapsed : TimeSpan.Zero;
+
         var sequential = realiser.Realise(hostOf, null, RoutingTime(Left()));
         var insertion = new TripInsertion(problem, options.DepartedTrips ?? [], busy, forced.Keys.ToHashSet());
         // The model's hints follow the plans as routed (guide); the insertion only offers better plans (best).
@@ -75,68 +85,101 @@ public static class NightPlanner
         best = Candidate.Better(best, sequential) ? best : sequential;
 
         // 2-4. Match with the rides, route, re-match.
-        var model = new TransportModel(problem);
         int[]? bound = null;
-        if (Left() > TimeSpan.Zero)
         {
-            // The bound first, tier by tier (a proof comes much sooner than for the weighted objective), then the
-            // weighted model (levels 1-5) for the plan. Its own bound is valid too when nothing is agreed (it brings every
-            // agreed household, which a plan may not): the lexicographically smaller is kept.
-            bound = model.Bound(forced, Left() * 0.3).Bound;
-            var full = model.Solve(model.FullBudget, forced, guide.Hint(), Left() * 0.4);
-            if (forced.Count == 0 && full?.TierBound is { } weighted && Candidate.CompareTiers(weighted, bound) < 0)
+            if (Left() > TimeSpan.Zero)
             {
-                bound = weighted;
-            }
-
-            if (full is not null)
-            {
-                // The budget's bisection follows what the routing alone drove; the insertion only offers a better plan.
-                var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
-                var improved = insertion.Improve(candidate);
-                best = Candidate.Better(improved, best) ? improved : best;
-                guide = Candidate.Better(candidate, guide) ? candidate : guide;
-
-                // Bisection on the budget between what the routing drove (lo) and what it could not (hi).
-                long lo = 0, hi = model.FullBudget;
-                var last = candidate;
-                var budget = model.FullBudget;
-                for (var round = 0; round < MaxRounds && Left() > TimeSpan.FromMilliseconds(50); round++)
+                // The bound first, tier by tier (a proof comes much sooner than for the weighted objective), then the
+                // weighted model (levels 1-5) for the plan. Its own bound is valid too when nothing is agreed (it brings every
+                // agreed household, which a plan may not): the lexicographically smaller is kept.
+                bound = model.Bound(forced, Left() * 0.3).Bound;
+                var full = model.Solve(model.FullBudget, forced, guide.Hint(), Left() * 0.4);
+                if (forced.Count == 0 && full?.TierBound is { } weighted && Candidate.CompareTiers(weighted, bound) < 0)
                 {
-                    // At the bound on levels 1-3 what is left to gain (levels 4-7) is not worth another round of routing.
-                    if (bound is not null && Candidate.CompareTiers(best.PeoplePerTier(), bound) >= 0)
-                    {
-                        break;
-                    }
+                    bound = weighted;
+                }
 
-                    var drivenCost = last.DrivenCost(model);
-                    if (last.UndrivenCount == 0)
-                    {
-                        lo = Math.Max(lo, budget);
-                    }
-                    else
-                    {
-                        hi = Math.Min(hi, budget - 1);
-                        lo = Math.Max(lo, Math.Min(drivenCost, hi));
-                    }
+                if (full is not null)
+                {
+                    // The budget's bisection follows what the routing alone drove; the insertion only offers a better plan.
+                    var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
+                    var improved = insertion.Improve(candidate);
+                    best = Candidate.Better(improved, best) ? improved : best;
+                    guide = Candidate.Better(candidate, guide) ? candidate : guide;
 
-                    var next = last.UndrivenCount == 0 ? lo + ((hi - lo + 1) / 2) : lo;
-                    if (next == budget || hi - lo < Math.Max(1, model.FullBudget / 100) && last.UndrivenCount == 0)
+                    // Bisection on the budget between what the routing drove (lo) and what it could not (hi).
+                    long lo = 0, hi = model.FullBudget;
+                    var last = candidate;
+                    var budget = model.FullBudget;
+                    for (var round = 0; round < MaxRounds && Left() > TimeSpan.FromMilliseconds(50); round++)
                     {
-                        break;
-                    }
+                        // At the bound on levels 1-3 what is left to gain (levels 4-7) is not worth another round of routing.
+                        if (bound is not null && Candidate.CompareTiers(best.PeoplePerTier(), bound) >= 0)
+                        {
+                            break;
+                        }
 
-                    budget = next;
-                    var solved = model.Solve(budget, forced, guide.Hint(), Left() * 0.3);
-                    if (solved is null)
+                        var drivenCost = last.DrivenCost(model);
+                        if (last.UndrivenCount == 0)
+                        {
+                            lo = Math.Max(lo, budget);
+                        }
+                        else
+                        {
+                            hi = Math.Min(hi, budget - 1);
+                            lo = Math.Max(lo, Math.Min(drivenCost, hi));
+                        }
+
+                        var next = last.UndrivenCount == 0 ? lo + ((hi - lo + 1) / 2) : lo;
+                        if (next == budget || hi - lo < Math.Max(1, model.FullBudget / 100) && last.UndrivenCount == 0)
+                        {
+                            break;
+                        }
+
+                        budget = next;
+                        var solved = model.Solve(budget, forced, guide.Hint(), Left() * 0.3);
+                        if (solved is null)
+                        {
+                            break;
+                        }
+
+                        last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()));
+                        var better = insertion.Improve(last);
+                        best = Candidate.Better(better, best) ? better : best;
+                        guide = Candidate.Better(last, guide) ? last : guide;
+                    }
+                }
+            }
+        }
+
+        // 5. The exact model (the vehicles' trips as slots) on nights small enough, unless levels 1-3 are proved: tier by
+        // tier from the best plan so far (each step's solution is a plan, its proofs bound every plan), then the weighted
+        // objective (levels 1-5) with what is left.
+        if (exact is not null && (bound is null || Candidate.CompareTiers(best.PeoplePerTier(), bound) < 0))
+        {
+            var departedKeys = (options.DepartedTrips ?? []).Select(t => (t.VanId, t.Trip)).ToHashSet();
+            var exactLeft = limit - clock.Elapsed - ExactMargin;
+            var exactBound = model.Bound(forced, exactLeft > TimeSpan.FromMilliseconds(100) ? exactLeft : TimeSpan.FromMilliseconds(100), ReadyOf,
+                hint: () => (best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes)),
+                found: solved =>
+                {
+                    if (realiser.FromTrips(solved.Solution.HostOf, solved.Solution.Way, solved.Trips, forced) is { } plan)
                     {
-                        break;
+                        var improved = insertion.Improve(plan);
+                        best = Candidate.Better(improved, best) ? improved : best;
                     }
+                }).Bound;
+            bound = bound is null || Candidate.CompareTiers(exactBound, bound) < 0 ? exactBound : bound;
 
-                    last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()));
-                    var better = insertion.Improve(last);
-                    best = Candidate.Better(better, best) ? better : best;
-                    guide = Candidate.Better(last, guide) ? last : guide;
+            // What is left: the exact model's weighted objective (levels 1-5) from the best plan, unless levels 1-3 are proved.
+            exactLeft = limit - clock.Elapsed - ExactMargin;
+            if (Candidate.CompareTiers(best.PeoplePerTier(), bound) < 0 && exactLeft > TimeSpan.FromMilliseconds(100))
+            {
+                var solved = model.SolveExact(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), exactLeft);
+                if (solved is not null && realiser.FromTrips(solved.Solution.HostOf, solved.Solution.Way, solved.Trips, forced) is { } plan)
+                {
+                    var improved = insertion.Improve(plan);
+                    best = Candidate.Better(improved, best) ? improved : best;
                 }
             }
         }
@@ -149,6 +192,14 @@ public static class NightPlanner
     }
 
     private const int MaxRounds = 8;
+
+    /// <summary>The exact model is built when it has at most this many ordering literals (<see cref="TripSlots.Size"/>).</summary>
+    private const long MaxExactSize = 60_000;
+
+    /// <summary>The share of the time limit kept for the exact model, and what is kept after it to build the plan.</summary>
+    private const double ExactShare = 0.5;
+
+    private static readonly TimeSpan ExactMargin = TimeSpan.FromMilliseconds(150);
 
     /// <summary>
     /// The placements of <paramref name="placements"/> (household id to host id) that no way could bring tonight, even
@@ -239,5 +290,19 @@ public static class NightPlanner
         }
 
         return (frozen, rides, busy);
+    }
+}
+
+/// <summary>
+/// A reference for the benchmark: the lexicographic optimum on people per tier of a night, proved tier by tier on the
+/// exact model (the vehicles' trips as slots) given a long time, or the solver's bound where it ran out of time.
+/// </summary>
+public static class NightPlanReference
+{
+    public static int[] Bound(NightPlanFile file, TimeSpan limit, int workers)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var problem = new NightPlanProblem(file, new MatchingOptions());
+        return new TransportModel(problem).Bound(new Dictionary<int, int>(), limit, v => problem.Vehicles[v].Ready, workers).Bound;
     }
 }

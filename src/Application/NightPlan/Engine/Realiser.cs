@@ -145,6 +145,145 @@ internal sealed class Realiser(
         };
     }
 
+    /// <summary>
+    /// The plan of the exact model's solution (<see cref="TransportModel.SolveExact"/>): its trips re-timed at the
+    /// earliest from each vehicle's ready minute (arriving as soon as driving allows, waiting only for a window, leaving
+    /// the base as late as the first arrival allows), the fetching hosts and escorts as chosen. Null when a trip breaks
+    /// a rule once re-timed, or a household given a vehicle is on no trip: a bug in the model, never kept.
+    /// </summary>
+    /// <remarks><c>pins</c>: the agreed households and their hosts. One the solution left out keeps its host, with a ride if
+    /// its host fetches or an escort is spare, else without one (as <see cref="Realise"/> keeps it).</remarks>
+    public Candidate? FromTrips(int[] hostOf, RideWay?[] ways, IReadOnlyList<SlotTrip> trips, IReadOnlyDictionary<int, int> pins)
+    {
+        var n = hostOf.Length;
+        var host = (int[])hostOf.Clone();
+        var rides = new Ride?[n];
+        foreach (var (h, ride) in frozenRides)
+        {
+            rides[h] = ride;
+        }
+
+        var transport = problem.File.Transport;
+        var rules = transport.Rules;
+        var home = problem.File.Night.Base.Location;
+        var result = new List<VanTrip>();
+        long driving = 0;
+        foreach (var group in trips.GroupBy(t => t.Vehicle))
+        {
+            var v = group.Key;
+            var vehicle = problem.Vehicles[v];
+            var ready = Math.Max(vehicle.Ready, busy[v]?.Ready ?? 0);
+            var number = busy[v]?.TripsDone ?? 0;
+            foreach (var trip in group)
+            {
+                if (trip.Stops.Count == 0 || trip.Stops.Sum(s => s.Households.Sum(h => m.People[h])) > vehicle.Vehicle.Seats)
+                {
+                    return null;
+                }
+
+                var time = ready + transport.LoadingMinutes;
+                var at = home;
+                var arrivals = new List<int>();
+                foreach (var stop in trip.Stops)
+                {
+                    var location = m.Hosts[stop.Host].Location;
+                    var drive = rules.Minutes(at, location);
+                    driving += drive;
+                    var arrive = Math.Max(time + drive, problem.From[stop.Host]);
+                    if (arrive > Math.Min(problem.Until[stop.Host], problem.LatestMinute))
+                    {
+                        return null;
+                    }
+
+                    arrivals.Add(arrive);
+                    time = arrive + transport.StopMinutes;
+                    at = location;
+                }
+
+                var back = rules.Minutes(at, home);
+                driving += back;
+                var returnAt = time + back;
+                if (returnAt > vehicle.Until)
+                {
+                    return null;
+                }
+
+                number++;
+                var stops = new List<TripStop>();
+                for (var i = 0; i < trip.Stops.Count; i++)
+                {
+                    var stop = trip.Stops[i];
+                    var ordered = stop.Households.OrderBy(h => m.Households[h].Id, StringComparer.Ordinal).ToList();
+                    foreach (var h in ordered)
+                    {
+                        host[h] = stop.Host;
+                        rides[h] = new Ride(RideWay.Vehicle, problem.At(arrivals[i]), vehicle.Vehicle.Id, number);
+                    }
+
+                    stops.Add(new TripStop(m.Hosts[stop.Host].Id, ordered.Select(h => m.Households[h].Id).ToList(), ordered.Sum(h => m.People[h]), problem.At(arrivals[i])));
+                }
+
+                var departAt = arrivals[0] - rules.Minutes(home, m.Hosts[trip.Stops[0].Host].Location);
+                result.Add(new VanTrip(vehicle.Vehicle.Id, number, problem.At(departAt), problem.At(returnAt), stops.Sum(s => s.People), stops));
+                ready = returnAt;
+            }
+        }
+
+        var escortsLeft = transport.PublicTransport.Escorts;
+        var left = new List<int>();
+        for (var h = 0; h < n; h++)
+        {
+            if (pins.TryGetValue(h, out var pin) && (host[h] != pin || ways[h] is null) && rides[h] is null)
+            {
+                host[h] = pin;
+                left.Add(h);
+                continue;
+            }
+
+            if (host[h] < 0 || rides[h] is not null)
+            {
+                continue;
+            }
+
+            if (ways[h] == RideWay.HostFetches && problem.CanFetch(host[h]))
+            {
+                rides[h] = Fetch(host[h]);
+            }
+            else if (ways[h] == RideWay.PublicTransport && problem.CanTransit(h, host[h]) && escortsLeft > 0)
+            {
+                rides[h] = Transit(host[h]);
+                escortsLeft--;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        foreach (var h in left)
+        {
+            if (problem.CanFetch(host[h]))
+            {
+                rides[h] = Fetch(host[h]);
+            }
+            else if (escortsLeft > 0 && problem.CanTransit(h, host[h]))
+            {
+                rides[h] = Transit(host[h]);
+                escortsLeft--;
+            }
+        }
+
+        return new Candidate
+        {
+            Problem = problem,
+            HostOf = host,
+            Rides = rides,
+            Trips = departed.Concat(result).OrderBy(t => t.VanId, StringComparer.Ordinal).ThenBy(t => t.Trip).ToList(),
+            DrivingMinutes = driving + FrozenDriving(),
+            UndrivenCount = 0,
+        };
+    }
+
     /// <summary>The sequential plan's ways: the host fetches if it can; the escorts go to the households the vehicles could not take, then priority first; the rest by vehicle.</summary>
     private RideWay?[] ChooseWays(int[] host)
     {

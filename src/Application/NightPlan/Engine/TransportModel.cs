@@ -75,29 +75,11 @@ internal sealed class TransportModel
             return null;
         }
 
-        var (model, x, t, z, zv, _) = built;
+        var (model, x, t, z, zv, _, _) = built;
         model.Maximize(LinearExpr.WeightedSum(x, pairs.Select(p => Gain(p.H, p.K))));
         if (hint is not null)
         {
-            for (var p = 0; p < pairs.Count; p++)
-            {
-                var (h, k) = pairs[p];
-                var on = hint.TryGetValue(h, out var given) && given.Host == k;
-                model.AddHint(x[p], on ? 1 : 0);
-                if (t[p] is { } tv)
-                {
-                    model.AddHint(tv, on && given.Way == RideWay.PublicTransport ? 1 : 0);
-                }
-
-                if (z[p] is { } zp)
-                {
-                    model.AddHint(zp, on && given.Way == RideWay.Vehicle ? 1 : 0);
-                    foreach (var v in Drivers[p].Where(v => zv.ContainsKey((p, v))))
-                    {
-                        model.AddHint(zv[(p, v)], on && given.Way == RideWay.Vehicle && given.Vehicle == v ? 1 : 0);
-                    }
-                }
-            }
+            AddHint(model, x, t, z, zv, hint);
         }
 
         var solver = Solver(timeLimit);
@@ -105,6 +87,132 @@ internal sealed class TransportModel
         return status is CpSolverStatus.Optimal or CpSolverStatus.Feasible
             ? Read(built, solver, status == CpSolverStatus.Optimal, DecodeTiers((long)Math.Floor(solver.BestObjectiveBound + 1e-6)))
             : null;
+    }
+
+    /// <summary>
+    /// Solves the exact model (the vehicles' trips as <see cref="TripSlots"/>): levels 1-5 as in <see cref="Solve"/>, every
+    /// solution a night plan, its trips returned in each vehicle's order. <paramref name="forced"/> households must be
+    /// brought to their host. <paramref name="hint"/>: a plan to start from (its host, way and vehicle per household, and
+    /// its new trips). Null when nothing was found in the time.
+    /// </summary>
+    public ExactSolution? SolveExact(IReadOnlyDictionary<int, int> forced, Func<int, int> readyOf,
+        IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)>? hint, IReadOnlyList<SlotTrip>? hintTrips, TimeSpan timeLimit)
+    {
+        var built = Build(FullBudget, forced, perVehicle: true, slotsReady: readyOf);
+        if (built is null)
+        {
+            return null;
+        }
+
+        var (model, x, t, z, zv, _, slots) = built;
+        model.Maximize(LinearExpr.WeightedSum(x, pairs.Select(p => Gain(p.H, p.K))));
+        if (hint is not null)
+        {
+            AddHint(model, x, t, z, zv, hint);
+            HintSlots(model, slots!, hintTrips ?? []);
+        }
+
+        var solver = Solver(timeLimit, extra: ExactParameters);
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            return null;
+        }
+
+        return ReadExact(built, solver, Read(built, solver, status == CpSolverStatus.Optimal, DecodeTiers((long)Math.Floor(solver.BestObjectiveBound + 1e-6))));
+    }
+
+    private static ExactSolution ReadExact(Built built, CpSolver solver, Solution solution)
+    {
+        var pairs = built.Pairs;
+        var trips = new List<SlotTrip>();
+        foreach (var vehicle in built.Slots!.Vehicles)
+        {
+            foreach (var slot in vehicle.Slots.Where(slot => solver.BooleanValue(slot.Used)))
+            {
+                var stops = new List<SlotStop>();
+                for (var i = 0; i < vehicle.Hosts.Length; i++)
+                {
+                    if (solver.BooleanValue(slot.Stops[i]))
+                    {
+                        var k = vehicle.Hosts[i];
+                        var households = slot.Rides.Where(r => pairs[r.Key].K == k && solver.BooleanValue(r.Value)).Select(r => pairs[r.Key].H).Order().ToList();
+                        stops.Add(new SlotStop(k, households, (int)solver.Value(slot.Arrive[i])));
+                    }
+                }
+
+                trips.Add(new SlotTrip(vehicle.Vehicle, (int)solver.Value(slot.Start), (int)solver.Value(slot.End),
+                    stops.OrderBy(s => s.Arrive).ThenBy(s => s.Host).ToList()));
+            }
+        }
+
+        return new ExactSolution(solution, trips);
+    }
+
+    /// <summary>The exact model's solution: the households' hosts and ways, and the vehicles' new trips, each vehicle's in time order.</summary>
+    public sealed record ExactSolution(Solution Solution, IReadOnlyList<SlotTrip> Trips);
+
+    private void AddHint(CpModel model, BoolVar[] x, BoolVar?[] t, BoolVar?[] z, Dictionary<(int P, int V), BoolVar> zv,
+        IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> hint)
+    {
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            var (h, k) = pairs[p];
+            var on = hint.TryGetValue(h, out var given) && given.Host == k;
+            model.AddHint(x[p], on ? 1 : 0);
+            if (t[p] is { } tv)
+            {
+                model.AddHint(tv, on && given.Way == RideWay.PublicTransport ? 1 : 0);
+            }
+
+            if (z[p] is { } zp)
+            {
+                model.AddHint(zp, on && given.Way == RideWay.Vehicle ? 1 : 0);
+                foreach (var v in Drivers[p].Where(v => zv.ContainsKey((p, v))))
+                {
+                    model.AddHint(zv[(p, v)], on && given.Way == RideWay.Vehicle && given.Vehicle == v ? 1 : 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>Hints every slot variable from a plan's new trips (each vehicle's in time order); slots beyond them unused.</summary>
+    private void HintSlots(CpModel model, TripSlots slots, IReadOnlyList<SlotTrip> trips)
+    {
+        foreach (var vehicle in slots.Vehicles)
+        {
+            var mine = trips.Where(trip => trip.Vehicle == vehicle.Vehicle).ToList();
+            var hostAt = vehicle.Hosts.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+            var previousEnd = vehicle.Ready;
+            for (var j = 0; j < vehicle.Slots.Count; j++)
+            {
+                var slot = vehicle.Slots[j];
+                var trip = j < mine.Count && mine[j].Stops.All(s => hostAt.ContainsKey(s.Host)) ? mine[j] : null;
+                var position = trip is null ? [] : trip.Stops.Select((s, n) => (s.Host, n)).ToDictionary(x => hostAt[x.Host], x => x.n);
+                model.AddHint(slot.Used, trip is not null);
+                model.AddHint(slot.Start, trip?.Start ?? previousEnd);
+                model.AddHint(slot.End, trip?.End ?? previousEnd);
+                var transport = problem.File.Transport;
+                model.AddHint(slot.Tour, trip is null ? 0 : Math.Max(0, trip.End - trip.Start - transport.LoadingMinutes - (transport.StopMinutes * trip.Stops.Count)));
+                previousEnd = trip?.End ?? previousEnd;
+                for (var i = 0; i < vehicle.Hosts.Length; i++)
+                {
+                    model.AddHint(slot.Stops[i], position.ContainsKey(i));
+                    var arrive = trip?.Stops.FirstOrDefault(s => s.Host == vehicle.Hosts[i])?.Arrive;
+                    model.AddHint(slot.Arrive[i], arrive ?? problem.From[vehicle.Hosts[i]]);
+                }
+
+                foreach (var ((i, i2), first) in slot.Order)
+                {
+                    model.AddHint(first, position.TryGetValue(i, out var pi) && position.TryGetValue(i2, out var pi2) && pi < pi2);
+                }
+
+                foreach (var (p, ride) in slot.Rides)
+                {
+                    model.AddHint(ride, trip is not null && trip.Stops.Any(s => s.Host == pairs[p].K && s.Households.Contains(pairs[p].H)));
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -116,7 +224,11 @@ internal sealed class TransportModel
     /// (<see cref="VehicleRelaxation"/>; agreed households are kept from other hosts but may go without a ride, as a plan
     /// may keep them), so the result bounds every plan. Also returns the last step's solution, if any.
     /// </summary>
-    public (int[] Bound, Solution? Solution) Bound(IReadOnlyDictionary<int, int> forced, TimeSpan timeLimit)
+    /// <remarks><c>slotsReady</c>: on the exact model (<see cref="TripSlots"/>, each vehicle ready at the minute it gives),
+    /// whose solutions are plans: each step's is handed to <c>found</c> (its agreed households may be without a ride), and
+    /// each step starts from the plan <c>hint</c> gives then. Null: on the relaxation.</remarks>
+    public (int[] Bound, Solution? Solution) Bound(IReadOnlyDictionary<int, int> forced, TimeSpan timeLimit, Func<int, int>? slotsReady = null, int workers = 2,
+        Func<(IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> Hint, IReadOnlyList<SlotTrip> Trips)>? hint = null, Action<ExactSolution>? found = null)
     {
         var m = problem.Matching;
         var bound = new int[Priority.LowestTier];
@@ -129,20 +241,25 @@ internal sealed class TransportModel
         Solution? last = null;
         for (var i = 0; i < bound.Length; i++)
         {
-            var built = Build(FullBudget, forced, pinsMayGoWithoutRide: true, perVehicle: true);
+            var built = Build(FullBudget, forced, pinsMayGoWithoutRide: true, perVehicle: true, slotsReady);
             if (built is null)
             {
                 break;
             }
 
-            var (model, x, _, _, _, tierPeople) = built;
+            var (model, x, t, z, zv, tierPeople, slots) = built;
             for (var j = 0; j < i; j++)
             {
                 model.Add(tierPeople[j] == bound[j]);
             }
 
             model.Maximize(tierPeople[i]);
-            if (last is not null)
+            if (slots is not null && hint?.Invoke() is var (given, trips))
+            {
+                AddHint(model, x, t, z, zv, given);
+                HintSlots(model, slots, trips);
+            }
+            else if (last is not null)
             {
                 for (var p = 0; p < pairs.Count; p++)
                 {
@@ -150,8 +267,15 @@ internal sealed class TransportModel
                 }
             }
 
-            var solver = Solver((timeLimit - clock.Elapsed) / (bound.Length - i));
+            // On the exact model a share is left after the last step (the caller's search for a plan).
+            var steps = bound.Length - i + (slots is null ? 0 : 1);
+            var solver = Solver((timeLimit - clock.Elapsed) / steps, workers, slots is null ? "" : ExactParameters);
             var status = solver.Solve(model);
+            if (slots is not null && status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+            {
+                found?.Invoke(ReadExact(built, solver, Read(built, solver, status == CpSolverStatus.Optimal, null)));
+            }
+
             if (status == CpSolverStatus.Infeasible && i > 0)
             {
                 Array.Fill(bound, 0, i, bound.Length - i);
@@ -165,18 +289,28 @@ internal sealed class TransportModel
 
             bound[i] = Math.Min(bound[i], (int)Math.Floor(solver.BestObjectiveBound + 1e-6));
             last = Read(built, solver, status == CpSolverStatus.Optimal, null);
+            if (slots is not null && status != CpSolverStatus.Optimal)
+            {
+                // Unproved: fixing the tier at its bound would leave the next steps searching for what may not exist.
+                break;
+            }
         }
 
         return (bound, last);
     }
 
-    private sealed record Built(CpModel Model, BoolVar[] X, BoolVar?[] T, BoolVar?[] Z, Dictionary<(int P, int V), BoolVar> ZV, LinearExpr[] TierPeople);
+    private sealed record Built(CpModel Model, BoolVar[] X, BoolVar?[] T, BoolVar?[] Z, Dictionary<(int P, int V), BoolVar> ZV, LinearExpr[] TierPeople, TripSlots? Slots)
+    {
+        public required IReadOnlyList<(int H, int K)> Pairs { get; init; }
+    }
 
     /// <remarks><c>pinsMayGoWithoutRide</c>: a forced household is kept from other hosts but need not be brought (for the
     /// bound: a plan may keep an agreed household at its host without a ride, its beds taken; freeing them only loosens).</remarks>
     /// <remarks><c>perVehicle</c>: with the per-vehicle variables and rows (the bound); without, the pooled budget alone
     /// (the plan's weighted model: with them CP-SAT found no solution in seconds on nights of 100 people).</remarks>
-    private Built? Build(long budget, IReadOnlyDictionary<int, int> forced, bool pinsMayGoWithoutRide = false, bool perVehicle = false)
+    /// <remarks><c>slotsReady</c>: with the vehicles' trips as slots (<see cref="TripSlots"/>, needs <c>perVehicle</c>), each
+    /// vehicle ready at the minute it gives; null: without.</remarks>
+    private Built? Build(long budget, IReadOnlyDictionary<int, int> forced, bool pinsMayGoWithoutRide = false, bool perVehicle = false, Func<int, int>? slotsReady = null)
     {
         var m = problem.Matching;
         var model = new CpModel();
@@ -308,19 +442,24 @@ internal sealed class TransportModel
                 Enumerable.Range(0, pairs.Count).Where(p => m.Tier[pairs[p].H] == tier).Select(p => x[p]),
                 Enumerable.Range(0, pairs.Count).Where(p => m.Tier[pairs[p].H] == tier).Select(p => (long)m.People[pairs[p].H])))
             .ToArray();
-        return new Built(model, x, t, z, zv, tierPeople);
+        var slots = perVehicle && slotsReady is not null ? TripSlots.Add(model, problem, pairs, Drivers, zv, slotsReady) : null;
+        return new Built(model, x, t, z, zv, tierPeople, slots) { Pairs = pairs };
     }
 
-    private static CpSolver Solver(TimeSpan timeLimit) => new()
+    /// <summary>On the exact model, probing in the presolve takes seconds (hundreds of thousands of binary clauses) for little.</summary>
+    private const string ExactParameters = "cp_model_probing_level:0";
+
+    /// <remarks><c>extra</c>: more CP-SAT parameters, in its text format.</remarks>
+    private static CpSolver Solver(TimeSpan timeLimit, int workers = 2, string extra = "") => new()
     {
-        StringParameters = "num_workers:2 random_seed:0 log_search_progress:false max_time_in_seconds:" +
+        StringParameters = $"num_workers:{workers} random_seed:0 log_search_progress:false {extra} max_time_in_seconds:" +
             Math.Max(0.05, timeLimit.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture),
     };
 
     private Solution Read(Built built, CpSolver solver, bool optimal, int[]? tierBound)
     {
         var m = problem.Matching;
-        var (_, x, t, z, zv, _) = built;
+        var (_, x, t, z, zv, _, _) = built;
         var hostOf = Enumerable.Repeat(-1, m.Households.Count).ToArray();
         var way = new RideWay?[m.Households.Count];
         var vehicleOf = Enumerable.Repeat(-1, m.Households.Count).ToArray();
@@ -380,3 +519,9 @@ internal sealed class TransportModel
         return [(int)t1, (int)(rest / tierBase), (int)(rest % tierBase)];
     }
 }
+
+/// <summary>A new trip of the exact model: vehicle index, boarding start and return (elapsed minutes), its stops in order.</summary>
+internal sealed record SlotTrip(int Vehicle, int Start, int End, IReadOnlyList<SlotStop> Stops);
+
+/// <summary>A stop of a <see cref="SlotTrip"/>: host index, the households it drops (indices), its arrival minute.</summary>
+internal sealed record SlotStop(int Host, IReadOnlyList<int> Households, int Arrive);
