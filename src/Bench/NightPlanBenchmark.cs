@@ -69,10 +69,10 @@ internal static class NightPlanBenchmark
             if (referenceSeconds > 0)
             {
                 var referenceClock = Stopwatch.StartNew();
-                var proved = NightPlanReference.Bound(file, TimeSpan.FromSeconds(referenceSeconds), 2);
+                var (proved, tiers) = NightPlanReference.Bound(file, TimeSpan.FromSeconds(referenceSeconds), 2);
                 var provedSum = proved.Sum();
                 reference = string.Create(CultureInfo.InvariantCulture,
-                    $" {Tiers(proved)} | {(provedSum == 0 ? 0 : 100.0 * (provedSum - brought) / provedSum):0.0} % | {referenceClock.ElapsedMilliseconds} |");
+                    $" {Tiers(proved)}{(tiers == proved.Length ? " (optimum)" : $" ({tiers} of {proved.Length} tiers proved)")} | {(provedSum == 0 ? 0 : 100.0 * (provedSum - brought) / provedSum):0.0} % | {referenceClock.ElapsedMilliseconds} |");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -19,7 +19,7 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// they did drive (and grows back, by halves, when they drove everything), and the model chooses again, priority first.</item>
 /// <item>On nights small enough (the network's size), the exact model: the same CP-SAT model with the vehicles' trips as
 /// slots (<see cref="TripSlots"/>), whose solutions are plans, solved tier by tier from the best plan so far (a proof
-/// there is a proof for every plan) and then on levels 1-5 with what is left. It has half the time limit.</item>
+/// there is a proof for every plan) and then on levels 1-5 with what is left. It has four fifths of the time limit.</item>
 /// </list>
 /// Every candidate is repaired (a household left without a ride takes a spare escort or a fetching host with room) and
 /// the best by the spec's lexicographic order is returned.
@@ -197,7 +197,7 @@ public static class NightPlanner
     private const long MaxExactSize = 60_000;
 
     /// <summary>The share of the time limit kept for the exact model, and what is kept after it to build the plan.</summary>
-    private const double ExactShare = 0.5;
+    private const double ExactShare = 0.8;
 
     private static readonly TimeSpan ExactMargin = TimeSpan.FromMilliseconds(150);
 
@@ -299,10 +299,12 @@ public static class NightPlanner
 /// </summary>
 public static class NightPlanReference
 {
-    public static int[] Bound(NightPlanFile file, TimeSpan limit, int workers)
+    /// <returns>The bound, and how many of its tiers were proved (3: it is the optimum).</returns>
+    public static (int[] Bound, int ProvedTiers) Bound(NightPlanFile file, TimeSpan limit, int workers)
     {
         ArgumentNullException.ThrowIfNull(file);
         var problem = new NightPlanProblem(file, new MatchingOptions());
-        return new TransportModel(problem).Bound(new Dictionary<int, int>(), limit, v => problem.Vehicles[v].Ready, workers).Bound;
+        var (bound, _, proved) = new TransportModel(problem).Bound(new Dictionary<int, int>(), limit, v => problem.Vehicles[v].Ready, workers);
+        return (bound, proved);
     }
 }

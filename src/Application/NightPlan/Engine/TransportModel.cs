@@ -190,6 +190,7 @@ internal sealed class TransportModel
                 var trip = j < mine.Count && mine[j].Stops.All(s => hostAt.ContainsKey(s.Host)) ? mine[j] : null;
                 var position = trip is null ? [] : trip.Stops.Select((s, n) => (s.Host, n)).ToDictionary(x => hostAt[x.Host], x => x.n);
                 model.AddHint(slot.Used, trip is not null);
+                previousEnd = Math.Max(previousEnd, slot.Earliest);
                 model.AddHint(slot.Start, trip?.Start ?? previousEnd);
                 model.AddHint(slot.End, trip?.End ?? previousEnd);
                 var transport = problem.File.Transport;
@@ -227,7 +228,7 @@ internal sealed class TransportModel
     /// <remarks><c>slotsReady</c>: on the exact model (<see cref="TripSlots"/>, each vehicle ready at the minute it gives),
     /// whose solutions are plans: each step's is handed to <c>found</c> (its agreed households may be without a ride), and
     /// each step starts from the plan <c>hint</c> gives then. Null: on the relaxation.</remarks>
-    public (int[] Bound, Solution? Solution) Bound(IReadOnlyDictionary<int, int> forced, TimeSpan timeLimit, Func<int, int>? slotsReady = null, int workers = 2,
+    public (int[] Bound, Solution? Solution, int ProvedTiers) Bound(IReadOnlyDictionary<int, int> forced, TimeSpan timeLimit, Func<int, int>? slotsReady = null, int workers = 2,
         Func<(IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> Hint, IReadOnlyList<SlotTrip> Trips)>? hint = null, Action<ExactSolution>? found = null)
     {
         var m = problem.Matching;
@@ -239,6 +240,7 @@ internal sealed class TransportModel
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Solution? last = null;
+        var proved = 0;
         for (var i = 0; i < bound.Length; i++)
         {
             var built = Build(FullBudget, forced, pinsMayGoWithoutRide: true, perVehicle: true, slotsReady);
@@ -289,6 +291,7 @@ internal sealed class TransportModel
 
             bound[i] = Math.Min(bound[i], (int)Math.Floor(solver.BestObjectiveBound + 1e-6));
             last = Read(built, solver, status == CpSolverStatus.Optimal, null);
+            proved += status == CpSolverStatus.Optimal ? 1 : 0;
             if (slots is not null && status != CpSolverStatus.Optimal)
             {
                 // Unproved: fixing the tier at its bound would leave the next steps searching for what may not exist.
@@ -296,7 +299,7 @@ internal sealed class TransportModel
             }
         }
 
-        return (bound, last);
+        return (bound, last, proved);
     }
 
     private sealed record Built(CpModel Model, BoolVar[] X, BoolVar?[] T, BoolVar?[] Z, Dictionary<(int P, int V), BoolVar> ZV, LinearExpr[] TierPeople, TripSlots? Slots)

@@ -18,7 +18,7 @@ namespace HostingMatch.Application.NightPlan.Engine;
 internal sealed class TripSlots
 {
     /// <summary>One trip slot of one vehicle: its variables, hosts by the vehicle's host index.</summary>
-    public sealed record Slot(IntVar Start, IntVar End, BoolVar Used, IntVar Tour, BoolVar[] Stops, IntVar[] Arrive, Dictionary<(int I, int I2), BoolVar> Order, Dictionary<int, BoolVar> Rides);
+    public sealed record Slot(int Earliest, IntVar Start, IntVar End, BoolVar Used, IntVar Tour, BoolVar[] Stops, IntVar[] Arrive, Dictionary<(int I, int I2), BoolVar> Order, Dictionary<int, BoolVar> Rides);
 
     /// <summary>Per vehicle: the hosts it can drive someone to (by host index), and its slots.</summary>
     public sealed record VehicleSlots(int Vehicle, int Ready, int[] Hosts, IReadOnlyList<Slot> Slots);
@@ -39,7 +39,7 @@ internal sealed class TripSlots
             var hosts = Enumerable.Range(0, pairs.Count).Where(p => drivers[p].Contains(v)).Select(p => pairs[p].K).Distinct().ToArray();
             if (hosts.Length > 0)
             {
-                size += SlotCount(problem, hosts, readyOf(v), problem.Vehicles[v].Until) * (long)hosts.Length * (hosts.Length - 1) / 2;
+                size += SlotStarts(problem, hosts, readyOf(v), problem.Vehicles[v].Until).Count * (long)hosts.Length * (hosts.Length - 1) / 2;
             }
         }
 
@@ -76,12 +76,24 @@ internal sealed class TripSlots
                 }
             }
 
+            // Whether a trip can stop at the i-th host and then at the i2-th, both in their windows, and be back in time.
+            bool Together(int i, int i2)
+            {
+                int k = hosts[i], k2 = hosts[i2];
+                var first = Math.Max(problem.From[k], ready + (int)loading + problem.Drive[k]);
+                var second = Math.Max(problem.From[k2], first + (int)stopMinutes + travel[i, i2]);
+                return first <= Math.Min(problem.Until[k], problem.LatestMinute) && second <= Math.Min(problem.Until[k2], problem.LatestMinute)
+                    && second + stopMinutes + problem.Drive[k2] <= until;
+            }
+
             var slots = new List<Slot>();
             var ridesOf = mine.ToDictionary(p => p, _ => new List<BoolVar>());
-            for (var j = 0; j < SlotCount(problem, hosts, ready, until); j++)
+            var starts = SlotStarts(problem, hosts, ready, until);
+            var fewest = hosts.ToDictionary(k => k, k => mine.Where(p => pairs[p].K == k).Min(p => problem.Matching.People[pairs[p].H]));
+            for (var j = 0; j < starts.Count; j++)
             {
-                var a = model.NewIntVar(ready, Math.Max(ready, until), $"a{v}_{j}");
-                var b = model.NewIntVar(ready, Math.Max(ready, until), $"b{v}_{j}");
+                var a = model.NewIntVar(starts[j], until, $"a{v}_{j}");
+                var b = model.NewIntVar(starts[j], until, $"b{v}_{j}");
                 var used = model.NewBoolVar($"u{v}_{j}");
                 var tour = model.NewIntVar(0, Math.Max(0, until - ready), $"tour{v}_{j}");
                 if (slots.Count > 0)
@@ -132,9 +144,31 @@ internal sealed class TripSlots
                 {
                     for (var i2 = i + 1; i2 < hosts.Length; i2++)
                     {
-                        var first = order[(i, i2)] = model.NewBoolVar($"o{i}_{i2}_{v}_{j}");
-                        model.Add(arrive[i2] >= arrive[i] + stopMinutes + travel[i, i2]).OnlyEnforceIf([stops[i], stops[i2], first]);
-                        model.Add(arrive[i] >= arrive[i2] + stopMinutes + travel[i2, i]).OnlyEnforceIf([stops[i], stops[i2], first.Not()]);
+                        // Two stops that no trip can make together (too many people, or neither order keeps the windows
+                        // and the shift) exclude each other; when one order only can, it needs no literal.
+                        var forward = Together(i, i2);
+                        var backward = Together(i2, i);
+                        if (!forward && !backward || fewest[hosts[i]] + fewest[hosts[i2]] > seats)
+                        {
+                            model.AddBoolOr([stops[i].Not(), stops[i2].Not()]);
+                            continue;
+                        }
+
+                        if (forward && backward)
+                        {
+                            var first = order[(i, i2)] = model.NewBoolVar($"o{i}_{i2}_{v}_{j}");
+                            model.Add(arrive[i2] >= arrive[i] + stopMinutes + travel[i, i2]).OnlyEnforceIf([stops[i], stops[i2], first]);
+                            model.Add(arrive[i] >= arrive[i2] + stopMinutes + travel[i2, i]).OnlyEnforceIf([stops[i], stops[i2], first.Not()]);
+                        }
+                        else if (forward)
+                        {
+                            model.Add(arrive[i2] >= arrive[i] + stopMinutes + travel[i, i2]).OnlyEnforceIf([stops[i], stops[i2]]);
+                        }
+                        else
+                        {
+                            model.Add(arrive[i] >= arrive[i2] + stopMinutes + travel[i2, i]).OnlyEnforceIf([stops[i], stops[i2]]);
+                        }
+
                         long di = problem.Drive[hosts[i]], d2 = problem.Drive[hosts[i2]];
                         var through = di + travel[i, i2] + d2;
                         if (through > 2 * Math.Max(di, d2))
@@ -147,7 +181,7 @@ internal sealed class TripSlots
                 model.Add(LinearExpr.WeightedSum(rides.Values, rides.Keys.Select(p => (long)problem.Matching.People[pairs[p].H])) <= seats);
                 model.Add(b - a >= (loading * used) + (stopMinutes * LinearExpr.Sum(stops)) + tour);
                 model.Add(LinearExpr.Sum(stops) >= used);
-                slots.Add(new Slot(a, b, used, tour, stops, arrive, order, rides));
+                slots.Add(new Slot(starts[j], a, b, used, tour, stops, arrive, order, rides));
             }
 
             foreach (var p in mine)
@@ -168,13 +202,28 @@ internal sealed class TripSlots
     }
 
     /// <summary>
-    /// At most how many trips the vehicle can make: each lasts at least loading, one stop and the round trip to the
-    /// nearest host it can drive to, inside <c>[ready, until]</c>.
+    /// The earliest boarding start of each trip the vehicle can make: trip j starts after j earlier trips, which stop at
+    /// distinct hosts (rule 2 keeps a host's households on one trip) and each last at least loading, a stop and the round
+    /// trip to one of its hosts; so after the j smallest such lengths over distinct hosts. A trip fits while it can
+    /// itself still be made before <c>until</c>.
     /// </summary>
-    private static int SlotCount(NightPlanProblem problem, int[] hosts, int ready, int until)
+    private static List<int> SlotStarts(NightPlanProblem problem, int[] hosts, int ready, int until)
     {
         var transport = problem.File.Transport;
-        var shortest = transport.LoadingMinutes + transport.StopMinutes + (2 * hosts.Min(k => problem.Drive[k]));
-        return Math.Max(0, until - ready) / Math.Max(1, shortest);
+        var lengths = hosts.Select(k => transport.LoadingMinutes + transport.StopMinutes + (2 * problem.Drive[k])).Order().ToList();
+        var starts = new List<int>();
+        var start = ready;
+        foreach (var length in lengths)
+        {
+            if (start + length > until)
+            {
+                break;
+            }
+
+            starts.Add(start);
+            start += length;
+        }
+
+        return starts;
     }
 }
