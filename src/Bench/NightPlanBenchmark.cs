@@ -69,10 +69,10 @@ internal static class NightPlanBenchmark
             if (referenceSeconds > 0)
             {
                 var referenceClock = Stopwatch.StartNew();
-                var (proved, tiers) = NightPlanReference.Bound(file, TimeSpan.FromSeconds(referenceSeconds), 2);
-                var provedSum = proved.Sum();
+                var (exactBound, provedTiers) = NightPlanReference.Bound(file, TimeSpan.FromSeconds(referenceSeconds), 2);
+                var exactSum = exactBound.Sum();
                 reference = string.Create(CultureInfo.InvariantCulture,
-                    $" {Tiers(proved)}{(tiers == proved.Length ? " (optimum)" : $" ({tiers} of {proved.Length} tiers proved)")} | {(provedSum == 0 ? 0 : 100.0 * (provedSum - brought) / provedSum):0.0} % | {referenceClock.ElapsedMilliseconds} |");
+                    $" {Tiers(exactBound)}{(provedTiers == exactBound.Length ? " (optimum)" : $" ({provedTiers} of {exactBound.Length} tiers proved)")} | {(exactSum == 0 ? 0 : 100.0 * (exactSum - brought) / exactSum):0.0} % | {referenceClock.ElapsedMilliseconds} |");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

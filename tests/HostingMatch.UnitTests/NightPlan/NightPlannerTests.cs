@@ -210,6 +210,58 @@ public sealed class NightPlannerTests
     }
 
     [Fact]
+    public void AHouseholdOnADepartedTrip_KeepsItsBeds_AndItsHostGetsNoSecondStop()
+    {
+        // A man (tier 3) has left on the van for the only host a family of 3 (tier 1) could have; 3 beds, one household.
+        // The family cannot take his place, and no new trip may stop there again (review finding: the bound's model could
+        // leave the man unplaced and give the family his beds).
+        var hosts = new List<NightHost>
+        {
+            new("h-k", NightPlanNights.North(3), 3, 1, new HashSet<HouseholdCategory> { HouseholdCategory.Family, HouseholdCategory.Men }, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+        };
+        var households = new List<NightHousehold>
+        {
+            new("hh-man", [new Member(40, Sex.Male)]),
+            new("hh-fam", [new Member(30, Sex.Female), new Member(4, Sex.Male), new Member(6, Sex.Male)]),
+        };
+        var file = File1(hosts, households, vans: [new NightVehicle("van-1", 8, new LocalTime(20, 30), new LocalTime(0, 30))], escorts: 0);
+        var night = file.Night.Night;
+        OffsetDateTime At(int h, int m) => HostingMatch.Domain.Night.At(night, new LocalTime(h, m)).ToOffsetDateTime();
+        var departed = new VanTrip("van-1", 1, At(20, 40), At(21, 20), 1, [new TripStop("h-k", ["hh-man"], 1, At(20, 52))]);
+
+        var plan = NightPlanner.Plan(file, Quick with { DepartedTrips = [departed] });
+
+        Assert.Empty(NightPlanChecker.Check(file, plan));
+        Assert.Equal("h-k", plan.Placements.Single(p => p.HouseholdId == "hh-man").HostId);
+        Assert.Contains(plan.Unplaced, u => u.HouseholdId == "hh-fam");
+    }
+
+    [Fact]
+    public void AnAgreedPlacement_KeepsItsBeds_WhenTheExactModelWouldGiveThemToAHigherTier()
+    {
+        // A fetching host with 3 beds for one household: a man already agreed there (tier 3), and a family of 3 (tier 1)
+        // for whom it is the only host. The bound's model may leave the agreed man without his bed; a plan may not: the
+        // family is not placed, the man keeps his host (review finding: the exact model's plan put both there).
+        var hosts = new List<NightHost>
+        {
+            new("h-k", NightPlanNights.North(3), 3, 1, new HashSet<HouseholdCategory> { HouseholdCategory.Family, HouseholdCategory.Men }, false, false, true, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)),
+        };
+        var households = new List<NightHousehold>
+        {
+            new("hh-man", [new Member(40, Sex.Male)]),
+            new("hh-fam", [new Member(30, Sex.Female), new Member(4, Sex.Male), new Member(6, Sex.Male)]),
+        };
+        var file = File1(hosts, households, vans: [new NightVehicle("van-1", 8, new LocalTime(20, 30), new LocalTime(0, 30))], escorts: 0,
+            arrivals: new Dictionary<string, HostArrival> { ["h-k"] = new HostArrival(null, null, true) });
+
+        var plan = NightPlanner.Plan(file, Quick with { ConfirmedPlacements = new Dictionary<string, string> { ["hh-man"] = "h-k" } });
+
+        Assert.Empty(NightPlanChecker.Check(file, plan));
+        Assert.Equal("h-k", plan.Placements.Single(p => p.HouseholdId == "hh-man").HostId);
+        Assert.Contains(plan.Unplaced, u => u.HouseholdId == "hh-fam");
+    }
+
+    [Fact]
     public void AnAgreedPlacementNoRideCanBringOnceShared_StaysAtItsHostWithoutARide_AndItsBedsAreNotGivenAway()
     {
         // One trip of 8 seats and two agreed households of 5: one is driven, the other keeps its host, apart, without a

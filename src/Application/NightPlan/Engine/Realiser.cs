@@ -167,6 +167,14 @@ internal sealed class Realiser(
         var rules = transport.Rules;
         var home = problem.File.Night.Base.Location;
         var result = new List<VanTrip>();
+
+        // Rule 2: a host already reached by a departed trip gets no new stop (its households travelled together).
+        var departedHosts = departed.SelectMany(t => t.Stops).Select(s => s.HostId).ToHashSet(StringComparer.Ordinal);
+        if (trips.Any(t => t.Stops.Any(s => departedHosts.Contains(m.Hosts[s.Host].Id))))
+        {
+            return null;
+        }
+
         long driving = 0;
         foreach (var group in trips.GroupBy(t => t.Vehicle))
         {
@@ -262,6 +270,15 @@ internal sealed class Realiser(
 
         foreach (var h in left)
         {
+            // The solution may have given a left-out agreed household's beds to others (the bound's model frees them).
+            var pin = host[h];
+            host[h] = -1;
+            if (!Fits(host, pin, h))
+            {
+                return null;
+            }
+
+            host[h] = pin;
             if (problem.CanFetch(host[h]))
             {
                 rides[h] = Fetch(host[h]);

@@ -179,21 +179,21 @@ internal sealed class TransportModel
     /// <summary>Hints every slot variable from a plan's new trips (each vehicle's in time order); slots beyond them unused.</summary>
     private void HintSlots(CpModel model, TripSlots slots, IReadOnlyList<SlotTrip> trips)
     {
+        var transport = problem.File.Transport;
         foreach (var vehicle in slots.Vehicles)
         {
-            var mine = trips.Where(trip => trip.Vehicle == vehicle.Vehicle).ToList();
             var hostAt = vehicle.Hosts.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+            var mine = trips.Where(trip => trip.Vehicle == vehicle.Vehicle && trip.Stops.All(s => hostAt.ContainsKey(s.Host))).ToList();
             var previousEnd = vehicle.Ready;
             for (var j = 0; j < vehicle.Slots.Count; j++)
             {
                 var slot = vehicle.Slots[j];
-                var trip = j < mine.Count && mine[j].Stops.All(s => hostAt.ContainsKey(s.Host)) ? mine[j] : null;
+                var trip = j < mine.Count ? mine[j] : null;
                 var position = trip is null ? [] : trip.Stops.Select((s, n) => (s.Host, n)).ToDictionary(x => hostAt[x.Host], x => x.n);
                 model.AddHint(slot.Used, trip is not null);
                 previousEnd = Math.Max(previousEnd, slot.Earliest);
                 model.AddHint(slot.Start, trip?.Start ?? previousEnd);
                 model.AddHint(slot.End, trip?.End ?? previousEnd);
-                var transport = problem.File.Transport;
                 model.AddHint(slot.Tour, trip is null ? 0 : Math.Max(0, trip.End - trip.Start - transport.LoadingMinutes - (transport.StopMinutes * trip.Stops.Count)));
                 previousEnd = trip?.End ?? previousEnd;
                 for (var i = 0; i < vehicle.Hosts.Length; i++)
@@ -370,7 +370,8 @@ internal sealed class TransportModel
                     return null;
                 }
 
-                if (pinsMayGoWithoutRide)
+                // A household on a departed trip is brought in every plan, whatever the bound's freedom for the others.
+                if (pinsMayGoWithoutRide && !problem.Frozen.ContainsKey(h))
                 {
                     foreach (var p in byHousehold[h].Where(p => pairs[p].K != pin))
                     {
