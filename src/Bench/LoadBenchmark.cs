@@ -30,6 +30,16 @@ public static class LoadBenchmark
             return 2;
         }
 
+        // Every number a positive whole number: "--per-call" without one was read as the text "true" and threw.
+        var bad = new[] { "rate", "seconds", "max-in-flight", "warm-up", "per-call", "api-pid" }
+            .Where(name => options.TryGetValue(name, out var text) && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0))
+            .ToList();
+        if (bad.Count > 0)
+        {
+            Console.Error.WriteLine(string.Join(Environment.NewLine, bad.Select(name => $"--{name} needs a positive whole number.")));
+            return 2;
+        }
+
         var rate = int.Parse(options.GetValueOrDefault("rate", "500"), CultureInfo.InvariantCulture);
         var seconds = Math.Min(120, int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture));
         var maxInFlight = int.Parse(options.GetValueOrDefault("max-in-flight", "256"), CultureInfo.InvariantCulture);
