@@ -159,6 +159,7 @@ public static class NightPlanner
         {
             var departedKeys = (options.DepartedTrips ?? []).Select(t => (t.VanId, t.Trip)).ToHashSet();
             var exactLeft = limit - clock.Elapsed - ExactMargin;
+
             var exactBound = model.Bound(forced, exactLeft > TimeSpan.FromMilliseconds(100) ? exactLeft : TimeSpan.FromMilliseconds(100), ReadyOf,
                 hint: () => (best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes)),
                 found: solved =>
@@ -168,7 +169,8 @@ public static class NightPlanner
                         var improved = insertion.Improve(plan);
                         best = Candidate.Better(improved, best) ? improved : best;
                     }
-                }).Bound;
+                },
+                knownBound: bound, reached: () => best.PeoplePerTier()).Bound;
             bound = bound is null || Candidate.CompareTiers(exactBound, bound) < 0 ? exactBound : bound;
 
             // What is left: the exact model's weighted objective (levels 1-5) from the best plan, unless levels 1-3 are proved.
@@ -180,6 +182,12 @@ public static class NightPlanner
                 {
                     var improved = insertion.Improve(plan);
                     best = Candidate.Better(improved, best) ? improved : best;
+                }
+
+                // Its objective's bound bounds every plan when nothing is agreed (it brings every agreed household, a plan may not).
+                if (forced.Count == 0 && solved?.Solution.TierBound is { } weighted && Candidate.CompareTiers(weighted, bound) < 0)
+                {
+                    bound = weighted;
                 }
             }
         }

@@ -228,8 +228,11 @@ internal sealed class TransportModel
     /// <remarks><c>slotsReady</c>: on the exact model (<see cref="TripSlots"/>, each vehicle ready at the minute it gives),
     /// whose solutions are plans: each step's is handed to <c>found</c> (its agreed households may be without a ride), and
     /// each step starts from the plan <c>hint</c> gives then. Null: on the relaxation.</remarks>
+    /// <remarks><c>knownBound</c> and <c>reached</c>: a lexicographic bound known already, and the best plan's people per
+    /// tier at each step; a tier where the plan reaches that bound, the tiers before fixed as in it, needs no solve.</remarks>
     public (int[] Bound, Solution? Solution, int ProvedTiers) Bound(IReadOnlyDictionary<int, int> forced, TimeSpan timeLimit, Func<int, int>? slotsReady = null, int workers = 2,
-        Func<(IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> Hint, IReadOnlyList<SlotTrip> Trips)>? hint = null, Action<ExactSolution>? found = null)
+        Func<(IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> Hint, IReadOnlyList<SlotTrip> Trips)>? hint = null, Action<ExactSolution>? found = null,
+        IReadOnlyList<int>? knownBound = null, Func<int[]>? reached = null)
     {
         var m = problem.Matching;
         var bound = new int[Priority.LowestTier];
@@ -243,6 +246,16 @@ internal sealed class TransportModel
         var proved = 0;
         for (var i = 0; i < bound.Length; i++)
         {
+            // A tier already proved: with the tiers before it fixed as in a known bound, a plan reaches that bound's value
+            // for it (nothing lexicographically above the bound exists, nothing below the plan is optimal).
+            if (knownBound is not null && reached?.Invoke() is { } plan
+                && Enumerable.Range(0, i + 1).All(j => plan[j] == knownBound[j]) && Enumerable.Range(0, i).All(j => bound[j] == knownBound[j]))
+            {
+                bound[i] = knownBound[i];
+                proved++;
+                continue;
+            }
+
             var built = Build(FullBudget, forced, pinsMayGoWithoutRide: true, perVehicle: true, slotsReady);
             if (built is null)
             {
@@ -269,8 +282,9 @@ internal sealed class TransportModel
                 }
             }
 
-            // On the exact model a share is left after the last step (the caller's search for a plan).
-            var steps = bound.Length - i + (slots is null ? 0 : 1);
+            // On the exact model each step but the last leaves a share for the caller's search for a plan (should it stop
+            // unproved); the last one, the tiers before it proved, is itself that search: it has all that is left.
+            var steps = bound.Length - i + (slots is null || i == bound.Length - 1 ? 0 : 1);
             var solver = Solver((timeLimit - clock.Elapsed) / steps, workers, slots is null ? "" : ExactParameters);
             var status = solver.Solve(model);
             if (slots is not null && status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
