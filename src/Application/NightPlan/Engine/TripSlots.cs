@@ -13,7 +13,9 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// between them kept (driving minutes keep the triangle inequality, rounding up included, so these pairwise orders
 /// are exactly the timings of some order of the stops). Seats per trip (rule 1); a host's driven households on one trip
 /// (rule 2). Redundant rows that tighten the relaxation: a trip lasts at least loading, its stops, and a tour out to
-/// each stop and back and through each pair of its stops.
+/// each stop and back and through each pair of its stops; two hosts that no trip can visit together (too many people,
+/// or neither order keeps both windows and the shift) exclude each other; trip j boards no sooner than after j trips to
+/// distinct hosts (<see cref="SlotStarts"/>). Each holds for every plan.
 /// </summary>
 internal sealed class TripSlots
 {
