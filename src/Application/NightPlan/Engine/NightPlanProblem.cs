@@ -1,6 +1,7 @@
 using HostingMatch.Application.Matching.Engine;
 using HostingMatch.Application.VanRuns.Planner;
 using HostingMatch.Domain.Geography;
+using HostingMatch.Domain.Households;
 using NodaTime;
 
 namespace HostingMatch.Application.NightPlan.Engine;
@@ -119,6 +120,65 @@ internal sealed class NightPlanProblem
     public bool CanDrive(int v, int h, int k) => Vehicles[v].Vehicle.Seats >= Matching.People[h] && VehicleArrival[v][k] >= 0;
 
     public bool CanReach(int h, int k) => CanFetch(k) || CanTransit(h, k) || CanDrive(h, k);
+
+    /// <summary>Whether household h fits host k beside the households <paramref name="hostOf"/> puts there (h itself aside): matching.md rules 6-8.</summary>
+    public bool Fits(int[] hostOf, int k, int h)
+    {
+        var together = new List<NightHousehold> { Matching.Households[h] };
+        for (var other = 0; other < hostOf.Length; other++)
+        {
+            if (hostOf[other] == k && other != h)
+            {
+                together.Add(Matching.Households[other]);
+            }
+        }
+
+        return HardRules.FitsTogether(Matching.Hosts[k], together);
+    }
+
+    /// <summary>
+    /// A trip leaving the base at <paramref name="depart"/> for <paramref name="hosts"/> in order, timed at the earliest:
+    /// each stop as soon as driving allows, waiting only for its window. The arrivals and the return; null when a stop's
+    /// window or the latest arrival is missed.
+    /// </summary>
+    public (int[] Arrivals, int Return)? Schedule(int depart, IReadOnlyList<int> hosts)
+    {
+        var transport = File.Transport;
+        var at = File.Night.Base.Location;
+        var time = depart;
+        var arrivals = new int[hosts.Count];
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            var k = hosts[i];
+            var arrive = Math.Max(time + transport.Rules.Minutes(at, Matching.Hosts[k].Location), From[k]);
+            if (arrive > Until[k] || arrive > LatestMinute)
+            {
+                return null;
+            }
+
+            arrivals[i] = arrive;
+            time = arrive + transport.StopMinutes;
+            at = Matching.Hosts[k].Location;
+        }
+
+        return (arrivals, time + transport.Rules.Minutes(at, File.Night.Base.Location));
+    }
+
+    /// <summary>A trip's driving minutes: the base, its stops in order, the base.</summary>
+    public long DrivingMinutes(VanTrip trip)
+    {
+        var rules = File.Transport.Rules;
+        var at = File.Night.Base.Location;
+        long minutes = 0;
+        foreach (var stop in trip.Stops)
+        {
+            var location = Matching.Hosts.First(k => k.Id == stop.HostId).Location;
+            minutes += rules.Minutes(at, location);
+            at = location;
+        }
+
+        return minutes + rules.Minutes(at, File.Night.Base.Location);
+    }
 
     /// <summary>Elapsed minutes from <c>firstDeparture</c> to a clock time of the night (before noon: after midnight).</summary>
     public int Minute(LocalTime time) => CeilMinutes(HostingMatch.Domain.Night.At(File.Night.Night, time).ToInstant() - Reference);

@@ -34,7 +34,6 @@ public static class NightPlanner
         options ??= NightPlanOptions.Default;
         var clock = Stopwatch.StartNew();
         var limit = options.TimeLimit ?? NightPlanOptions.DefaultTimeLimit;
-        Func<TimeSpan> Left = () => limit - clock.Elapsed > TimeSpan.Zero ? limit - clock.Elapsed : TimeSpan.Zero;
 
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var h = 0; h < file.Night.Households.Count; h++)
@@ -75,7 +74,7 @@ public static class NightPlanner
         var model = new TransportModel(problem);
         var exact = TripSlots.Size(problem, model.PairList, model.Drivers, ReadyOf) <= MaxExactSize ? model : null;
         var decompositionLimit = exact is null ? limit : limit * (1 - ExactShare);
-        Left = () => decompositionLimit - clock.Elapsed > TimeSpan.Zero ? decompositionLimit - clock.Elapsed : TimeSpan.Zero;
+        TimeSpan Left() => decompositionLimit - clock.Elapsed > TimeSpan.Zero ? decompositionLimit - clock.Elapsed : TimeSpan.Zero;
 
         var sequential = realiser.Realise(hostOf, null, RoutingTime(Left()));
         var insertion = new TripInsertion(problem, options.DepartedTrips ?? [], busy, forced.Keys.ToHashSet());
@@ -86,68 +85,66 @@ public static class NightPlanner
 
         // 2-4. Match with the rides, route, re-match.
         int[]? bound = null;
+        if (Left() > TimeSpan.Zero)
         {
-            if (Left() > TimeSpan.Zero)
+            // The bound first, tier by tier (a proof comes much sooner than for the weighted objective), then the
+            // weighted model (levels 1-5) for the plan. Its own bound is valid too when nothing is agreed (it brings every
+            // agreed household, which a plan may not): the lexicographically smaller is kept.
+            bound = model.Bound(forced, Left() * 0.3).Bound;
+            var full = model.Solve(model.FullBudget, forced, guide.Hint(), Left() * 0.4);
+            if (forced.Count == 0 && full?.TierBound is { } weighted && Candidate.CompareTiers(weighted, bound) < 0)
             {
-                // The bound first, tier by tier (a proof comes much sooner than for the weighted objective), then the
-                // weighted model (levels 1-5) for the plan. Its own bound is valid too when nothing is agreed (it brings every
-                // agreed household, which a plan may not): the lexicographically smaller is kept.
-                bound = model.Bound(forced, Left() * 0.3).Bound;
-                var full = model.Solve(model.FullBudget, forced, guide.Hint(), Left() * 0.4);
-                if (forced.Count == 0 && full?.TierBound is { } weighted && Candidate.CompareTiers(weighted, bound) < 0)
-                {
-                    bound = weighted;
-                }
+                bound = weighted;
+            }
 
-                if (full is not null)
-                {
-                    // The budget's bisection follows what the routing alone drove; the insertion only offers a better plan.
-                    var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
-                    var improved = insertion.Improve(candidate);
-                    best = Candidate.Better(improved, best) ? improved : best;
-                    guide = Candidate.Better(candidate, guide) ? candidate : guide;
+            if (full is not null)
+            {
+                // The budget's bisection follows what the routing alone drove; the insertion only offers a better plan.
+                var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
+                var improved = insertion.Improve(candidate);
+                best = Candidate.Better(improved, best) ? improved : best;
+                guide = Candidate.Better(candidate, guide) ? candidate : guide;
 
-                    // Bisection on the budget between what the routing drove (lo) and what it could not (hi).
-                    long lo = 0, hi = model.FullBudget;
-                    var last = candidate;
-                    var budget = model.FullBudget;
-                    for (var round = 0; round < MaxRounds && Left() > TimeSpan.FromMilliseconds(50); round++)
+                // Bisection on the budget between what the routing drove (lo) and what it could not (hi).
+                long lo = 0, hi = model.FullBudget;
+                var last = candidate;
+                var budget = model.FullBudget;
+                for (var round = 0; round < MaxRounds && Left() > TimeSpan.FromMilliseconds(50); round++)
+                {
+                    // At the bound on levels 1-3 what is left to gain (levels 4-7) is not worth another round of routing.
+                    if (bound is not null && Candidate.CompareTiers(best.PeoplePerTier(), bound) >= 0)
                     {
-                        // At the bound on levels 1-3 what is left to gain (levels 4-7) is not worth another round of routing.
-                        if (bound is not null && Candidate.CompareTiers(best.PeoplePerTier(), bound) >= 0)
-                        {
-                            break;
-                        }
-
-                        var drivenCost = last.DrivenCost(model);
-                        if (last.UndrivenCount == 0)
-                        {
-                            lo = Math.Max(lo, budget);
-                        }
-                        else
-                        {
-                            hi = Math.Min(hi, budget - 1);
-                            lo = Math.Max(lo, Math.Min(drivenCost, hi));
-                        }
-
-                        var next = last.UndrivenCount == 0 ? lo + ((hi - lo + 1) / 2) : lo;
-                        if (next == budget || hi - lo < Math.Max(1, model.FullBudget / 100) && last.UndrivenCount == 0)
-                        {
-                            break;
-                        }
-
-                        budget = next;
-                        var solved = model.Solve(budget, forced, guide.Hint(), Left() * 0.3);
-                        if (solved is null)
-                        {
-                            break;
-                        }
-
-                        last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()));
-                        var better = insertion.Improve(last);
-                        best = Candidate.Better(better, best) ? better : best;
-                        guide = Candidate.Better(last, guide) ? last : guide;
+                        break;
                     }
+
+                    var drivenCost = last.DrivenCost(model);
+                    if (last.UndrivenCount == 0)
+                    {
+                        lo = Math.Max(lo, budget);
+                    }
+                    else
+                    {
+                        hi = Math.Min(hi, budget - 1);
+                        lo = Math.Max(lo, Math.Min(drivenCost, hi));
+                    }
+
+                    var next = last.UndrivenCount == 0 ? lo + ((hi - lo + 1) / 2) : lo;
+                    if (next == budget || hi - lo < Math.Max(1, model.FullBudget / 100) && last.UndrivenCount == 0)
+                    {
+                        break;
+                    }
+
+                    budget = next;
+                    var solved = model.Solve(budget, forced, guide.Hint(), Left() * 0.3);
+                    if (solved is null)
+                    {
+                        break;
+                    }
+
+                    last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()));
+                    var better = insertion.Improve(last);
+                    best = Candidate.Better(better, best) ? better : best;
+                    guide = Candidate.Better(last, guide) ? last : guide;
                 }
             }
         }
@@ -160,16 +157,19 @@ public static class NightPlanner
             var departedKeys = (options.DepartedTrips ?? []).Select(t => (t.VanId, t.Trip)).ToHashSet();
             var exactLeft = limit - clock.Elapsed - ExactMargin;
 
+            // A solution of the exact model, as a plan improved by the insertion, replaces the best when better.
+            void Consider(TransportModel.ExactSolution solved)
+            {
+                if (realiser.FromTrips(solved.Solution.HostOf, solved.Solution.Way, solved.Trips, forced) is { } plan)
+                {
+                    var improved = insertion.Improve(plan);
+                    best = Candidate.Better(improved, best) ? improved : best;
+                }
+            }
+
             var exactBound = model.Bound(forced, exactLeft > TimeSpan.FromMilliseconds(100) ? exactLeft : TimeSpan.FromMilliseconds(100), ReadyOf,
                 hint: () => (best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes)),
-                found: solved =>
-                {
-                    if (realiser.FromTrips(solved.Solution.HostOf, solved.Solution.Way, solved.Trips, forced) is { } plan)
-                    {
-                        var improved = insertion.Improve(plan);
-                        best = Candidate.Better(improved, best) ? improved : best;
-                    }
-                },
+                found: Consider,
                 knownBound: bound, reached: () => best.PeoplePerTier()).Bound;
             bound = bound is null || Candidate.CompareTiers(exactBound, bound) < 0 ? exactBound : bound;
 
@@ -178,10 +178,9 @@ public static class NightPlanner
             if (Candidate.CompareTiers(best.PeoplePerTier(), bound) < 0 && exactLeft > TimeSpan.FromMilliseconds(100))
             {
                 var solved = model.SolveExact(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), exactLeft);
-                if (solved is not null && realiser.FromTrips(solved.Solution.HostOf, solved.Solution.Way, solved.Trips, forced) is { } plan)
+                if (solved is not null)
                 {
-                    var improved = insertion.Improve(plan);
-                    best = Candidate.Better(improved, best) ? improved : best;
+                    Consider(solved);
                 }
 
                 // Its objective's bound bounds every plan when nothing is agreed (it brings every agreed household, a plan may not).

@@ -64,19 +64,9 @@ internal sealed class Realiser(
         var escortsLeft = problem.File.Transport.PublicTransport.Escorts;
         for (var h = 0; h < n; h++)
         {
-            if (host[h] < 0 || rides[h] is not null)
+            if (host[h] >= 0 && rides[h] is null)
             {
-                continue;
-            }
-
-            if (way[h] == RideWay.HostFetches && problem.CanFetch(host[h]))
-            {
-                rides[h] = Fetch(host[h]);
-            }
-            else if (way[h] == RideWay.PublicTransport && problem.CanTransit(h, host[h]) && escortsLeft > 0)
-            {
-                rides[h] = Transit(host[h]);
-                escortsLeft--;
+                rides[h] = ChosenRide(h, host[h], way[h], ref escortsLeft);
             }
         }
 
@@ -86,15 +76,7 @@ internal sealed class Realiser(
         // otherwise it stays there without a ride, its beds taken, for a coordinator to arrange.
         foreach (var h in Enumerable.Range(0, n).Where(h => rides[h] is null && host[h] >= 0 && pinned.Contains(h)))
         {
-            if (problem.CanFetch(host[h]))
-            {
-                rides[h] = Fetch(host[h]);
-            }
-            else if (escortsLeft > 0 && problem.CanTransit(h, host[h]))
-            {
-                rides[h] = Transit(host[h]);
-                escortsLeft--;
-            }
+            rides[h] = SpareRide(h, host[h], ref escortsLeft);
         }
 
         // The repair: households without a ride, priority first, take a spare escort to their host or any fetching host
@@ -113,7 +95,7 @@ internal sealed class Realiser(
             foreach (var k in options)
             {
                 var transit = escortsLeft > 0 && problem.CanTransit(h, k);
-                if (!(problem.CanFetch(k) || transit) || !Fits(host, k, h))
+                if (!(problem.CanFetch(k) || transit) || !problem.Fits(host, k, h))
                 {
                     continue;
                 }
@@ -140,7 +122,7 @@ internal sealed class Realiser(
             HostOf = host,
             Rides = rides,
             Trips = trips.OrderBy(t => t.VanId, StringComparer.Ordinal).ThenBy(t => t.Trip).ToList(),
-            DrivingMinutes = routed.DrivingMinutes + FrozenDriving(),
+            DrivingMinutes = routed.DrivingMinutes + departed.Sum(problem.DrivingMinutes),
             UndrivenCount = undriven,
         };
     }
@@ -164,8 +146,6 @@ internal sealed class Realiser(
         }
 
         var transport = problem.File.Transport;
-        var rules = transport.Rules;
-        var home = problem.File.Night.Base.Location;
         var result = new List<VanTrip>();
 
         // Rule 2: a host already reached by a departed trip gets no new stop (its households travelled together).
@@ -175,7 +155,6 @@ internal sealed class Realiser(
             return null;
         }
 
-        long driving = 0;
         foreach (var group in trips.GroupBy(t => t.Vehicle))
         {
             var v = group.Key;
@@ -189,32 +168,13 @@ internal sealed class Realiser(
                     return null;
                 }
 
-                var time = ready + transport.LoadingMinutes;
-                var at = home;
-                var arrivals = new List<int>();
-                foreach (var stop in trip.Stops)
-                {
-                    var location = m.Hosts[stop.Host].Location;
-                    var drive = rules.Minutes(at, location);
-                    driving += drive;
-                    var arrive = Math.Max(time + drive, problem.From[stop.Host]);
-                    if (arrive > Math.Min(problem.Until[stop.Host], problem.LatestMinute))
-                    {
-                        return null;
-                    }
-
-                    arrivals.Add(arrive);
-                    time = arrive + transport.StopMinutes;
-                    at = location;
-                }
-
-                var back = rules.Minutes(at, home);
-                driving += back;
-                var returnAt = time + back;
-                if (returnAt > vehicle.Until)
+                if (problem.Schedule(ready + transport.LoadingMinutes, trip.Stops.Select(s => s.Host).ToList()) is not { } scheduled
+                    || scheduled.Return > vehicle.Until)
                 {
                     return null;
                 }
+
+                var (arrivals, returnAt) = scheduled;
 
                 number++;
                 var stops = new List<TripStop>();
@@ -231,7 +191,7 @@ internal sealed class Realiser(
                     stops.Add(new TripStop(m.Hosts[stop.Host].Id, ordered.Select(h => m.Households[h].Id).ToList(), ordered.Sum(h => m.People[h]), problem.At(arrivals[i])));
                 }
 
-                var departAt = arrivals[0] - rules.Minutes(home, m.Hosts[trip.Stops[0].Host].Location);
+                var departAt = arrivals[0] - problem.Drive[trip.Stops[0].Host];
                 result.Add(new VanTrip(vehicle.Vehicle.Id, number, problem.At(departAt), problem.At(returnAt), stops.Sum(s => s.People), stops));
                 ready = returnAt;
             }
@@ -248,21 +208,7 @@ internal sealed class Realiser(
                 continue;
             }
 
-            if (host[h] < 0 || rides[h] is not null)
-            {
-                continue;
-            }
-
-            if (ways[h] == RideWay.HostFetches && problem.CanFetch(host[h]))
-            {
-                rides[h] = Fetch(host[h]);
-            }
-            else if (ways[h] == RideWay.PublicTransport && problem.CanTransit(h, host[h]) && escortsLeft > 0)
-            {
-                rides[h] = Transit(host[h]);
-                escortsLeft--;
-            }
-            else
+            if (host[h] >= 0 && rides[h] is null && (rides[h] = ChosenRide(h, host[h], ways[h], ref escortsLeft)) is null)
             {
                 return null;
             }
@@ -271,23 +217,12 @@ internal sealed class Realiser(
         foreach (var h in left)
         {
             // The solution may have given a left-out agreed household's beds to others (the bound's model frees them).
-            var pin = host[h];
-            host[h] = -1;
-            if (!Fits(host, pin, h))
+            if (!problem.Fits(host, host[h], h))
             {
                 return null;
             }
 
-            host[h] = pin;
-            if (problem.CanFetch(host[h]))
-            {
-                rides[h] = Fetch(host[h]);
-            }
-            else if (escortsLeft > 0 && problem.CanTransit(h, host[h]))
-            {
-                rides[h] = Transit(host[h]);
-                escortsLeft--;
-            }
+            rides[h] = SpareRide(h, host[h], ref escortsLeft);
         }
 
         return new Candidate
@@ -296,7 +231,7 @@ internal sealed class Realiser(
             HostOf = host,
             Rides = rides,
             Trips = departed.Concat(result).OrderBy(t => t.VanId, StringComparer.Ordinal).ThenBy(t => t.Trip).ToList(),
-            DrivingMinutes = driving + FrozenDriving(),
+            DrivingMinutes = result.Concat(departed).Sum(problem.DrivingMinutes),
             UndrivenCount = 0,
         };
     }
@@ -359,44 +294,30 @@ internal sealed class Realiser(
         return pins.Keys.Count(pinsFirst.Delivered.Contains) > pins.Keys.Count(together.Delivered.Contains) ? pinsFirst : together;
     }
 
-    private bool Fits(int[] host, int k, int h)
+    /// <summary>The ride by the way chosen for household h to host k, when it can be had (public transport spends an escort); null otherwise.</summary>
+    private Ride? ChosenRide(int h, int k, RideWay? way, ref int escortsLeft)
     {
-        var together = new List<NightHousehold> { m.Households[h] };
-        for (var other = 0; other < host.Length; other++)
+        if (way == RideWay.HostFetches && problem.CanFetch(k))
         {
-            if (host[other] == k)
-            {
-                together.Add(m.Households[other]);
-            }
+            return Fetch(k);
         }
 
-        return HardRules.FitsTogether(m.Hosts[k], together);
+        if (way == RideWay.PublicTransport && problem.CanTransit(h, k) && escortsLeft > 0)
+        {
+            escortsLeft--;
+            return Transit(k);
+        }
+
+        return null;
     }
+
+    /// <summary>A ride for an agreed household left without one: its host fetches, else a spare escort; null when neither can be.</summary>
+    private Ride? SpareRide(int h, int k, ref int escortsLeft) =>
+        ChosenRide(h, k, problem.CanFetch(k) ? RideWay.HostFetches : RideWay.PublicTransport, ref escortsLeft);
 
     private Ride Fetch(int k) => new(RideWay.HostFetches, problem.At(problem.FetchArrival[k]));
 
     private Ride Transit(int k) => new(RideWay.PublicTransport, problem.At(problem.TransitArrival[k]), LeaveAt: problem.At(problem.TransitLeave[k]));
-
-    private long FrozenDriving()
-    {
-        long driving = 0;
-        var rules = problem.File.Transport.Rules;
-        var home = problem.File.Night.Base.Location;
-        foreach (var trip in departed)
-        {
-            var at = home;
-            foreach (var stop in trip.Stops)
-            {
-                var location = m.Hosts.First(k => k.Id == stop.HostId).Location;
-                driving += rules.Minutes(at, location);
-                at = location;
-            }
-
-            driving += rules.Minutes(at, home);
-        }
-
-        return driving;
-    }
 
     private int IndexOf(string householdId)
     {

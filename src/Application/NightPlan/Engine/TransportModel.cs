@@ -122,9 +122,8 @@ internal sealed class TransportModel
         return ReadExact(built, solver, Read(built, solver, status == CpSolverStatus.Optimal, DecodeTiers((long)Math.Floor(solver.BestObjectiveBound + 1e-6))));
     }
 
-    private static ExactSolution ReadExact(Built built, CpSolver solver, Solution solution)
+    private ExactSolution ReadExact(Built built, CpSolver solver, Solution solution)
     {
-        var pairs = built.Pairs;
         var trips = new List<SlotTrip>();
         foreach (var vehicle in built.Slots!.Vehicles)
         {
@@ -316,10 +315,7 @@ internal sealed class TransportModel
         return (bound, last, proved);
     }
 
-    private sealed record Built(CpModel Model, BoolVar[] X, BoolVar?[] T, BoolVar?[] Z, Dictionary<(int P, int V), BoolVar> ZV, LinearExpr[] TierPeople, TripSlots? Slots)
-    {
-        public required IReadOnlyList<(int H, int K)> Pairs { get; init; }
-    }
+    private sealed record Built(CpModel Model, BoolVar[] X, BoolVar?[] T, BoolVar?[] Z, Dictionary<(int P, int V), BoolVar> ZV, LinearExpr[] TierPeople, TripSlots? Slots);
 
     /// <remarks><c>pinsMayGoWithoutRide</c>: a forced household is kept from other hosts but need not be brought (for the
     /// bound: a plan may keep an agreed household at its host without a ride, its beds taken; freeing them only loosens).</remarks>
@@ -461,7 +457,7 @@ internal sealed class TransportModel
                 Enumerable.Range(0, pairs.Count).Where(p => m.Tier[pairs[p].H] == tier).Select(p => (long)m.People[pairs[p].H])))
             .ToArray();
         var slots = perVehicle && slotsReady is not null ? TripSlots.Add(model, problem, pairs, Drivers, zv, slotsReady) : null;
-        return new Built(model, x, t, z, zv, tierPeople, slots) { Pairs = pairs };
+        return new Built(model, x, t, z, zv, tierPeople, slots);
     }
 
     /// <summary>On the exact model, probing in the presolve takes seconds (hundreds of thousands of binary clauses) for little.</summary>

@@ -110,7 +110,7 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
             HostOf = host,
             Rides = rides,
             Trips = result.OrderBy(t => t.VanId, StringComparer.Ordinal).ThenBy(t => t.Trip).ToList(),
-            DrivingMinutes = result.Sum(Driving),
+            DrivingMinutes = result.Sum(problem.DrivingMinutes),
             UndrivenCount = plan.UndrivenCount,
         };
     }
@@ -201,7 +201,7 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
 
     /// <summary>Household h's hosts with room for it, continuity first, then nearest.</summary>
     private IEnumerable<int> Hosts(int h, int[] host) =>
-        problem.Pairs[h].Where(k => Fits(host, k, h)).OrderBy(k => m.LastHost[h] == k ? 0 : 1).ThenBy(k => problem.Drive[k]);
+        problem.Pairs[h].Where(k => problem.Fits(host, k, h)).OrderBy(k => m.LastHost[h] == k ? 0 : 1).ThenBy(k => problem.Drive[k]);
 
     /// <summary>A new stop at k for h: inserted in a trip with seats left (the cheapest place), else a new trip in a gap.</summary>
     private bool TryNewStop(int h, int k, List<Trip> trips)
@@ -264,26 +264,13 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
     private bool Schedule(Trip trip, List<Trip> trips)
     {
         var transport = problem.File.Transport;
-        var rules = transport.Rules;
         var vehicle = problem.Vehicles[trip.Vehicle];
-        var at = problem.File.Night.Base.Location;
-        var time = trip.Depart;
-        var arrivals = new int[trip.Stops.Count];
-        for (var i = 0; i < trip.Stops.Count; i++)
+        if (problem.Schedule(trip.Depart, trip.Stops.Select(s => s.K).ToList()) is not { } scheduled)
         {
-            var k = trip.Stops[i].K;
-            var arrive = Math.Max(time + rules.Minutes(at, m.Hosts[k].Location), problem.From[k]);
-            if (arrive > problem.Until[k] || arrive > problem.LatestMinute)
-            {
-                return false;
-            }
-
-            arrivals[i] = arrive;
-            time = arrive + transport.StopMinutes;
-            at = m.Hosts[k].Location;
+            return false;
         }
 
-        var back = time + rules.Minutes(at, problem.File.Night.Base.Location);
+        var (arrivals, back) = scheduled;
         if (back > vehicle.Until || trip.Depart - transport.LoadingMinutes < Ready(trip.Vehicle))
         {
             return false;
@@ -314,33 +301,4 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
     private int Ready(int v) => Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? 0);
 
     private int Passengers(Trip trip) => trip.Stops.Sum(s => s.Households.Sum(x => m.People[x]));
-
-    private bool Fits(int[] host, int k, int h)
-    {
-        var together = new List<NightHousehold> { m.Households[h] };
-        for (var other = 0; other < host.Length; other++)
-        {
-            if (host[other] == k && other != h)
-            {
-                together.Add(m.Households[other]);
-            }
-        }
-
-        return HardRules.FitsTogether(m.Hosts[k], together);
-    }
-
-    private long Driving(VanTrip trip)
-    {
-        var rules = problem.File.Transport.Rules;
-        var at = problem.File.Night.Base.Location;
-        long minutes = 0;
-        foreach (var stop in trip.Stops)
-        {
-            var location = m.Hosts.First(k => k.Id == stop.HostId).Location;
-            minutes += rules.Minutes(at, location);
-            at = location;
-        }
-
-        return minutes + rules.Minutes(at, problem.File.Night.Base.Location);
-    }
 }
