@@ -18,6 +18,7 @@ internal sealed class NightPlanProblem
     public NightPlanProblem(NightPlanFile file, MatchingOptions matchingOptions, IReadOnlyDictionary<int, int>? frozen = null)
     {
         Frozen = frozen ?? new Dictionary<int, int>();
+        ReachedByDepartedTrip = Frozen.Values.ToHashSet();
         File = file;
         Matching = new MatchingProblem(file.Night, matchingOptions);
         var transport = file.Transport;
@@ -117,7 +118,16 @@ internal sealed class NightPlanProblem
 
     public bool CanDrive(int h, int k) => Enumerable.Range(0, Vehicles.Count).Any(v => CanDrive(v, h, k));
 
-    public bool CanDrive(int v, int h, int k) => Vehicles[v].Vehicle.Seats >= Matching.People[h] && VehicleArrival[v][k] >= 0;
+    /// <remarks>Never to a host a departed trip reached (van-runs.md rule 2: its households travel on that trip).</remarks>
+    public bool CanDrive(int v, int h, int k) => CouldDrive(v, h, k) && !ReachedByDepartedTrip.Contains(k);
+
+    /// <summary>Whether some way could bring household h to host k with the whole evening free, departed trips aside (transport.md's <c>no-ride</c>).</summary>
+    public bool CouldReach(int h, int k) => CanFetch(k) || CanTransit(h, k) || Enumerable.Range(0, Vehicles.Count).Any(v => CouldDrive(v, h, k));
+
+    private bool CouldDrive(int v, int h, int k) => Vehicles[v].Vehicle.Seats >= Matching.People[h] && VehicleArrival[v][k] >= 0;
+
+    /// <summary>The hosts a departed trip stopped at.</summary>
+    public IReadOnlySet<int> ReachedByDepartedTrip { get; }
 
     public bool CanReach(int h, int k) => CanFetch(k) || CanTransit(h, k) || CanDrive(h, k);
 

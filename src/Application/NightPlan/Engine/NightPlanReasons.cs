@@ -7,7 +7,8 @@ namespace HostingMatch.Application.NightPlan.Engine;
 
 /// <summary>
 /// Why a household is left out of the night plan (transport.md): the matching's reasons first, by the matching's own
-/// code; then <c>no-ride</c> when no way reaches any of its compatible hosts with enough beds even with everything free;
+/// code; then <c>no-ride</c> when no way reaches any of its compatible hosts with enough beds even with everything free
+/// (departed trips aside);
 /// otherwise <c>outranked</c>, saying whether the beds or the rides went to others.
 /// </summary>
 internal static class NightPlanReasons
@@ -27,9 +28,16 @@ internal static class NightPlanReasons
         }
 
         var roomy = m.Compatible[h].Where(k => HardRules.HasBedsFor(m.Hosts[k], m.People[h])).ToList();
-        if (problem.Pairs[h].Length == 0)
+        if (!roomy.Any(k => problem.CouldReach(h, k)))
         {
             return (NightPlanReason.NoRide, NoRide(problem, h, roomy));
+        }
+
+        if (problem.Pairs[h].Length == 0)
+        {
+            var reached = roomy.Count(k => problem.CouldReach(h, k));
+            return (NightPlanReason.Outranked,
+                $"{Count(reached, "host")} with enough beds could be reached tonight, but only by a vehicle, and a trip that has left already stopped there (a host's guests travel together).");
         }
 
         var reachable = problem.Pairs[h];

@@ -149,8 +149,7 @@ internal sealed class Realiser(
         var result = new List<VanTrip>();
 
         // Rule 2: a host already reached by a departed trip gets no new stop (its households travelled together).
-        var departedHosts = departed.SelectMany(t => t.Stops).Select(s => s.HostId).ToHashSet(StringComparer.Ordinal);
-        if (trips.Any(t => t.Stops.Any(s => departedHosts.Contains(m.Hosts[s.Host].Id))))
+        if (trips.Any(t => t.Stops.Any(s => problem.ReachedByDepartedTrip.Contains(s.Host))))
         {
             return null;
         }
@@ -278,7 +277,10 @@ internal sealed class Realiser(
             return together;
         }
 
-        var first = VehicleRouting.Route(problem, pins, busy, routingTime);
+        // The agreed households first, with the others bound for the same hosts (rule 2: a host's guests travel on one
+        // trip, so no later routing may stop there again); then the rest after them.
+        var pinnedHosts = pins.Values.ToHashSet();
+        var first = VehicleRouting.Route(problem, toDrive.Where(p => pinnedHosts.Contains(p.Value)).ToDictionary(), busy, routingTime);
         var after = ((int Ready, int TripsDone)?[])busy.Clone();
         foreach (var trip in first.Trips)
         {
@@ -287,7 +289,7 @@ internal sealed class Realiser(
             after[v] = (Math.Max(back, after[v]?.Ready ?? 0), Math.Max(trip.Trip, after[v]?.TripsDone ?? 0));
         }
 
-        var rest = toDrive.Where(p => !pinned.Contains(p.Key)).ToDictionary();
+        var rest = toDrive.Where(p => !pinnedHosts.Contains(p.Value)).ToDictionary();
         var then = rest.Count == 0 ? new VehicleRouting.Result([], [], 0) : VehicleRouting.Route(problem, rest, after, routingTime);
         var pinsFirst = new VehicleRouting.Result([.. first.Trips, .. then.Trips], [.. first.Delivered, .. then.Delivered],
             first.DrivingMinutes + then.DrivingMinutes);
