@@ -1,7 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using HostingMatch.Application.Demo;
+using HostingMatch.Application.Stays;
+using HostingMatch.Domain;
+using HostingMatch.Domain.Stays;
 using HostingMatch.IntegrationTests.Support;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace HostingMatch.IntegrationTests.Stays;
@@ -152,6 +159,55 @@ public sealed class StaysPlanningTests : OwnApiTest
         var past = await Client.PostAsJsonAsync($"/api/v1/stays/guests/{b}/end", new JsonObject { ["outcome"] = "other", ["until"] = "2026-11-20" });
         Assert.Equal(HttpStatusCode.Conflict, past.StatusCode);
         Assert.Equal("need-past-nights", (string?)(await past.ReadObjectAsync())["code"]);
+    }
+
+    /// <summary>
+    /// <c>scripts/night.sh</c> run twice on one evening: the stays demo is loaded and planned from tomorrow, the stays worker
+    /// sends the proposals of the next ten days to their hosts, and the demo plans again from tomorrow. The proposals awaiting
+    /// an answer are kept as they are and the rest of the first plan is still allowed, so the second plan covers, in each
+    /// tier, at least the first plan's person-nights less those of the proposals kept; and it proves a gap below 100 %.
+    /// (The proposals kept once made the programme small enough for the exact model, which found nothing in its time and
+    /// returned the first fit with a gap of 100 %: docs/stays.md.)
+    /// </summary>
+    [Fact]
+    public async Task PlanningTheDemoAgainWhileItsProposalsAwaitTheirHostsCoversAtLeastWhatTheFirstPlanLeft()
+    {
+        var tomorrow = Night.Current(Api.Clock.GetCurrentInstant()).PlusDays(1);
+        await SendAsync(new LoadDemoStays(tomorrow));
+        var first = await SendAsync(new PlanStays(tomorrow, tomorrow.PlusWeeks(8), null, 30));
+        Assert.True((await SendAsync(new SettleStays())).Proposed > 0);
+
+        var kept = new long[3];
+        await using (var db = Api.Database.NewContext())
+        {
+            var awaiting = await db.Stays.AsNoTracking().Where(s => s.Status == StayStatus.Proposed && s.ProposedToHostAt != null)
+                .Join(db.StayGuests.AsNoTracking(), s => s.GuestId, g => g.Id, (s, g) => new { s.From, s.Until, g.HouseholdId })
+                .ToListAsync();
+            var households = await db.Households.AsNoTracking().ToDictionaryAsync(h => h.Id);
+            foreach (var stay in awaiting)
+            {
+                var household = households[stay.HouseholdId];
+                kept[household.Tier - 1] += (long)household.People * Period.DaysBetween(stay.From, stay.Until);
+            }
+        }
+
+        // Time enough to prove it however busy the machine (alone it is proved in about 25 s); the first plan had the demo's 30 s.
+        var again = await SendAsync(new PlanStays(tomorrow, tomorrow.PlusWeeks(8), null, 120));
+
+        for (var tier = 0; tier < 3; tier++)
+        {
+            var left = first.Summary.PersonNightsCovered[tier] - kept[tier];
+            Assert.True(again.Summary.PersonNightsCovered[tier] >= left,
+                $"tier {tier + 1}: {again.Summary.PersonNightsCovered[tier]} person-nights covered, the first plan left {left}");
+        }
+
+        Assert.True(again.Optimal || again.Gap < 1, $"gap {again.Gap}");
+    }
+
+    private async Task<T> SendAsync<T>(ICommand<T> command)
+    {
+        await using var scope = Api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
     [Fact]

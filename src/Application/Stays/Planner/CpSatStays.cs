@@ -17,9 +17,9 @@ internal static class CpSatStays
     /// <summary>What the solve of one component gives.</summary>
     /// <param name="Chains">The chosen stays per guest of the component.</param>
     /// <param name="UnprovedLevel">Index (0-4) of the first level not proved optimal, or null.</param>
-    /// <param name="Bound">The solver's bound on that level.</param>
+    /// <param name="Bound">The solver's bound on that level; null when it gave none (stopped before its search, e.g. in presolve).</param>
     /// <param name="Found">The value found on that level.</param>
-    public sealed record Result(Dictionary<int, List<Candidate>> Chains, int? UnprovedLevel, double Bound, long Found);
+    public sealed record Result(Dictionary<int, List<Candidate>> Chains, int? UnprovedLevel, double? Bound, long Found);
 
     private sealed record Transition(int Guest, int From, int To, int Day, BoolVar Variable, int Moves, int Minutes);
 
@@ -76,7 +76,7 @@ internal static class CpSatStays
 
         var best = hint.Select((chain, g) => (chain, g)).Where(p => guests.Contains(p.g)).ToDictionary(p => p.g, p => p.chain.ToList());
         int? unproved = null;
-        double bound = 0;
+        double? bound = null;
         long found = 0;
         for (var level = 0; level < 5; level++)
         {
@@ -138,7 +138,7 @@ internal static class CpSatStays
             if (unproved is null)
             {
                 unproved = level;
-                bound = double.IsFinite(solver.BestObjectiveBound) && status is CpSolverStatus.Feasible ? solver.BestObjectiveBound : (maximise ? long.MaxValue : 0);
+                bound = double.IsFinite(solver.BestObjectiveBound) && status is CpSolverStatus.Feasible ? solver.BestObjectiveBound : null;
                 found = value;
             }
 

@@ -9,7 +9,7 @@ namespace HostingMatch.Application.Stays.Planner;
 /// <remarks><c>Optimal</c>: True only when the planner proved that no allowed plan is better.<br/>
 /// <c>Gap</c>: 
 /// Null when optimal. Otherwise the proved relative gap of the first objective level the search could not close:
-/// (bound - found) / max(1, |bound|), in [0, 1].
+/// coverage (bound - found) / max(1, bound), moves and journeys (found - bound) / max(1, found), in [0, 1].
 /// </remarks>
 public sealed record StaysPlan(
     LocalDate PlanFrom,

@@ -16,7 +16,8 @@ public static class StaysPlanner
 
     /// <summary>
     /// Plans as <see cref="Solve"/> does and gives the bounds the planner proved beside the plan: <see cref="StaysBounds"/>,
-    /// tightened by the linear relaxation level by level where the plan reaches the levels above (the plan's gap is against these).
+    /// tightened by the linear relaxation level by level where the plan reaches the levels above (the plan's gap is against these,
+    /// or the exact model's where that proves more).
     /// </summary>
     /// <exception cref="ArgumentException">As <see cref="Solve"/>.</exception>
     public static (StaysPlan Plan, StaysBounds Bounds) SolveWithBounds(StaysFile file, StaysPlannerOptions? options = null) =>
@@ -31,37 +32,70 @@ public static class StaysPlanner
         var problem = new StaysProblem(file);
 
         // First the chains: every guest's own optimum (the bounds), then the better of the first fit and a greedy in
-        // priority order. When that plan reaches the bounds it is optimal, with no model to build.
+        // priority order, improved as chains as columns until it reaches the bounds (optimal, with no model to build: most
+        // tiny programmes of the tests at once), finds nothing new, or the clock says stop.
         var search = new ChainSearch(problem);
         var (bounds, own) = StaysBounds.Compute(problem, search);
         var firstFit = FirstFitStays.Chains(problem, [.. Enumerable.Range(0, file.Guests.Count)]);
         var columns = new StaysColumnSearch(problem, search, bounds, own, firstFit, options.Progress);
-        if (columns.Reaches() || EstimatedSize(problem) > exactModelLimit)
+        // The plan is built after the search (and the exact model), and a step of either can end a little past its deadline:
+        // a fiftieth of the limit (at most a second) is kept for that, so that the whole stays within the limit.
+        var reserve = options.TimeLimit is { } limit ? TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, limit.Ticks / 50)) : TimeSpan.Zero;
+        Deadline Left() => deadline.Remaining() is { } left ? Deadline.Start(left - reserve) : deadline;
+        columns.Improve(Left());
+        var b = columns.Bound;
+        var raised = new StaysBounds([b[0], b[1], b[2]], b[3], b[4]);
+
+        // The exact model only after the search, on a programme small enough, from the search's plan, which it replaces only
+        // by a better one: given the programme first, it returned the first plan unimproved wherever it could not even
+        // presolve in its share of the time (docs/stays.md, "The exact model after the search"). It takes what the search
+        // leaves when it stops early, finding nothing new, if that is a quarter of the limit at least: its building is
+        // outside the clock (2-3 s at 80,000 to 360,000 estimated variables) and would overrun a limit nearly spent.
+        var chains = columns.Best;
+        var exactSolved = false;
+        (int Level, double? Gap)? unproved = null;
+        if (!columns.Reaches() && EstimatedSize(problem) <= exactModelLimit
+            && (options.TimeLimit is not { } total || deadline.Remaining() > total / 4))
         {
-            // Too big for the exact model (it would take longer to build than to be useful): chains as columns.
-            // The plan is built after the search, and a step of the search can end a little past its deadline: a
-            // fiftieth of the limit (at most a second) is kept for both, so that the whole stays within the limit.
-            var reserve = options.TimeLimit is { } limit ? TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, limit.Ticks / 50)) : TimeSpan.Zero;
-            columns.Improve(deadline.Remaining() is { } left ? Deadline.Start(left - reserve) : deadline);
-            var proved = columns.Reaches();
-            var plan = StaysPlanBuilder.Build(problem, columns.Best, optimal: proved, gap: null, deadline.Elapsed);
-            var b = columns.Bound;
-            var raised = new StaysBounds([b[0], b[1], b[2]], b[3], b[4]);
-            return (proved ? plan : plan with { Gap = raised.GapOf(plan.Summary) }, raised);
+            (chains, unproved) = SolveExact(problem, columns.Best, Left());
+            exactSolved = true;
         }
 
-        return (SolveExact(problem, columns.Best, deadline), bounds);
+        var plan = StaysPlanBuilder.Build(problem, chains, optimal: false, gap: null, deadline.Elapsed);
+        return (exactSolved && unproved is null) || raised.Proves(plan.Summary)
+            ? (plan with { Optimal = true }, raised)
+            : (plan with { Gap = Gap(raised, plan.Summary, unproved) }, raised);
     }
 
-    /// <summary>The exact model, component by component, from the plan <paramref name="hint"/>.</summary>
-    private static StaysPlan SolveExact(StaysProblem problem, List<Candidate>[] hint, Deadline deadline)
+    /// <summary>
+    /// The gap of a plan not proved optimal, on the first level neither proof reaches: the bounds prove the levels the plan
+    /// reaches (<paramref name="raised"/>), the exact model every level before its first unproved one, where it gives its own
+    /// gap (none: 1).
+    /// </summary>
+    private static double Gap(StaysBounds raised, StaysSummary summary, (int Level, double? Gap)? exactUnproved)
+    {
+        var gap = raised.GapOf(summary);
+        if (exactUnproved is not var (level, exactGap))
+        {
+            // The exact model did not run.
+            return gap;
+        }
+
+        var reached = Enumerable.Range(0, 5).First(k => summary.Levels[k] != raised.Levels[k]);
+        return level > reached ? exactGap ?? 1 : level < reached ? gap : Math.Min(gap, exactGap ?? 1);
+    }
+
+    /// <summary>
+    /// The exact model, component by component, from the plan <paramref name="hint"/>: the chains, and the first level some
+    /// component could not prove with the gap there over those components (coverage (bound - found) / bound, moves and
+    /// journeys (found - bound) / found; null when one of them has no bound), or null when every level is proved.
+    /// </summary>
+    internal static (List<Candidate>[] Chains, (int Level, double? Gap)? Unproved) SolveExact(StaysProblem problem, List<Candidate>[] hint, Deadline deadline)
     {
         var file = problem.File;
         var components = Components(problem);
         var chains = Enumerable.Range(0, file.Guests.Count).Select(_ => new List<Candidate>()).ToArray();
 
-        // The gap is the one of the first level some component could not prove, over all components.
-        var unproved = int.MaxValue;
         var results = new List<CpSatStays.Result>();
         for (var k = 0; k < components.Count; k++)
         {
@@ -74,24 +108,26 @@ public static class StaysPlanner
             }
 
             results.Add(result);
-            if (result.UnprovedLevel is { } level)
-            {
-                unproved = Math.Min(unproved, level);
-            }
         }
 
-        double? gap = null;
-        if (unproved != int.MaxValue)
+        if (results.Min(r => r.UnprovedLevel) is not { } level)
         {
-            var bound = results.Where(r => r.UnprovedLevel == unproved).Sum(r => r.Bound);
-            var found = results.Where(r => r.UnprovedLevel == unproved).Sum(r => (double)r.Found);
-            gap = Math.Clamp(Math.Abs(bound - found) / Math.Max(1, Math.Abs(bound)), 0, 1);
+            return (chains, null);
         }
 
-        return StaysPlanBuilder.Build(problem, chains, optimal: gap is null, gap, deadline.Elapsed);
+        var open = results.Where(r => r.UnprovedLevel == level).ToList();
+        if (open.Any(r => r.Bound is null))
+        {
+            return (chains, (level, null));
+        }
+
+        var bound = open.Sum(r => r.Bound!.Value);
+        var found = open.Sum(r => (double)r.Found);
+        var gap = level < 3 ? (bound - found) / Math.Max(1, bound) : (found - bound) / Math.Max(1, found);
+        return (chains, (level, Math.Clamp(gap, 0, 1)));
     }
 
-    /// <summary>Above this many estimated variables the exact model takes longer to build than to be useful: the planner reduces it.</summary>
+    /// <summary>Above this many estimated variables the exact model takes longer to build than to be useful: the search's plan stands.</summary>
     internal const long ExactModelLimit = 400_000;
 
     /// <summary>Transitions (hosts squared per night) and candidate stays (open nights times stay lengths), over all guests.</summary>
