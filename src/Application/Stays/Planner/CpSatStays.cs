@@ -99,6 +99,19 @@ internal static class CpSatStays
             // Each level gets its share of the time left, so that a level the search cannot close still leaves time to
             // improve the levels below it (moves, journeys) with that level held at its best value found.
             var share = deadline.Remaining() is { } left ? left / (5 - level) : (TimeSpan?)null;
+            if (share == TimeSpan.Zero)
+            {
+                // The time is spent (the building can take it all): a solve stopped at once still loads and presolves the
+                // model, half a second to seconds a level on wide programmes, so the plan so far stands from this level on.
+                if (unproved is null)
+                {
+                    unproved = level;
+                    found = Evaluate(hintOf, file, candidates, x, transitions, level);
+                }
+
+                break;
+            }
+
             var solver = new CpSolver { StringParameters = Parameters(Deadline.Start(share)) };
             var status = solver.Solve(model);
             if (status is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid && level == 0)
