@@ -11,6 +11,15 @@ public static class Night
     /// <summary>The zone every night, arrival and window is expressed in.</summary>
     public static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Europe/Paris"];
 
+    /// <summary>
+    /// The last night the calendar holds: a night's times after midnight are on the next day, and 9999-12-31 has none
+    /// (NodaTime's calendar ends there). Input naming a later night is refused with <see cref="AfterLastProblem"/>.
+    /// </summary>
+    public static readonly LocalDate Last = LocalDate.MaxIsoValue.PlusDays(-1);
+
+    /// <summary>What is wrong with a night after <see cref="Last"/>, said on its field.</summary>
+    public const string AfterLastProblem = "must be a night up to 9999-12-30 (its morning is on the next day)";
+
     /// <summary>Before this local hour, a clock time belongs to the previous evening's night.</summary>
     public static readonly LocalTime EveningStarts = new(12, 0);
 

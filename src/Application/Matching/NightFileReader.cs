@@ -33,7 +33,7 @@ public static class NightFileReader
             return new NightFileResult(null, errors.Items);
         }
 
-        var night = root.Date("night");
+        var night = root.Night("night");
         var nightBase = ReadBase(root.Object("base"));
         var rules = ReadRules(root.Object("rules", required: false));
         var hosts = root.Objects("hosts").Select(ReadHost).ToList();

@@ -196,6 +196,19 @@ public sealed partial class JsonFields(JsonElement element, string path, InputEr
         return parsed.Value;
     }
 
+    /// <summary>A night: a date written <c>YYYY-MM-DD</c> whose morning the calendar holds (up to <see cref="Domain.Night.Last"/>).</summary>
+    public LocalDate? Night(string name, bool required = true)
+    {
+        var night = Date(name, required);
+        if (night > Domain.Night.Last)
+        {
+            errors.Add(Child(name), Domain.Night.AfterLastProblem);
+            return null;
+        }
+
+        return night;
+    }
+
     /// <summary>A clock time written <c>HH:mm</c>.</summary>
     public LocalTime? Time(string name, bool required = true)
     {

@@ -35,7 +35,7 @@ public static class RunsFileReader
             return new RunsFileReadResult(null, errors.Items);
         }
 
-        var night = root.Date("night");
+        var night = root.Night("night");
         var timeZone = root.String("timeZone", required: false) ?? RunsFile.SupportedTimeZone;
         if (timeZone != RunsFile.SupportedTimeZone)
         {

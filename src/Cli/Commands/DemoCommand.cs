@@ -183,9 +183,19 @@ internal static class NightOption
             result =>
             {
                 var text = result.GetValueOrDefault<string?>();
-                if (text is not null && !NodaTime.Text.LocalDatePattern.Iso.Parse(text).Success)
+                if (text is null)
+                {
+                    return;
+                }
+
+                var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(text);
+                if (!parsed.Success)
                 {
                     result.AddError($"--night: '{text}' is not a date written YYYY-MM-DD.");
+                }
+                else if (parsed.Value > Night.Last)
+                {
+                    result.AddError($"--night: {Night.AfterLastProblem}.");
                 }
             },
         },

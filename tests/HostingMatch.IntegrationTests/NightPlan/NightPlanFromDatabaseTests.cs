@@ -60,6 +60,15 @@ public sealed class NightPlanFromDatabaseTests : OwnApiTest
     }
 
     [Fact]
+    public async Task TheCalendarsLastNightIsA400NamingTheNightNotA500()
+    {
+        var response = await Client.PostAsync("/api/v1/nights/9999-12-31/night-plan", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["night"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task AConfirmedPlacementNoRideReachesIsListedApartAndKept()
     {
         var home = await AddHostAsync("h-home", beds: 2);

@@ -77,6 +77,19 @@ public sealed class NightPlanSimulationTests(ApiFactory api) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task ANightOnTheCalendarsLastDayGets400NamingTheNightNotA500()
+    {
+        // Its times after midnight would fall in the year 10000, which the calendar does not hold.
+        var night = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Paths.SharedSamples, "night-plan-sample.json")))!;
+        night["night"] = "9999-12-31";
+
+        var response = await Simulate(night.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["$.night"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task APartnerKeyMayNotPlanANight()
     {
         var partner = await api.CreateClientAsync("partner");

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using HostingMatch.Cli;
+using HostingMatch.Cli.Commands;
+using HostingMatch.UnitTests.VanRuns;
+
+namespace HostingMatch.UnitTests.NightPlan;
+
+/// <summary>The <c>plan</c> verb on files a tired or hostile caller could give it: exit 2 with one line per problem, never a crash.</summary>
+public sealed class PlanCommandTests
+{
+    private static readonly string Sample = Samples.Path("night-plan-sample.json");
+
+    private static (int Exit, string Out, string Err) Invoke(params string[] args) => CliInvocation.Invoke(PlanCommand.Create(), args);
+
+    private static (int Exit, string Out, string Err) InvokeOn(string text, params string[] args)
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, text);
+        try
+        {
+            return Invoke(["plan", path, .. args]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Plan_OnTheCalendarsLastDay_SaysTheNightIsOutOfRangeAndExits2()
+    {
+        // Its morning (the times after midnight) would be in the year 10000, which no calendar here holds.
+        var night = JsonNode.Parse(File.ReadAllText(Sample))!;
+        night["night"] = "9999-12-31";
+
+        var (exit, stdout, stderr) = InvokeOn(night.ToJsonString());
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("$.night: ", stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
