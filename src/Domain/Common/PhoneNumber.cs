@@ -15,7 +15,8 @@ public readonly partial record struct PhoneNumber
     /// <summary>The number in E.164, <c>+</c> and digits only.</summary>
     public string Value { get; }
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
+    // \z, not $: $ also matches before a final line end, which would let "+33612345678\n" through and be stored.
+    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}\z")]
     private static partial Regex E164();
 
     [GeneratedRegex(@"\+[1-9][0-9]{3,10}([0-9]{4})(?![0-9])")]

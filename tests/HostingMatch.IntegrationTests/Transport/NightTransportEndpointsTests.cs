@@ -103,6 +103,26 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task APhoneWithALineEndAfterItIsA400NotASecondPhoneForTheSamePerson()
+    {
+        Assert.Equal(HttpStatusCode.Created,
+            (await client.PostAsJsonAsync("/api/v1/nights/2026-12-06/escorts", new { firstName = "Sami", phone = "+33611114444" })).StatusCode);
+
+        var escort = await client.PostAsJsonAsync("/api/v1/nights/2026-12-06/escorts", new { firstName = "Sami", phone = "+33611114444\n" });
+        var car = Car();
+        car["driverPhone"] = "+33698765432\n";
+        var vehicle = await client.PostAsJsonAsync("/api/v1/nights/2026-12-06/vehicles", car);
+
+        Assert.Equal(HttpStatusCode.BadRequest, escort.StatusCode);
+        Assert.Equal(["phone"], (await escort.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.BadRequest, vehicle.StatusCode);
+        Assert.Equal(["vehicle.driverPhone"], (await vehicle.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+        await using var db = api.Database.NewContext();
+        Assert.Equal(1, await db.NightEscorts.CountAsync(e => e.Night == new NodaTime.LocalDate(2026, 12, 6)));
+        Assert.False(await db.NightVehicles.AnyAsync(v => v.Night == new NodaTime.LocalDate(2026, 12, 6)));
+    }
+
+    [Fact]
     public async Task AHostWhoFetchesAtTheBaseIsListedOnTheNightsTheyAreAvailableOnly()
     {
         var host = Builders.Host("h-fetch");

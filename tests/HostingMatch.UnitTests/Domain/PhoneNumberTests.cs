@@ -20,6 +20,7 @@ public sealed class PhoneNumberTests
     [Theory]
     [InlineData("06 12 34 56 78")]
     [InlineData("+0612345678")]
+    [InlineData("+33612345678\n")]
     [InlineData("")]
     [InlineData(null)]
     public void Parse_WhenTheNumberIsNotInE164_Throws(string? value)
