@@ -90,6 +90,22 @@ public sealed class NightPlanSimulationTests(ApiFactory api) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task AHundredThousandVehiclesGet400AtOnceNotTheSolverSlotForMinutes()
+    {
+        var night = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Paths.SharedSamples, "night-plan-sample.json")))!;
+        night["transport"]!["vehicles"] = new JsonArray(Enumerable.Range(0, 100_000).Select(i => (JsonNode)new JsonObject { ["id"] = $"v-{i}" }).ToArray());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await Simulate(night.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["$.transport.vehicles"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.True(clock.Elapsed < NightPlanEndpointsTimeLimit, $"refused after {clock.Elapsed}");
+    }
+
+    private static readonly TimeSpan NightPlanEndpointsTimeLimit = HostingMatch.Api.Endpoints.NightPlanEndpoints.TimeLimit;
+
+    [Fact]
     public async Task APartnerKeyMayNotPlanANight()
     {
         var partner = await api.CreateClientAsync("partner");

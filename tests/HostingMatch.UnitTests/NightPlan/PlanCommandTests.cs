@@ -40,4 +40,18 @@ public sealed class PlanCommandTests
         Assert.StartsWith("$.night: ", stderr);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void Plan_WithMoreVehiclesThanANightHas_SaysSoOnceAndExits2()
+    {
+        // 100,000 vehicles kept the planner (and the Api's only solver slot) busy for two minutes past its time limit.
+        var night = JsonNode.Parse(File.ReadAllText(Sample))!;
+        night["transport"]!["vehicles"] = new JsonArray(Enumerable.Range(0, 101).Select(i => (JsonNode)new JsonObject { ["id"] = $"v-{i}" }).ToArray());
+
+        var (exit, stdout, stderr) = InvokeOn(night.ToJsonString());
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("$.transport.vehicles: must list at most 100 vehicles", stderr.Trim());
+    }
 }
