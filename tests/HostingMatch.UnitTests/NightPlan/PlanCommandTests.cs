@@ -54,4 +54,37 @@ public sealed class PlanCommandTests
         Assert.Equal("", stdout);
         Assert.Equal("$.transport.vehicles: must list at most 100 vehicles", stderr.Trim());
     }
+
+    [Fact]
+    public void Plan_OnAFileThatIsNotUtf8_SaysSoAndExits2()
+    {
+        // A byte that is no UTF-8 was read as U+FFFD: a vehicle id the caller never wrote, and a plan for it.
+        var text = File.ReadAllBytes(Sample);
+        var at = text.AsSpan().IndexOf("\"van-1\""u8) + 4;
+        text[at] = 0xFF;
+        var path = Path.GetTempFileName();
+        File.WriteAllBytes(path, text);
+        try
+        {
+            var (exit, stdout, stderr) = Invoke("plan", path);
+
+            Assert.Equal(ExitCodes.BadInput, exit);
+            Assert.Equal("", stdout);
+            Assert.Equal($"{path}: is not UTF-8 text (an invalid byte)", stderr.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Plan_OnAnEndlessFile_RefusesItInsteadOfRunningOutOfMemory()
+    {
+        var (exit, stdout, stderr) = Invoke("plan", "/dev/zero");
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("/dev/zero: is larger than 64 MB", stderr.Trim());
+    }
 }
