@@ -48,8 +48,7 @@ public static class MatchingEndpoints
 
         api.MapPost("/simulations/matching", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, SolverGate gate, CancellationToken ct) =>
             {
-                using var reader = new StreamReader(request.Body);
-                var read = NightFileReader.Read(await reader.ReadToEndAsync(ct));
+                var read = NightFileReader.Read(await request.ReadUtf8Async(ct));
                 if (!read.IsValid)
                 {
                     return InputProblems.Invalid("The night file is invalid; nothing was solved.", read.Errors);

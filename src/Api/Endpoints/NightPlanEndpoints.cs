@@ -20,8 +20,7 @@ public static class NightPlanEndpoints
     {
         api.MapPost("/simulations/night-plan", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, SolverGate gate, CancellationToken ct) =>
             {
-                using var reader = new StreamReader(request.Body);
-                var read = NightPlanFileReader.Read(await reader.ReadToEndAsync(ct));
+                var read = NightPlanFileReader.Read(await request.ReadUtf8Async(ct));
                 if (read.File is null)
                 {
                     return InputProblems.Invalid("The night file is invalid; nothing was planned.", read.Errors);

@@ -22,8 +22,7 @@ public static class StaysSimulationEndpoints
     {
         api.MapPost("/simulations/stays", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, SolverGate gate, CancellationToken ct) =>
             {
-                using var reader = new StreamReader(request.Body);
-                var read = StaysFileReader.Read(await reader.ReadToEndAsync(ct));
+                var read = StaysFileReader.Read(await request.ReadUtf8Async(ct));
                 if (read.File is null)
                 {
                     return InputProblems.Invalid("The stays file is invalid; nothing was planned.", read.Errors);

@@ -20,8 +20,7 @@ public static class VanRunEndpoints
 
         api.MapPost("/simulations/van-runs", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, SolverGate gate, CancellationToken ct) =>
             {
-                using var reader = new StreamReader(request.Body);
-                var read = RunsFileReader.Read(await reader.ReadToEndAsync(ct));
+                var read = RunsFileReader.Read(await request.ReadUtf8Async(ct));
                 return read.File is null
                     ? InputProblems.Invalid("The runs file is invalid; nothing was planned.", read.Errors)
                     : TypedResults.Content(VanPlanJson.Serialize(VanPlanner.Plan(read.File, new VanPlannerOptions

@@ -36,6 +36,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Title = "The request could not be read.",
                 Detail = f.Message,
             },
+            // RequestText's strict reading of a file's body: a byte that is no UTF-8.
+            System.Text.DecoderFallbackException => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { ["$"] = ["must be UTF-8 text (it holds an invalid byte)"] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = ProblemTypes.Validation,
+                Title = "The request body is not UTF-8 text; nothing was read.",
+            },
             DomainException d => Conflict(d.Code, d.Message),
             IdempotencyKeyReusedException i => new ProblemDetails
             {

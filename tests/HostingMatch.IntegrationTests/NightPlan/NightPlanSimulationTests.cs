@@ -106,6 +106,20 @@ public sealed class NightPlanSimulationTests(ApiFactory api) : IClassFixture<Api
     private static readonly TimeSpan NightPlanEndpointsTimeLimit = HostingMatch.Api.Endpoints.NightPlanEndpoints.TimeLimit;
 
     [Fact]
+    public async Task ABodyThatIsNotUtf8Gets400NotAPlanForAnIdNobodyWrote()
+    {
+        var night = await File.ReadAllBytesAsync(Path.Combine(Paths.SharedSamples, "night-plan-sample.json"));
+        night[night.AsSpan().IndexOf("\"van-1\""u8) + 4] = 0xFF;
+        using var body = new ByteArrayContent(night);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await client.PostAsync("/api/v1/simulations/night-plan", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["$"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task APartnerKeyMayNotPlanANight()
     {
         var partner = await api.CreateClientAsync("partner");
