@@ -162,6 +162,19 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             return Security.Hygiene.TooLarge(null);
         }
 
+        if (IsMissingBody(exception))
+        {
+            // ASP.NET Core says "Implicit body inferred ... Did you mean to use a Service instead?": words for its developers.
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = ProblemTypes.BadRequest,
+                Title = "The request could not be read.",
+                Detail = "The request body is required: a JSON object.",
+                Extensions = { ["errors"] = new Dictionary<string, string[]> { ["$"] = ["is required"] } },
+            };
+        }
+
         var json = exception.InnerException as JsonException;
         var problem = new ProblemDetails
         {
@@ -191,6 +204,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     /// </summary>
     private static string Field(string? jsonPath) =>
         jsonPath is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : jsonPath ?? "$";
+
+    /// <summary>An empty body, or <c>null</c>, where the endpoint takes a JSON object (its parameter inferred or <c>[FromBody]</c>).</summary>
+    private static bool IsMissingBody(BadHttpRequestException exception) =>
+        exception.InnerException is null
+        && (exception.Message.Contains("but no body was provided", StringComparison.Ordinal)
+            || exception.Message.Contains("was not provided from body", StringComparison.Ordinal));
 
     /// <summary>The names System.Text.Json lists when a body leaves out <c>required</c> (or <c>[JsonRequired]</c>) properties.</summary>
     private static List<string>? MissingRequired(string message)

@@ -122,6 +122,20 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
         Assert.False(await db.NightVehicles.AnyAsync(v => v.Night == new NodaTime.LocalDate(2026, 12, 6)));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    public async Task AnEmptyOrNullBodyIsA400SayingTheBodyIsRequiredInPlainWords(string body)
+    {
+        var response = await client.PostAsync("/api/v1/nights/2026-12-07/vehicles",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadObjectAsync();
+        Assert.Equal("The request body is required: a JSON object.", (string?)problem["detail"]);
+        Assert.Equal(["$"], problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
     [Fact]
     public async Task AHostWhoFetchesAtTheBaseIsListedOnTheNightsTheyAreAvailableOnly()
     {
