@@ -1,4 +1,5 @@
 using FluentValidation;
+using HostingMatch.Domain;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
@@ -102,6 +103,11 @@ public sealed class HostInputValidator : AbstractValidator<HostInput>
         RuleForEach(h => h.WeeklyDays).Must(d => Days.Contains(d)).WithMessage("must be a day of the week in English, e.g. monday");
         RuleFor(h => h.ArrivalUntil).NotNull().When(h => h.ArrivalFrom is not null).WithMessage("is required with arrivalFrom");
         RuleFor(h => h.ArrivalFrom).NotNull().When(h => h.ArrivalUntil is not null).WithMessage("is required with arrivalUntil");
+        // ArrivalWindow.Create's rule, said on the field (a 400) rather than as the domain's 409 without one.
+        RuleFor(h => h.ArrivalUntil)
+            .Must((h, until) => Night.EveningMinute(until!.Value) >= Night.EveningMinute(h.ArrivalFrom!.Value))
+            .When(h => h is { ArrivalFrom: not null, ArrivalUntil: not null })
+            .WithMessage("must not be before arrivalFrom on the night's clock (00:30 is after 23:00)");
         RuleFor(h => h.Notes).MaximumLength(Host.MaxNotesLength);
         RuleFor(h => h.Programmes).Must(p => p is null || p.Count > 0).WithMessage("must name one-night, stays or both");
         RuleForEach(h => h.Programmes).Must(p => HostProgrammeNames.TryParse(p, out _)).WithMessage("must be one-night or stays");

@@ -152,6 +152,24 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task AFetchingHostsArrivalWindowEndingBeforeItStartsIsA400NamingTheField()
+    {
+        var host = Builders.Host("h-fetch-late");
+        host["picksUpAtBase"] = true;
+        // Sundays only: the class shares its database, and the nights the other tests list fetching hosts on are not Sundays.
+        host["weeklyDays"] = new JsonArray("sunday");
+        host["arrivalFrom"] = "23:00";
+        host["arrivalUntil"] = "21:00";
+
+        var response = await client.PostAsJsonAsync("/api/v1/hosts", host);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["host.arrivalUntil"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+        host["arrivalUntil"] = "00:30";
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/hosts", host)).StatusCode);
+    }
+
+    [Fact]
     public async Task APartnerMayNotSeeOrChangeTheNightsTransport()
     {
         var (partner, _) = await api.CreatePartnerAsync("Maraude Nord");
