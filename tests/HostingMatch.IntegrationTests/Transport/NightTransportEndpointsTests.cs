@@ -178,6 +178,23 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task TheCommandLineRemovesInvisibleReorderingCharactersAsTheApiDoes()
+    {
+        // "Voiture\u202Egnp.exe" reads "Voitureexe.png" in the console: the Api strips the override, so must the verbs.
+        var (exit, _, stderr) = await CliProcess.RunAsync(api.Database.ConnectionString, "transport", "add-vehicle", "--night", "2026-12-08",
+            "--kind", "car", "--label", "Voiture\u202Egnp", "--driver", "L\u200Béa", "--phone", "+33600000003", "--seats", "3", "--from", "21:00", "--until", "23:00");
+        Assert.True(exit == 0, stderr);
+        (exit, _, stderr) = await CliProcess.RunAsync(api.Database.ConnectionString, "transport", "add-escort", "--night", "2026-12-08",
+            "--name", "Sa\u2066mi", "--phone", "+33600000004");
+        Assert.True(exit == 0, stderr);
+
+        await using var db = api.Database.NewContext();
+        var vehicle = await db.NightVehicles.SingleAsync(v => v.Night == new NodaTime.LocalDate(2026, 12, 8));
+        Assert.Equal(("Voituregnp", "Léa"), (vehicle.Label, vehicle.DriverFirstName));
+        Assert.Equal("Sami", (await db.NightEscorts.SingleAsync(e => e.Night == new NodaTime.LocalDate(2026, 12, 8))).FirstName);
+    }
+
+    [Fact]
     public async Task TheCommandLineAddsShowsAndRemovesAVehicleAndRefusesBadInputWithExit2()
     {
         var (exit, stdout, stderr) = await CliProcess.RunAsync(api.Database.ConnectionString, "transport", "add-vehicle", "--night", "2026-12-05",
