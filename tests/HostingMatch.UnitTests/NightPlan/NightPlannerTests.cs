@@ -99,6 +99,24 @@ public sealed class NightPlannerTests
     }
 
     [Fact]
+    public void ANightFarBeyondTheNetworksSize_KeepsItsTimeLimitAndEveryRule()
+    {
+        // 200 households, 1,000 hosts, a van and 5 cars: the transport model alone (about 600,000 variables) took seconds to
+        // build and as many for CP-SAT to load, outside the limit (found by a probe: 66 s for a limit of 10 s over HTTP).
+        var file = NightPlanNights.Create(42, households: 200, hosts: 1000, cars: 5, escorts: 2);
+        var limit = TimeSpan.FromSeconds(4);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var plan = NightPlanner.Plan(file, new NightPlanOptions(limit));
+        watch.Stop();
+
+        Assert.Empty(NightPlanChecker.Check(file, plan));
+        Assert.True(NightPlanChecker.Compare(plan.Summary.PeoplePlaced, plan.Summary.SequentialPeoplePlaced) >= 0);
+        // Loose (a busy machine runs the suite in parallel): the model alone took 7 s before.
+        Assert.True(watch.Elapsed < limit * 2, $"{watch.ElapsedMilliseconds} ms for a limit of {limit.TotalMilliseconds} ms");
+    }
+
+    [Fact]
     public void ClockChangeNights_AreTheSaturdaysBeforeTheLastSundaysOfOctoberAndMarch_AndTheOffsetChangesDuringThem()
     {
         var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];

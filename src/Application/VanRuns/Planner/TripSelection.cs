@@ -10,8 +10,8 @@ namespace HostingMatch.Application.VanRuns.Planner;
 /// person-minutes.
 /// The result is valid: a van running its trips back to back at the earliest only arrives sooner, and waits for a
 /// window that is not yet open. (A CP-SAT model of the same choice, an optional interval per trip and van, found no
-/// solution in 0.5 s at 40 stops: docs/benchmarks.md.) Deterministic when it has no budget (the solution-limit runs);
-/// with one, passes after the first are skipped when they would overrun it, and on a big evening (about 100 stops:
+/// solution in 0.5 s at 40 stops: docs/benchmarks.md.) Deterministic when its budget does not cut it (the solution-limit
+/// runs give it their whole limit); passes after the first are skipped when they would overrun it, and on a big evening (about 100 stops:
 /// tens of thousands of candidate trips) the listing or a pass is cut when the budget is spent, leaving the best plan
 /// built so far, or none.
 /// </summary>

@@ -59,7 +59,10 @@ public static class VanPlanner
         Parallel.For(0, starts.Length, new ParallelOptions { MaxDegreeOfParallelism = starts.Length }, i =>
         {
             var start = starts[i];
-            if (i == 0 && TripSelection.Routes(model, SelectionWidth, options.SolutionLimit is null ? options.TimeLimit / 2 : null) is { } selected
+            // With a solution limit (the night plan's routings) the selection has the whole limit, which it finishes well
+            // within on evenings of the network's size (so the plan stays the same run after run); on a big evening it is
+            // cut there rather than run for seconds past a limit of tenths of a second.
+            if (i == 0 && TripSelection.Routes(model, SelectionWidth, options.SolutionLimit is null ? options.TimeLimit / 2 : options.TimeLimit) is { } selected
                 && Better(model.Build(selected, 0), model.Build(baseline, 0)))
             {
                 seed = selected;
