@@ -1,4 +1,5 @@
 using FluentValidation;
+using HostingMatch.Application.NightPlan;
 using HostingMatch.Application.Pipeline;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Transport;
@@ -10,7 +11,8 @@ namespace HostingMatch.Application.Transport;
 
 /// <summary>
 /// A coordinator registers a vehicle for the night: the van with tonight's driver, or a volunteer's car that turned up.
-/// 409 <c>vehicle-label-taken</c> when the night already has a vehicle of that label.
+/// 409 <c>vehicle-label-taken</c> when the night already has a vehicle of that label, <c>too-many-vehicles</c> when it
+/// has the most a night plan takes (<see cref="NightPlanFileReader.MaxVehicles"/>, as a night file).
 /// </summary>
 public sealed record RegisterVehicle(LocalDate Night, VehicleInput Vehicle) : ICommand<VehicleResponse>, ITransactional, IAudited;
 
@@ -25,6 +27,12 @@ public sealed class RegisterVehicleHandler(IHostingMatchDb db, IClock clock) : I
     {
         var v = command.Vehicle;
         await VehicleLabels.EnsureFreeAsync(db, command.Night, v.Label!, except: null, cancellationToken);
+        if (await db.NightVehicles.CountAsync(x => x.Night == command.Night, cancellationToken) >= NightPlanFileReader.MaxVehicles)
+        {
+            throw new DomainException("too-many-vehicles",
+                $"The night of {command.Night:yyyy-MM-dd} already has {NightPlanFileReader.MaxVehicles} vehicles, the most a night plan takes. Withdraw one first.");
+        }
+
         var vehicle = NightVehicle.Create(command.Night, v.ToKind(), v.Label!, v.DriverFirstName!, v.DriverPhone!, v.Seats!.Value,
             v.AvailableFrom!.Value, v.AvailableUntil!.Value, clock.GetCurrentInstant());
         db.NightVehicles.Add(vehicle);

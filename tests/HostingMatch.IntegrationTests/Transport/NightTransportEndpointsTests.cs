@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using HostingMatch.Application.NightPlan;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,6 +81,30 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Equal("vehicle-label-taken", (string?)(await twice.ReadObjectAsync())["code"]);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/nights/2026-12-02/vehicles", Car("Le camion"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ANightWithTheMostVehiclesANightPlanTakesRefusesOneMoreWith409()
+    {
+        // Found by the probe: vehicles without end made tonight's plan from the database run for minutes.
+        var night = new NodaTime.LocalDate(2026, 12, 5);
+        await using (var db = api.Database.NewContext())
+        {
+            for (var i = 0; i < NightPlanFileReader.MaxVehicles; i++)
+            {
+                db.NightVehicles.Add(Domain.Transport.NightVehicle.Create(night, Domain.Transport.VehicleKind.Car, $"Voiture {i}", "Lina", "+33611112222", 3,
+                    new NodaTime.LocalTime(20, 30), new NodaTime.LocalTime(23, 30), NodaTime.SystemClock.Instance.GetCurrentInstant()));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var one = await client.PostAsJsonAsync("/api/v1/nights/2026-12-05/vehicles", Car("Une de plus"));
+
+        Assert.Equal(HttpStatusCode.Conflict, one.StatusCode);
+        Assert.Equal("too-many-vehicles", (string?)(await one.ReadObjectAsync())["code"]);
+        await using var check = api.Database.NewContext();
+        Assert.Equal(NightPlanFileReader.MaxVehicles, await check.NightVehicles.CountAsync(v => v.Night == night));
     }
 
     [Fact]
