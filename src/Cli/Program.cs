@@ -11,13 +11,8 @@ foreach (var command in CommandCatalog.All())
 }
 
 var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0)
+if (ParseErrors.Report(parsed, Console.Error))
 {
-    foreach (var error in parsed.Errors)
-    {
-        Console.Error.WriteLine(error.Message);
-    }
-
     return ExitCodes.BadInput;
 }
 

@@ -12,7 +12,7 @@ internal static class CliInvocation
         var error = new StringWriter();
         var root = new RootCommand { verb };
         var parsed = root.Parse(args);
-        var exit = parsed.Errors.Count > 0 ? ExitCodes.BadInput : parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = ParseErrors.Report(parsed, error) ? ExitCodes.BadInput : parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 }

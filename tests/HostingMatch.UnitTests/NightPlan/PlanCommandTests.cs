@@ -27,6 +27,17 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public void Plan_WithATimeLimitThatIsNoNumber_SaysSoInWordsWithoutATypeNameAndExits2()
+    {
+        // Found by the probe: "as expected type 'System.Nullable`1[System.Double]'".
+        var (exit, stdout, stderr) = Invoke("plan", Sample, "--time-limit", "abc");
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("--time-limit needs a number: 'abc' is not one.", stderr.Trim());
+    }
+
+    [Fact]
     public void Plan_OnTheCalendarsLastDay_SaysTheNightIsOutOfRangeAndExits2()
     {
         // Its morning (the times after midnight) would be in the year 10000, which no calendar here holds.
