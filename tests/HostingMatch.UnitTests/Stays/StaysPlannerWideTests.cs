@@ -34,7 +34,7 @@ public sealed class StaysPlannerWideTests
         }
 
         Assert.Empty(problems);
-        // Loose, so that a busy machine running the suite in parallel does not fail it: it catches overruns of seconds (below).
+        // Loose, so that a busy machine running the suite in parallel does not fail it: it catches overruns of seconds, as the 16 s for 0.2 s that HOSTINGMATCH_WIDE_SECONDS=0.2 found (docs/stays.md).
         Assert.True(watch.Elapsed <= (limit * 2) + TimeSpan.FromSeconds(2), $"{watch.ElapsedMilliseconds} ms for a limit of {limit.TotalMilliseconds} ms");
         Assert.False(StaysPlannerAgainstExhaustiveTests.Better(plan.Summary.Levels, bounds.Levels),
             $"plan [{string.Join(",", plan.Summary.Levels)}] beats its bounds [{string.Join(",", bounds.Levels)}]");
@@ -48,26 +48,5 @@ public sealed class StaysPlannerWideTests
             Assert.InRange(plan.Gap.Value, 0, 1);
             Assert.False(bounds.Proves(plan.Summary), "the plan reaches its bounds but is not said optimal");
         }
-    }
-
-    /// <summary>
-    /// Wide seed 184 (and 157, 29, 25 less so) at 0.2 s took up to 16 s: the exact model's building had spent the time, and
-    /// each of its five levels still called the solver, which loads and presolves the model (0.5-2 s) before it looks at its
-    /// limit of a millisecond. With no time left from the start: 10.5 s before the fix, 0.4-2 s after on a busy machine.
-    /// </summary>
-    [Fact]
-    public void ExactModel_WhenItsBuildingSpendsTheTime_SolvesNoLevelAndKeepsTheHint()
-    {
-        var file = RandomStays.Wide(184);
-        var problem = new StaysProblem(file);
-        var firstFit = FirstFitStays.Chains(problem, [.. Enumerable.Range(0, file.Guests.Count)]);
-
-        var watch = Stopwatch.StartNew();
-        var (chains, unproved) = StaysPlanner.SolveExact(problem, firstFit, Deadline.Start(TimeSpan.Zero));
-        watch.Stop();
-
-        Assert.Equal((0, (double?)null), unproved);
-        Assert.Equal(firstFit.Select(c => c.Count), chains.Select(c => c.Count));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(6), $"{watch.ElapsedMilliseconds} ms with no time left");
     }
 }
