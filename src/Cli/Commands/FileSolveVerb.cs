@@ -3,7 +3,7 @@ using System.Text;
 namespace HostingMatch.Cli.Commands;
 
 /// <summary>
-/// What the file verbs (<c>vans</c>, <c>stays</c>, <c>plan</c>) share: the file must exist and be UTF-8 text of at most
+/// What the file verbs (<c>match</c>, <c>vans</c>, <c>stays</c>, <c>plan</c>) share: the file must exist and be UTF-8 text of at most
 /// 64 MB, the time limit be above 0 and at most an hour, the file read with one line per problem on stderr (exit 2), then
 /// the engine's JSON on stdout.
 /// </summary>

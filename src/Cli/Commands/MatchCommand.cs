@@ -33,36 +33,18 @@ public static class MatchCommand
         return command;
     }
 
-    public static int Run(string path, double? timeLimitSeconds, bool table, TextWriter output, TextWriter error)
-    {
-        if (timeLimitSeconds is <= 0 || timeLimitSeconds is { } t && !double.IsFinite(t))
-        {
-            error.WriteLine("--time-limit: must be a number of seconds above 0");
-            return ExitCodes.BadInput;
-        }
-
-        if (!File.Exists(path))
-        {
-            error.WriteLine($"{path}: no such file");
-            return ExitCodes.BadInput;
-        }
-
-        var read = NightFileReader.Read(File.ReadAllText(path));
-        if (read.Night is null)
-        {
-            foreach (var problem in read.Errors)
+    public static int Run(string path, double? timeLimitSeconds, bool table, TextWriter output, TextWriter error) =>
+        FileSolveVerb.Run(path, timeLimitSeconds, output, error,
+            text =>
             {
-                error.WriteLine(problem.ToString());
-            }
-
-            return ExitCodes.BadInput;
-        }
-
-        var options = new MatchingOptions(TimeLimit: timeLimitSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
-        var plan = MatchingEngine.Solve(read.Night, options);
-        output.WriteLine(table ? PlanTable.Write(plan) : PlanJson.Write(plan));
-        return ExitCodes.Success;
-    }
+                var read = NightFileReader.Read(text);
+                return (read.Night, read.Errors);
+            },
+            (night, limit) =>
+            {
+                var plan = MatchingEngine.Solve(night, new MatchingOptions(TimeLimit: limit));
+                return table ? PlanTable.Write(plan) : PlanJson.Write(plan);
+            });
 }
 
 /// <summary>The plan as a coordinator reads it on a terminal.</summary>
