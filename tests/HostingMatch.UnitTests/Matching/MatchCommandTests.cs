@@ -71,23 +71,12 @@ public sealed class MatchCommandTests
     public void Match_OnAFileThatIsNotUtf8_SaysSoAndExits2()
     {
         // As for the other file verbs (found by the probe): a byte that is no UTF-8 was read as U+FFFD, an id nobody wrote.
-        var text = File.ReadAllBytes(Sample);
-        var at = text.AsSpan().IndexOf("\"id\""u8) + 7;
-        text[at] = 0xFF;
-        var path = Path.GetTempFileName();
-        File.WriteAllBytes(path, text);
-        try
-        {
-            var (exit, stdout, stderr) = Invoke("match", path);
+        var (exit, stdout, stderr, path) = CliInvocation.InvokeOnFile(MatchCommand.Create(), CliInvocation.WithInvalidByte(Sample, "\"id\""u8, 7),
+            path => ["match", path]);
 
-            Assert.Equal(ExitCodes.BadInput, exit);
-            Assert.Equal("", stdout);
-            Assert.Equal($"{path}: is not UTF-8 text (an invalid byte)", stderr.Trim());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal($"{path}: is not UTF-8 text (an invalid byte)", stderr.Trim());
     }
 
     [Fact]

@@ -54,8 +54,7 @@ public sealed class NightPlannerTests
     }
 
     /// <summary>16 nights from seed 700; <c>HOSTINGMATCH_WIDE_FROM</c>, <c>_COUNT</c> and <c>_SECONDS</c> explore more (150 at 0.5 s found the two rule 2 defects below).</summary>
-    public static TheoryData<int> WideSeeds() => [.. Enumerable.Range(int.TryParse(Environment.GetEnvironmentVariable("HOSTINGMATCH_WIDE_FROM"), out var f) ? f : 700,
-        int.TryParse(Environment.GetEnvironmentVariable("HOSTINGMATCH_WIDE_COUNT"), out var c) ? c : 16)];
+    public static TheoryData<int> WideSeeds() => WideRuns.Seeds(700, 16);
 
     /// <summary>Wide nights (<see cref="NightPlanNights.Wide"/>), planned, then planned again once each vehicle's first trip has left and about half the placements are agreed.</summary>
     [Theory]
@@ -64,7 +63,7 @@ public sealed class NightPlannerTests
     {
         var file = NightPlanNights.Wide(seed);
 
-        var limit = TimeSpan.FromSeconds(double.TryParse(Environment.GetEnvironmentVariable("HOSTINGMATCH_WIDE_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : 1);
+        var limit = WideRuns.Limit(1);
         var plan = NightPlanner.Plan(file, new NightPlanOptions(limit));
 
         Assert.Empty(NightPlanChecker.Check(file, plan));

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using HostingMatch.Cli;
 using HostingMatch.Cli.Commands;
@@ -14,16 +15,8 @@ public sealed class PlanCommandTests
 
     private static (int Exit, string Out, string Err) InvokeOn(string text, params string[] args)
     {
-        var path = Path.GetTempFileName();
-        File.WriteAllText(path, text);
-        try
-        {
-            return Invoke(["plan", path, .. args]);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var (exit, stdout, stderr, _) = CliInvocation.InvokeOnFile(PlanCommand.Create(), Encoding.UTF8.GetBytes(text), path => ["plan", path, .. args]);
+        return (exit, stdout, stderr);
     }
 
     [Fact]
@@ -70,23 +63,12 @@ public sealed class PlanCommandTests
     public void Plan_OnAFileThatIsNotUtf8_SaysSoAndExits2()
     {
         // A byte that is no UTF-8 was read as U+FFFD: a vehicle id the caller never wrote, and a plan for it.
-        var text = File.ReadAllBytes(Sample);
-        var at = text.AsSpan().IndexOf("\"van-1\""u8) + 4;
-        text[at] = 0xFF;
-        var path = Path.GetTempFileName();
-        File.WriteAllBytes(path, text);
-        try
-        {
-            var (exit, stdout, stderr) = Invoke("plan", path);
+        var (exit, stdout, stderr, path) = CliInvocation.InvokeOnFile(PlanCommand.Create(), CliInvocation.WithInvalidByte(Sample, "\"van-1\""u8, 4),
+            path => ["plan", path]);
 
-            Assert.Equal(ExitCodes.BadInput, exit);
-            Assert.Equal("", stdout);
-            Assert.Equal($"{path}: is not UTF-8 text (an invalid byte)", stderr.Trim());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal($"{path}: is not UTF-8 text (an invalid byte)", stderr.Trim());
     }
 
     [Fact]

@@ -12,15 +12,14 @@ namespace HostingMatch.UnitTests.Stays;
 public sealed class StaysPlannerWideTests
 {
     /// <summary>12 programmes from seed 0 at 1 s; <c>HOSTINGMATCH_WIDE_FROM</c>, <c>_COUNT</c> and <c>_SECONDS</c> explore more.</summary>
-    public static TheoryData<int> WideSeeds() => [.. Enumerable.Range(int.TryParse(Environment.GetEnvironmentVariable("HOSTINGMATCH_WIDE_FROM"), out var f) ? f : 0,
-        int.TryParse(Environment.GetEnvironmentVariable("HOSTINGMATCH_WIDE_COUNT"), out var c) ? c : 12)];
+    public static TheoryData<int> WideSeeds() => WideRuns.Seeds(0, 12);
 
     [Theory]
     [MemberData(nameof(WideSeeds))]
     public void Solve_OnWideProgrammes_KeepsTheRulesTheLimitAndItsClaims(int seed)
     {
         var file = RandomStays.Wide(seed);
-        var limit = TimeSpan.FromSeconds(double.TryParse(Environment.GetEnvironmentVariable("HOSTINGMATCH_WIDE_SECONDS"), CultureInfo.InvariantCulture, out var l) ? l : 1);
+        var limit = WideRuns.Limit(1);
 
         var watch = Stopwatch.StartNew();
         var (plan, bounds) = StaysPlanner.SolveWithBounds(file, new StaysPlannerOptions(limit));

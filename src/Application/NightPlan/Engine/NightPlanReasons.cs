@@ -28,16 +28,16 @@ internal static class NightPlanReasons
         }
 
         var roomy = m.Compatible[h].Where(k => HardRules.HasBedsFor(m.Hosts[k], m.People[h])).ToList();
-        if (!roomy.Any(k => problem.CouldReach(h, k)))
+        var couldReach = roomy.Count(k => problem.CouldReach(h, k));
+        if (couldReach == 0)
         {
             return (NightPlanReason.NoRide, NoRide(problem, h, roomy));
         }
 
         if (problem.Pairs[h].Length == 0)
         {
-            var reached = roomy.Count(k => problem.CouldReach(h, k));
             return (NightPlanReason.Outranked,
-                $"{Count(reached, "host")} with enough beds could be reached tonight, but only by a vehicle, and a trip that has left already stopped there (a host's guests travel together).");
+                $"{Count(couldReach, "host")} with enough beds could be reached tonight, but only by a vehicle, and a trip that has left already stopped there (a host's guests travel together).");
         }
 
         var reachable = problem.Pairs[h];
