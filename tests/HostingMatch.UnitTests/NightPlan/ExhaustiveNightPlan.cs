@@ -15,42 +15,160 @@ internal static class ExhaustiveNightPlan
 {
     public static int[] Best(NightPlanFile file)
     {
-        var night = file.Night;
+        var best = new int[3];
+        foreach (var assignment in Assignments(file.Night))
+        {
+            var tiers = BestWays(file, assignment);
+            if (tiers is not null && NightPlanChecker.Compare(tiers, best) > 0)
+            {
+                best = tiers;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The best levels 1-6 of transport.md's objective a small night allows: people per tier, the waiting nights of the
+    /// households brought, continuity, then the sum over people of their arrival minute (from <c>firstDeparture</c>),
+    /// negated so that larger is better throughout. Every assignment, every way for each household and every cut of every
+    /// order of the vehicle's stops into trips, each timed at the earliest (a household arrives no sooner that way).
+    /// </summary>
+    public static long[] BestLevels(NightPlanFile file)
+    {
+        var households = file.Night.Households;
+        var best = new long[] { 0, 0, 0, 0, 0, 0 };
+        foreach (var assignment in Assignments(file.Night))
+        {
+            if (BestArrivals(file, assignment) is { } arrivals)
+            {
+                var levels = new long[6];
+                foreach (var (h, k) in households.Zip(assignment).Where(x => x.Second is not null))
+                {
+                    levels[NightPlanChecker.Tier(h) - 1] += h.Members.Count;
+                    levels[3] += h.NightsWithoutShelter;
+                    levels[4] += h.LastHostId == k!.Id ? 1 : 0;
+                }
+
+                levels[5] = -arrivals;
+                if (levels.Zip(best).Select(x => x.First.CompareTo(x.Second)).FirstOrDefault(c => c != 0) > 0)
+                {
+                    best = levels;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Every assignment of households to hosts (or none) that keeps matching.md rules 1-8: compatible, beds, households
+    /// per host, one category per host. One array, filled anew for each.
+    /// </summary>
+    private static IEnumerable<NightHost?[]> Assignments(NightFile night)
+    {
         var households = night.Households;
         var options = households.Select(h => night.Hosts.Where(k => NightPlanChecker.Allows(night, k, h) && k.Beds >= h.Members.Count).ToList()).ToList();
-        var best = new int[3];
         var assignment = new NightHost?[households.Count];
 
-        void Assign(int i)
+        IEnumerable<NightHost?[]> From(int i)
         {
             if (i == households.Count)
             {
-                var tiers = BestWays(file, assignment);
-                if (tiers is not null && NightPlanChecker.Compare(tiers, best) > 0)
-                {
-                    best = tiers;
-                }
-
-                return;
+                yield return assignment;
+                yield break;
             }
 
             assignment[i] = null;
-            Assign(i + 1);
+            foreach (var done in From(i + 1))
+            {
+                yield return done;
+            }
+
             foreach (var k in options[i])
             {
                 var together = Enumerable.Range(0, i).Where(j => assignment[j] == k).Select(j => households[j]).Append(households[i]).ToList();
                 if (together.Sum(h => h.Members.Count) <= k.Beds && together.Count <= k.MaxHouseholds && together.Select(NightPlanChecker.Category).Distinct().Count() == 1)
                 {
                     assignment[i] = k;
-                    Assign(i + 1);
+                    foreach (var done in From(i + 1))
+                    {
+                        yield return done;
+                    }
                 }
             }
 
             assignment[i] = null;
         }
 
-        Assign(0);
+        return From(0);
+    }
+
+    /// <summary>The smallest sum over people of their arrival minute when every placed household gets a way; null when some cannot.</summary>
+    private static long? BestArrivals(NightPlanFile file, NightHost?[] assignment)
+    {
+        var night = file.Night;
+        var t = file.Transport;
+        var reference = NightPlanChecker.At(night.Night, t.FirstDeparture);
+        var placed = Enumerable.Range(0, assignment.Length).Where(i => assignment[i] is not null).ToList();
+        var ways = new int[placed.Count];
+        long? best = null;
+
+        // 0: host fetches, 1: escort, 2: vehicle; each the earliest it can arrive.
+        void Try(int j)
+        {
+            if (j == placed.Count)
+            {
+                if (ways.Count(w => w == 1) > t.PublicTransport.Escorts)
+                {
+                    return;
+                }
+
+                long sum = 0;
+                for (var n = 0; n < placed.Count; n++)
+                {
+                    var (h, k) = (night.Households[placed[n]], assignment[placed[n]]!);
+                    sum += ways[n] == 2 ? 0 : (long)h.Members.Count * NightPlanChecker.Elapsed(reference, Earliest(file, k, ways[n]));
+                }
+
+                var driven = placed.Where((_, n) => ways[n] == 2).ToList();
+                var stops = driven.GroupBy(i => assignment[i]!).Select(g => (g.Key, g.Sum(i => night.Households[i].Members.Count))).ToList();
+                if ((driven.Count == 0 ? 0 : RoutedArrivals(file, stops)) is { } routed)
+                {
+                    best = best is null || sum + routed < best ? sum + routed : best;
+                }
+
+                return;
+            }
+
+            var household = night.Households[placed[j]];
+            for (var w = 0; w < 3; w++)
+            {
+                if (Allowed(file, household, assignment[placed[j]]!, w))
+                {
+                    ways[j] = w;
+                    Try(j + 1);
+                }
+            }
+        }
+
+        Try(0);
         return best;
+    }
+
+    /// <summary>The earliest arrival at a host when it fetches (0) or by public transport (1), as transport.md times them.</summary>
+    private static Instant Earliest(NightPlanFile file, NightHost k, int way)
+    {
+        var night = file.Night;
+        var t = file.Transport;
+        var reference = NightPlanChecker.At(night.Night, t.FirstDeparture);
+        var from = NightPlanChecker.At(night.Night, file.ArrivalOf(k.Id).ArrivalFrom ?? t.FirstDeparture);
+        var pt = t.PublicTransport;
+        var minutes = way == 0
+            ? NightPlanChecker.Minutes(night.Base.Location, k.Location, t.Rules.DetourFactor, t.Rules.AverageSpeedKmh)
+            : (int)Math.Ceiling((NightPlanChecker.Km(night.Base.Location, k.Location) * pt.DetourFactor / pt.SpeedKmh * 60) + pt.WalkMinutes);
+        var arrive = reference + Duration.FromMinutes(minutes);
+        return arrive < from ? from : arrive;
     }
 
     /// <summary>People per tier if every placed household gets a way at once; null when some cannot.</summary>
@@ -117,8 +235,15 @@ internal static class ExhaustiveNightPlan
     }
 
     /// <summary>Whether the one vehicle can serve all the stops (each host's people together) in some trips.</summary>
-    private static bool Routable(NightPlanFile file, List<(NightHost Host, int People)> stops)
+    private static bool Routable(NightPlanFile file, List<(NightHost Host, int People)> stops) => RoutedArrivals(file, stops) is not null;
+
+    /// <summary>
+    /// The smallest sum over the stops' people of their arrival minute when the one vehicle serves all the stops in some
+    /// trips (every order, cut every way, timed at the earliest); null when it cannot.
+    /// </summary>
+    private static long? RoutedArrivals(NightPlanFile file, List<(NightHost Host, int People)> stops)
     {
+        long? best = null;
         var night = file.Night;
         var t = file.Transport;
         var v = t.Vehicles.Single();
@@ -137,6 +262,7 @@ internal static class ExhaustiveNightPlan
                 var ok = true;
                 var ready = start;
                 var i = 0;
+                long sum = 0;
                 while (ok && i < order.Count)
                 {
                     var trip = new List<(NightHost Host, int People)> { order[i] };
@@ -155,7 +281,7 @@ internal static class ExhaustiveNightPlan
 
                     var time = ready + Duration.FromMinutes(t.LoadingMinutes);
                     var at = night.Base.Location;
-                    foreach (var (host, _) in trip)
+                    foreach (var (host, people) in trip)
                     {
                         var arrival = file.ArrivalOf(host.Id);
                         var from = NightPlanChecker.At(night.Night, arrival.ArrivalFrom ?? t.FirstDeparture);
@@ -168,6 +294,7 @@ internal static class ExhaustiveNightPlan
                             break;
                         }
 
+                        sum += (long)people * NightPlanChecker.Elapsed(reference, arrive);
                         time = arrive + Duration.FromMinutes(t.StopMinutes);
                         at = host.Location;
                     }
@@ -178,12 +305,12 @@ internal static class ExhaustiveNightPlan
 
                 if (ok)
                 {
-                    return true;
+                    best = best is null || sum < best ? sum : best;
                 }
             }
         }
 
-        return false;
+        return best;
     }
 
     private static IEnumerable<List<T>> Permutations<T>(List<T> items)

@@ -157,21 +157,21 @@ public static class NightPlanner
         // 5. The exact model (the vehicles' trips as slots) on nights small enough, unless levels 1-3 are proved: tier by
         // tier from the best plan so far (each step's solution is a plan, its proofs bound every plan), then the weighted
         // objective (levels 1-5) with what is left.
+        var departedKeys = (options.DepartedTrips ?? []).Select(t => (t.VanId, t.Trip)).ToHashSet();
+
+        // A solution of the exact model, as a plan improved by the insertion, replaces the best when better.
+        void Consider(TransportModel.ExactSolution solved)
+        {
+            if (realiser.FromTrips(solved.Solution.HostOf, solved.Solution.Way, solved.Trips, forced) is { } plan)
+            {
+                var improved = insertion.Improve(plan);
+                best = Candidate.Better(improved, best) ? improved : best;
+            }
+        }
+
         if (exact is not null && (bound is null || Candidate.CompareTiers(best.PeoplePerTier(), bound) < 0))
         {
-            var departedKeys = (options.DepartedTrips ?? []).Select(t => (t.VanId, t.Trip)).ToHashSet();
             var exactLeft = limit - clock.Elapsed - ExactMargin;
-
-            // A solution of the exact model, as a plan improved by the insertion, replaces the best when better.
-            void Consider(TransportModel.ExactSolution solved)
-            {
-                if (realiser.FromTrips(solved.Solution.HostOf, solved.Solution.Way, solved.Trips, forced) is { } plan)
-                {
-                    var improved = insertion.Improve(plan);
-                    best = Candidate.Better(improved, best) ? improved : best;
-                }
-            }
-
             var exactBound = exact.Bound(forced, exactLeft > TimeSpan.FromMilliseconds(100) ? exactLeft : TimeSpan.FromMilliseconds(100), ReadyOf,
                 hint: () => (best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes)),
                 found: Consider,
@@ -193,6 +193,17 @@ public static class NightPlanner
                 {
                     bound = weighted;
                 }
+            }
+        }
+
+        // 6. Level 6, children in bed sooner: the exact model minimises the people's arrival minutes with levels 1-5 held at
+        // the best plan's, from it, in a share of what is left; a better plan (on all seven levels) replaces it.
+        var arrivalsLeft = Min(limit - clock.Elapsed - ExactMargin, limit * ArrivalsShare);
+        if (exact is not null && arrivalsLeft > TimeSpan.FromMilliseconds(100) && best.HostOf.Any(k => k >= 0))
+        {
+            if (exact.SolveArrivals(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), arrivalsLeft) is { } solved)
+            {
+                Consider(solved);
             }
         }
 
@@ -218,6 +229,11 @@ public static class NightPlanner
     private const double ExactShare = 0.8;
 
     private static readonly TimeSpan ExactMargin = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>At most this share of the time limit goes to level 6 (<see cref="TransportModel.SolveArrivals"/>).</summary>
+    private const double ArrivalsShare = 0.3;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>
     /// The placements of <paramref name="placements"/> (household id to host id) that no way could bring tonight, even

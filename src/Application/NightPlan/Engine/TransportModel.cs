@@ -96,7 +96,67 @@ internal sealed class TransportModel
     /// its new trips). Null when nothing was found in the time.
     /// </summary>
     public ExactSolution? SolveExact(IReadOnlyDictionary<int, int> forced, Func<int, int> readyOf,
-        IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)>? hint, IReadOnlyList<SlotTrip>? hintTrips, TimeSpan timeLimit)
+        IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)>? hint, IReadOnlyList<SlotTrip>? hintTrips, TimeSpan timeLimit) =>
+        SolveSlots(forced, readyOf, hint, hintTrips, timeLimit, weighted: true, (model, built) => model.Maximize(LinearExpr.WeightedSum(built.X, pairs.Select(p => Gain(p.H, p.K)))));
+
+    /// <summary>
+    /// Level 6 on the exact model: the sum over people of their arrival minute, minimised with levels 1-5 held at least at
+    /// <paramref name="hint"/>'s (its weighted value, which orders levels 1-5 as the spec does). A host who fetches and
+    /// public transport give each pair its arrival (<see cref="NightPlanProblem.FetchArrival"/>,
+    /// <see cref="NightPlanProblem.TransitArrival"/>); a vehicle, its trip's arrival at the host. Households on departed
+    /// trips arrive as they did whatever the solution, so they are left out of the sum.
+    /// </summary>
+    public ExactSolution? SolveArrivals(IReadOnlyDictionary<int, int> forced, Func<int, int> readyOf,
+        IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> hint, IReadOnlyList<SlotTrip> hintTrips, TimeSpan timeLimit) =>
+        SolveSlots(forced, readyOf, hint, hintTrips, timeLimit, weighted: false, (model, built) =>
+        {
+            var floor = hint.Sum(given => Gain(given.Key, given.Value.Host));
+            model.Add(LinearExpr.WeightedSum(built.X, pairs.Select(p => Gain(p.H, p.K))) >= floor);
+            var terms = new List<LinearExpr>();
+            for (var p = 0; p < pairs.Count; p++)
+            {
+                var (h, k) = pairs[p];
+                long people = problem.Matching.People[h];
+                if (problem.Frozen.ContainsKey(h))
+                {
+                    continue;
+                }
+
+                if (problem.CanFetch(k))
+                {
+                    terms.Add(built.X[p] * (people * problem.FetchArrival[k]));
+                }
+                else if (built.T[p] is { } transit)
+                {
+                    terms.Add(transit * (people * problem.TransitArrival[k]));
+                }
+            }
+
+            foreach (var vehicle in built.Slots!.Vehicles)
+            {
+                var hostAt = vehicle.Hosts.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+                foreach (var slot in vehicle.Slots)
+                {
+                    foreach (var (p, ride) in slot.Rides)
+                    {
+                        // The household's arrival: its stop's on the trip it rides, else nothing.
+                        var k = pairs[p].K;
+                        var arrive = slot.Arrive[hostAt[k]];
+                        var at = model.NewIntVar(Math.Min(0, problem.From[k]), Math.Max(Math.Max(0, problem.From[k]), Math.Min(problem.Until[k], problem.LatestMinute)), $"w{p}_{vehicle.Vehicle}_{slot.Earliest}");
+                        model.Add(at == arrive).OnlyEnforceIf(ride);
+                        model.Add(at == 0).OnlyEnforceIf(ride.Not());
+                        terms.Add(at * (long)problem.Matching.People[pairs[p].H]);
+                    }
+                }
+            }
+
+            model.Minimize(LinearExpr.Sum(terms));
+        });
+
+    /// <remarks><c>weighted</c>: the objective is levels 1-5's weighted sum, so its bound decodes to a bound on the tiers.</remarks>
+    private ExactSolution? SolveSlots(IReadOnlyDictionary<int, int> forced, Func<int, int> readyOf,
+        IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)>? hint, IReadOnlyList<SlotTrip>? hintTrips, TimeSpan timeLimit,
+        bool weighted, Action<CpModel, Built> objective)
     {
         var built = Build(FullBudget, forced, perVehicle: true, slotsReady: readyOf);
         if (built is null)
@@ -105,7 +165,7 @@ internal sealed class TransportModel
         }
 
         var (model, x, t, z, zv, _, slots) = built;
-        model.Maximize(LinearExpr.WeightedSum(x, pairs.Select(p => Gain(p.H, p.K))));
+        objective(model, built);
         if (hint is not null)
         {
             AddHint(model, x, t, z, zv, hint);
@@ -119,7 +179,8 @@ internal sealed class TransportModel
             return null;
         }
 
-        return ReadExact(built, solver, Read(built, solver, status == CpSolverStatus.Optimal, DecodeTiers((long)Math.Floor(solver.BestObjectiveBound + 1e-6))));
+        var tierBound = weighted ? DecodeTiers((long)Math.Floor(solver.BestObjectiveBound + 1e-6)) : null;
+        return ReadExact(built, solver, Read(built, solver, status == CpSolverStatus.Optimal, tierBound));
     }
 
     private ExactSolution ReadExact(Built built, CpSolver solver, Solution solution)
