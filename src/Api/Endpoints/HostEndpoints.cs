@@ -49,8 +49,7 @@ public static class HostEndpoints
 
         hosts.MapPost("/import", async Task<Results<Ok<HostImportReport>, UnprocessableEntity<HostImportReport>>> (HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-                var report = await mediator.Send(new ImportHosts(await reader.ReadToEndAsync(ct)), ct);
+                var report = await mediator.Send(new ImportHosts(await request.ReadUtf8Async(ct)), ct);
                 return report.Imported ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
             })
             .Accepts<string>("text/csv")

@@ -22,7 +22,11 @@ internal static class HostsCommand
                 return ExitCodes.BadInput;
             }
 
-            var csv = await File.ReadAllTextAsync(path.FullName, ct);
+            if (TextFile.Read(path.FullName, Console.Error) is not { } csv)
+            {
+                return ExitCodes.BadInput;
+            }
+
             return await CliHost.RunAsync(async (services, token) =>
             {
                 var report = await services.GetRequiredService<IMediator>().Send(new ImportHosts(csv), token);

@@ -47,4 +47,44 @@ public sealed class HostImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(2, hosts.Count);
         Assert.Equal(5, (int)hosts.Single(h => (string?)h!["host"]!["code"] == "ok-2")!["host"]!["beds"]!);
     }
+
+    [Fact]
+    public async Task ACsvThatIsNotUtf8Gets400AndImportsNothingRatherThanANameWithAReplacementCharacter()
+    {
+        using var body = new ByteArrayContent(NotUtf8("utf-1"));
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+
+        var response = await client.PostAsync("/api/v1/hosts/import", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["$"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Empty(await (await client.GetAsync("/api/v1/hosts?search=utf-")).ReadArrayAsync());
+    }
+
+    [Fact]
+    public async Task TheCommandLineRefusesACsvThatIsNotUtf8WithExit2AndImportsNothing()
+    {
+        var path = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(path, NotUtf8("utf-2"));
+        try
+        {
+            var (exit, _, stderr) = await CliProcess.RunAsync(api.Database.ConnectionString, "hosts", "import", path);
+
+            Assert.Equal(2, exit);
+            Assert.Equal($"{path}: is not UTF-8 text (an invalid byte)", stderr.Trim());
+            Assert.Empty(await (await client.GetAsync("/api/v1/hosts?search=utf-")).ReadArrayAsync());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A good one-row file whose host's name holds 0xFF, a byte no UTF-8 text holds (Windows-1252's ÿ).</summary>
+    private static byte[] NotUtf8(string code)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Header + $"{code};Anne;0611111111;48,85;2,35;1 rue A;2;femmes;2026-01-01;2026-01-01;2027-01-01\n");
+        bytes[bytes.AsSpan().IndexOf("Anne"u8) + 3] = 0xFF;
+        return bytes;
+    }
 }
