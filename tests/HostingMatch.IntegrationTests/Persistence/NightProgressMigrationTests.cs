@@ -1,6 +1,4 @@
 using HostingMatch.Application.VanRuns;
-using HostingMatch.Domain.Geography;
-using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Offers;
 using HostingMatch.Domain.Requests;
@@ -32,9 +30,7 @@ public sealed class NightProgressMigrationTests : IAsyncLifetime
     [Fact]
     public async Task ANightUnderWayBeforeTheMigrationKeepsItsOffersItsVanPlanAndItsVanTimes()
     {
-        var host = Host.Create("h-mig", "Claire", "+33612345678", Language.Fr, new GeoPoint(48.85, 2.35), "1 rue X", 3, 2,
-            [HouseholdCategory.Family], true, true,
-            Agreement.Create(new LocalDate(2026, 1, 10), new LocalDate(2026, 1, 15), new LocalDate(2027, 1, 14)), At1900, null);
+        var host = DomainBuilders.Host("h-mig", At1900);
         var household = Household.Create("Famille M.", [new Member(35, Sex.Female), new Member(4, Sex.Male)], false, false, [], null, At1900);
         var request = ShelterRequest.Create(household.Id, Tonight, 0, At1900);
         var offer = Offer.Create(Tonight, request.Id, household.Id, host.Id, At1900 + Duration.FromMinutes(5), Duration.FromMinutes(20));

@@ -1,5 +1,4 @@
 using HostingMatch.Domain.Geography;
-using HostingMatch.Domain.Hosts;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Referrals;
@@ -35,9 +34,7 @@ public sealed class PhoneLineEndMigrationTests : IAsyncLifetime
     [Fact]
     public async Task PhonesStoredWithALineEndLoseItAndAnEscortRegisteredTwiceIsKeptOnce()
     {
-        var host = Host.Create("h-nl", "Claire", "+33612345678", Language.Fr, new GeoPoint(48.85, 2.35), "1 rue X", 3, 2,
-            [HouseholdCategory.Family], true, true,
-            Agreement.Create(new LocalDate(2026, 1, 10), new LocalDate(2026, 1, 15), new LocalDate(2027, 1, 14)), At1900, null);
+        var host = DomainBuilders.Host("h-nl", At1900);
         var organisation = Organisation.Create("Maraude Nord", At1900);
         var household = Household.Create("Famille N.", [new Member(35, Sex.Female)], false, false, [], null, At1900);
         var request = ShelterRequest.Create(household.Id, Night, 0, At1900);
