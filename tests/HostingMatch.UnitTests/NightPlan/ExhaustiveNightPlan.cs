@@ -6,10 +6,11 @@ namespace HostingMatch.UnitTests.NightPlan;
 
 /// <summary>
 /// The best people per tier a small night allows, by trying everything: every assignment of households to hosts (or
-/// none) that keeps matching.md rules 1-8, every way for each (the host fetches, an escort, the one vehicle), and for
-/// the vehicle every order of its stops cut into every sequence of trips, timed at the earliest (waiting only for a
-/// window to open, which is never worse). Written from the specs, sharing nothing with the engine but the checker's
-/// arithmetic. For nights of a handful of households and hosts and one vehicle.
+/// none) that keeps matching.md rules 1-8, every way for each (the host fetches, an escort, a vehicle), and for
+/// the vehicles every way to share the stops between them, and for each vehicle every order of its stops cut into
+/// every sequence of trips, timed at the earliest (waiting only for a window to open, which is never worse). Written
+/// from the specs, sharing nothing with the engine but the checker's arithmetic. For nights of a handful of households
+/// and hosts and one or two vehicles.
 /// </summary>
 internal static class ExhaustiveNightPlan
 {
@@ -238,15 +239,61 @@ internal static class ExhaustiveNightPlan
     private static bool Routable(NightPlanFile file, List<(NightHost Host, int People)> stops) => RoutedArrivals(file, stops) is not null;
 
     /// <summary>
-    /// The smallest sum over the stops' people of their arrival minute when the one vehicle serves all the stops in some
-    /// trips (every order, cut every way, timed at the earliest); null when it cannot.
+    /// The smallest sum over the stops' people of their arrival minute when the vehicles serve all the stops in some trips:
+    /// every way to give each stop (a host's people together, rule 2) to a vehicle, then each vehicle's stops as
+    /// <see cref="VehicleArrivals"/>; null when no way serves them all.
     /// </summary>
     private static long? RoutedArrivals(NightPlanFile file, List<(NightHost Host, int People)> stops)
+    {
+        var vehicles = file.Transport.Vehicles;
+        var owner = new int[stops.Count];
+        long? best = null;
+
+        void Give(int i)
+        {
+            if (i == stops.Count)
+            {
+                long sum = 0;
+                for (var v = 0; v < vehicles.Count; v++)
+                {
+                    var mine = stops.Where((_, n) => owner[n] == v).ToList();
+                    if (mine.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    if (VehicleArrivals(file, vehicles[v], mine) is not { } arrivals)
+                    {
+                        return;
+                    }
+
+                    sum += arrivals;
+                }
+
+                best = best is null || sum < best ? sum : best;
+                return;
+            }
+
+            for (var v = 0; v < vehicles.Count; v++)
+            {
+                owner[i] = v;
+                Give(i + 1);
+            }
+        }
+
+        Give(0);
+        return best;
+    }
+
+    /// <summary>
+    /// The smallest sum over the stops' people of their arrival minute when vehicle <paramref name="v"/> serves all the
+    /// stops in some trips (every order, cut every way, timed at the earliest); null when it cannot.
+    /// </summary>
+    private static long? VehicleArrivals(NightPlanFile file, NightVehicle v, List<(NightHost Host, int People)> stops)
     {
         long? best = null;
         var night = file.Night;
         var t = file.Transport;
-        var v = t.Vehicles.Single();
         var reference = NightPlanChecker.At(night.Night, t.FirstDeparture);
         var start = NightPlanChecker.At(night.Night, v.AvailableFrom);
         start = start > reference ? start : reference;
