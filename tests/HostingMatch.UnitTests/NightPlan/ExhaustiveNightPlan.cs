@@ -30,20 +30,21 @@ internal static class ExhaustiveNightPlan
     }
 
     /// <summary>
-    /// The best levels 1-6 of transport.md's objective a small night allows: people per tier, the waiting nights of the
-    /// households brought, continuity, then the sum over people of their arrival minute (from <c>firstDeparture</c>),
-    /// negated so that larger is better throughout. Every assignment, every way for each household and every cut of every
-    /// order of the vehicle's stops into trips, each timed at the earliest (a household arrives no sooner that way).
+    /// The best levels of transport.md's objective a small night allows: people per tier, the waiting nights of the
+    /// households brought, continuity, then the sum over people of their arrival minute (from <c>firstDeparture</c>) and
+    /// the vehicles' driving minutes, both negated so that larger is better throughout. Every assignment, every way for
+    /// each household and every cut of every order of each vehicle's stops into trips, each timed at the earliest (a
+    /// household arrives no sooner that way).
     /// </summary>
     public static long[] BestLevels(NightPlanFile file)
     {
         var households = file.Night.Households;
-        var best = new long[] { 0, 0, 0, 0, 0, 0 };
+        var best = new long[] { 0, 0, 0, 0, 0, 0, long.MinValue };
         foreach (var assignment in Assignments(file.Night))
         {
             if (BestArrivals(file, assignment) is { } arrivals)
             {
-                var levels = new long[6];
+                var levels = new long[7];
                 foreach (var (h, k) in households.Zip(assignment).Where(x => x.Second is not null))
                 {
                     levels[NightPlanChecker.Tier(h) - 1] += h.Members.Count;
@@ -51,7 +52,8 @@ internal static class ExhaustiveNightPlan
                     levels[4] += h.LastHostId == k!.Id ? 1 : 0;
                 }
 
-                levels[5] = -arrivals;
+                levels[5] = -(arrivals / Level7);
+                levels[6] = -(arrivals % Level7);
                 if (levels.Zip(best).Select(x => x.First.CompareTo(x.Second)).FirstOrDefault(c => c != 0) > 0)
                 {
                     best = levels;
@@ -66,6 +68,9 @@ internal static class ExhaustiveNightPlan
     /// Every assignment of households to hosts (or none) that keeps matching.md rules 1-8: compatible, beds, households
     /// per host, one category per host. One array, filled anew for each.
     /// </summary>
+    /// <summary>Arrival minutes and driving minutes in one number, compared as levels 6 then 7: arrivals × this + driving.</summary>
+    private const long Level7 = 1_000_000;
+
     private static IEnumerable<NightHost?[]> Assignments(NightFile night)
     {
         var households = night.Households;
@@ -105,7 +110,10 @@ internal static class ExhaustiveNightPlan
         return From(0);
     }
 
-    /// <summary>The smallest sum over people of their arrival minute when every placed household gets a way; null when some cannot.</summary>
+    /// <summary>
+    /// The smallest arrival minutes then driving minutes (as arrivals × <see cref="Level7"/> + driving) when every placed
+    /// household gets a way; null when some cannot.
+    /// </summary>
     private static long? BestArrivals(NightPlanFile file, NightHost?[] assignment)
     {
         var night = file.Night;
@@ -129,7 +137,7 @@ internal static class ExhaustiveNightPlan
                 for (var n = 0; n < placed.Count; n++)
                 {
                     var (h, k) = (night.Households[placed[n]], assignment[placed[n]]!);
-                    sum += ways[n] == 2 ? 0 : (long)h.Members.Count * NightPlanChecker.Elapsed(reference, Earliest(file, k, ways[n]));
+                    sum += ways[n] == 2 ? 0 : (long)h.Members.Count * NightPlanChecker.Elapsed(reference, Earliest(file, k, ways[n])) * Level7;
                 }
 
                 var driven = placed.Where((_, n) => ways[n] == 2).ToList();
@@ -239,7 +247,7 @@ internal static class ExhaustiveNightPlan
     private static bool Routable(NightPlanFile file, List<(NightHost Host, int People)> stops) => RoutedArrivals(file, stops) is not null;
 
     /// <summary>
-    /// The smallest sum over the stops' people of their arrival minute when the vehicles serve all the stops in some trips:
+    /// The smallest arrival then driving minutes (as <see cref="BestArrivals"/>) when the vehicles serve all the stops in some trips:
     /// every way to give each stop (a host's people together, rule 2) to a vehicle, then each vehicle's stops as
     /// <see cref="VehicleArrivals"/>; null when no way serves them all.
     /// </summary>
@@ -286,8 +294,8 @@ internal static class ExhaustiveNightPlan
     }
 
     /// <summary>
-    /// The smallest sum over the stops' people of their arrival minute when vehicle <paramref name="v"/> serves all the
-    /// stops in some trips (every order, cut every way, timed at the earliest); null when it cannot.
+    /// The smallest arrival then driving minutes (as <see cref="BestArrivals"/>) when vehicle <paramref name="v"/> serves
+    /// all the stops in some trips (every order, cut every way, timed at the earliest); null when it cannot.
     /// </summary>
     private static long? VehicleArrivals(NightPlanFile file, NightVehicle v, List<(NightHost Host, int People)> stops)
     {
@@ -341,12 +349,13 @@ internal static class ExhaustiveNightPlan
                             break;
                         }
 
-                        sum += (long)people * NightPlanChecker.Elapsed(reference, arrive);
+                        sum += ((long)people * NightPlanChecker.Elapsed(reference, arrive) * Level7) + Drive(at, host.Location);
                         time = arrive + Duration.FromMinutes(t.StopMinutes);
                         at = host.Location;
                     }
 
                     ready = time + Duration.FromMinutes(Drive(at, night.Base.Location));
+                    sum += Drive(at, night.Base.Location);
                     ok = ok && ready <= end;
                 }
 
