@@ -82,6 +82,36 @@ public sealed class NightPlannerTests
         Assert.Equal(best, levels);
     }
 
+    /// <summary>
+    /// Most small nights are proved optimal on every level, and each one that says so is (the exhaustive search agrees on
+    /// all seven). A night is not proved when the driving's bound, each trip's tour through its farthest stop or a pair of
+    /// its stops, is below a trip of three stops: 3 of these 40 on 2026-12-07.
+    /// </summary>
+    [Fact]
+    public void SmallNights_MostAreProvedOptimalOnEveryLevel_AndThoseAreOptimal()
+    {
+        var proved = 0;
+        foreach (var seed in Enumerable.Range(1, 20))
+        {
+            var night = SmallNight(seed);
+            var withACar = night with { Transport = night.Transport with { Vehicles = [.. night.Transport.Vehicles, new NightVehicle("car-x", 3, new LocalTime(20, 45), new LocalTime(23, 30))] } };
+            foreach (var file in new[] { night, withACar })
+            {
+                var plan = NightPlanner.Plan(file, Quick);
+                var s = plan.Summary;
+                long[] levels = [.. s.PeoplePlaced.Select(p => (long)p), s.WaitingNightsPlaced, s.ContinuityPlacements, -s.PersonArrivalMinutes, -s.DrivingMinutes];
+                if (plan.Optimal)
+                {
+                    Assert.Equal(ExhaustiveNightPlan.BestLevels(file), levels);
+                    Assert.Equal(s.PeoplePlaced, s.UpperBound);
+                    proved++;
+                }
+            }
+        }
+
+        Assert.True(proved >= 30, $"{proved} of 40 proved optimal");
+    }
+
     /// <summary>A night of 2-5 households, 2-4 hosts within 12 km, the van alone and 0-1 escort; every fifth a clock-change night.</summary>
     private static NightPlanFile SmallNight(int seed)
     {
@@ -106,7 +136,7 @@ public sealed class NightPlannerTests
 
         Assert.Empty(NightPlanChecker.Check(file, plan));
         Assert.True(NightPlanChecker.Compare(plan.Summary.PeoplePlaced, plan.Summary.SequentialPeoplePlaced) >= 0);
-        Assert.False(plan.Optimal);
+        Assert.True(!plan.Optimal || plan.Summary.UpperBound.SequenceEqual(plan.Summary.PeoplePlaced), "optimal above its own bound");
     }
 
     /// <summary>16 nights from seed 700; <c>HOSTINGMATCH_WIDE_FROM</c>, <c>_COUNT</c> and <c>_SECONDS</c> explore more (150 at 0.5 s found the two rule 2 defects below).</summary>

@@ -199,18 +199,39 @@ public static class NightPlanner
         // 6. Level 6, children in bed sooner: the exact model minimises the people's arrival minutes with levels 1-5 held at
         // the best plan's, from it, in a share of what is left; a better plan (on all seven levels) replaces it.
         var arrivalsLeft = Min(limit - clock.Elapsed - ExactMargin, limit * ArrivalsShare);
+        TransportModel.ExactSolution? arrivals = null;
         if (exact is not null && arrivalsLeft > TimeSpan.FromMilliseconds(100) && best.HostOf.Any(k => k >= 0))
         {
-            if (exact.SolveArrivals(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), arrivalsLeft) is { } solved)
+            arrivals = exact.SolveArrivals(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), arrivalsLeft);
+            if (arrivals is not null)
             {
-                Consider(solved);
+                Consider(arrivals);
             }
         }
 
         var upper = UpperBound(problem, matching, bound, best);
-        // Levels 6-7 (arrival minutes, driving) come from a routing search that proves nothing, and the model
-        // relaxes the vehicles: only a night with nobody to bring is proved.
+
+        // 7. What is proved, on a night planned from scratch (nothing agreed, no trip gone): levels 1-3 when the plan meets
+        // the bound; 4-5 when it also has the matching's proved optimum there (rides only take people away); 6 when the
+        // arrivals step proved its minimum and the plan has it; 7 when the tours' minimum with that much (each trip's
+        // tour at most its driving) proves the plan's driving. Then the plan is optimal on every level.
         var optimal = problem.Pairs.All(p => p.Length == 0);
+        var levels = best.Levels();
+        var fromScratch = forced.Count == 0 && (options.DepartedTrips ?? []).Count == 0 && best.PinnedWithoutRide == 0;
+        if (!optimal && fromScratch && exact is not null && arrivals is { Solution.Optimal: true } && -levels[5] == arrivals.Objective
+            && Candidate.CompareTiers(best.PeoplePerTier(), upper) == 0 && matching.Optimal
+            && matching.Summary.WaitingNightsPlaced == levels[3] && matching.Summary.ContinuityPlacements == levels[4]
+            && Candidate.CompareTiers(matching.Summary.PeoplePlaced.ToArray(), best.PeoplePerTier()) == 0)
+        {
+            var drivingLeft = Min(limit - clock.Elapsed - ExactMargin, limit * DrivingShare);
+            if (drivingLeft > TimeSpan.FromMilliseconds(50)
+                && exact.SolveDriving(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), arrivals.Objective, drivingLeft) is { } driving)
+            {
+                Consider(driving);
+                optimal = driving.Solution.Optimal && best.DrivingMinutes == driving.Objective && best.PersonArrivalMinutes == arrivals.Objective;
+            }
+        }
+
         return realiser.Build(best, upper, sequential.PeoplePerTier(), optimal, clock.ElapsedMilliseconds);
     }
 
@@ -232,6 +253,9 @@ public static class NightPlanner
 
     /// <summary>At most this share of the time limit goes to level 6 (<see cref="TransportModel.SolveArrivals"/>).</summary>
     private const double ArrivalsShare = 0.3;
+
+    /// <summary>At most this share of the time limit goes to proving level 7 (<see cref="TransportModel.SolveDriving"/>).</summary>
+    private const double DrivingShare = 0.1;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

@@ -110,48 +110,75 @@ internal sealed class TransportModel
         IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> hint, IReadOnlyList<SlotTrip> hintTrips, TimeSpan timeLimit) =>
         SolveSlots(forced, readyOf, hint, hintTrips, timeLimit, weighted: false, (model, built) =>
         {
-            var floor = hint.Sum(given => Gain(given.Key, given.Value.Host));
-            model.Add(LinearExpr.WeightedSum(built.X, pairs.Select(p => Gain(p.H, p.K))) >= floor);
-            var terms = new List<LinearExpr>();
-            for (var p = 0; p < pairs.Count; p++)
-            {
-                var (h, k) = pairs[p];
-                long people = problem.Matching.People[h];
-                if (problem.Frozen.ContainsKey(h))
-                {
-                    continue;
-                }
-
-                if (problem.CanFetch(k))
-                {
-                    terms.Add(built.X[p] * (people * problem.FetchArrival[k]));
-                }
-                else if (built.T[p] is { } transit)
-                {
-                    terms.Add(transit * (people * problem.TransitArrival[k]));
-                }
-            }
-
-            foreach (var vehicle in built.Slots!.Vehicles)
-            {
-                var hostAt = vehicle.Hosts.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
-                foreach (var slot in vehicle.Slots)
-                {
-                    foreach (var (p, ride) in slot.Rides)
-                    {
-                        // The household's arrival: its stop's on the trip it rides, else nothing.
-                        var k = pairs[p].K;
-                        var arrive = slot.Arrive[hostAt[k]];
-                        var at = model.NewIntVar(Math.Min(0, problem.From[k]), Math.Max(Math.Max(0, problem.From[k]), Math.Min(problem.Until[k], problem.LatestMinute)), $"w{p}_{vehicle.Vehicle}_{slot.Earliest}");
-                        model.Add(at == arrive).OnlyEnforceIf(ride);
-                        model.Add(at == 0).OnlyEnforceIf(ride.Not());
-                        terms.Add(at * (long)problem.Matching.People[pairs[p].H]);
-                    }
-                }
-            }
-
-            model.Minimize(LinearExpr.Sum(terms));
+            HoldLevelsOneToFive(model, built, hint);
+            model.Minimize(Arrivals(model, built));
         });
+
+    /// <summary>
+    /// Level 7 on the exact model: the new trips' tours (a lower bound on each trip's driving, exact for trips of one or
+    /// two stops) minimised with levels 1-5 held at least at <paramref name="hint"/>'s and the arrival minutes (as
+    /// <see cref="SolveArrivals"/> counts them) at most <paramref name="arrivals"/>. Its optimum bounds the driving of
+    /// every plan that good on levels 1-6.
+    /// </summary>
+    public ExactSolution? SolveDriving(IReadOnlyDictionary<int, int> forced, Func<int, int> readyOf,
+        IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> hint, IReadOnlyList<SlotTrip> hintTrips, long arrivals, TimeSpan timeLimit) =>
+        SolveSlots(forced, readyOf, hint, hintTrips, timeLimit, weighted: false, (model, built) =>
+        {
+            HoldLevelsOneToFive(model, built, hint);
+            model.Add(Arrivals(model, built) <= arrivals);
+            model.Minimize(LinearExpr.Sum(built.Slots!.Vehicles.SelectMany(v => v.Slots).Select(slot => slot.Tour)));
+        });
+
+    /// <summary>Levels 1-5 at least at <paramref name="plan"/>'s: its weighted value orders them as the spec does.</summary>
+    private void HoldLevelsOneToFive(CpModel model, Built built, IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> plan) =>
+        model.Add(LinearExpr.WeightedSum(built.X, pairs.Select(p => Gain(p.H, p.K))) >= plan.Sum(given => Gain(given.Key, given.Value.Host)));
+
+    /// <summary>
+    /// The sum over people of their arrival minute: a fetching host's and public transport's per pair, a vehicle's at its
+    /// trip's stop. Households on departed trips arrive as they did whatever the solution, so they are left out.
+    /// </summary>
+    private LinearExpr Arrivals(CpModel model, Built built)
+    {
+        var terms = new List<LinearExpr>();
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            var (h, k) = pairs[p];
+            long people = problem.Matching.People[h];
+            if (problem.Frozen.ContainsKey(h))
+            {
+                continue;
+            }
+
+            if (problem.CanFetch(k))
+            {
+                terms.Add(built.X[p] * (people * problem.FetchArrival[k]));
+            }
+            else if (built.T[p] is { } transit)
+            {
+                terms.Add(transit * (people * problem.TransitArrival[k]));
+            }
+        }
+
+        foreach (var vehicle in built.Slots!.Vehicles)
+        {
+            var hostAt = vehicle.Hosts.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+            foreach (var slot in vehicle.Slots)
+            {
+                foreach (var (p, ride) in slot.Rides)
+                {
+                    // The household's arrival: its stop's on the trip it rides, else nothing.
+                    var k = pairs[p].K;
+                    var arrive = slot.Arrive[hostAt[k]];
+                    var at = model.NewIntVar(Math.Min(0, problem.From[k]), Math.Max(Math.Max(0, problem.From[k]), Math.Min(problem.Until[k], problem.LatestMinute)), $"w{p}_{vehicle.Vehicle}_{slot.Earliest}");
+                    model.Add(at == arrive).OnlyEnforceIf(ride);
+                    model.Add(at == 0).OnlyEnforceIf(ride.Not());
+                    terms.Add(at * (long)problem.Matching.People[pairs[p].H]);
+                }
+            }
+        }
+
+        return LinearExpr.Sum(terms);
+    }
 
     /// <remarks><c>weighted</c>: the objective is levels 1-5's weighted sum, so its bound decodes to a bound on the tiers.</remarks>
     private ExactSolution? SolveSlots(IReadOnlyDictionary<int, int> forced, Func<int, int> readyOf,
@@ -206,11 +233,12 @@ internal sealed class TransportModel
             }
         }
 
-        return new ExactSolution(solution, trips);
+        return new ExactSolution(solution, trips, (long)Math.Round(solver.ObjectiveValue));
     }
 
     /// <summary>The exact model's solution: the households' hosts and ways, and the vehicles' new trips, each vehicle's in time order.</summary>
-    public sealed record ExactSolution(Solution Solution, IReadOnlyList<SlotTrip> Trips);
+    /// <remarks><c>Objective</c>: the solution's objective value (proved the optimum when <c>Solution.Optimal</c>).</remarks>
+    public sealed record ExactSolution(Solution Solution, IReadOnlyList<SlotTrip> Trips, long Objective);
 
     private void AddHint(CpModel model, BoolVar[] x, BoolVar?[] t, BoolVar?[] z, Dictionary<(int P, int V), BoolVar> zv,
         IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> hint)
