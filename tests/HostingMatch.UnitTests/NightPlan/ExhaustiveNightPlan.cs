@@ -303,8 +303,8 @@ internal static class ExhaustiveNightPlan
         var night = file.Night;
         var t = file.Transport;
         var reference = NightPlanChecker.At(night.Night, t.FirstDeparture);
+        // transport.md: trips keep van-runs.md rule 4 "with firstDeparture replaced by the vehicle's availableFrom".
         var start = NightPlanChecker.At(night.Night, v.AvailableFrom);
-        start = start > reference ? start : reference;
         var end = NightPlanChecker.At(night.Night, v.AvailableUntil);
         var latest = NightPlanChecker.At(night.Night, t.LatestArrival);
         int Drive(HostingMatch.Domain.Geography.GeoPoint a, HostingMatch.Domain.Geography.GeoPoint b) => NightPlanChecker.Minutes(a, b, t.Rules.DetourFactor, t.Rules.AverageSpeedKmh);

@@ -112,6 +112,51 @@ public sealed class NightPlannerTests
         Assert.True(proved >= 30, $"{proved} of 40 proved optimal");
     }
 
+    /// <summary>
+    /// transport.md lets an escort take adults to a host who fetches: with the vans' speed at 10 km/h a fetching host 6 km
+    /// away is 47 minutes off, public transport 44. The engine lets the host fetch, so its level 6 is not the best, and
+    /// it must not say optimal (found by review: it did).
+    /// </summary>
+    [Fact]
+    public void AFetchingHostThatPublicTransportReachesSooner_TheNightIsNotClaimedOptimal()
+    {
+        var file = TwoMenAndOneHost(new RunsRules(10, 1.3), vehicles: [], new HostArrival(null, null, PicksUpAtBase: true));
+
+        var plan = NightPlanner.Plan(file, Quick);
+
+        Assert.Equal(-88, ExhaustiveNightPlan.BestLevels(file)[5]);
+        Assert.Equal(94, plan.Summary.PersonArrivalMinutes);
+        Assert.False(plan.Optimal);
+    }
+
+    /// <summary>
+    /// transport.md lets a vehicle leave at its <c>availableFrom</c>, before <c>firstDeparture</c>: a car free at 20:00
+    /// can have two men at a host 3 km away when its window opens at 20:30. The engine starts every vehicle at 20:30, so
+    /// it must not say optimal (found by review: it did).
+    /// </summary>
+    [Fact]
+    public void AVehicleFreeBeforeTheFirstDeparture_TheNightIsNotClaimedOptimal()
+    {
+        var file = TwoMenAndOneHost(RunsRules.Default, vehicles: [new NightVehicle("car-early", 3, new LocalTime(20, 0), new LocalTime(23, 30))], new HostArrival(null, null, PicksUpAtBase: false), km: 3);
+
+        var plan = NightPlanner.Plan(file, Quick);
+
+        Assert.Equal(0, ExhaustiveNightPlan.BestLevels(file)[5]);
+        Assert.True(plan.Summary.PersonArrivalMinutes > 0);
+        Assert.False(plan.Optimal);
+    }
+
+    private static NightPlanFile TwoMenAndOneHost(RunsRules rules, IReadOnlyList<NightVehicle> vehicles, HostArrival arrival, double km = 6)
+    {
+        var night = new LocalDate(2026, 11, 26);
+        var host = new NightHost("h-1", NightPlanNights.North(km), 2, 1, new HashSet<HouseholdCategory> { HouseholdCategory.Men }, false, false, true,
+            night.PlusDays(-30), night.PlusDays(30));
+        var men = new NightHousehold("hh-1", [new Member(30, Sex.Male), new Member(40, Sex.Male)]);
+        return new NightPlanFile(new NightFile(night, new NightBase("Porte de la Chapelle", NightPlanNights.Base), MatchingRules.Default, [host], [men]),
+            new NightTransport(new LocalTime(20, 30), new LocalTime(23, 59), 10, 5, rules, vehicles, new PublicTransportRules(1)),
+            new Dictionary<string, HostArrival> { ["h-1"] = arrival });
+    }
+
     /// <summary>A night of 2-5 households, 2-4 hosts within 12 km, the van alone and 0-1 escort; every fifth a clock-change night.</summary>
     private static NightPlanFile SmallNight(int seed)
     {

@@ -217,7 +217,7 @@ public static class NightPlanner
         // tour at most its driving) proves the plan's driving. Then the plan is optimal on every level.
         var optimal = problem.Pairs.All(p => p.Length == 0);
         var levels = best.Levels();
-        var fromScratch = forced.Count == 0 && (options.DepartedTrips ?? []).Count == 0 && best.PinnedWithoutRide == 0;
+        var fromScratch = forced.Count == 0 && (options.DepartedTrips ?? []).Count == 0 && best.PinnedWithoutRide == 0 && !OutsideTheModel(problem);
         if (!optimal && fromScratch && exact is not null && arrivals is { Solution.Optimal: true } && -levels[5] == arrivals.Objective
             && Candidate.CompareTiers(best.PeoplePerTier(), upper) == 0 && matching.Optimal
             && matching.Summary.WaitingNightsPlaced == levels[3] && matching.Summary.ContinuityPlacements == levels[4]
@@ -258,6 +258,17 @@ public static class NightPlanner
     private const double DrivingShare = 0.1;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>
+    /// Whether a plan the model cannot express could arrive sooner, so that level 6 cannot be proved on it: a vehicle free
+    /// before <c>firstDeparture</c> (transport.md lets it leave at its <c>availableFrom</c>; the engine starts every vehicle
+    /// at <c>firstDeparture</c>), or a household that public transport brings to a fetching host sooner than the host
+    /// would (the engine lets such a host fetch, the quicker with the default speeds).
+    /// </summary>
+    private static bool OutsideTheModel(NightPlanProblem problem) =>
+        problem.Vehicles.Any(v => problem.Minute(v.Vehicle.AvailableFrom) < 0)
+        || Enumerable.Range(0, problem.Matching.Households.Count).Any(h => problem.Pairs[h].Any(k =>
+            problem.CanFetch(k) && problem.CanTransit(h, k) && problem.TransitArrival[k] < problem.FetchArrival[k]));
 
     /// <summary>
     /// The placements of <paramref name="placements"/> (household id to host id) that no way could bring tonight, even
