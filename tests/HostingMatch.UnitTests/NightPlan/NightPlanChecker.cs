@@ -162,7 +162,8 @@ internal static class NightPlanChecker
                 continue;
             }
 
-            var shiftStart = Max(reference, At(night.Night, vehicle.AvailableFrom));
+            // transport.md: van-runs.md rule 4 "with firstDeparture replaced by the vehicle's availableFrom".
+            var shiftStart = At(night.Night, vehicle.AvailableFrom);
             var shiftEnd = At(night.Night, vehicle.AvailableUntil);
             Instant? previousReturn = null;
             var number = 0;
@@ -298,7 +299,7 @@ internal static class NightPlanChecker
 
         foreach (var v in t.Vehicles.Where(v => v.Seats >= h.Members.Count))
         {
-            var start = Max(reference, At(night.Night, v.AvailableFrom));
+            var start = At(night.Night, v.AvailableFrom);
             var arrive = Max(start + Duration.FromMinutes(t.LoadingMinutes) + drive, from);
             if (arrive <= until && arrive <= At(night.Night, t.LatestArrival) && arrive + Duration.FromMinutes(t.StopMinutes) + drive <= At(night.Night, v.AvailableUntil))
             {

@@ -56,7 +56,7 @@ internal sealed class NightPlanProblem
         }
 
         Vehicles = transport.Vehicles
-            .Select(v => new PlanVehicle(v, Math.Max(0, Minute(v.AvailableFrom)), Minute(v.AvailableUntil)))
+            .Select(v => new PlanVehicle(v, Minute(v.AvailableFrom), Minute(v.AvailableUntil)))
             .ToList();
         VehicleArrival = new int[Vehicles.Count][];
         for (var v = 0; v < Vehicles.Count; v++)

@@ -70,7 +70,7 @@ public static class NightPlanner
         }
 
         // The exact model gets a share of the time at the end when it is small enough; the decomposition has the rest.
-        int ReadyOf(int v) => Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? 0);
+        int ReadyOf(int v) => Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? int.MinValue);
         // The transport model only when building and loading it fits in a fifth of the limit: it is built outside CP-SAT's
         // time limit, and CP-SAT loads it before it looks at its own. On a night far beyond the network's (hundreds of
         // households, a thousand hosts) it would take longer than the whole limit: the sequential plan, improved by the
@@ -260,14 +260,12 @@ public static class NightPlanner
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>
-    /// Whether a plan the model cannot express could arrive sooner, so that level 6 cannot be proved on it: a vehicle free
-    /// before <c>firstDeparture</c> (transport.md lets it leave at its <c>availableFrom</c>; the engine starts every vehicle
-    /// at <c>firstDeparture</c>), or a household that public transport brings to a fetching host sooner than the host
-    /// would (the engine lets such a host fetch, the quicker with the default speeds).
+    /// Whether a plan the model cannot express could arrive sooner, so that level 6 cannot be proved on it: a household
+    /// that public transport brings to a fetching host sooner than the host would (the engine lets such a host fetch,
+    /// the quicker with the default speeds).
     /// </summary>
     private static bool OutsideTheModel(NightPlanProblem problem) =>
-        problem.Vehicles.Any(v => problem.Minute(v.Vehicle.AvailableFrom) < 0)
-        || Enumerable.Range(0, problem.Matching.Households.Count).Any(h => problem.Pairs[h].Any(k =>
+        Enumerable.Range(0, problem.Matching.Households.Count).Any(h => problem.Pairs[h].Any(k =>
             problem.CanFetch(k) && problem.CanTransit(h, k) && problem.TransitArrival[k] < problem.FetchArrival[k]));
 
     /// <summary>
@@ -336,7 +334,7 @@ public static class NightPlanner
 
             var back = (int)Math.Ceiling((trip.ReturnAt.ToInstant() - reference).TotalMinutes);
             var previous = busy[v.i];
-            busy[v.i] = (Math.Max(back, previous?.Ready ?? 0), Math.Max(trip.Trip, previous?.TripsDone ?? 0));
+            busy[v.i] = (Math.Max(back, previous?.Ready ?? int.MinValue), Math.Max(trip.Trip, previous?.TripsDone ?? 0));
             foreach (var stop in trip.Stops)
             {
                 var k = file.Night.Hosts.Select((host, i) => (host, i)).FirstOrDefault(x => x.host.Id == stop.HostId);

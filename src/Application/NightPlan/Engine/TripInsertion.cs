@@ -298,7 +298,7 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
     }
 
     /// <summary>When vehicle v may board a new trip at the soonest: its shift, and after its departed trips.</summary>
-    private int Ready(int v) => Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? 0);
+    private int Ready(int v) => Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? int.MinValue);
 
     private int Passengers(Trip trip) => trip.Stops.Sum(s => s.Households.Sum(x => m.People[x]));
 }

@@ -5,7 +5,9 @@ namespace HostingMatch.Application.NightPlan.Engine;
 
 /// <summary>
 /// The vehicles' trips for households already given a host, by the van planner (van-runs.md rules 1-5, OR-Tools
-/// routing), one vehicle after the other, largest capacity first: each vehicle gets the stops the earlier ones left.
+/// routing), one vehicle after the other, largest capacity first: each vehicle gets the stops the earlier ones left. A
+/// vehicle free before <c>firstDeparture</c> leaves from its <c>availableFrom</c> (transport.md: van-runs.md rule 4 with
+/// <c>firstDeparture</c> replaced by it), so its runs file starts there; the stops' windows are given explicitly.
 /// A vehicle's shift is kept exactly through the stops' windows: a stop is closed to a vehicle from
 /// <c>availableUntil − stopMinutes − drive back</c>, which is exactly "back at the base by <c>availableUntil</c>" for the
 /// last stop of a trip and is implied for the others (driving times keep the triangle inequality, rounding up included).
@@ -54,7 +56,7 @@ internal static class VehicleRouting
             }
 
             var runs = new RunsFile(file.Night.Night, RunsFile.SupportedTimeZone, new VanRuns.Planner.RunsBase(file.Night.Base.Name ?? "base", file.Night.Base.Location),
-                transport.Rules, [new RunsVan(vehicle.Vehicle.Id, vehicle.Vehicle.Seats)], transport.FirstDeparture, transport.LatestArrival,
+                transport.Rules, [new RunsVan(vehicle.Vehicle.Id, vehicle.Vehicle.Seats)], ready < 0 ? Clock(problem, ready) : transport.FirstDeparture, transport.LatestArrival,
                 transport.LoadingMinutes, transport.StopMinutes, stops);
             var options = new VanPlannerOptions
             {
@@ -86,7 +88,7 @@ internal static class VehicleRouting
     private const long SolutionLimit = 1500;
 
     private static int Ready(NightPlanProblem problem, (int Ready, int TripsDone)?[] busy, int v) =>
-        Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? 0);
+        Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? int.MinValue);
 
     /// <summary>
     /// The clock time of an elapsed minute, as a runs file's window. In the autumn's repeated hour the clock time reads
