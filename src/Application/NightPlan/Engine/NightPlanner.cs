@@ -196,7 +196,16 @@ public static class NightPlanner
             }
         }
 
-        // 6. Level 6, children in bed sooner: the exact model minimises the people's arrival minutes with levels 1-5 held at
+        // 6. Levels 4-5 unless the plan has the matching's proved optimum on levels 1-5 (no plan does better there): the exact
+        // model's weighted objective (levels 1-5) from the best plan, in a share of what is left.
+        var levelsLeft = Min(limit - clock.Elapsed - ExactMargin, limit * LevelsFourFiveShare);
+        if (exact is not null && levelsLeft > TimeSpan.FromMilliseconds(100) && !AtTheMatchingsOptimum(matching, best)
+            && exact.SolveExact(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), levelsLeft) is { } levelsFourFive)
+        {
+            Consider(levelsFourFive);
+        }
+
+        // 7. Level 6, children in bed sooner: the exact model minimises the people's arrival minutes with levels 1-5 held at
         // the best plan's, from it, in a share of what is left; a better plan (on all seven levels) replaces it.
         var arrivalsLeft = Min(limit - clock.Elapsed - ExactMargin, limit * ArrivalsShare);
         TransportModel.ExactSolution? arrivals = null;
@@ -211,17 +220,15 @@ public static class NightPlanner
 
         var upper = UpperBound(problem, matching, bound, best);
 
-        // 7. What is proved, on a night planned from scratch (nothing agreed, no trip gone): levels 1-3 when the plan meets
+        // 8. What is proved, on a night planned from scratch (nothing agreed, no trip gone): levels 1-3 when the plan meets
         // the bound; 4-5 when it also has the matching's proved optimum there (rides only take people away); 6 when the
         // arrivals step proved its minimum and the plan has it; 7 when the tours' minimum with that much (each trip's
         // tour at most its driving) proves the plan's driving. Then the plan is optimal on every level.
         var optimal = problem.Pairs.All(p => p.Length == 0);
         var levels = best.Levels();
-        var fromScratch = forced.Count == 0 && (options.DepartedTrips ?? []).Count == 0 && best.PinnedWithoutRide == 0 && !OutsideTheModel(problem);
+        var fromScratch = forced.Count == 0 && (options.DepartedTrips ?? []).Count == 0 && best.PinnedWithoutRide == 0;
         if (!optimal && fromScratch && exact is not null && arrivals is { Solution.Optimal: true } && -levels[5] == arrivals.Objective
-            && Candidate.CompareTiers(best.PeoplePerTier(), upper) == 0 && matching.Optimal
-            && matching.Summary.WaitingNightsPlaced == levels[3] && matching.Summary.ContinuityPlacements == levels[4]
-            && Candidate.CompareTiers(matching.Summary.PeoplePlaced.ToArray(), best.PeoplePerTier()) == 0)
+            && Candidate.CompareTiers(best.PeoplePerTier(), upper) == 0 && AtTheMatchingsOptimum(matching, best))
         {
             var drivingLeft = Min(limit - clock.Elapsed - ExactMargin, limit * DrivingShare);
             if (drivingLeft > TimeSpan.FromMilliseconds(50)
@@ -251,6 +258,9 @@ public static class NightPlanner
 
     private static readonly TimeSpan ExactMargin = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>At most this share of the time limit goes to levels 4-5 when the matching shows they could be higher.</summary>
+    private const double LevelsFourFiveShare = 0.15;
+
     /// <summary>At most this share of the time limit goes to level 6 (<see cref="TransportModel.SolveArrivals"/>).</summary>
     private const double ArrivalsShare = 0.3;
 
@@ -260,13 +270,15 @@ public static class NightPlanner
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>
-    /// Whether a plan the model cannot express could arrive sooner, so that level 6 cannot be proved on it: a household
-    /// that public transport brings to a fetching host sooner than the host would (the engine lets such a host fetch,
-    /// the quicker with the default speeds).
+    /// Whether the plan has the matching's proved optimum on levels 1-5. The matching ignores rides, and every plan's
+    /// placements are a matching, so then no plan does better on levels 1-5.
     /// </summary>
-    private static bool OutsideTheModel(NightPlanProblem problem) =>
-        Enumerable.Range(0, problem.Matching.Households.Count).Any(h => problem.Pairs[h].Any(k =>
-            problem.CanFetch(k) && problem.CanTransit(h, k) && problem.TransitArrival[k] < problem.FetchArrival[k]));
+    private static bool AtTheMatchingsOptimum(Matching.Engine.Plan matching, Candidate best)
+    {
+        var levels = best.Levels();
+        return matching.Optimal && Candidate.CompareTiers(matching.Summary.PeoplePlaced.ToArray(), best.PeoplePerTier()) == 0
+            && matching.Summary.WaitingNightsPlaced == levels[3] && matching.Summary.ContinuityPlacements == levels[4];
+    }
 
     /// <summary>
     /// The placements of <paramref name="placements"/> (household id to host id) that no way could bring tonight, even

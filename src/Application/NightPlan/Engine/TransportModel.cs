@@ -8,7 +8,8 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// <summary>
 /// Beds and ways chosen together in one CP-SAT model, with the vehicles' trips relaxed (docs/night-plan.md). Per
 /// compatible pair with enough beds that some way reaches: <c>x</c> (the household sleeps there), and unless the host
-/// fetches, <c>t</c> (public transport) and <c>z</c> (a vehicle), <c>x = t + z</c>. Rules 6-8 as in the matching's model;
+/// fetches, <c>t</c> (public transport) and <c>z</c> (a vehicle), <c>x = t + z</c>; where it fetches, <c>t ≤ x</c> when an
+/// escort would arrive sooner (level 6). Rules 6-8 as in the matching's model;
 /// at most <c>escorts</c> households by public transport; and a pooled <c>Σ cost·z ≤ budget</c>, where a household of p
 /// people at a host d minutes away costs <c>p·(loading + 2d) + minSeats·⌊stop / maxHouseholds⌋</c>, which the
 /// re-matching shrinks to what the routing could drive. A trip with stops S lasts at least
@@ -152,6 +153,10 @@ internal sealed class TransportModel
             if (problem.CanFetch(k))
             {
                 terms.Add(built.X[p] * (people * problem.FetchArrival[k]));
+                if (built.T[p] is { } sooner)
+                {
+                    terms.Add(sooner * (people * (problem.TransitArrival[k] - problem.FetchArrival[k])));
+                }
             }
             else if (built.T[p] is { } transit)
             {
@@ -428,8 +433,21 @@ internal sealed class TransportModel
             x[p] = model.NewBoolVar($"x{h}_{k}");
             byHousehold[h].Add(p);
             byHost[k].Add(p);
-            if (problem.CanFetch(k) || problem.Frozen.ContainsKey(h))
+            if (problem.Frozen.ContainsKey(h))
             {
+                continue;
+            }
+
+            if (problem.CanFetch(k))
+            {
+                // The host fetches, or an escort takes the household when that arrives sooner (transport.md allows both;
+                // fetching spends nothing, so an escort there can only gain arrival minutes).
+                if (problem.CanTransit(h, k) && problem.TransitArrival[k] < problem.FetchArrival[k])
+                {
+                    t[p] = model.NewBoolVar($"t{h}_{k}");
+                    model.AddImplication(t[p]!, x[p]);
+                }
+
                 continue;
             }
 
