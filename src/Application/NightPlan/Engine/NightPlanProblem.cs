@@ -126,6 +126,17 @@ internal sealed class NightPlanProblem
 
     private bool CouldDrive(int v, int h, int k) => Vehicles[v].Vehicle.Seats >= Matching.People[h] && VehicleArrival[v][k] >= 0;
 
+    /// <summary>
+    /// When vehicle v may board a new trip at the soonest: its <c>availableFrom</c> (before <c>firstDeparture</c> too, as
+    /// transport.md allows), and after its departed trips (<paramref name="busy"/>: per vehicle, when it is back and how many
+    /// trips it made; null: free).
+    /// </summary>
+    public int Ready(int v, (int Ready, int TripsDone)?[] busy) => Math.Max(Vehicles[v].Ready, busy[v]?.Ready ?? int.MinValue);
+
+    /// <summary>A vehicle's state once trip number <paramref name="trip"/>, back at minute <paramref name="back"/>, is added to <paramref name="before"/>.</summary>
+    public static (int Ready, int TripsDone) AfterTrip((int Ready, int TripsDone)? before, int back, int trip) =>
+        (Math.Max(back, before?.Ready ?? int.MinValue), Math.Max(trip, before?.TripsDone ?? 0));
+
     /// <summary>The hosts a departed trip stopped at.</summary>
     public IReadOnlySet<int> ReachedByDepartedTrip { get; }
 

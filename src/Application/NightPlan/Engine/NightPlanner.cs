@@ -70,7 +70,7 @@ public static class NightPlanner
         }
 
         // The exact model gets a share of the time at the end when it is small enough; the decomposition has the rest.
-        int ReadyOf(int v) => Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? int.MinValue);
+        int ReadyOf(int v) => problem.Ready(v, busy);
         // The transport model only when building and loading it fits in a fifth of the limit: it is built outside CP-SAT's
         // time limit, and CP-SAT loads it before it looks at its own. On a night far beyond the network's (hundreds of
         // households, a thousand hosts) it would take longer than the whole limit: the sequential plan, improved by the
@@ -345,8 +345,7 @@ public static class NightPlanner
             }
 
             var back = (int)Math.Ceiling((trip.ReturnAt.ToInstant() - reference).TotalMinutes);
-            var previous = busy[v.i];
-            busy[v.i] = (Math.Max(back, previous?.Ready ?? int.MinValue), Math.Max(trip.Trip, previous?.TripsDone ?? 0));
+            busy[v.i] = NightPlanProblem.AfterTrip(busy[v.i], back, trip.Trip);
             foreach (var stop in trip.Stops)
             {
                 var k = file.Night.Hosts.Select((host, i) => (host, i)).FirstOrDefault(x => x.host.Id == stop.HostId);

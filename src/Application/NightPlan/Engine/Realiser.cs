@@ -158,7 +158,7 @@ internal sealed class Realiser(
         {
             var v = group.Key;
             var vehicle = problem.Vehicles[v];
-            var ready = Math.Max(vehicle.Ready, busy[v]?.Ready ?? int.MinValue);
+            var ready = problem.Ready(v, busy);
             var number = busy[v]?.TripsDone ?? 0;
             foreach (var trip in group)
             {
@@ -286,7 +286,7 @@ internal sealed class Realiser(
         {
             var v = problem.Vehicles.Select((vehicle, i) => (vehicle, i)).First(x => x.vehicle.Vehicle.Id == trip.VanId).i;
             var back = problem.MinuteOf(trip.ReturnAt);
-            after[v] = (Math.Max(back, after[v]?.Ready ?? int.MinValue), Math.Max(trip.Trip, after[v]?.TripsDone ?? 0));
+            after[v] = NightPlanProblem.AfterTrip(after[v], back, trip.Trip);
         }
 
         var rest = toDrive.Where(p => !pinnedHosts.Contains(p.Value)).ToDictionary();

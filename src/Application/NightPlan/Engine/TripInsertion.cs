@@ -297,8 +297,7 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
         return true;
     }
 
-    /// <summary>When vehicle v may board a new trip at the soonest: its shift, and after its departed trips.</summary>
-    private int Ready(int v) => Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? int.MinValue);
+    private int Ready(int v) => problem.Ready(v, busy);
 
     private int Passengers(Trip trip) => trip.Stops.Sum(s => s.Households.Sum(x => m.People[x]));
 }

@@ -27,12 +27,12 @@ internal static class VehicleRouting
         var delivered = new HashSet<int>();
         long driving = 0;
         var order = Enumerable.Range(0, problem.Vehicles.Count)
-            .OrderByDescending(v => (long)problem.Vehicles[v].Vehicle.Seats * Math.Max(0, problem.Vehicles[v].Until - Ready(problem, busy, v)))
+            .OrderByDescending(v => (long)problem.Vehicles[v].Vehicle.Seats * Math.Max(0, problem.Vehicles[v].Until - problem.Ready(v, busy)))
             .ThenBy(v => v);
         foreach (var v in order)
         {
             var vehicle = problem.Vehicles[v];
-            var ready = Ready(problem, busy, v);
+            var ready = problem.Ready(v, busy);
             var stops = new List<RunStop>();
             foreach (var group in left.GroupBy(p => p.Value).OrderBy(g => g.Key))
             {
@@ -86,9 +86,6 @@ internal static class VehicleRouting
 
     /// <summary>Caps each routing search so that a small evening does not spend its whole time limit (guided local search never stops on its own).</summary>
     private const long SolutionLimit = 1500;
-
-    private static int Ready(NightPlanProblem problem, (int Ready, int TripsDone)?[] busy, int v) =>
-        Math.Max(problem.Vehicles[v].Ready, busy[v]?.Ready ?? int.MinValue);
 
     /// <summary>
     /// The clock time of an elapsed minute, as a runs file's window. In the autumn's repeated hour the clock time reads
