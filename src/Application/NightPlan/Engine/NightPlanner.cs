@@ -159,6 +159,11 @@ public static class NightPlanner
         // objective (levels 1-5) with what is left.
         var departedKeys = (options.DepartedTrips ?? []).Select(t => (t.VanId, t.Trip)).ToHashSet();
 
+        // The best plan's new trips, as the exact model's hints take them; and what is left of the limit for the exact
+        // model's steps (the margin kept to build the plan), at most a share of the limit.
+        List<SlotTrip> BestTrips() => best.SlotTrips(departedKeys, file.Transport.LoadingMinutes);
+        TimeSpan ExactLeft(double share = 1) => Min(limit - clock.Elapsed - ExactMargin, limit * share);
+
         // A solution of the exact model, as a plan improved by the insertion, replaces the best when better.
         void Consider(TransportModel.ExactSolution solved)
         {
@@ -171,18 +176,18 @@ public static class NightPlanner
 
         if (exact is not null && (bound is null || Candidate.CompareTiers(best.PeoplePerTier(), bound) < 0))
         {
-            var exactLeft = limit - clock.Elapsed - ExactMargin;
+            var exactLeft = ExactLeft();
             var exactBound = exact.Bound(forced, exactLeft > TimeSpan.FromMilliseconds(100) ? exactLeft : TimeSpan.FromMilliseconds(100), ReadyOf,
-                hint: () => (best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes)),
+                hint: () => (best.Hint(), BestTrips()),
                 found: Consider,
                 knownBound: bound, reached: () => best.PeoplePerTier()).Bound;
             bound = bound is null || Candidate.CompareTiers(exactBound, bound) < 0 ? exactBound : bound;
 
             // What is left: the exact model's weighted objective (levels 1-5) from the best plan, unless levels 1-3 are proved.
-            exactLeft = limit - clock.Elapsed - ExactMargin;
+            exactLeft = ExactLeft();
             if (Candidate.CompareTiers(best.PeoplePerTier(), bound) < 0 && exactLeft > TimeSpan.FromMilliseconds(100))
             {
-                var solved = exact.SolveExact(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), exactLeft);
+                var solved = exact.SolveExact(forced, ReadyOf, best.Hint(), BestTrips(), exactLeft);
                 if (solved is not null)
                 {
                     Consider(solved);
@@ -198,20 +203,20 @@ public static class NightPlanner
 
         // 6. Levels 4-5 unless the plan has the matching's proved optimum on levels 1-5 (no plan does better there): the exact
         // model's weighted objective (levels 1-5) from the best plan, in a share of what is left.
-        var levelsLeft = Min(limit - clock.Elapsed - ExactMargin, limit * LevelsFourFiveShare);
+        var levelsLeft = ExactLeft(LevelsFourFiveShare);
         if (exact is not null && levelsLeft > TimeSpan.FromMilliseconds(100) && !AtTheMatchingsOptimum(matching, best)
-            && exact.SolveExact(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), levelsLeft) is { } levelsFourFive)
+            && exact.SolveExact(forced, ReadyOf, best.Hint(), BestTrips(), levelsLeft) is { } levelsFourFive)
         {
             Consider(levelsFourFive);
         }
 
         // 7. Level 6, children in bed sooner: the exact model minimises the people's arrival minutes with levels 1-5 held at
         // the best plan's, from it, in a share of what is left; a better plan (on all seven levels) replaces it.
-        var arrivalsLeft = Min(limit - clock.Elapsed - ExactMargin, limit * ArrivalsShare);
+        var arrivalsLeft = ExactLeft(ArrivalsShare);
         TransportModel.ExactSolution? arrivals = null;
         if (exact is not null && arrivalsLeft > TimeSpan.FromMilliseconds(100) && best.HostOf.Any(k => k >= 0))
         {
-            arrivals = exact.SolveArrivals(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), arrivalsLeft);
+            arrivals = exact.SolveArrivals(forced, ReadyOf, best.Hint(), BestTrips(), arrivalsLeft);
             if (arrivals is not null)
             {
                 Consider(arrivals);
@@ -225,14 +230,13 @@ public static class NightPlanner
         // arrivals step proved its minimum and the plan has it; 7 when the tours' minimum with that much (each trip's
         // tour at most its driving) proves the plan's driving. Then the plan is optimal on every level.
         var optimal = problem.Pairs.All(p => p.Length == 0);
-        var levels = best.Levels();
         var fromScratch = forced.Count == 0 && (options.DepartedTrips ?? []).Count == 0 && best.PinnedWithoutRide == 0;
-        if (!optimal && fromScratch && exact is not null && arrivals is { Solution.Optimal: true } && -levels[5] == arrivals.Objective
+        if (!optimal && fromScratch && exact is not null && arrivals is { Solution.Optimal: true } && best.PersonArrivalMinutes == arrivals.Objective
             && Candidate.CompareTiers(best.PeoplePerTier(), upper) == 0 && AtTheMatchingsOptimum(matching, best))
         {
-            var drivingLeft = Min(limit - clock.Elapsed - ExactMargin, limit * DrivingShare);
+            var drivingLeft = ExactLeft(DrivingShare);
             if (drivingLeft > TimeSpan.FromMilliseconds(50)
-                && exact.SolveDriving(forced, ReadyOf, best.Hint(), best.SlotTrips(departedKeys, file.Transport.LoadingMinutes), arrivals.Objective, drivingLeft) is { } driving)
+                && exact.SolveDriving(forced, ReadyOf, best.Hint(), BestTrips(), arrivals.Objective, drivingLeft) is { } driving)
             {
                 Consider(driving);
                 optimal = driving.Solution.Optimal && best.DrivingMinutes == driving.Objective && best.PersonArrivalMinutes == arrivals.Objective;
@@ -258,7 +262,7 @@ public static class NightPlanner
 
     private static readonly TimeSpan ExactMargin = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>At most this share of the time limit goes to levels 4-5 when the matching shows they could be higher.</summary>
+    /// <summary>At most this share of the time limit goes to levels 4-5 when the plan is not at the matching's optimum there.</summary>
     private const double LevelsFourFiveShare = 0.15;
 
     /// <summary>At most this share of the time limit goes to level 6 (<see cref="TransportModel.SolveArrivals"/>).</summary>
