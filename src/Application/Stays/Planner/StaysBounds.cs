@@ -71,17 +71,24 @@ public sealed record StaysBounds(IReadOnlyList<long> PersonNights, long Moves, l
         {
             if (summary.PersonNightsCovered[tier] < PersonNights[tier])
             {
-                return (PersonNights[tier] - summary.PersonNightsCovered[tier]) / (double)Math.Max(1, PersonNights[tier]);
+                return LevelGap(tier, PersonNights[tier], summary.PersonNightsCovered[tier]);
             }
         }
 
         if (summary.Moves > Moves)
         {
-            return (summary.Moves - Moves) / (double)Math.Max(1, summary.Moves);
+            return LevelGap(3, Moves, summary.Moves);
         }
 
-        return summary.JourneyMinutes > JourneyMinutes ? (summary.JourneyMinutes - JourneyMinutes) / (double)Math.Max(1, summary.JourneyMinutes) : 0;
+        return summary.JourneyMinutes > JourneyMinutes ? LevelGap(4, JourneyMinutes, summary.JourneyMinutes) : 0;
     }
+
+    /// <summary>
+    /// The gap on one level (0-4) between a bound and what was found: coverage (maximised) (bound - found) / bound, moves
+    /// and journeys (minimised) (found - bound) / found, each over at least 1, in [0, 1].
+    /// </summary>
+    public static double LevelGap(int level, double bound, double found) =>
+        Math.Clamp(level < 3 ? (bound - found) / Math.Max(1, bound) : (found - bound) / Math.Max(1, found), 0, 1);
 
     /// <summary>True when the plan reaches all five bounds: it is then optimal.</summary>
     public bool Proves(StaysSummary summary)

@@ -125,8 +125,7 @@ public static class StaysPlanner
 
         var bound = open.Sum(r => r.Bound!.Value);
         var found = open.Sum(r => (double)r.Found);
-        var gap = level < 3 ? (bound - found) / Math.Max(1, bound) : (found - bound) / Math.Max(1, found);
-        return (chains, (level, Math.Clamp(gap, 0, 1)));
+        return (chains, (level, StaysBounds.LevelGap(level, bound, found)));
     }
 
     /// <summary>
