@@ -1,12 +1,11 @@
 using System.Text;
+using HostingMatch.Application.Validation;
 
 namespace HostingMatch.Api.Infrastructure;
 
 /// <summary>The body of an endpoint that reads a file (a night, a runs file, a stays programme, the hosts spreadsheet) as text.</summary>
 public static class RequestText
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>
     /// The body as UTF-8 (JSON's encoding, and the hosts spreadsheet's). A byte that is no UTF-8 throws
     /// <see cref="DecoderFallbackException"/>, a 400 on <c>$</c> (<see cref="ProblemDetailsExceptionHandler"/>), rather than
@@ -14,7 +13,7 @@ public static class RequestText
     /// </summary>
     public static async Task<string> ReadUtf8Async(this HttpRequest request, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body, StrictUtf8);
+        using var reader = new StreamReader(request.Body, TextHygiene.StrictUtf8);
         return await reader.ReadToEndAsync(cancellationToken);
     }
 }

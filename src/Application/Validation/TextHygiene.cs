@@ -12,6 +12,13 @@ namespace HostingMatch.Application.Validation;
 /// </summary>
 public static class TextHygiene
 {
+    /// <summary>
+    /// How a file that comes in is decoded (the Api's file bodies, the command line's files): UTF-8 that throws
+    /// <see cref="DecoderFallbackException"/> on a byte that is no UTF-8, rather than reading it as U+FFFD, which would be
+    /// an id or a name nobody wrote.
+    /// </summary>
+    public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Why <paramref name="text"/> cannot be taken, or null when it can (after <see cref="Clean"/>).</summary>
     public static string? Problem(string? text)
     {

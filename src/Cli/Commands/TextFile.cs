@@ -1,4 +1,5 @@
 using System.Text;
+using HostingMatch.Application.Validation;
 
 namespace HostingMatch.Cli.Commands;
 
@@ -8,15 +9,13 @@ internal static class TextFile
     /// <summary>Eight times the Api's limit for a night file: more is no night, and an endless file (<c>/dev/zero</c>) ran out of memory.</summary>
     private const int MaxChars = 64 * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>
     /// The file's text, UTF-8 (or UTF-16 with its byte order mark); null, with the problem said, when it is not text or
     /// is too large. An invalid byte is refused rather than read as U+FFFD, which would be an id or a name nobody wrote.
     /// </summary>
     public static string? Read(string path, TextWriter error)
     {
-        using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(path, TextHygiene.StrictUtf8, detectEncodingFromByteOrderMarks: true);
         var text = new StringBuilder();
         var buffer = new char[64 * 1024];
         try
