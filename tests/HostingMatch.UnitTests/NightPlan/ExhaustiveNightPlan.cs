@@ -14,20 +14,8 @@ namespace HostingMatch.UnitTests.NightPlan;
 /// </summary>
 internal static class ExhaustiveNightPlan
 {
-    public static int[] Best(NightPlanFile file)
-    {
-        var best = new int[3];
-        foreach (var assignment in Assignments(file.Night))
-        {
-            var tiers = BestWays(file, assignment);
-            if (tiers is not null && NightPlanChecker.Compare(tiers, best) > 0)
-            {
-                best = tiers;
-            }
-        }
-
-        return best;
-    }
+    /// <summary>Levels 1-3 of <see cref="BestLevels"/>: the most people per tier any plan brings.</summary>
+    public static int[] Best(NightPlanFile file) => [.. BestLevels(file).Take(3).Select(people => (int)people)];
 
     /// <summary>
     /// The best levels of transport.md's objective a small night allows: people per tier, the waiting nights of the
@@ -180,59 +168,6 @@ internal static class ExhaustiveNightPlan
         return arrive < from ? from : arrive;
     }
 
-    /// <summary>People per tier if every placed household gets a way at once; null when some cannot.</summary>
-    private static int[]? BestWays(NightPlanFile file, NightHost?[] assignment)
-    {
-        var night = file.Night;
-        var t = file.Transport;
-        var placed = Enumerable.Range(0, assignment.Length).Where(i => assignment[i] is not null).ToList();
-        var ways = new int[placed.Count];
-
-        // 0: host fetches, 1: escort, 2: vehicle.
-        bool Try(int j)
-        {
-            if (j == placed.Count)
-            {
-                if (ways.Count(w => w == 1) > t.PublicTransport.Escorts)
-                {
-                    return false;
-                }
-
-                var driven = placed.Where((_, n) => ways[n] == 2).ToList();
-                return driven.Count == 0 || Routable(file, driven.GroupBy(i => assignment[i]!).Select(g => (g.Key, g.Sum(i => night.Households[i].Members.Count))).ToList());
-            }
-
-            var h = night.Households[placed[j]];
-            var k = assignment[placed[j]]!;
-            for (var w = 0; w < 3; w++)
-            {
-                if (Allowed(file, h, k, w))
-                {
-                    ways[j] = w;
-                    if (Try(j + 1))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        if (!Try(0))
-        {
-            return null;
-        }
-
-        var tiers = new int[3];
-        foreach (var i in placed)
-        {
-            tiers[NightPlanChecker.Tier(night.Households[i]) - 1] += night.Households[i].Members.Count;
-        }
-
-        return tiers;
-    }
-
     private static bool Allowed(NightPlanFile file, NightHousehold h, NightHost k, int way)
     {
         var only = new NightPlanFile(file.Night, file.Transport with
@@ -242,9 +177,6 @@ internal static class ExhaustiveNightPlan
         }, way == 0 ? file.HostArrivals : file.HostArrivals.ToDictionary(a => a.Key, a => a.Value with { PicksUpAtBase = false }));
         return NightPlanChecker.Reachable(only, h, k);
     }
-
-    /// <summary>Whether the one vehicle can serve all the stops (each host's people together) in some trips.</summary>
-    private static bool Routable(NightPlanFile file, List<(NightHost Host, int People)> stops) => RoutedArrivals(file, stops) is not null;
 
     /// <summary>
     /// The smallest arrival then driving minutes (as <see cref="BestArrivals"/>) when the vehicles serve all the stops in some trips:
