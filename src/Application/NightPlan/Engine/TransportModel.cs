@@ -174,7 +174,7 @@ internal sealed class TransportModel
                     // The household's arrival: its stop's on the trip it rides, else nothing.
                     var k = pairs[p].K;
                     var arrive = slot.Arrive[hostAt[k]];
-                    var at = model.NewIntVar(Math.Min(0, problem.From[k]), Math.Max(Math.Max(0, problem.From[k]), Math.Min(problem.Until[k], problem.LatestMinute)), $"w{p}_{vehicle.Vehicle}_{slot.Earliest}");
+                    var at = model.NewIntVar(Math.Min(0, problem.From[k]), Math.Max(0, TripSlots.LatestArrival(problem, k)), $"w{p}_{vehicle.Vehicle}_{slot.Earliest}");
                     model.Add(at == arrive).OnlyEnforceIf(ride);
                     model.Add(at == 0).OnlyEnforceIf(ride.Not());
                     terms.Add(at * (long)problem.Matching.People[pairs[p].H]);

@@ -134,8 +134,7 @@ internal sealed class TripSlots
                     }
 
                     list.Add(stop);
-                    var latest = Math.Max(problem.From[k], Math.Min(problem.Until[k], problem.LatestMinute));
-                    arrive[i] = model.NewIntVar(problem.From[k], latest, $"t{k}_{v}_{j}");
+                    arrive[i] = model.NewIntVar(problem.From[k], LatestArrival(problem, k), $"t{k}_{v}_{j}");
                     model.Add(arrive[i] >= a + loading + d).OnlyEnforceIf(stop);
                     model.Add(b >= arrive[i] + stopMinutes + d).OnlyEnforceIf(stop);
                     model.Add(tour >= 2 * d).OnlyEnforceIf(stop);
@@ -202,6 +201,9 @@ internal sealed class TripSlots
 
         return new TripSlots(result);
     }
+
+    /// <summary>The latest minute a slot's arrival at host k may take: its window's end, or the evening's latest arrival.</summary>
+    public static int LatestArrival(NightPlanProblem problem, int k) => Math.Max(problem.From[k], Math.Min(problem.Until[k], problem.LatestMinute));
 
     /// <summary>
     /// The earliest boarding start of each trip the vehicle can make: trip j starts after j earlier trips, which stop at
