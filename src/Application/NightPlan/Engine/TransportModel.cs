@@ -322,7 +322,8 @@ internal sealed class TransportModel
     /// whose solutions are plans: each step's is handed to <c>found</c> (its agreed households may be without a ride), and
     /// each step starts from the plan <c>hint</c> gives then. Null: on the relaxation.</remarks>
     /// <remarks><c>knownBound</c> and <c>reached</c>: a lexicographic bound known already, and the best plan's people per
-    /// tier at each step; a tier where the plan reaches that bound, the tiers before fixed as in it, needs no solve.</remarks>
+    /// tier at each step; a tier where the plan reaches that bound, the tiers before fixed as in it, needs no solve, and a
+    /// step whose tiers before are fixed as in it stops, proved, when its solution reaches it.</remarks>
     public (int[] Bound, Solution? Solution, int ProvedTiers) Bound(IReadOnlyDictionary<int, int> forced, TimeSpan timeLimit, Func<int, int>? slotsReady = null, int workers = 2,
         Func<(IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> Hint, IReadOnlyList<SlotTrip> Trips)>? hint = null, Action<ExactSolution>? found = null,
         IReadOnlyList<int>? knownBound = null, Func<int[]>? reached = null)
@@ -361,7 +362,13 @@ internal sealed class TransportModel
                 model.Add(tierPeople[j] == bound[j]);
             }
 
-            model.Maximize(tierPeople[i]);
+            // The tiers before fixed as in a known bound, this tier is at most the bound's: as the objective's domain, so that
+            // a solution reaching it is proved at once and the next tier has the time (as a row beside the objective,
+            // CP-SAT searched on until its time ran out with the bound above it).
+            var objective = model.NewIntVar(0, knownBound is not null && Enumerable.Range(0, i).All(j => bound[j] == knownBound[j])
+                ? Math.Min(bound[i], knownBound[i]) : bound[i], $"tier{i + 1}");
+            model.Add(objective == tierPeople[i]);
+            model.Maximize(objective);
             if (slots is not null && hint?.Invoke() is var (given, trips))
             {
                 AddHint(model, x, t, z, zv, given);
