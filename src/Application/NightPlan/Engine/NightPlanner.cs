@@ -60,8 +60,6 @@ public static class NightPlanner
         }
 
         var realiser = new Realiser(problem, options.DepartedTrips ?? [], frozenRides, busy, forced.Keys.ToHashSet());
-
-        // 1. The sequential plan.
         var matching = MatchingEngine.Solve(file.Night, matchingOptions);
         var hostOf = Enumerable.Repeat(-1, problem.Matching.Households.Count).ToArray();
         foreach (var placement in matching.Placements)
@@ -69,29 +67,111 @@ public static class NightPlanner
             hostOf[index[placement.HouseholdId]] = problem.Matching.Hosts.Select((host, k) => (host, k)).First(x => x.host.Id == placement.HostId).k;
         }
 
-        // The exact model gets a share of the time at the end when it is small enough; the decomposition has the rest.
-        int ReadyOf(int v) => problem.Ready(v, busy);
-        // The transport model only when building and loading it fits in a fifth of the limit: it is built outside CP-SAT's
-        // time limit, and CP-SAT loads it before it looks at its own. On a night far beyond the network's (hundreds of
-        // households, a thousand hosts) it would take longer than the whole limit: the sequential plan, improved by the
-        // insertion, is then the plan, and the bound the matching's.
-        var variables = problem.Pairs.Sum(p => (long)p.Length) * (2 + problem.Vehicles.Count);
-        var model = ModelCostPerVariable * variables <= limit * 0.2 ? new TransportModel(problem) : null;
-        var exact = model is not null && TripSlots.Size(problem, model.PairList, model.Drivers, ReadyOf) <= MaxExactSize ? model : null;
-        var decompositionLimit = exact is null ? limit : limit * (1 - ExactShare);
-        TimeSpan Left() => decompositionLimit - clock.Elapsed > TimeSpan.Zero ? decompositionLimit - clock.Elapsed : TimeSpan.Zero;
+        var search = new Search(file, options, problem, forced, busy, realiser, matching, clock, limit);
+        search.Sequential(hostOf);
+        search.MatchRouteRematch();
+        search.ExactModel();
+        search.LevelsFourFive();
+        var arrivals = search.Arrivals();
+        return search.Build(arrivals);
+    }
 
-        var sequential = realiser.Realise(hostOf, null, RoutingTime(Left()));
-        var insertion = new TripInsertion(problem, options.DepartedTrips ?? [], busy, forced.Keys.ToHashSet());
-        // The model's hints follow the plans as routed (guide); the insertion only offers better plans (best).
-        var guide = sequential;
-        var best = insertion.Improve(sequential);
-        best = Candidate.Better(best, sequential) ? best : sequential;
+    /// <summary>
+    /// One night's search, step by step (numbered as in docs/night-plan.md's decomposition): the best plan so far, the
+    /// plan the model's hints follow, and the bound, as the steps leave them.
+    /// </summary>
+    private sealed class Search
+    {
+        private readonly NightPlanFile file;
+        private readonly NightPlanOptions options;
+        private readonly NightPlanProblem problem;
+        private readonly Dictionary<int, int> forced;
+        private readonly (int Ready, int TripsDone)?[] busy;
+        private readonly Realiser realiser;
+        private readonly TripInsertion insertion;
+        private readonly Matching.Engine.Plan matching;
+        private readonly Stopwatch clock;
+        private readonly TimeSpan limit;
+        private readonly HashSet<(string VanId, int Trip)> departedKeys;
 
-        // 2-4. Match with the rides, route, re-match.
-        int[]? bound = null;
-        if (model is not null && Left() > TimeSpan.Zero)
+        /// <summary>The transport model, when building and loading it fits in a fifth of the limit.</summary>
+        private readonly TransportModel? model;
+
+        /// <summary>The same model with the vehicles' trips as slots, on nights small enough (the network's size).</summary>
+        private readonly TransportModel? exact;
+
+        /// <summary>The decomposition's share of the limit: all of it without the exact model, else what the exact model leaves.</summary>
+        private readonly TimeSpan decompositionLimit;
+
+        private Candidate sequential = null!;
+
+        /// <summary>The best plan so far, by the spec's seven levels.</summary>
+        private Candidate best = null!;
+
+        /// <summary>The plan the model's hints and the budget's bisection follow: the plans as routed, before the insertion.</summary>
+        private Candidate guide = null!;
+
+        /// <summary>The lexicographic bound on people per tier known so far, if any.</summary>
+        private int[]? bound;
+
+        public Search(NightPlanFile file, NightPlanOptions options, NightPlanProblem problem, Dictionary<int, int> forced, (int Ready, int TripsDone)?[] busy,
+            Realiser realiser, Matching.Engine.Plan matching, Stopwatch clock, TimeSpan limit)
         {
+            (this.file, this.options, this.problem, this.forced, this.busy, this.realiser, this.matching, this.clock, this.limit) =
+                (file, options, problem, forced, busy, realiser, matching, clock, limit);
+            insertion = new TripInsertion(problem, options.DepartedTrips ?? [], busy, forced.Keys.ToHashSet());
+            departedKeys = (options.DepartedTrips ?? []).Select(t => (t.VanId, t.Trip)).ToHashSet();
+
+            // The transport model only when building and loading it fits in a fifth of the limit: it is built outside CP-SAT's
+            // time limit, and CP-SAT loads it before it looks at its own. On a night far beyond the network's (hundreds of
+            // households, a thousand hosts) it would take longer than the whole limit: the sequential plan, improved by the
+            // insertion, is then the plan, and the bound the matching's.
+            var variables = problem.Pairs.Sum(p => (long)p.Length) * (2 + problem.Vehicles.Count);
+            model = ModelCostPerVariable * variables <= limit * 0.2 ? new TransportModel(problem) : null;
+            exact = model is not null && TripSlots.Size(problem, model.PairList, model.Drivers, ReadyOf) <= MaxExactSize ? model : null;
+
+            // The exact model gets a share of the time at the end when it is small enough; the decomposition has the rest.
+            decompositionLimit = exact is null ? limit : limit * (1 - ExactShare);
+        }
+
+        private int ReadyOf(int v) => problem.Ready(v, busy);
+
+        /// <summary>What is left of the decomposition's share.</summary>
+        private TimeSpan Left() => decompositionLimit - clock.Elapsed > TimeSpan.Zero ? decompositionLimit - clock.Elapsed : TimeSpan.Zero;
+
+        /// <summary>What is left of the limit for the exact model's steps (the margin kept to build the plan), at most a share of the limit.</summary>
+        private TimeSpan ExactLeft(double share = 1) => Min(limit - clock.Elapsed - ExactMargin, limit * share);
+
+        /// <summary>The best plan's new trips, as the exact model's hints take them.</summary>
+        private List<SlotTrip> BestTrips() => best.SlotTrips(departedKeys, file.Transport.LoadingMinutes);
+
+        /// <summary>A solution of the exact model, as a plan improved by the insertion, replaces the best when better.</summary>
+        private void Consider(TransportModel.ExactSolution solved)
+        {
+            if (realiser.FromTrips(solved.Solution.HostOf, solved.Solution.Way, solved.Trips, forced) is { } plan)
+            {
+                var improved = insertion.Improve(plan);
+                best = Candidate.Better(improved, best) ? improved : best;
+            }
+        }
+
+        /// <summary>Step 2, the sequential plan: the matching's placements (<paramref name="hostOf"/>) with rides, the baseline.</summary>
+        public void Sequential(int[] hostOf)
+        {
+            sequential = realiser.Realise(hostOf, null, RoutingTime(Left()));
+            guide = sequential;
+            var improved = insertion.Improve(sequential);
+            best = Candidate.Better(improved, sequential) ? improved : sequential;
+        }
+
+        /// <summary>Steps 3-7, match with the rides, route, re-match (each plan repaired and improved by the insertion): the relaxation's bound, then the budget's bisection.</summary>
+        public void MatchRouteRematch()
+        {
+            if (model is null || Left() <= TimeSpan.Zero)
+            {
+                return;
+            }
+
             // The bound first, tier by tier (a proof comes much sooner than for the weighted objective), then the
             // weighted model (levels 1-5) for the plan. Its own bound is valid too when nothing is agreed (it brings every
             // agreed household, which a plan may not): the lexicographically smaller is kept.
@@ -102,80 +182,72 @@ public static class NightPlanner
                 bound = weighted;
             }
 
-            if (full is not null)
+            if (full is null)
             {
-                // The budget's bisection follows what the routing alone drove; the insertion only offers a better plan.
-                var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
-                var improved = insertion.Improve(candidate);
-                best = Candidate.Better(improved, best) ? improved : best;
-                guide = Candidate.Better(candidate, guide) ? candidate : guide;
+                return;
+            }
 
-                // Bisection on the budget between what the routing drove (lo) and what it could not (hi).
-                long lo = 0, hi = model.FullBudget;
-                var last = candidate;
-                var budget = model.FullBudget;
-                for (var round = 0; round < MaxRounds && Left() > TimeSpan.FromMilliseconds(50); round++)
+            // The budget's bisection follows what the routing alone drove; the insertion only offers a better plan.
+            var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
+            var improved = insertion.Improve(candidate);
+            best = Candidate.Better(improved, best) ? improved : best;
+            guide = Candidate.Better(candidate, guide) ? candidate : guide;
+
+            // Bisection on the budget between what the routing drove (lo) and what it could not (hi).
+            long lo = 0, hi = model.FullBudget;
+            var last = candidate;
+            var budget = model.FullBudget;
+            for (var round = 0; round < MaxRounds && Left() > TimeSpan.FromMilliseconds(50); round++)
+            {
+                // At the bound on levels 1-3 what is left to gain (levels 4-7) is not worth another round of routing.
+                if (bound is not null && Candidate.CompareTiers(best.PeoplePerTier(), bound) >= 0)
                 {
-                    // At the bound on levels 1-3 what is left to gain (levels 4-7) is not worth another round of routing.
-                    if (bound is not null && Candidate.CompareTiers(best.PeoplePerTier(), bound) >= 0)
-                    {
-                        break;
-                    }
-
-                    var drivenCost = last.DrivenCost(model);
-                    if (last.UndrivenCount == 0)
-                    {
-                        lo = Math.Max(lo, budget);
-                    }
-                    else
-                    {
-                        hi = Math.Min(hi, budget - 1);
-                        lo = Math.Max(lo, Math.Min(drivenCost, hi));
-                    }
-
-                    var next = last.UndrivenCount == 0 ? lo + ((hi - lo + 1) / 2) : lo;
-                    if (next == budget || hi - lo < Math.Max(1, model.FullBudget / 100) && last.UndrivenCount == 0)
-                    {
-                        break;
-                    }
-
-                    budget = next;
-                    var solved = model.Solve(budget, forced, guide.Hint(), Left() * 0.3);
-                    if (solved is null)
-                    {
-                        break;
-                    }
-
-                    last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()));
-                    var better = insertion.Improve(last);
-                    best = Candidate.Better(better, best) ? better : best;
-                    guide = Candidate.Better(last, guide) ? last : guide;
+                    break;
                 }
+
+                var drivenCost = last.DrivenCost(model);
+                if (last.UndrivenCount == 0)
+                {
+                    lo = Math.Max(lo, budget);
+                }
+                else
+                {
+                    hi = Math.Min(hi, budget - 1);
+                    lo = Math.Max(lo, Math.Min(drivenCost, hi));
+                }
+
+                var next = last.UndrivenCount == 0 ? lo + ((hi - lo + 1) / 2) : lo;
+                if (next == budget || hi - lo < Math.Max(1, model.FullBudget / 100) && last.UndrivenCount == 0)
+                {
+                    break;
+                }
+
+                budget = next;
+                var solved = model.Solve(budget, forced, guide.Hint(), Left() * 0.3);
+                if (solved is null)
+                {
+                    break;
+                }
+
+                last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()));
+                var better = insertion.Improve(last);
+                best = Candidate.Better(better, best) ? better : best;
+                guide = Candidate.Better(last, guide) ? last : guide;
             }
         }
 
-        // 5. The exact model (the vehicles' trips as slots) on nights small enough, unless levels 1-3 are proved: tier by
-        // tier from the best plan so far (each step's solution is a plan, its proofs bound every plan), then the weighted
-        // objective (levels 1-5) with what is left.
-        var departedKeys = (options.DepartedTrips ?? []).Select(t => (t.VanId, t.Trip)).ToHashSet();
-
-        // The best plan's new trips, as the exact model's hints take them; and what is left of the limit for the exact
-        // model's steps (the margin kept to build the plan), at most a share of the limit.
-        List<SlotTrip> BestTrips() => best.SlotTrips(departedKeys, file.Transport.LoadingMinutes);
-        TimeSpan ExactLeft(double share = 1) => Min(limit - clock.Elapsed - ExactMargin, limit * share);
-
-        // A solution of the exact model, as a plan improved by the insertion, replaces the best when better.
-        void Consider(TransportModel.ExactSolution solved)
+        /// <summary>
+        /// Step 8, the exact model (the vehicles' trips as slots) on nights small enough, unless levels 1-3 are proved: tier by
+        /// tier from the best plan so far (each step's solution is a plan, its proofs bound every plan), then the weighted
+        /// objective (levels 1-5) with what is left.
+        /// </summary>
+        public void ExactModel()
         {
-            if (realiser.FromTrips(solved.Solution.HostOf, solved.Solution.Way, solved.Trips, forced) is { } plan)
+            if (exact is null || bound is not null && Candidate.CompareTiers(best.PeoplePerTier(), bound) >= 0)
             {
-                var improved = insertion.Improve(plan);
-                best = Candidate.Better(improved, best) ? improved : best;
+                return;
             }
-        }
 
-        if (exact is not null && (bound is null || Candidate.CompareTiers(best.PeoplePerTier(), bound) < 0))
-        {
             var exactLeft = ExactLeft();
             var exactBound = exact.Bound(forced, exactLeft > TimeSpan.FromMilliseconds(100) ? exactLeft : TimeSpan.FromMilliseconds(100), ReadyOf,
                 hint: () => (best.Hint(), BestTrips()),
@@ -201,49 +273,67 @@ public static class NightPlanner
             }
         }
 
-        // 6. Levels 4-5 unless the plan has the matching's proved optimum on levels 1-5 (no plan does better there): the exact
-        // model's weighted objective (levels 1-5) from the best plan, in a share of what is left.
-        var levelsLeft = ExactLeft(LevelsFourFiveShare);
-        if (exact is not null && levelsLeft > TimeSpan.FromMilliseconds(100) && !AtTheMatchingsOptimum(matching, best)
-            && exact.SolveExact(forced, ReadyOf, best.Hint(), BestTrips(), levelsLeft) is { } levelsFourFive)
+        /// <summary>
+        /// Step 9, levels 4-5, unless the plan has the matching's proved optimum on levels 1-5 (no plan does better there): the
+        /// exact model's weighted objective (levels 1-5) from the best plan, in a share of what is left.
+        /// </summary>
+        public void LevelsFourFive()
         {
-            Consider(levelsFourFive);
+            var levelsLeft = ExactLeft(LevelsFourFiveShare);
+            if (exact is not null && levelsLeft > TimeSpan.FromMilliseconds(100) && !AtTheMatchingsOptimum(matching, best)
+                && exact.SolveExact(forced, ReadyOf, best.Hint(), BestTrips(), levelsLeft) is { } levelsFourFive)
+            {
+                Consider(levelsFourFive);
+            }
         }
 
-        // 7. Level 6, children in bed sooner: the exact model minimises the people's arrival minutes with levels 1-5 held at
-        // the best plan's, from it, in a share of what is left; a better plan (on all seven levels) replaces it.
-        var arrivalsLeft = ExactLeft(ArrivalsShare);
-        TransportModel.ExactSolution? arrivals = null;
-        if (exact is not null && arrivalsLeft > TimeSpan.FromMilliseconds(100) && best.HostOf.Any(k => k >= 0))
+        /// <summary>
+        /// Step 10, level 6, children in bed sooner: the exact model minimises the people's arrival minutes with levels 1-5 held at
+        /// the best plan's, from it, in a share of what is left; a better plan (on all seven levels) replaces it.
+        /// </summary>
+        /// <returns>The step's solution, whose proof the optimality needs; null when it did not run or found nothing.</returns>
+        public TransportModel.ExactSolution? Arrivals()
         {
-            arrivals = exact.SolveArrivals(forced, ReadyOf, best.Hint(), BestTrips(), arrivalsLeft);
+            var arrivalsLeft = ExactLeft(ArrivalsShare);
+            if (exact is null || arrivalsLeft <= TimeSpan.FromMilliseconds(100) || !best.HostOf.Any(k => k >= 0))
+            {
+                return null;
+            }
+
+            var arrivals = exact.SolveArrivals(forced, ReadyOf, best.Hint(), BestTrips(), arrivalsLeft);
             if (arrivals is not null)
             {
                 Consider(arrivals);
             }
+
+            return arrivals;
         }
 
-        var upper = UpperBound(problem, matching, bound, best);
-
-        // 8. What is proved, on a night planned from scratch (nothing agreed, no trip gone): levels 1-3 when the plan meets
-        // the bound; 4-5 when it also has the matching's proved optimum there (rides only take people away); 6 when the
-        // arrivals step proved its minimum and the plan has it; 7 when the tours' minimum with that much (each trip's
-        // tour at most its driving) proves the plan's driving. Then the plan is optimal on every level.
-        var optimal = problem.Pairs.All(p => p.Length == 0);
-        var fromScratch = forced.Count == 0 && (options.DepartedTrips ?? []).Count == 0 && best.PinnedWithoutRide == 0;
-        if (!optimal && fromScratch && exact is not null && arrivals is { Solution.Optimal: true } && best.PersonArrivalMinutes == arrivals.Objective
-            && Candidate.CompareTiers(best.PeoplePerTier(), upper) == 0 && AtTheMatchingsOptimum(matching, best))
+        /// <summary>
+        /// What is proved (docs/night-plan.md, "Bounds and what is proved"), and the plan. On a night planned from scratch (nothing agreed, no trip gone): levels 1-3 when the
+        /// plan meets the bound; 4-5 when it also has the matching's proved optimum there (rides only take people away); 6
+        /// when the arrivals step proved its minimum and the plan has it; 7 when the tours' minimum with that much (each
+        /// trip's tour at most its driving) proves the plan's driving. Then the plan is optimal on every level.
+        /// </summary>
+        public NightPlan Build(TransportModel.ExactSolution? arrivals)
         {
-            var drivingLeft = ExactLeft(DrivingShare);
-            if (drivingLeft > TimeSpan.FromMilliseconds(50)
-                && exact.SolveDriving(forced, ReadyOf, best.Hint(), BestTrips(), arrivals.Objective, drivingLeft) is { } driving)
+            var upper = UpperBound(problem, matching, bound, best);
+            var optimal = problem.Pairs.All(p => p.Length == 0);
+            var fromScratch = forced.Count == 0 && (options.DepartedTrips ?? []).Count == 0 && best.PinnedWithoutRide == 0;
+            if (!optimal && fromScratch && exact is not null && arrivals is { Solution.Optimal: true } && best.PersonArrivalMinutes == arrivals.Objective
+                && Candidate.CompareTiers(best.PeoplePerTier(), upper) == 0 && AtTheMatchingsOptimum(matching, best))
             {
-                Consider(driving);
-                optimal = driving.Solution.Optimal && best.DrivingMinutes == driving.Objective && best.PersonArrivalMinutes == arrivals.Objective;
+                var drivingLeft = ExactLeft(DrivingShare);
+                if (drivingLeft > TimeSpan.FromMilliseconds(50)
+                    && exact.SolveDriving(forced, ReadyOf, best.Hint(), BestTrips(), arrivals.Objective, drivingLeft) is { } driving)
+                {
+                    Consider(driving);
+                    optimal = driving.Solution.Optimal && best.DrivingMinutes == driving.Objective && best.PersonArrivalMinutes == arrivals.Objective;
+                }
             }
-        }
 
-        return realiser.Build(best, upper, sequential.PeoplePerTier(), optimal, clock.ElapsedMilliseconds);
+            return realiser.Build(best, upper, sequential.PeoplePerTier(), optimal, clock.ElapsedMilliseconds);
+        }
     }
 
     private const int MaxRounds = 8;
