@@ -190,6 +190,8 @@ internal sealed class TransportModel
         IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)>? hint, IReadOnlyList<SlotTrip>? hintTrips, TimeSpan timeLimit,
         bool weighted, Action<CpModel, Built> objective)
     {
+        // Building the model and its hints counts in the time given: the solver has what is left of it.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var built = Build(FullBudget, forced, perVehicle: true, slotsReady: readyOf);
         if (built is null)
         {
@@ -204,7 +206,7 @@ internal sealed class TransportModel
             HintSlots(model, slots!, hintTrips ?? []);
         }
 
-        var solver = Solver(timeLimit, extra: ExactParameters);
+        var solver = Solver(timeLimit - clock.Elapsed, extra: ExactParameters);
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
