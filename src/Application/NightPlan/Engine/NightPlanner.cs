@@ -352,7 +352,7 @@ public static class NightPlanner
 
     /// <summary>
     /// What the exact model's steps leave of the limit for the plan's last insertion and building it: with 150 ms, hard
-    /// nights ended at 4,99-5,14 s for a 5-s limit (2026-12-07), the steps' models being built outside their solver's time.
+    /// nights ended at 4.99-5.14 s for a 5-s limit (2026-12-07), the steps' models being built outside their solver's time.
     /// </summary>
     private static readonly TimeSpan ExactMargin = TimeSpan.FromMilliseconds(250);
 
