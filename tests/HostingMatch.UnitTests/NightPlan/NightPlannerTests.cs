@@ -46,14 +46,14 @@ public sealed class NightPlannerTests
         PlanAsGoodAsTheExhaustiveSearch(file);
     }
 
+    /// <summary>Seeds 1-30; <c>HOSTINGMATCH_WIDE_FROM</c> and <c>_COUNT</c> explore more.</summary>
+    public static TheoryData<int> SmallSeedsWithACar() => WideRuns.Seeds(1, 30);
+
     /// <summary>
     /// With a volunteer's car beside the van (half the nights with a van shift of 50-140 minutes, so that the car is
     /// needed): the exhaustive search shares the stops between the two vehicles every way, and the plan matches its best
     /// levels (people per tier, waiting nights, continuity, arrival minutes, driving).
     /// </summary>
-    /// <summary>Seeds 1-30; <c>HOSTINGMATCH_WIDE_FROM</c> and <c>_COUNT</c> explore more.</summary>
-    public static TheoryData<int> SmallSeedsWithACar() => WideRuns.Seeds(1, 30);
-
     [Theory]
     [MemberData(nameof(SmallSeedsWithACar))]
     public void SmallNightWithACar_IsAsGoodAsTheExhaustiveSearchOnAllSevenLevels(int seed)

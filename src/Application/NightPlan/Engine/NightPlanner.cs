@@ -310,10 +310,11 @@ public static class NightPlanner
         }
 
         /// <summary>
-        /// What is proved (docs/night-plan.md, "Bounds and what is proved"), and the plan. On a night planned from scratch (nothing agreed, no trip gone): levels 1-3 when the
-        /// plan meets the bound; 4-5 when it also has the matching's proved optimum there (rides only take people away); 6
-        /// when the arrivals step proved its minimum and the plan has it; 7 when the tours' minimum with that much (each
-        /// trip's tour at most its driving) proves the plan's driving. Then the plan is optimal on every level.
+        /// What is proved (docs/night-plan.md, "Bounds and what is proved"), and the plan. On a night planned from scratch
+        /// (nothing agreed, no trip gone): levels 1-3 when the plan meets the bound; 4-5 when it also has the matching's
+        /// proved optimum there (rides only take people away); 6 when the arrivals step proved its minimum and the plan has
+        /// it; 7 when the tours' minimum with that much (each trip's tour at most its driving) proves the plan's driving.
+        /// Then the plan is optimal on every level.
         /// </summary>
         public NightPlan Build(TransportModel.ExactSolution? arrivals)
         {
