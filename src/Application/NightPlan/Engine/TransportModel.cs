@@ -68,8 +68,10 @@ internal sealed class TransportModel
     public sealed record Solution(int[] HostOf, RideWay?[] Way, int[] VehicleOf, bool Optimal, int[]? TierBound);
 
     /// <summary>Solves with the vehicles' <paramref name="budget"/>; <paramref name="forced"/> households must be placed at their host (confirmed).</summary>
+    /// <remarks>Building the model and its hints counts in <paramref name="timeLimit"/>: the solver has what is left of it.</remarks>
     public Solution? Solve(long budget, IReadOnlyDictionary<int, int> forced, IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)>? hint, TimeSpan timeLimit)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var built = Build(budget, forced);
         if (built is null)
         {
@@ -83,7 +85,7 @@ internal sealed class TransportModel
             AddHint(model, x, t, z, zv, hint);
         }
 
-        var solver = Solver(timeLimit);
+        var solver = Solver(timeLimit - clock.Elapsed);
         var status = solver.Solve(model);
         return status is CpSolverStatus.Optimal or CpSolverStatus.Feasible
             ? Read(built, solver, status == CpSolverStatus.Optimal, DecodeTiers((long)Math.Floor(solver.BestObjectiveBound + 1e-6)))
