@@ -328,9 +328,11 @@ internal sealed class TransportModel
     /// <remarks><c>knownBound</c> and <c>reached</c>: a lexicographic bound known already, and the best plan's people per
     /// tier at each step; a tier where the plan reaches that bound, the tiers before fixed as in it, needs no solve, and a
     /// step whose tiers before are fixed as in it stops, proved, when its solution reaches it.</remarks>
+    /// <remarks><c>relaxationFirstTier</c>: on the relaxation, tier 1's share of the time (the others share what is left);
+    /// null: each step an even share of what is left.</remarks>
     public (int[] Bound, Solution? Solution, int ProvedTiers) Bound(IReadOnlyDictionary<int, int> forced, TimeSpan timeLimit, Func<int, int>? slotsReady = null, int workers = 2,
         Func<(IReadOnlyDictionary<int, (int Host, RideWay Way, int Vehicle)> Hint, IReadOnlyList<SlotTrip> Trips)>? hint = null, Action<ExactSolution>? found = null,
-        IReadOnlyList<int>? knownBound = null, Func<int[]>? reached = null)
+        IReadOnlyList<int>? knownBound = null, Func<int[]>? reached = null, double? relaxationFirstTier = null)
     {
         var m = problem.Matching;
         var bound = new int[Priority.LowestTier];
@@ -389,7 +391,8 @@ internal sealed class TransportModel
             // On the exact model each step but the last leaves a share for the caller's search for a plan (should it stop
             // unproved); the last one, the tiers before it proved, is itself that search: it has all that is left.
             var steps = bound.Length - i + (slots is null || i == bound.Length - 1 ? 0 : 1);
-            var solver = Solver((timeLimit - clock.Elapsed) / steps, workers, slots is null ? "" : ExactParameters);
+            var share = slots is null && i == 0 && relaxationFirstTier is { } first ? (timeLimit - clock.Elapsed) * first : (timeLimit - clock.Elapsed) / steps;
+            var solver = Solver(share, workers, slots is null ? "" : ExactParameters);
             var status = solver.Solve(model);
             if (slots is not null && status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
