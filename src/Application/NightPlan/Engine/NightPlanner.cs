@@ -178,10 +178,10 @@ public static class NightPlanner
             // The bound first, tier by tier (a proof comes much sooner than for the weighted objective), then the
             // weighted model (levels 1-5) for the plan. Its own bound is valid too when nothing is agreed (it brings every
             // agreed household, which a plan may not): the lexicographically smaller is kept.
-            // On hard nights the sequential plan's routing takes most of the decomposition's share, and 30 % of what was left
-            // gave the bound's steps 0.04 s each, too little to prove anything, when most of them need 0.04-0.37 s: so at
-            // least a share of the whole limit, and what it took beyond its part is added to the decomposition's share (the
-            // exact model has the rest). Its first tier has the most of it (RelaxationFirstTier in TransportModel.Bound).
+            // The bound has 30 % of what is left, but at least a share of the whole limit: on hard nights the sequential
+            // plan's routing takes most of the decomposition's share, and 30 % of the rest gave its steps 0.04 s each where
+            // they need up to 0.37 s. What it takes beyond the 30 % is added to the decomposition's share (the exact model
+            // has the rest); its first tier has the most of it (RelaxationFirstTier).
             var part = Left() * 0.3;
             var started = clock.Elapsed;
             bound = model.Bound(forced, Max(part, Min(limit * RelaxationShare, limit - clock.Elapsed - ExactMargin)), relaxationFirstTier: RelaxationFirstTier).Bound;
