@@ -87,8 +87,19 @@ ensure_database() {
     as_postgres "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync >/dev/null
   fi
   if ! as_postgres "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-    as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $run -c max_connections=300" start >/dev/null
+    # Another server on the port (often another checkout's cluster) would only show as "could not start server".
+    if (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then
+      echo "Cannot start PostgreSQL: something else already listens on 127.0.0.1:$PG_PORT (another HostingMatch" >&2
+      echo "checkout's cluster, or another server). Stop it, or choose another port, e.g." >&2
+      echo "  HOSTINGMATCH_PG_PORT=$((PG_PORT + 1)) bash $0" >&2
+      return 1
+    fi
+    if ! as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $run -c max_connections=300" start >/dev/null; then
+      echo "PostgreSQL did not start; the end of its log ($home/postgres.log):" >&2
+      tail -n 5 "$home/postgres.log" >&2
+      return 1
+    fi
     echo "PostgreSQL is listening on 127.0.0.1:$PG_PORT (log: $home/postgres.log)." >&2
   fi
   local db="${HOSTINGMATCH_DB:-hostingmatch}"
