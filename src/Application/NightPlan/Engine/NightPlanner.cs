@@ -140,9 +140,9 @@ public static class NightPlanner
         private int ReadyOf(int v) => problem.Ready(v, busy);
 
         /// <summary>What is left of the decomposition's share.</summary>
-        private TimeSpan Left() => decompositionLimit - clock.Elapsed > TimeSpan.Zero ? decompositionLimit - clock.Elapsed : TimeSpan.Zero;
+        private TimeSpan Left() => Max(decompositionLimit - clock.Elapsed, TimeSpan.Zero);
 
-        /// <summary>What is left of the limit for the exact model's steps (the margin kept to build the plan), at most a share of the limit.</summary>
+        /// <summary>What is left of the limit for the exact model's steps (the margin kept to build the plan), at most a share of the limit; the relaxation's bound has at least this much.</summary>
         private TimeSpan ExactLeft(double share = 1) => Min(limit - clock.Elapsed - ExactMargin, limit * share);
 
         /// <summary>The best plan's new trips, as the exact model's hints take them.</summary>
@@ -184,9 +184,8 @@ public static class NightPlanner
             // has the rest); its first tier has the most of it (RelaxationFirstTier).
             var part = Left() * 0.3;
             var started = clock.Elapsed;
-            bound = model.Bound(forced, Max(part, Min(limit * RelaxationShare, limit - clock.Elapsed - ExactMargin)), relaxationFirstTier: RelaxationFirstTier).Bound;
-            var beyond = clock.Elapsed - started - part;
-            decompositionLimit = Min(limit, decompositionLimit + (beyond > TimeSpan.Zero ? beyond : TimeSpan.Zero));
+            bound = model.Bound(forced, Max(part, ExactLeft(RelaxationShare)), relaxationFirstTier: RelaxationFirstTier).Bound;
+            decompositionLimit = Min(limit, decompositionLimit + Max(clock.Elapsed - started - part, TimeSpan.Zero));
             var full = model.Solve(model.FullBudget, forced, guide.Hint(), Left() * 0.4);
             if (forced.Count == 0 && full?.TierBound is { } weighted && Candidate.CompareTiers(weighted, bound) < 0)
             {
