@@ -70,6 +70,7 @@ public static class NightPlanner
         var search = new Search(file, options, problem, forced, busy, realiser, matching, clock, limit);
         search.Sequential(hostOf);
         search.MatchRouteRematch();
+        search.InsertionSearch();
         search.ExactModel();
         search.LevelsFourFive();
         var arrivals = search.Arrivals();
@@ -247,6 +248,19 @@ public static class NightPlanner
         }
 
         /// <summary>
+        /// Step 7, the insertion as a search (<see cref="TripInsertion.Search"/>) from the best plan, unless it meets the bound
+        /// on levels 1-3: a share of the limit, before the exact model, which then starts from what it found.
+        /// </summary>
+        public void InsertionSearch()
+        {
+            var searchLeft = ExactLeft(InsertionSearchShare);
+            if (searchLeft > TimeSpan.FromMilliseconds(10) && (bound is null || Candidate.CompareTiers(best.PeoplePerTier(), bound) < 0))
+            {
+                best = insertion.Search(best, searchLeft);
+            }
+        }
+
+        /// <summary>
         /// Step 8, the exact model (the vehicles' trips as slots) on nights small enough, unless levels 1-3 are proved: tier by
         /// tier from the best plan so far (each step's solution is a plan, its proofs bound every plan), then the weighted
         /// objective (levels 1-5) with what is left.
@@ -376,6 +390,9 @@ public static class NightPlanner
     /// nights ended at 4.99-5.14 s for a 5-s limit (2026-12-07), the steps' models being built outside their solver's time.
     /// </summary>
     private static readonly TimeSpan ExactMargin = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>At most this share of the time limit goes to the insertion's search (step 7), before the exact model.</summary>
+    private const double InsertionSearchShare = 0.1;
 
     /// <summary>At most this share of the time limit goes to levels 4-5 when the plan is not at the matching's optimum there.</summary>
     private const double LevelsFourFiveShare = 0.15;

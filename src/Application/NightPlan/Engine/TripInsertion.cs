@@ -13,9 +13,12 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// and before the vehicle's next boarding. Departed trips are never touched. Pure and fast: no solver.
 /// </summary>
 /// <remarks><c>busy</c>: Per vehicle index, when it is back from a departed trip; null: free.</remarks>
-internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanTrip> departed, (int Ready, int TripsDone)?[] busy, IReadOnlySet<int> pinned)
+internal sealed partial class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanTrip> departed, (int Ready, int TripsDone)?[] busy, IReadOnlySet<int> pinned)
 {
     private readonly MatchingProblem m = problem.Matching;
+    private readonly Dictionary<string, int> hostIndex = Enumerable.Range(0, problem.Matching.Hosts.Count).ToDictionary(k => problem.Matching.Hosts[k].Id, StringComparer.Ordinal);
+    private readonly Dictionary<string, int> householdIndex = Enumerable.Range(0, problem.Matching.Households.Count).ToDictionary(h => problem.Matching.Households[h].Id, StringComparer.Ordinal);
+    private readonly Dictionary<string, int> vehicleIndex = Enumerable.Range(0, problem.Vehicles.Count).ToDictionary(v => problem.Vehicles[v].Vehicle.Id, StringComparer.Ordinal);
 
     private const int Passes = 3;
 
@@ -33,9 +36,13 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
     /// <summary>The plan with what could be added; the same plan when nothing could.</summary>
     public Candidate Improve(Candidate plan)
     {
-        var hostIndex = Enumerable.Range(0, m.Hosts.Count).ToDictionary(k => m.Hosts[k].Id, StringComparer.Ordinal);
-        var householdIndex = Enumerable.Range(0, m.Households.Count).ToDictionary(h => m.Households[h].Id, StringComparer.Ordinal);
-        var vehicleIndex = Enumerable.Range(0, problem.Vehicles.Count).ToDictionary(v => problem.Vehicles[v].Vehicle.Id, StringComparer.Ordinal);
+        var (host, rides, trips) = Load(plan);
+        return Fill(host, rides, trips, random: null) ? Emit(plan, host, rides, trips) : plan;
+    }
+
+    /// <summary>The plan's placements, rides and trips, as the insertion changes them (copies: the plan is left as it is).</summary>
+    private (int[] Host, Ride?[] Rides, List<Trip> Trips) Load(Candidate plan)
+    {
         var frozen = departed.Select(t => (t.VanId, t.Trip)).ToHashSet();
         var trips = plan.Trips.Select(t => new Trip
         {
@@ -47,20 +54,28 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
             Stops = t.Stops.Select(s => (hostIndex[s.HostId], s.HouseholdIds.Select(id => householdIndex[id]).ToList())).ToList(),
             Arrivals = t.Stops.Select(s => problem.MinuteOf(s.ArriveAt)).ToArray(),
         }).ToList();
+        return ((int[])plan.HostOf.Clone(), (Ride?[])plan.Rides.Clone(), trips);
+    }
 
-        var host = (int[])plan.HostOf.Clone();
-        var rides = (Ride?[])plan.Rides.Clone();
+    /// <summary>
+    /// Puts the households left out on the trips, priority first (<see cref="Insert"/>, else <see cref="Replace"/>), in a
+    /// few passes: a household put out of its stop by a higher priority may fit elsewhere. With <paramref name="random"/>,
+    /// households of one tier come in a random order and hosts nearly as near in a random one (<see cref="Search"/>).
+    /// Whether anything changed.
+    /// </summary>
+    private bool Fill(int[] host, Ride?[] rides, List<Trip> trips, Random? random)
+    {
         var changed = false;
-
-        // A household put out of its stop by a higher priority may fit elsewhere: a few passes, each over who is left out.
         for (var pass = 0; pass < Passes; pass++)
         {
             var left = Enumerable.Range(0, host.Length).Where(h => host[h] < 0 && rides[h] is null && !pinned.Contains(h) && problem.Pairs[h].Length > 0)
-                .OrderBy(h => m.Tier[h]).ThenByDescending(h => m.People[h]).ThenByDescending(h => m.Households[h].NightsWithoutShelter).ThenBy(h => h).ToList();
+                .OrderBy(h => m.Tier[h])
+                .ThenBy(h => random?.Next() ?? 0)
+                .ThenByDescending(h => m.People[h]).ThenByDescending(h => m.Households[h].NightsWithoutShelter).ThenBy(h => h).ToList();
             var more = false;
             foreach (var h in left)
             {
-                if (host[h] < 0 && (Insert(h, host, trips) || Replace(h, host, rides, trips)))
+                if (host[h] < 0 && (Insert(h, host, trips, random) || Replace(h, host, rides, trips, random)))
                 {
                     more = true;
                 }
@@ -73,11 +88,12 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
             }
         }
 
-        if (!changed)
-        {
-            return plan;
-        }
+        return changed;
+    }
 
+    /// <summary>The plan with the insertion's placements and trips: each vehicle's trips numbered in time order again, the rides of everyone on them rewritten.</summary>
+    private Candidate Emit(Candidate plan, int[] host, Ride?[] rides, List<Trip> trips)
+    {
         // Number each vehicle's trips in time order again and rewrite the rides of everyone on them.
         var result = new List<VanTrip>();
         foreach (var group in trips.Where(t => t.Stops.Count > 0).GroupBy(t => t.Vehicle))
@@ -116,9 +132,9 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
     }
 
     /// <summary>Puts household h on a trip at one of its hosts, if some trip can take it.</summary>
-    private bool Insert(int h, int[] host, List<Trip> trips)
+    private bool Insert(int h, int[] host, List<Trip> trips, Random? random)
     {
-        foreach (var k in Hosts(h, host))
+        foreach (var k in Hosts(h, host, random))
         {
             // Rule 2: a host already served by a trip is served by that stop only.
             var served = trips.FirstOrDefault(t => t.Stops.Any(s => s.K == k));
@@ -150,7 +166,7 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
     /// and whose households of h's own tier have fewer people than h: the stop is removed, and h is inserted anywhere it
     /// then fits. Lexicographically better: tiers above h's lose nothing, h's tier gains, only lower tiers may lose.
     /// </summary>
-    private bool Replace(int h, int[] host, Ride?[] rides, List<Trip> trips)
+    private bool Replace(int h, int[] host, Ride?[] rides, List<Trip> trips, Random? random)
     {
         foreach (var trip in trips.Where(t => !t.Departed).ToList())
         {
@@ -173,7 +189,7 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
                         host[x] = -1;
                     }
 
-                    if (Insert(h, host, trips))
+                    if (Insert(h, host, trips, random))
                     {
                         foreach (var x in removed.Households)
                         {
@@ -199,9 +215,9 @@ internal sealed class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanT
         return false;
     }
 
-    /// <summary>Household h's hosts with room for it, continuity first, then nearest.</summary>
-    private IEnumerable<int> Hosts(int h, int[] host) =>
-        problem.Pairs[h].Where(k => problem.Fits(host, k, h)).OrderBy(k => m.LastHost[h] == k ? 0 : 1).ThenBy(k => problem.Drive[k]);
+    /// <summary>Household h's hosts with room for it, continuity first, then nearest (with <paramref name="random"/>: up to <see cref="Nearly"/> minutes nearer at random).</summary>
+    private IEnumerable<int> Hosts(int h, int[] host, Random? random) =>
+        problem.Pairs[h].Where(k => problem.Fits(host, k, h)).OrderBy(k => m.LastHost[h] == k ? 0 : 1).ThenBy(k => problem.Drive[k] - (random?.Next(Nearly + 1) ?? 0));
 
     /// <summary>A new stop at k for h: inserted in a trip with seats left (the cheapest place), else a new trip in a gap.</summary>
     private bool TryNewStop(int h, int k, List<Trip> trips)
