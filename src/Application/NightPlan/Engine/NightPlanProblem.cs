@@ -142,6 +142,12 @@ internal sealed class NightPlanProblem
 
     public bool CanReach(int h, int k) => CanFetch(k) || CanTransit(h, k) || CanDrive(h, k);
 
+    /// <summary>The ride of a household whose host k fetches it (way 2).</summary>
+    public Ride FetchRide(int k) => new(RideWay.HostFetches, At(FetchArrival[k]));
+
+    /// <summary>The ride of a household an escort takes to host k by public transport (way 3).</summary>
+    public Ride TransitRide(int k) => new(RideWay.PublicTransport, At(TransitArrival[k]), LeaveAt: At(TransitLeave[k]));
+
     /// <summary>Whether household h fits host k beside the households <paramref name="hostOf"/> puts there (h itself aside): matching.md rules 6-8.</summary>
     public bool Fits(int[] hostOf, int k, int h)
     {

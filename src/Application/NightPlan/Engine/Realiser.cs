@@ -317,9 +317,9 @@ internal sealed class Realiser(
     private Ride? SpareRide(int h, int k, ref int escortsLeft) =>
         ChosenRide(h, k, problem.CanFetch(k) ? RideWay.HostFetches : RideWay.PublicTransport, ref escortsLeft);
 
-    private Ride Fetch(int k) => new(RideWay.HostFetches, problem.At(problem.FetchArrival[k]));
+    private Ride Fetch(int k) => problem.FetchRide(k);
 
-    private Ride Transit(int k) => new(RideWay.PublicTransport, problem.At(problem.TransitArrival[k]), LeaveAt: problem.At(problem.TransitLeave[k]));
+    private Ride Transit(int k) => problem.TransitRide(k);
 
     private int IndexOf(string householdId)
     {

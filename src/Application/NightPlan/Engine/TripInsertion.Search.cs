@@ -19,6 +19,9 @@ internal sealed partial class TripInsertion
     /// <summary>At most this many stops are taken off at once (else a whole trip).</summary>
     private const int MostStopsTaken = 3;
 
+    /// <summary>One ruin in this many also takes off a household brought another way than a vehicle.</summary>
+    private const int OtherWayOdds = 3;
+
     /// <summary>The chance that a plan worse on levels 1-3 is still the next one to go on from (to leave a plan none of whose neighbours is as good).</summary>
     private const double Worse = 0.05;
 
@@ -54,6 +57,28 @@ internal sealed partial class TripInsertion
     }
 
     /// <summary>
+    /// Household h to a host of its with room that fetches its guests (way 2), or with <paramref name="escort"/> to one an
+    /// escort still free can take it to (way 3, transport.md): at most <c>escorts</c> households go by public transport.
+    /// </summary>
+    private bool OtherWay(int h, int[] host, Ride?[] rides, bool escort)
+    {
+        var escortsLeft = problem.File.Transport.PublicTransport.Escorts - rides.Count(r => r?.Way == RideWay.PublicTransport);
+        foreach (var k in problem.Pairs[h])
+        {
+            var ride = problem.CanFetch(k) ? problem.FetchRide(k)
+                : escort && escortsLeft > 0 && problem.CanTransit(h, k) ? problem.TransitRide(k)
+                : null;
+            if (ride is not null && problem.Fits(host, k, h))
+            {
+                (host[h], rides[h]) = (k, ride);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Takes one to <see cref="MostStopsTaken"/> stops, or one whole trip, off the vehicles' new trips (never a stop with an
     /// agreed household), then moves every vehicle's new trips as early as its evening allows, in order: leaving sooner
     /// only makes a trip's arrivals and return sooner or the same (it waits for a window as it did), so every rule still
@@ -61,6 +86,15 @@ internal sealed partial class TripInsertion
     /// </summary>
     private bool Ruin(int[] host, Ride?[] rides, List<Trip> trips, Random random)
     {
+        // Now and then a household brought another way (its host fetches it, or an escort) is taken off too, freeing the
+        // escort or the beds for someone else.
+        if (random.Next(OtherWayOdds) == 0
+            && Enumerable.Range(0, host.Length).Where(h => rides[h] is { Way: not RideWay.Vehicle } && !pinned.Contains(h)).ToList() is { Count: > 0 } others)
+        {
+            var h = others[random.Next(others.Count)];
+            (host[h], rides[h]) = (-1, null);
+        }
+
         var stops = trips.Where(t => !t.Departed)
             .SelectMany(t => t.Stops.Select(s => (Trip: t, Stop: s)))
             .Where(x => !x.Stop.Households.Any(pinned.Contains))

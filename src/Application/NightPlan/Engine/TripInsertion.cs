@@ -75,7 +75,13 @@ internal sealed partial class TripInsertion(NightPlanProblem problem, IReadOnlyL
             var more = false;
             foreach (var h in left)
             {
-                if (host[h] < 0 && (Insert(h, host, trips, random) || Replace(h, host, rides, trips, random)))
+                // In the search, a household may also go to a fetching host or with a spare escort, before the vehicles
+                // or after them (at random); the insertion alone leaves those ways to the realiser's repair.
+                var escortFirst = random is not null && random.Next(2) == 0;
+                if (host[h] < 0 && (random is not null && OtherWay(h, host, rides, escort: escortFirst)
+                    || Insert(h, host, trips, random)
+                    || random is not null && !escortFirst && OtherWay(h, host, rides, escort: true)
+                    || Replace(h, host, rides, trips, random)))
                 {
                     more = true;
                 }
