@@ -101,8 +101,8 @@ public sealed class TripInsertionTests
 
     /// <summary>
     /// From nothing, the insertion alone puts households on the van's evening in one greedy pass; taking stops and trips
-    /// off and putting households back in other orders brings more people on these nights (on 32 of the
-    /// generated nights of seeds 1-40 it brought more; seed 14: 15/4/0 to 20/4/0, seed 18: 15/0/0 to 19/0/0; the search is capped in iterations, not time, so that it finds the same on any machine).
+    /// off and putting households back in other orders brings more people on these nights (on 34 of the
+    /// generated nights of seeds 1-40 it brought more; seed 14: 15/4/0 to 19/4/0, seed 18: 15/0/0 to 19/0/0; the search is capped in iterations, not time, so that it finds the same on any machine).
     /// </summary>
     [Theory]
     [InlineData(14)]

@@ -140,8 +140,13 @@ internal sealed partial class TripInsertion(NightPlanProblem problem, IReadOnlyL
     /// <summary>Puts household h on a trip at one of its hosts, if some trip can take it.</summary>
     private bool Insert(int h, int[] host, List<Trip> trips, Random? random)
     {
-        foreach (var k in Hosts(h, host, random))
+        foreach (var k in Hosts(h, random))
         {
+            if (!problem.Fits(host, k, h))
+            {
+                continue;
+            }
+
             // Rule 2: a host already served by a trip is served by that stop only.
             var served = trips.FirstOrDefault(t => t.Stops.Any(s => s.K == k));
             if (served is not null)
@@ -221,9 +226,9 @@ internal sealed partial class TripInsertion(NightPlanProblem problem, IReadOnlyL
         return false;
     }
 
-    /// <summary>Household h's hosts with room for it, continuity first, then nearest (with <paramref name="random"/>: up to <see cref="Nearly"/> minutes nearer at random).</summary>
-    private IEnumerable<int> Hosts(int h, int[] host, Random? random) =>
-        problem.Pairs[h].Where(k => problem.Fits(host, k, h)).OrderBy(k => m.LastHost[h] == k ? 0 : 1).ThenBy(k => problem.Drive[k] - (random?.Next(Nearly + 1) ?? 0));
+    /// <summary>Household h's hosts, continuity first, then nearest (with <paramref name="random"/>: up to <see cref="Nearly"/> minutes nearer at random); <see cref="Insert"/> skips those without room.</summary>
+    private IEnumerable<int> Hosts(int h, Random? random) =>
+        problem.Pairs[h].OrderBy(k => m.LastHost[h] == k ? 0 : 1).ThenBy(k => problem.Drive[k] - (random?.Next(Nearly + 1) ?? 0));
 
     /// <summary>A new stop at k for h: inserted in a trip with seats left (the cheapest place), else a new trip in a gap.</summary>
     private bool TryNewStop(int h, int k, List<Trip> trips)
@@ -231,7 +236,7 @@ internal sealed partial class TripInsertion(NightPlanProblem problem, IReadOnlyL
         var transport = problem.File.Transport;
         (Trip Trip, int Position, int Return)? best = null;
         foreach (var trip in trips.Where(t => !t.Departed && problem.CanDrive(t.Vehicle, h, k)
-            && Passengers(t) + m.People[h] <= problem.Vehicles[t.Vehicle].Vehicle.Seats))
+            && Passengers(t) + m.People[h] <= problem.Vehicles[t.Vehicle].Vehicle.Seats && CouldReach(t, k)))
         {
             for (var position = 0; position <= trip.Stops.Count; position++)
             {
@@ -277,6 +282,18 @@ internal sealed partial class TripInsertion(NightPlanProblem problem, IReadOnlyL
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the trip could stop at k at all, wherever in it: it reaches k no sooner than the drive from the base after
+    /// its departure and is back no sooner than the stop and the drive back after that (driving minutes keep the triangle
+    /// inequality), so when that misses k's window or the shift no place in the trip can do (a quick test before <see cref="Schedule"/>'s).
+    /// </summary>
+    private bool CouldReach(Trip trip, int k)
+    {
+        var arrive = Math.Max(trip.Depart + problem.Drive[k], problem.From[k]);
+        return arrive <= Math.Min(problem.Until[k], problem.LatestMinute)
+            && arrive + problem.File.Transport.StopMinutes + problem.Drive[k] <= problem.Vehicles[trip.Vehicle].Until;
     }
 
     /// <summary>
