@@ -63,7 +63,7 @@ public sealed class TripInsertionTests
     /// <summary>
     /// The search, from nothing and from the optimal matching's placements, on generated nights of every kind (clock
     /// changes, cars, escorts; the wide ones beyond the network's usual evening): every plan it returns keeps every rule of
-    /// the specs, and it is never below the insertion alone on the seven levels.
+    /// the specs (the independent checker).
     /// </summary>
     [Theory]
     [InlineData(1)]
@@ -74,27 +74,19 @@ public sealed class TripInsertionTests
     [InlineData(6)]
     [InlineData(7)]
     [InlineData(8)]
-    public void TheSearch_KeepsEveryRule_AndIsNeverBelowTheInsertion(int seed)
+    public void TheSearch_KeepsEveryRuleOfTheSpecs(int seed)
     {
         foreach (var file in new[] { NightPlanNights.Create(seed, households: 14, hosts: 24, cars: seed % 3, escorts: seed % 2, clockChange: seed % 3), NightPlanNights.Wide(seed) })
         {
             var (problem, realiser, insertion) = Engine(file);
-            var matching = MatchingEngine.Solve(file.Night, new MatchingOptions());
-            var placed = Enumerable.Repeat(-1, problem.Matching.Households.Count).ToArray();
-            foreach (var placement in matching.Placements)
-            {
-                placed[problem.Matching.Households.ToList().FindIndex(h => h.Id == placement.HouseholdId)] = problem.Matching.Hosts.ToList().FindIndex(k => k.Id == placement.HostId);
-            }
+            var placed = MatchingPlacements(file, problem);
 
             foreach (var start in new[] { Enumerable.Repeat(-1, placed.Length).ToArray(), placed })
             {
                 var plan = realiser.Realise(start, null, TimeSpan.FromSeconds(1));
-                var inserted = insertion.Improve(plan);
                 var searched = insertion.Search(plan, TimeSpan.FromSeconds(30), seed, iterations: 150);
 
-                Assert.False(Candidate.Better(inserted, searched), $"night {seed}: the insertion's {string.Join("/", inserted.PeoplePerTier())} beats the search's {string.Join("/", searched.PeoplePerTier())}");
-                var tiers = searched.PeoplePerTier();
-                Assert.Empty(NightPlanChecker.Check(file, realiser.Build(searched, tiers, plan.PeoplePerTier(), false, 0)));
+                Assert.Empty(NightPlanChecker.Check(file, realiser.Build(searched, searched.PeoplePerTier(), plan.PeoplePerTier(), false, 0)));
             }
         }
     }
@@ -119,6 +111,53 @@ public sealed class TripInsertionTests
         Assert.True(Candidate.CompareTiers(searched.PeoplePerTier(), inserted.PeoplePerTier()) > 0,
             $"search {string.Join("/", searched.PeoplePerTier())}, insertion {string.Join("/", inserted.PeoplePerTier())}");
         Assert.Empty(NightPlanChecker.Check(file, realiser.Build(searched, searched.PeoplePerTier(), inserted.PeoplePerTier(), false, 0)));
+    }
+
+    /// <summary>
+    /// A re-plan: about a third of the optimal matching's placements agreed. The search takes none of them off, whatever
+    /// their way (vehicle, fetching host, escort): each keeps its host and its way, and every rule holds.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void TheSearch_NeverTakesAnAgreedHouseholdOff(int seed)
+    {
+        var file = NightPlanNights.Create(seed, households: 16, hosts: 24, cars: 1, escorts: 2, spreadKm: 12);
+        var probe = new NightPlanProblem(file, new MatchingOptions());
+        var placed = MatchingPlacements(file, probe);
+
+        var agreed = Enumerable.Range(0, placed.Length).Where(h => placed[h] >= 0 && h % 3 == 0).ToHashSet();
+        var pins = agreed.ToDictionary(h => probe.Matching.Households[h].Id, h => probe.Matching.Hosts[placed[h]].Id);
+        var problem = new NightPlanProblem(file, new MatchingOptions(Pins: pins));
+        var busy = new (int Ready, int TripsDone)?[file.Transport.Vehicles.Count];
+        var realiser = new Realiser(problem, [], new Dictionary<int, Ride>(), busy, agreed);
+        var insertion = new TripInsertion(problem, [], busy, agreed);
+        var plan = realiser.Realise(placed, null, TimeSpan.FromSeconds(1));
+
+        var searched = insertion.Search(plan, TimeSpan.FromSeconds(30), seed, iterations: 300);
+
+        Assert.NotEmpty(agreed);
+        foreach (var h in agreed)
+        {
+            Assert.Equal(plan.HostOf[h], searched.HostOf[h]);
+            Assert.Equal(plan.Rides[h]?.Way, searched.Rides[h]?.Way);
+        }
+
+        Assert.Empty(NightPlanChecker.Check(file, realiser.Build(searched, searched.PeoplePerTier(), plan.PeoplePerTier(), false, 0)));
+    }
+
+    /// <summary>The optimal matching's host per household (by index), -1 for those it leaves out.</summary>
+    private static int[] MatchingPlacements(NightPlanFile file, NightPlanProblem problem)
+    {
+        var placed = Enumerable.Repeat(-1, problem.Matching.Households.Count).ToArray();
+        foreach (var placement in MatchingEngine.Solve(file.Night, new MatchingOptions()).Placements)
+        {
+            placed[problem.Matching.Households.ToList().FindIndex(h => h.Id == placement.HouseholdId)] = problem.Matching.Hosts.ToList().FindIndex(k => k.Id == placement.HostId);
+        }
+
+        return placed;
     }
 
     private static (NightPlanProblem, Realiser, TripInsertion) Engine(NightPlanFile file)

@@ -38,9 +38,15 @@ internal sealed partial class TripInsertion
         while (clock.Elapsed < limit && made++ < iterations)
         {
             var (host, rides, trips) = Load(current);
-            if (!Ruin(host, rides, trips, random))
+            var ruined = Ruin(host, rides, trips, random);
+            if (ruined is null)
             {
                 break;
+            }
+
+            if (ruined == false)
+            {
+                continue;
             }
 
             Fill(host, rides, trips, random);
@@ -82,26 +88,32 @@ internal sealed partial class TripInsertion
     /// Takes one to <see cref="MostStopsTaken"/> stops, or one whole trip, off the vehicles' new trips (never a stop with an
     /// agreed household), then moves every vehicle's new trips as early as its evening allows, in order: leaving sooner
     /// only makes a trip's arrivals and return sooner or the same (it waits for a window as it did), so every rule still
-    /// holds. False when there is nothing to take off.
+    /// holds. Null when there is nothing to take off; false when a trip could not be re-timed (not expected): the plan
+    /// made is then not used.
     /// </summary>
-    private bool Ruin(int[] host, Ride?[] rides, List<Trip> trips, Random random)
+    private bool? Ruin(int[] host, Ride?[] rides, List<Trip> trips, Random random)
     {
-        // Now and then a household brought another way (its host fetches it, or an escort) is taken off too, freeing the
-        // escort or the beds for someone else.
-        if (random.Next(OtherWayOdds) == 0
-            && Enumerable.Range(0, host.Length).Where(h => rides[h] is { Way: not RideWay.Vehicle } && !pinned.Contains(h)).ToList() is { Count: > 0 } others)
+        var stops = trips.Where(t => !t.Departed)
+            .SelectMany(t => t.Stops.Select(s => (Trip: t, Stop: s)))
+            .Where(x => !x.Stop.Households.Any(pinned.Contains))
+            .ToList();
+        var others = Enumerable.Range(0, host.Length).Where(h => rides[h] is { Way: not RideWay.Vehicle } && !pinned.Contains(h)).ToList();
+        if (stops.Count == 0 && others.Count == 0)
+        {
+            return null;
+        }
+
+        // Now and then (always when no stop can be taken) a household brought another way, its host fetching it or an
+        // escort, is taken off too, freeing the escort or the beds for someone else.
+        if (others.Count > 0 && (stops.Count == 0 || random.Next(OtherWayOdds) == 0))
         {
             var h = others[random.Next(others.Count)];
             (host[h], rides[h]) = (-1, null);
         }
 
-        var stops = trips.Where(t => !t.Departed)
-            .SelectMany(t => t.Stops.Select(s => (Trip: t, Stop: s)))
-            .Where(x => !x.Stop.Households.Any(pinned.Contains))
-            .ToList();
         if (stops.Count == 0)
         {
-            return false;
+            return true;
         }
 
         var whole = random.Next(MostStopsTaken + 1) == 0 ? stops[random.Next(stops.Count)].Trip : null;
@@ -127,13 +139,11 @@ internal sealed partial class TripInsertion
             {
                 if (!trip.Departed)
                 {
-                    var (depart, arrivals, was) = (trip.Depart, trip.Arrivals, trip.Return);
                     trip.Depart = Math.Max(back, Ready(group.Key)) + loading;
                     if (!Schedule(trip, trips))
                     {
-                        // Not expected (see above); the trip keeps its times then.
-                        (trip.Depart, trip.Arrivals, trip.Return) = (depart, arrivals, was);
-                        Schedule(trip, trips);
+                        // Not expected (see above): the plan made is not used.
+                        return false;
                     }
                 }
 
