@@ -129,11 +129,7 @@ public sealed class TripInsertionTests
         var placed = MatchingPlacements(file, probe);
 
         var agreed = Enumerable.Range(0, placed.Length).Where(h => placed[h] >= 0 && h % 3 == 0).ToHashSet();
-        var pins = agreed.ToDictionary(h => probe.Matching.Households[h].Id, h => probe.Matching.Hosts[placed[h]].Id);
-        var problem = new NightPlanProblem(file, new MatchingOptions(Pins: pins));
-        var busy = new (int Ready, int TripsDone)?[file.Transport.Vehicles.Count];
-        var realiser = new Realiser(problem, [], new Dictionary<int, Ride>(), busy, agreed);
-        var insertion = new TripInsertion(problem, [], busy, agreed);
+        var (_, realiser, insertion) = Engine(file, agreed.ToDictionary(h => probe.Matching.Households[h].Id, h => probe.Matching.Hosts[placed[h]].Id), agreed);
         var plan = realiser.Realise(placed, null, TimeSpan.FromSeconds(1));
 
         var searched = insertion.Search(plan, TimeSpan.FromSeconds(30), seed, iterations: 300);
@@ -160,12 +156,13 @@ public sealed class TripInsertionTests
         return placed;
     }
 
-    private static (NightPlanProblem, Realiser, TripInsertion) Engine(NightPlanFile file)
+    /// <remarks><c>pins</c> and <c>agreed</c>: the agreed placements (household id to host id) and their households by index, for a re-plan.</remarks>
+    private static (NightPlanProblem, Realiser, TripInsertion) Engine(NightPlanFile file, Dictionary<string, string>? pins = null, HashSet<int>? agreed = null)
     {
-        var problem = new NightPlanProblem(file, new MatchingOptions());
+        var problem = new NightPlanProblem(file, new MatchingOptions(Pins: pins));
         var busy = new (int Ready, int TripsDone)?[file.Transport.Vehicles.Count];
-        return (problem, new Realiser(problem, [], new Dictionary<int, Ride>(), busy, new HashSet<int>()),
-            new TripInsertion(problem, [], busy, new HashSet<int>()));
+        agreed ??= [];
+        return (problem, new Realiser(problem, [], new Dictionary<int, Ride>(), busy, agreed), new TripInsertion(problem, [], busy, agreed));
     }
 
     /// <summary>A family host 3 km north (4 beds, 2 households) and a men's host 3 km south, one van.</summary>

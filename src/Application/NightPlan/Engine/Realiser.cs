@@ -103,11 +103,11 @@ internal sealed class Realiser(
                 host[h] = k;
                 if (problem.CanFetch(k))
                 {
-                    rides[h] = Fetch(k);
+                    rides[h] = problem.FetchRide(k);
                 }
                 else
                 {
-                    rides[h] = Transit(k);
+                    rides[h] = problem.TransitRide(k);
                     escortsLeft--;
                 }
 
@@ -301,13 +301,13 @@ internal sealed class Realiser(
     {
         if (way == RideWay.HostFetches && problem.CanFetch(k))
         {
-            return Fetch(k);
+            return problem.FetchRide(k);
         }
 
         if (way == RideWay.PublicTransport && problem.CanTransit(h, k) && escortsLeft > 0)
         {
             escortsLeft--;
-            return Transit(k);
+            return problem.TransitRide(k);
         }
 
         return null;
@@ -316,10 +316,6 @@ internal sealed class Realiser(
     /// <summary>A ride for an agreed household left without one: its host fetches, else a spare escort; null when neither can be.</summary>
     private Ride? SpareRide(int h, int k, ref int escortsLeft) =>
         ChosenRide(h, k, problem.CanFetch(k) ? RideWay.HostFetches : RideWay.PublicTransport, ref escortsLeft);
-
-    private Ride Fetch(int k) => problem.FetchRide(k);
-
-    private Ride Transit(int k) => problem.TransitRide(k);
 
     private int IndexOf(string householdId)
     {

@@ -8,8 +8,8 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// off the vehicles' evenings, move each vehicle's trips as early as its evening allows, and put the households left out
 /// back with <see cref="Fill"/>, households of one tier in a random order, hosts nearly as near in a random one. A plan
 /// as good on levels 1-3 is the next one to go on from (so the search walks across equal plans), a worse one now and then
-/// (<see cref="Worse"/>); the best by the spec's seven levels is returned. Departed trips and agreed households are never taken off; every plan it makes is checked
-/// against the same rules as the insertion's.
+/// (<see cref="Worse"/>); the best by the spec's seven levels is returned. Departed trips and agreed households are never
+/// taken off; every plan it makes is checked against the same rules as the insertion's.
 /// </summary>
 internal sealed partial class TripInsertion
 {
@@ -139,7 +139,7 @@ internal sealed partial class TripInsertion
             {
                 if (!trip.Departed)
                 {
-                    trip.Depart = Math.Max(back, Ready(group.Key)) + loading;
+                    trip.Depart = back + loading;
                     if (!Schedule(trip, trips))
                     {
                         // Not expected (see above): the plan made is not used.
