@@ -459,7 +459,7 @@ public sealed class NightPlannerTests
         var problem = new NightPlanProblem(file, new MatchingOptions(Pins: new Dictionary<string, string> { ["hh-man"] = "h-k" }), new Dictionary<int, int> { [0] = 0 });
         var ride = new Ride(RideWay.Vehicle, departed.Stops[0].ArriveAt, "van-1", 1);
         var realiser = new Realiser(problem, [departed], new Dictionary<int, Ride> { [0] = ride }, [(50, 1)], new HashSet<int> { 0 });
-        var candidate = realiser.Realise([0, 0], null, TimeSpan.FromSeconds(1));
+        var candidate = realiser.Realise([0, 0], null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
         Assert.Equal([departed], candidate.Trips);
         Assert.Equal(-1, candidate.HostOf[1]);
     }
@@ -504,7 +504,7 @@ public sealed class NightPlannerTests
         var problem = new NightPlanProblem(file, new MatchingOptions(Pins: new Dictionary<string, string> { ["hh-agreed"] = "h-1" }));
         var realiser = new Realiser(problem, [], new Dictionary<int, Ride>(), new (int Ready, int TripsDone)?[2], new HashSet<int> { 0 });
 
-        var candidate = realiser.Realise([0, 0, 1], [RideWay.Vehicle, RideWay.Vehicle, RideWay.Vehicle], TimeSpan.FromSeconds(1));
+        var candidate = realiser.Realise([0, 0, 1], [RideWay.Vehicle, RideWay.Vehicle, RideWay.Vehicle], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
 
         var toFirstHost = candidate.Trips.Where(t => t.Stops.Any(s => s.HostId == "h-1")).ToList();
         var trip = Assert.Single(toFirstHost);

@@ -18,7 +18,7 @@ public sealed class TripInsertionTests
             [new("hh-a", [new Member(30, Sex.Female), new Member(4, Sex.Male)]), new("hh-b", [new Member(35, Sex.Male), new Member(8, Sex.Male)])]);
         var (_, realiser, insertion) = Engine(file);
 
-        var routed = realiser.Realise([0, -1], [RideWay.Vehicle, null], TimeSpan.FromSeconds(1));
+        var routed = realiser.Realise([0, -1], [RideWay.Vehicle, null], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
         var improved = insertion.Improve(routed);
 
         Assert.Equal([2, 0, 0], routed.PeoplePerTier());
@@ -35,7 +35,7 @@ public sealed class TripInsertionTests
              new("hh-f", [new Member(30, Sex.Female), new Member(4, Sex.Male), new Member(6, Sex.Female)])]);
         var (_, realiser, insertion) = Engine(file);
 
-        var routed = realiser.Realise([1, -1], [RideWay.Vehicle, null], TimeSpan.FromSeconds(1));
+        var routed = realiser.Realise([1, -1], [RideWay.Vehicle, null], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
         var improved = insertion.Improve(routed);
 
         Assert.Equal([0, 0, 3], routed.PeoplePerTier());
@@ -51,8 +51,8 @@ public sealed class TripInsertionTests
             [new("hh-1", [new Member(40, Sex.Male)]), new("hh-3", [new Member(30, Sex.Male), new Member(31, Sex.Male), new Member(32, Sex.Male)])]);
         var (_, realiser, insertion) = Engine(file);
 
-        var lone = insertion.Improve(realiser.Realise([1, -1], [RideWay.Vehicle, null], TimeSpan.FromSeconds(1)));
-        var three = insertion.Improve(realiser.Realise([-1, 1], [null, RideWay.Vehicle], TimeSpan.FromSeconds(1)));
+        var lone = insertion.Improve(realiser.Realise([1, -1], [RideWay.Vehicle, null], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)));
+        var three = insertion.Improve(realiser.Realise([-1, 1], [null, RideWay.Vehicle], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)));
 
         Assert.Equal([0, 0, 3], lone.PeoplePerTier());
         Assert.Equal([-1, 1], lone.HostOf);
@@ -83,7 +83,7 @@ public sealed class TripInsertionTests
 
             foreach (var start in new[] { Enumerable.Repeat(-1, placed.Length).ToArray(), placed })
             {
-                var plan = realiser.Realise(start, null, TimeSpan.FromSeconds(1));
+                var plan = realiser.Realise(start, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
                 var searched = insertion.Search(plan, TimeSpan.FromSeconds(30), seed, iterations: 150);
 
                 Assert.Empty(NightPlanChecker.Check(file, realiser.Build(searched, searched.PeoplePerTier(), plan.PeoplePerTier(), false, 0)));
@@ -103,7 +103,7 @@ public sealed class TripInsertionTests
     {
         var file = NightPlanNights.Create(seed, households: 14, hosts: 24, cars: 0, escorts: 0, spreadKm: 15);
         var (_, realiser, insertion) = Engine(file);
-        var plan = realiser.Realise(Enumerable.Repeat(-1, file.Night.Households.Count).ToArray(), null, TimeSpan.FromSeconds(1));
+        var plan = realiser.Realise(Enumerable.Repeat(-1, file.Night.Households.Count).ToArray(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
 
         var inserted = insertion.Improve(plan);
         var searched = insertion.Search(plan, TimeSpan.FromSeconds(30), seed: 1, iterations: 300);
@@ -130,7 +130,7 @@ public sealed class TripInsertionTests
 
         var agreed = Enumerable.Range(0, placed.Length).Where(h => placed[h] >= 0 && h % 3 == 0).ToHashSet();
         var (_, realiser, insertion) = Engine(file, agreed.ToDictionary(h => probe.Matching.Households[h].Id, h => probe.Matching.Hosts[placed[h]].Id), agreed);
-        var plan = realiser.Realise(placed, null, TimeSpan.FromSeconds(1));
+        var plan = realiser.Realise(placed, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
 
         var searched = insertion.Search(plan, TimeSpan.FromSeconds(30), seed, iterations: 300);
 

@@ -13,7 +13,8 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// </summary>
 internal static class NightPlanReasons
 {
-    public static (NightPlanReason Reason, string Detail) Explain(NightPlanProblem problem, Candidate plan, int h)
+    /// <remarks><c>guests</c>: the plan's households by host.</remarks>
+    public static (NightPlanReason Reason, string Detail) Explain(NightPlanProblem problem, Candidate plan, ILookup<int, int> guests, int h)
     {
         var m = problem.Matching;
         var (reason, detail) = UnplacedReasons.Explain(m, h);
@@ -41,7 +42,7 @@ internal static class NightPlanReasons
         }
 
         var reachable = problem.Pairs[h];
-        var withRoom = reachable.Where(k => FitsWith(problem, plan, k, h)).ToList();
+        var withRoom = reachable.Where(k => FitsWith(problem, guests, k, h)).ToList();
         if (withRoom.Count == 0)
         {
             return (NightPlanReason.Outranked,
@@ -112,11 +113,11 @@ internal static class NightPlanReasons
         return $"{Count(withRoom.Count, "host")} with a free bed for it, but the rides went to others: {string.Join("; ", parts)}.";
     }
 
-    private static bool FitsWith(NightPlanProblem problem, Candidate plan, int k, int h)
+    private static bool FitsWith(NightPlanProblem problem, ILookup<int, int> guests, int k, int h)
     {
         var m = problem.Matching;
         var together = new List<NightHousehold> { m.Households[h] };
-        together.AddRange(Enumerable.Range(0, plan.HostOf.Length).Where(o => plan.HostOf[o] == k).Select(o => m.Households[o]));
+        together.AddRange(guests[k].Select(o => m.Households[o]));
         return HardRules.FitsTogether(m.Hosts[k], together);
     }
 

@@ -123,7 +123,7 @@ public static class NightPlanner
         {
             (this.file, this.options, this.problem, this.forced, this.busy, this.realiser, this.matching, this.clock, this.limit) =
                 (file, options, problem, forced, busy, realiser, matching, clock, limit);
-            insertion = new TripInsertion(problem, options.DepartedTrips ?? [], busy, forced.Keys.ToHashSet());
+            insertion = new TripInsertion(problem, options.DepartedTrips ?? [], busy, forced.Keys.ToHashSet(), () => WholeLeft() <= TimeSpan.Zero);
             departedKeys = (options.DepartedTrips ?? []).Select(t => (t.VanId, t.Trip)).ToHashSet();
 
             // The transport model only when building and loading it fits in a fifth of the limit: it is built outside CP-SAT's
@@ -142,6 +142,9 @@ public static class NightPlanner
 
         /// <summary>What is left of the decomposition's share.</summary>
         private TimeSpan Left() => Max(decompositionLimit - clock.Elapsed, TimeSpan.Zero);
+
+        /// <summary>What is left of the whole limit, less the margin kept to build the plan.</summary>
+        private TimeSpan WholeLeft() => limit - clock.Elapsed - ExactMargin;
 
         /// <summary>What is left of the limit for the exact model's steps (the margin kept to build the plan), at most a share of the limit; the relaxation's bound has at least this much.</summary>
         private TimeSpan ExactLeft(double share = 1) => Min(limit - clock.Elapsed - ExactMargin, limit * share);
@@ -162,7 +165,7 @@ public static class NightPlanner
         /// <summary>Step 2, the sequential plan: the matching's placements (<paramref name="hostOf"/>) with rides, the baseline.</summary>
         public void Sequential(int[] hostOf)
         {
-            sequential = realiser.Realise(hostOf, null, RoutingTime(Left()));
+            sequential = realiser.Realise(hostOf, null, RoutingTime(Left()), WholeLeft());
             guide = sequential;
             var improved = insertion.Improve(sequential);
             best = Candidate.Better(improved, sequential) ? improved : sequential;
@@ -199,7 +202,7 @@ public static class NightPlanner
             }
 
             // The budget's bisection follows what the routing alone drove; the insertion only offers a better plan.
-            var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()));
+            var candidate = realiser.Realise(full.HostOf, full.Way, RoutingTime(Left()), WholeLeft());
             var improved = insertion.Improve(candidate);
             best = Candidate.Better(improved, best) ? improved : best;
             guide = Candidate.Better(candidate, guide) ? candidate : guide;
@@ -240,7 +243,7 @@ public static class NightPlanner
                     break;
                 }
 
-                last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()));
+                last = realiser.Realise(solved.HostOf, solved.Way, RoutingTime(Left()), WholeLeft());
                 var better = insertion.Improve(last);
                 best = Candidate.Better(better, best) ? better : best;
                 guide = Candidate.Better(last, guide) ? last : guide;

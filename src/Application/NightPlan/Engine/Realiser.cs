@@ -20,7 +20,8 @@ internal sealed class Realiser(
 
     /// <remarks><c>hostOf</c>: Per household its host, -1 when unplaced.</remarks>
     /// <remarks><c>ways</c>: Per household its way (the model's choice), or null to choose: fetching host, then escorts, then vehicles.</remarks>
-    public Candidate Realise(int[] hostOf, RideWay?[]? ways, TimeSpan routingTime)
+    /// <remarks><c>routingTime</c>: each vehicle's routing search; <c>limit</c>: what is left of the night plan's time (<see cref="VehicleRouting.Route"/>).</remarks>
+    public Candidate Realise(int[] hostOf, RideWay?[]? ways, TimeSpan routingTime, TimeSpan limit)
     {
         var n = hostOf.Length;
         var host = (int[])hostOf.Clone();
@@ -42,7 +43,7 @@ internal sealed class Realiser(
             }
         }
 
-        var routed = Route(toDrive, routingTime);
+        var routed = Route(toDrive, routingTime, limit);
         var rides = new Ride?[n];
         foreach (var (h, ride) in frozenRides)
         {
@@ -263,14 +264,15 @@ internal sealed class Realiser(
     /// The vehicles' trips for <paramref name="toDrive"/>: all together; when that leaves a pinned household behind, the
     /// pinned ones first on trips of their own and the others after them, whichever drives more of the pinned.
     /// </summary>
-    private VehicleRouting.Result Route(Dictionary<int, int> toDrive, TimeSpan routingTime)
+    private VehicleRouting.Result Route(Dictionary<int, int> toDrive, TimeSpan routingTime, TimeSpan limit)
     {
         if (toDrive.Count == 0)
         {
             return new VehicleRouting.Result([], [], 0);
         }
 
-        var together = VehicleRouting.Route(problem, toDrive, busy, routingTime);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var together = VehicleRouting.Route(problem, toDrive, busy, routingTime, limit);
         var pins = toDrive.Where(p => pinned.Contains(p.Key)).ToDictionary();
         if (pins.Keys.All(together.Delivered.Contains))
         {
@@ -280,7 +282,7 @@ internal sealed class Realiser(
         // The agreed households first, with the others bound for the same hosts (rule 2: a host's guests travel on one
         // trip, so no later routing may stop there again); then the rest after them.
         var pinnedHosts = pins.Values.ToHashSet();
-        var first = VehicleRouting.Route(problem, toDrive.Where(p => pinnedHosts.Contains(p.Value)).ToDictionary(), busy, routingTime);
+        var first = VehicleRouting.Route(problem, toDrive.Where(p => pinnedHosts.Contains(p.Value)).ToDictionary(), busy, routingTime, limit - clock.Elapsed);
         var after = ((int Ready, int TripsDone)?[])busy.Clone();
         foreach (var trip in first.Trips)
         {
@@ -290,7 +292,7 @@ internal sealed class Realiser(
         }
 
         var rest = toDrive.Where(p => !pinnedHosts.Contains(p.Value)).ToDictionary();
-        var then = rest.Count == 0 ? new VehicleRouting.Result([], [], 0) : VehicleRouting.Route(problem, rest, after, routingTime);
+        var then = rest.Count == 0 ? new VehicleRouting.Result([], [], 0) : VehicleRouting.Route(problem, rest, after, routingTime, limit - clock.Elapsed);
         var pinsFirst = new VehicleRouting.Result([.. first.Trips, .. then.Trips], [.. first.Delivered, .. then.Delivered],
             first.DrivingMinutes + then.DrivingMinutes);
         return pins.Keys.Count(pinsFirst.Delivered.Contains) > pins.Keys.Count(together.Delivered.Contains) ? pinsFirst : together;
@@ -340,6 +342,7 @@ internal sealed class Realiser(
         var unplacedPeople = new int[Priority.LowestTier];
         long waiting = 0, travel = 0;
         var continuity = 0;
+        ILookup<int, int>? guests = null;
         for (var h = 0; h < best.HostOf.Length; h++)
         {
             var k = best.HostOf[h];
@@ -358,7 +361,8 @@ internal sealed class Realiser(
             }
             else
             {
-                var (reason, detail) = NightPlanReasons.Explain(problem, best, h);
+                guests ??= Enumerable.Range(0, best.HostOf.Length).Where(o => best.HostOf[o] >= 0).ToLookup(o => best.HostOf[o]);
+                var (reason, detail) = NightPlanReasons.Explain(problem, best, guests, h);
                 unplaced.Add(new NightUnplaced(m.Households[h].Id, tier, reason, detail));
                 unplacedPeople[tier - 1] += m.People[h];
             }

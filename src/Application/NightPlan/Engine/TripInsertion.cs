@@ -13,7 +13,10 @@ namespace HostingMatch.Application.NightPlan.Engine;
 /// and before the vehicle's next boarding. Departed trips are never touched. Pure and fast: no solver.
 /// </summary>
 /// <remarks><c>busy</c>: Per vehicle index, when it is back from a departed trip; null: free.</remarks>
-internal sealed partial class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanTrip> departed, (int Ready, int TripsDone)?[] busy, IReadOnlySet<int> pinned)
+/// <remarks><c>timeUp</c>: whether the night plan's time is spent: the insertion then stops between two households (every
+/// plan it has made so far keeps every rule), so that a night of a thousand households keeps its limit.</remarks>
+internal sealed partial class TripInsertion(NightPlanProblem problem, IReadOnlyList<VanTrip> departed, (int Ready, int TripsDone)?[] busy, IReadOnlySet<int> pinned,
+    Func<bool>? timeUp = null)
 {
     private readonly MatchingProblem m = problem.Matching;
     private readonly Dictionary<string, int> hostIndex = Enumerable.Range(0, problem.Matching.Hosts.Count).ToDictionary(k => problem.Matching.Hosts[k].Id, StringComparer.Ordinal);
@@ -75,6 +78,11 @@ internal sealed partial class TripInsertion(NightPlanProblem problem, IReadOnlyL
             var more = false;
             foreach (var h in left)
             {
+                if (timeUp?.Invoke() == true)
+                {
+                    return changed | more;
+                }
+
                 // In the search, a household may also go to a fetching host or with a spare escort, before the vehicles
                 // or after them (at random); the insertion alone leaves those ways to the realiser's repair.
                 var escortFirst = random is not null && random.Next(2) == 0;

@@ -18,8 +18,14 @@ internal static class VehicleRouting
 
     /// <remarks><c>hostOf</c>: Households to drive, to their host.</remarks>
     /// <remarks><c>busy</c>: Per vehicle index, when it is back from a departed trip and how many trips it made; null: free.</remarks>
-    public static Result Route(NightPlanProblem problem, IReadOnlyDictionary<int, int> hostOf, (int Ready, int TripsDone)?[] busy, TimeSpan perVehicle)
+    /// <remarks><c>perVehicle</c>: each vehicle's routing search.</remarks>
+    /// <remarks><c>limit</c>: what is left of the night plan's time: no vehicle's search has more than an even share of it
+    /// among the vehicles still to route (but at least 30 ms), and the vehicles not reached when it is spent get no stops
+    /// (a night of a hundred vehicles took twice its limit).</remarks>
+    public static Result Route(NightPlanProblem problem, IReadOnlyDictionary<int, int> hostOf, (int Ready, int TripsDone)?[] busy, TimeSpan perVehicle,
+        TimeSpan limit)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var file = problem.File;
         var transport = file.Transport;
         var left = new Dictionary<int, int>(hostOf);
@@ -28,9 +34,10 @@ internal static class VehicleRouting
         long driving = 0;
         var order = Enumerable.Range(0, problem.Vehicles.Count)
             .OrderByDescending(v => (long)problem.Vehicles[v].Vehicle.Seats * Math.Max(0, problem.Vehicles[v].Until - problem.Ready(v, busy)))
-            .ThenBy(v => v);
-        foreach (var v in order)
+            .ThenBy(v => v).ToList();
+        for (var n = 0; n < order.Count && clock.Elapsed < limit; n++)
         {
+            var v = order[n];
             var vehicle = problem.Vehicles[v];
             var ready = problem.Ready(v, busy);
             var stops = new List<RunStop>();
@@ -60,7 +67,7 @@ internal static class VehicleRouting
                 transport.LoadingMinutes, transport.StopMinutes, stops);
             var options = new VanPlannerOptions
             {
-                TimeLimit = perVehicle,
+                TimeLimit = Share(perVehicle, (limit - clock.Elapsed) / (order.Count - n)),
                 SolutionLimit = SolutionLimit,
                 VanAvailability = new Dictionary<string, VanAvailability>
                 {
@@ -83,6 +90,12 @@ internal static class VehicleRouting
 
         return new Result(trips, delivered, driving);
     }
+
+    /// <summary>One vehicle's routing search: <paramref name="perVehicle"/>, at most <paramref name="share"/> but at least <see cref="Least"/>.</summary>
+    private static TimeSpan Share(TimeSpan perVehicle, TimeSpan share) => perVehicle < share ? perVehicle : share > Least ? share : Least;
+
+    /// <summary>The shortest routing search given to a vehicle.</summary>
+    private static readonly TimeSpan Least = TimeSpan.FromMilliseconds(30);
 
     /// <summary>Caps each routing search so that a small evening does not spend its whole time limit (guided local search never stops on its own).</summary>
     private const long SolutionLimit = 1500;
