@@ -159,7 +159,7 @@ public sealed class RunNightlyMatchingHandler(IHostingMatchDb db, IMatchingLock 
         return new MatchingRunResponse(command.Night, plan.Optimal, null,
             proposals.OrderBy(p => p.Tier).ThenBy(p => p.Alias).ToList(),
             unplaced.OrderBy(u => u.Tier).ThenBy(u => u.Alias).ToList(),
-            agreed.Count + tonight.AgreedWithoutRide.Count,
+            agreed.Count + tonight.AgreedWithoutRide.Count + tonight.OnTheirWay.Count,
             new PlanSummary(s.PeoplePlaced, s.PeopleUnplaced, s.WaitingNightsPlaced, s.ContinuityPlacements, s.TravelMinutes, s.SolveMilliseconds));
     }
 }

@@ -23,8 +23,9 @@ public sealed class NightPlanFromDatabase
 {
     private NightPlanFromDatabase(NightPlanFile file, NightPlanOptions options, IReadOnlyDictionary<Guid, ShelterRequest> requests,
         IReadOnlyDictionary<Guid, Household> households, IReadOnlyDictionary<Guid, Host> hosts, IReadOnlyDictionary<string, string> vehicleLabels,
-        IReadOnlyList<ShelterRequest> agreedWithoutRide)
+        IReadOnlyList<ShelterRequest> agreedWithoutRide, IReadOnlyList<ShelterRequest> onTheirWay)
     {
+        OnTheirWay = onTheirWay;
         File = file;
         Options = options;
         Requests = requests;
@@ -52,13 +53,21 @@ public sealed class NightPlanFromDatabase
     /// <summary>Placements already agreed (confirmed, delivered, or offered and awaiting the host's answer) that no way reaches tonight.</summary>
     public IReadOnlyList<ShelterRequest> AgreedWithoutRide { get; }
 
+    /// <summary>
+    /// Placements agreed whose household needs no ride from the plan: already delivered, sent by other means by the
+    /// coordinators, gone with its fetching host or its escort (the time to leave the base has passed), or on a trip that
+    /// has left with a vehicle since withdrawn. They are not planned again; their beds stay taken, their escorts counted.
+    /// </summary>
+    public IReadOnlyList<ShelterRequest> OnTheirWay { get; }
+
     /// <remarks><c>only</c>: When given, only these requests are planned (the vehicles' plan of the confirmed households); the others are not in the night.</remarks>
     public static async Task<NightPlanFromDatabase> LoadAsync(IHostingMatchDb db, LocalDate night, Instant now, TimeSpan timeLimit, CancellationToken ct,
         Func<ShelterRequest, bool>? only = null)
     {
-        var requests = (await db.Requests.AsNoTracking().Where(r => r.Night == night && r.Status != RequestStatus.Cancelled)
-            .OrderBy(r => r.Id).ToListAsync(ct)).Where(r => only is null || only(r)).ToList();
-        var householdIds = requests.Select(r => r.HouseholdId).ToList();
+        var all = await db.Requests.AsNoTracking().Where(r => r.Night == night && r.Status != RequestStatus.Cancelled)
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        var requests = all.Where(r => only is null || only(r)).ToList();
+        var householdIds = all.Select(r => r.HouseholdId).ToList();
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Code).ToListAsync(ct);
         var offers = await db.Offers.AsNoTracking().Where(o => o.Night == night).ToListAsync(ct);
@@ -78,24 +87,42 @@ public sealed class NightPlanFromDatabase
         var load = (await NightFromDatabase.HostLoadAsync(db, night, ct))
             .Where(l => !agreedHosts.Contains(l.Key)).ToDictionary(l => l.Key, l => l.Value);
 
-        var transport = await TransportAsync(db, night, now, ct);
+        // The vehicles' trips that have left are kept as they are: their households are on board, the vehicle busy until back
+        // (its shift, should it be over or shortened since, still holds them).
+        var stored = await db.VanRunPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Night == night, ct);
+        var left = stored?.DepartedBy(now, Duration.FromMinutes(RunsFile.DefaultLoadingMinutes)).Select(VanRuns.StoredVanPlan.ToTrip).ToList() ?? [];
+        var (transport, labels) = await TransportAsync(db, night, now, left, ct);
+        var departed = left.Where(t => transport.Vehicles.Any(v => v.Id == t.VanId)).ToList();
+        var onBoard = departed.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet(StringComparer.Ordinal);
+        var withWithdrawnVehicle = left.Except(departed).SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet(StringComparer.Ordinal);
+        var onTheirWay = NightFromDatabase.Agreed(all, offers)
+            .Where(r => !onBoard.Contains(r.HouseholdId.ToString()) && (withWithdrawnVehicle.Contains(r.HouseholdId.ToString()) || NeedsNoRide(r, now)))
+            .ToList();
+        requests = requests.Except(onTheirWay).ToList();
+        agreed = agreed.Except(onTheirWay).ToList();
+        var escortsGone = onTheirWay.Count(r => r.Ride?.Way == PlannedRideWay.PublicTransport);
+        transport = transport with
+        {
+            PublicTransport = transport.PublicTransport with { Escorts = Math.Max(0, transport.PublicTransport.Escorts - escortsGone) },
+        };
         var arrivals = hosts.ToDictionary(h => h.Id.ToString(),
             h => new HostArrival(h.ArrivalWindow.From, h.ArrivalWindow.Until, h.PicksUpAtBase), StringComparer.Ordinal);
         NightPlanFile FileOf(IEnumerable<ShelterRequest> planned) => new(
             new NightFile(night, @base, MatchingRules.Default, hosts.Select(h => NightFromDatabase.ToEngine(h, night, [], load)).ToList(),
                 planned.Select(r => NightFromDatabase.ToEngine(households[r.HouseholdId], r, lastNight.GetValueOrDefault(r.HouseholdId), hosts)).ToList()),
-            transport.Transport, arrivals);
+            transport, arrivals);
 
-        // An agreed placement the engine keeps must be reachable; one that no way reaches tonight is said apart, and its
-        // household and beds are left out of the plan, so nobody else is put in its place behind the coordinators' back.
+        // An agreed placement the engine keeps must be reachable (a household on a trip that has left is: the trip is kept);
+        // one that no way reaches tonight is said apart, and its household and beds are left out of the plan, so nobody
+        // else is put in its place behind the coordinators' back. The beds of households on their way stay taken too.
         var pins = agreed.ToDictionary(r => r.HouseholdId.ToString(), r => r.HostId!.Value.ToString(), StringComparer.Ordinal);
-        var unreachable = NightPlanner.Unreachable(FileOf(requests), pins);
+        var unreachable = NightPlanner.Unreachable(FileOf(requests), pins.Where(p => !onBoard.Contains(p.Key)).ToDictionary());
         var withoutRide = agreed.Where(r => unreachable.Contains(r.HouseholdId.ToString())).ToList();
         var planned = requests.Except(withoutRide).ToList();
         var file = FileOf(planned);
-        if (withoutRide.Count > 0)
+        if (withoutRide.Count > 0 || onTheirWay.Count > 0)
         {
-            var takenAt = withoutRide.ToLookup(r => r.HostId!.Value);
+            var takenAt = withoutRide.Concat(onTheirWay).ToLookup(r => r.HostId!.Value);
             file = file with
             {
                 Night = file.Night with
@@ -105,23 +132,31 @@ public sealed class NightPlanFromDatabase
             };
         }
 
-        // The vehicles' trips that have left are kept as they are: their households are on board, the vehicle busy until back.
-        var stored = await db.VanRunPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Night == night, ct);
+        // A trip that has left carrying a household not in this plan (the vehicles' plan takes only the confirmed) is kept
+        // for its vehicle's time and numbering; its households not planned ride it as they are.
         var plannedIds = planned.Select(r => r.HouseholdId.ToString()).ToHashSet(StringComparer.Ordinal);
-        var departed = (stored?.DepartedBy(now, Duration.FromMinutes(RunsFile.DefaultLoadingMinutes)).Select(VanRuns.StoredVanPlan.ToTrip) ?? [])
-            .Where(t => transport.Transport.Vehicles.Any(v => v.Id == t.VanId) && t.Stops.SelectMany(s => s.HouseholdIds).All(plannedIds.Contains))
-            .ToList();
+        departed = departed.Where(t => t.Stops.SelectMany(s => s.HouseholdIds).All(plannedIds.Contains)).ToList();
         var options = new NightPlanOptions(timeLimit, pins.Where(p => !unreachable.Contains(p.Key)).ToDictionary(), departed, exclusions);
         return new NightPlanFromDatabase(file, options, planned.ToDictionary(r => r.HouseholdId), households, hosts.ToDictionary(h => h.Id),
-            transport.Labels, withoutRide);
+            labels, withoutRide, onTheirWay);
     }
+
+    /// <summary>
+    /// Whether an agreed household needs no ride from the plan any more: delivered, sent by other means, or gone from the
+    /// base with its fetching host or its escort.
+    /// </summary>
+    private static bool NeedsNoRide(ShelterRequest request, Instant now) =>
+        request.Status == RequestStatus.Delivered || request.Transport == RequestTransport.Other
+        || request.Ride is { Way: not PlannedRideWay.Vehicle, LeaveBaseAt: { } leave } && leave <= now;
 
     /// <summary>
     /// The evening's transport: the night's registered vehicles, else the network's vans with the default hours; every
     /// shift starts no earlier than <paramref name="now"/> on the night's clock, once the evening has begun.
     /// </summary>
+    /// <remarks>A vehicle with a trip that has left stays in the evening, its shift stretched to hold that trip's return
+    /// (should it be over, or shortened since): the engine keeps the trip and numbers the next ones after it.</remarks>
     private static async Task<(NightTransport Transport, IReadOnlyDictionary<string, string> Labels)> TransportAsync(IHostingMatchDb db,
-        LocalDate night, Instant now, CancellationToken ct)
+        LocalDate night, Instant now, IReadOnlyList<VanTrip> departed, CancellationToken ct)
     {
         var registered = await db.NightVehicles.AsNoTracking().Where(v => v.Night == night).OrderBy(v => v.Label).ToListAsync(ct);
         var escorts = await db.NightEscorts.AsNoTracking().CountAsync(e => e.Night == night, ct);
@@ -139,10 +174,22 @@ public sealed class NightPlanFromDatabase
 
         var transport = new NightTransport(NotBeforeNow(first), RunsFile.DefaultLatestArrival, RunsFile.DefaultLoadingMinutes,
             RunsFile.DefaultStopMinutes, RunsRules.Default,
-            vehicles.Where(v => Night.EveningMinute(NotBeforeNow(v.From)) < Night.EveningMinute(v.Until))
-                .Select(v => new EngineVehicle(v.Id, v.Seats, NotBeforeNow(v.From), v.Until)).ToList(),
+            vehicles.Select(v => Shift(v.Id, v.Seats, NotBeforeNow(v.From), v.Until)).OfType<EngineVehicle>().ToList(),
             new PublicTransportRules(Escorts: escorts));
         return (transport, vehicles.ToDictionary(v => v.Id, v => v.Label, StringComparer.Ordinal));
+
+        EngineVehicle? Shift(string id, int seats, LocalTime from, LocalTime until)
+        {
+            var backs = departed.Where(t => t.VanId == id).Select(t => t.ReturnAt.TimeOfDay).ToList();
+            if (backs.Count == 0)
+            {
+                return Night.EveningMinute(from) < Night.EveningMinute(until) ? new EngineVehicle(id, seats, from, until) : null;
+            }
+
+            var back = backs.MaxBy(Night.EveningMinute);
+            until = Night.EveningMinute(back) > Night.EveningMinute(until) ? back : until;
+            return new EngineVehicle(id, seats, Night.EveningMinute(from) < Night.EveningMinute(until) ? from : until, until);
+        }
     }
 
     /// <summary>When the network's van is back at the base on an evening with no registered shift (transport.md's example).</summary>

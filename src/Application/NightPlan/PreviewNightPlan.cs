@@ -22,6 +22,7 @@ public sealed record NightPlanView(
     IReadOnlyList<NightPlanPlacementView> Placements,
     IReadOnlyList<NightPlanUnplacedView> Unplaced,
     IReadOnlyList<NightPlanAgreedWithoutRideView> AgreedWithoutRide,
+    IReadOnlyList<NightPlanAgreedWithoutRideView> OnTheirWay,
     IReadOnlyList<NightPlanTripView> Trips,
     NightPlanSummaryView Summary);
 
@@ -34,7 +35,11 @@ public sealed record NightPlanRideView(string Way, OffsetDateTime ArriveAt, stri
 
 public sealed record NightPlanUnplacedView(Guid RequestId, string Alias, int People, int Tier, string Reason, string Detail);
 
-/// <summary>A placement agreed earlier that no way reaches tonight: a coordinator must arrange the ride or move the household.</summary>
+/// <summary>
+/// A placement agreed earlier, outside the plan's rides: no way reaches it tonight (a coordinator must arrange the ride or
+/// move the household), or, under <c>onTheirWay</c>, it needs none any more (delivered, sent by other means, gone with
+/// its fetching host or its escort).
+/// </summary>
 public sealed record NightPlanAgreedWithoutRideView(Guid RequestId, string Alias, int People, Guid HostId, string HostCode, string HostName, string Status);
 
 public sealed record NightPlanTripView(string VehicleId, string VehicleLabel, int Trip, OffsetDateTime DepartAt, OffsetDateTime ReturnAt,
@@ -79,14 +84,7 @@ public sealed class PreviewNightPlanHandler(IHostingMatchDb db, IClock clock) : 
         }).OrderBy(u => u.Tier).ThenBy(u => u.Alias).ToList();
 
         // Agreed placements no way reaches even alone, and those the evening's rides cannot bring once shared.
-        var withoutRide = tonight.AgreedWithoutRide
-            .Concat(plan.PinnedWithoutRide.Select(p => byHousehold[Guid.Parse(p.HouseholdId)]))
-            .Select(r =>
-            {
-                var host = tonight.Hosts[r.HostId!.Value];
-                return new NightPlanAgreedWithoutRideView(r.Id, tonight.Households[r.HouseholdId].Alias, tonight.Households[r.HouseholdId].People,
-                    host.Id, host.Code, host.DisplayName, r.Status.ToString().ToLowerInvariant());
-            }).OrderBy(v => v.Alias).ToList();
+        var withoutRide = Agreed(tonight.AgreedWithoutRide.Concat(plan.PinnedWithoutRide.Select(p => byHousehold[Guid.Parse(p.HouseholdId)])));
 
         var trips = plan.Trips.Select(t => new NightPlanTripView(t.VanId, Label(t.VanId), t.Trip, t.DepartAt, t.ReturnAt, t.Passengers,
             t.Stops.Select(s =>
@@ -96,7 +94,14 @@ public sealed class PreviewNightPlanHandler(IHostingMatchDb db, IClock clock) : 
             }).ToList())).OrderBy(t => t.VehicleLabel, StringComparer.Ordinal).ThenBy(t => t.Trip).ToList();
 
         var s = plan.Summary;
-        return new NightPlanView(query.Night, plan.Optimal, placements, unplaced, withoutRide, trips,
+        return new NightPlanView(query.Night, plan.Optimal, placements, unplaced, withoutRide, Agreed(tonight.OnTheirWay), trips,
             new NightPlanSummaryView(s.PeoplePlaced, s.PeopleUnplaced, s.UpperBound, s.SequentialPeoplePlaced, s.DrivingMinutes, s.SolveMilliseconds));
+
+        List<NightPlanAgreedWithoutRideView> Agreed(IEnumerable<ShelterRequest> requests) => requests.Select(r =>
+        {
+            var host = tonight.Hosts[r.HostId!.Value];
+            return new NightPlanAgreedWithoutRideView(r.Id, tonight.Households[r.HouseholdId].Alias, tonight.Households[r.HouseholdId].People,
+                host.Id, host.Code, host.DisplayName, r.Status.ToString().ToLowerInvariant());
+        }).OrderBy(v => v.Alias).ToList();
     }
 }

@@ -159,6 +159,11 @@ internal static class NightCommand
         {
             Console.WriteLine($"Agreed but no ride reaches the host tonight, to arrange by hand: {a.Alias} ({a.People}) at {a.HostName} ({a.HostCode}), {a.Status}");
         }
+
+        foreach (var a in plan.OnTheirWay)
+        {
+            Console.WriteLine($"Already on their way or there, no ride to plan: {a.Alias} ({a.People}) at {a.HostName} ({a.HostCode}), {a.Status}");
+        }
     }
 
     private static void Print(MatchingRunResponse run)

@@ -144,6 +144,63 @@ public sealed class NightPlanFromDatabaseTests : OwnApiTest
     }
 
     [Fact]
+    public async Task LateInTheEveningTheTripsThatLeftAreKeptAndAHouseholdSentByOtherMeansNeedsNoRide()
+    {
+        await AddHostAsync("h-a", accepts: ["men"]);
+        await AddHostAsync("h-b", accepts: ["men"]);
+        await AddHostAsync("h-c", accepts: ["men"]);
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync($"/api/v1/nights/{Night}/vehicles", new
+        {
+            kind = "car", label = "Voiture de Léa", driverFirstName = "Léa", driverPhone = "+33698765432", seats = 3,
+            availableFrom = "20:30", availableUntil = "23:00",
+        })).StatusCode);
+        foreach (var alias in new[] { "M. A.", "M. B.", "M. C." })
+        {
+            await AddRequestAsync(Man(alias));
+        }
+
+        async Task<Guid> ConfirmAsync(string alias, string code, Instant at)
+        {
+            await using var db = Api.Database.NewContext();
+            var request = await db.Requests.Join(db.Households.Where(h => h.Alias == alias), r => r.HouseholdId, h => h.Id, (r, _) => r).SingleAsync();
+            request.ProposeTo(await db.Hosts.Where(h => h.Code == code).Select(h => h.Id).SingleAsync(), at);
+            request.Confirm(at);
+            await db.SaveChangesAsync();
+            return request.Id;
+        }
+
+        await ConfirmAsync("M. A.", "h-a", ApiFactory.DefaultNow);
+        await ConfirmAsync("M. B.", "h-b", ApiFactory.DefaultNow);
+        var runs = await (await Client.PostAsync($"/api/v1/nights/{Night}/van-runs", null)).ReadObjectAsync();
+        Assert.Equal(2, runs["trips"]!.AsArray().Sum(t => t!["stops"]!.AsArray().Count));
+
+        // 22:55: every trip has left, and the car's shift ends at 23:00, so no new trip could reach anyone now. The trips
+        // that left are kept, their households brought; a household confirmed now, that the coordinators send by other
+        // means, needs no ride.
+        var late = Instant.FromUtc(2026, 11, 26, 21, 55);
+        Api.Clock.Reset(late);
+        var sentByOtherMeans = await ConfirmAsync("M. C.", "h-c", late);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsJsonAsync($"/api/v1/nights/{Night}/requests/{sentByOtherMeans}/transport",
+            new { transport = "other" })).StatusCode);
+        var replanned = await Client.PostAsync($"/api/v1/nights/{Night}/van-runs", null);
+        Assert.Equal(HttpStatusCode.OK, replanned.StatusCode);
+        Assert.All((await replanned.ReadObjectAsync())["trips"]!.AsArray(), t => Assert.True((bool)t!["departed"]!));
+
+        var plan = await PlanAsync();
+        Assert.Empty(plan["agreedWithoutRide"]!.AsArray());
+        Assert.Equal("M. C.", (string?)Assert.Single(plan["onTheirWay"]!.AsArray())!["alias"]);
+        Assert.All(new[] { "M. A.", "M. B." }, alias => Assert.Equal("vehicle", (string?)Single(plan, alias)["ride"]!["way"]));
+        Assert.DoesNotContain(plan["placements"]!.AsArray(), p => (string?)p!["alias"] == "M. C.");
+
+        // 23:10: the car's shift is over; its trips are still kept and re-planning still works.
+        Api.Clock.Reset(late + Duration.FromMinutes(15));
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/nights/{Night}/van-runs", null)).StatusCode);
+        var after = await PlanAsync();
+        Assert.Empty(after["agreedWithoutRide"]!.AsArray());
+        Assert.All(new[] { "M. A.", "M. B." }, alias => Assert.Equal("vehicle", (string?)Single(after, alias)["ride"]!["way"]));
+    }
+
+    [Fact]
     public async Task WithoutARegisteredVehicleTheNetworksVanRunsTheEvening()
     {
         await using (var db = Api.Database.NewContext())

@@ -99,6 +99,8 @@ function showPlan() {
         reasonText(u.reason, u.detail))))];
     const stranded = plan.agreedWithoutRide.length === 0 ? [] : [el('h3', {}, t('agreedWithoutRide')), el('ul', { class: 'plain' },
       plan.agreedWithoutRide.map((a) => el('li', {}, el('strong', {}, a.alias), ` → ${a.hostName} (${a.hostCode})`)))];
-    return [headline, placements, ...unplaced, ...stranded];
+    const onTheirWay = plan.onTheirWay.length === 0 ? [] : [el('h3', {}, t('onTheirWay')), el('ul', { class: 'plain', id: 'night-plan-on-their-way' },
+      plan.onTheirWay.map((a) => el('li', {}, el('strong', {}, a.alias), ` → ${a.hostName} (${a.hostCode})`)))];
+    return [headline, placements, ...unplaced, ...stranded, ...onTheirWay];
   });
 }
