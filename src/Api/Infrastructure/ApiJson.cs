@@ -10,12 +10,13 @@ namespace HostingMatch.Api.Infrastructure;
 /// <summary>JSON on the wire: camelCase, numbers as JSON numbers only, NodaTime values as ISO strings, enums as camelCase strings.</summary>
 public static class ApiJson
 {
-    /// <summary>Clock times are written <c>HH:mm</c> (what people type); <c>HH:mm:ss</c> is read too.</summary>
-    private static readonly IPattern<LocalTime> TimePattern = new CompositePatternBuilder<LocalTime>
-    {
-        { LocalTimePattern.CreateWithInvariantCulture("HH:mm"), t => t.Second == 0 && t.NanosecondOfSecond == 0 },
-        { LocalTimePattern.ExtendedIso, t => t.Second != 0 || t.NanosecondOfSecond != 0 },
-    }.Build();
+    /// <summary>
+    /// Clock times are <c>HH:mm</c>, read and written, as the night files take them and coordinators type them: the
+    /// night's clock counts minutes (<see cref="Domain.Night.EveningMinute"/>), so <c>"00:30:15.123456789"</c> would be a
+    /// second nobody meant, refused on its field like <c>"9:00"</c>. A time stored with seconds before this rule is
+    /// written to its minute.
+    /// </summary>
+    private static readonly IPattern<LocalTime> TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     public static void Configure(JsonSerializerOptions options)
     {

@@ -73,6 +73,32 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
         Assert.False(await db.NightVehicles.AnyAsync(v => v.Night == new NodaTime.LocalDate(2026, 12, 4)));
     }
 
+    [Theory]
+    [InlineData("availableFrom", "00:30:15")]
+    [InlineData("availableFrom", "20:30:00")]
+    [InlineData("availableUntil", "00:30:15.123456789")]
+    [InlineData("availableUntil", "9:00")]
+    public async Task AShiftTimeNotWrittenHHmmIsA400NamingTheFieldAsTheNightFileReaderSays(string field, string time)
+    {
+        var car = Car(label: $"Voiture {field} {time}");
+        car[field] = time;
+        var created = await client.PostAsJsonAsync("/api/v1/nights/2026-12-09/vehicles", Car(label: $"Bonne {field} {time}"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var posted = await client.PostAsJsonAsync("/api/v1/nights/2026-12-09/vehicles", car);
+        var put = await client.PutAsJsonAsync(created.Headers.Location, car);
+
+        foreach (var response in new[] { posted, put })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal([field], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+        }
+
+        await using var db = api.Database.NewContext();
+        var kept = await db.NightVehicles.SingleAsync(v => v.Night == new NodaTime.LocalDate(2026, 12, 9) && v.Label == $"Bonne {field} {time}");
+        Assert.Equal((new NodaTime.LocalTime(21, 0), new NodaTime.LocalTime(0, 30)), (kept.AvailableFrom, kept.AvailableUntil));
+    }
+
     [Fact]
     public async Task TwoVehiclesOfOneLabelInANightAre409AndTheSameLabelAnotherNightIsFine()
     {
