@@ -5,15 +5,31 @@ using NodaTime.Text;
 
 namespace HostingMatch.Api.Infrastructure;
 
-/// <summary>The <c>{night}</c> route value: a date written YYYY-MM-DD up to the calendar's last night, else a 400 on the field <c>night</c>.</summary>
+/// <summary>
+/// The <c>{night}</c> route value of every endpoint: a date written YYYY-MM-DD from <see cref="First"/> to <see cref="Last"/>,
+/// else a 400 on the field <c>night</c>.
+/// </summary>
 public static class NightRoute
 {
+    /// <summary>
+    /// Nights in a path are the network's: the service began in 2026, its data is kept 90 days (retention) and referrals open
+    /// 7 nights ahead, so any night a coordinator or partner means is well inside 2000-2099. Outside, it is a typo
+    /// (<c>0000-01-01</c>, <c>0226-11-26</c>, <c>9999-12-30</c>), refused rather than stored or planned.
+    /// </summary>
+    public static readonly LocalDate First = new(2000, 1, 1);
+
+    /// <inheritdoc cref="First"/>
+    public static readonly LocalDate Last = new(2099, 12, 31);
+
+    /// <summary>What is wrong with a night outside <see cref="First"/>-<see cref="Last"/>, said on its field.</summary>
+    public const string OutOfRangeProblem = "must be a night from 2000-01-01 to 2099-12-31";
+
     public static LocalDate Parse(string night)
     {
         var date = Date(night, "night");
-        return date <= Domain.Night.Last
+        return date >= First && date <= Last
             ? date
-            : throw new ValidationException([new ValidationFailure("night", Domain.Night.AfterLastProblem)]);
+            : throw new ValidationException([new ValidationFailure("night", OutOfRangeProblem)]);
     }
 
     /// <summary>A date written YYYY-MM-DD in the route or the query, else a 400 on <paramref name="field"/>.</summary>

@@ -220,6 +220,48 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/hosts", host)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("0000-01-01")]
+    [InlineData("1999-12-31")]
+    [InlineData("2100-01-01")]
+    [InlineData("9999-12-30")]
+    public async Task ANightInThePathOutside2000To2099IsA400NamingTheNightOnEveryEndpoint(string night)
+    {
+        var calls = new (string What, Func<Task<HttpResponseMessage>> Call)[]
+        {
+            ("GET transport", () => client.GetAsync($"/api/v1/nights/{night}/transport")),
+            ("POST vehicles", () => client.PostAsJsonAsync($"/api/v1/nights/{night}/vehicles", Car())),
+            ("POST escorts", () => client.PostAsJsonAsync($"/api/v1/nights/{night}/escorts", new { firstName = "Sami", phone = "+33611115555" })),
+            ("POST night-plan", () => client.PostAsync($"/api/v1/nights/{night}/night-plan", null)),
+            ("POST matching", () => client.PostAsync($"/api/v1/nights/{night}/matching", null)),
+            ("GET requests", () => client.GetAsync($"/api/v1/nights/{night}/requests")),
+            ("GET offers", () => client.GetAsync($"/api/v1/nights/{night}/offers")),
+            ("GET van-runs", () => client.GetAsync($"/api/v1/nights/{night}/van-runs")),
+        };
+
+        foreach (var (what, call) in calls)
+        {
+            var response = await call();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode}");
+            var errors = (await response.ReadObjectAsync())["errors"]!.AsObject();
+            Assert.Equal(["night"], errors.Select(e => e.Key));
+            Assert.Equal("must be a night from 2000-01-01 to 2099-12-31", (string?)errors["night"]![0]);
+        }
+
+        await using var db = api.Database.NewContext();
+        Assert.False(await db.NightVehicles.AnyAsync(v => v.Night < new NodaTime.LocalDate(2000, 1, 1) || v.Night > new NodaTime.LocalDate(2099, 12, 31)));
+        Assert.False(await db.NightEscorts.AnyAsync(e => e.Night < new NodaTime.LocalDate(2000, 1, 1) || e.Night > new NodaTime.LocalDate(2099, 12, 31)));
+    }
+
+    [Theory]
+    [InlineData("2000-01-01")]
+    [InlineData("2099-12-31")]
+    public async Task TheFirstAndLastNightsOfTheRangeAreTaken(string night)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/nights/{night}/transport")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/nights/{night}/vehicles", Car())).StatusCode);
+    }
+
     [Fact]
     public async Task APartnerMayNotSeeOrChangeTheNightsTransport()
     {
