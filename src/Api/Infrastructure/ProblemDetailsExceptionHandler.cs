@@ -176,6 +176,22 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         var json = exception.InnerException as JsonException;
+        if (json?.InnerException is JsonException)
+        {
+            // The reader's own error (System.Text.Json's JsonReaderException, inside the one that adds the path): the text is
+            // not JSON, which no field is to blame for; its path is only where the reader stopped ({"kind": gave "kind").
+            // The body as a whole, "$", as for an empty or non-UTF-8 body.
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = ProblemTypes.BadRequest,
+                Title = "The request body is not valid JSON.",
+                Detail = $"The request body is not valid JSON at line {(json.LineNumber ?? 0) + 1}, column {(json.BytePositionInLine ?? 0) + 1}: " +
+                         ReaderReason(json.InnerException.Message),
+                Extensions = { ["errors"] = new Dictionary<string, string[]> { ["$"] = ["is not valid JSON"] } },
+            };
+        }
+
         var problem = new ProblemDetails
         {
             Status = exception.StatusCode,
@@ -223,6 +239,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
         var list = message[(at + marker.Length)..].Split('\n')[0].TrimEnd('.', ' ');
         return list.Split(", ").Select(name => name.Trim('\'', ' ')).Where(name => name.Length > 0).ToList();
+    }
+
+    /// <summary>The reader's reason without the 0-based position it appends (said once, 1-based, by the caller).</summary>
+    private static string ReaderReason(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        var at = line.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        return (at > 0 ? line[..at] : line).TrimEnd('.', ' ');
     }
 
     // System.Text.Json names .NET types and byte positions; a partner's developer needs the field and what is wrong.

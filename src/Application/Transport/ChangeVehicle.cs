@@ -1,5 +1,6 @@
 using FluentValidation;
 using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Validation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -14,7 +15,7 @@ public sealed record ChangeVehicle(LocalDate Night, Guid VehicleId, VehicleInput
 
 public sealed class ChangeVehicleValidator : AbstractValidator<ChangeVehicle>
 {
-    public ChangeVehicleValidator() => RuleFor(c => c.Vehicle).NotNull().SetValidator(new VehicleInputValidator());
+    public ChangeVehicleValidator() => RuleFor(c => c.Vehicle).IsValidBody(new VehicleInputValidator());
 }
 
 public sealed class ChangeVehicleHandler(IHostingMatchDb db) : ICommandHandler<ChangeVehicle, VehicleResponse?>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using HostingMatch.Application.NightPlan;
 using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Transport;
 using Mediator;
@@ -18,7 +19,7 @@ public sealed record RegisterVehicle(LocalDate Night, VehicleInput Vehicle) : IC
 
 public sealed class RegisterVehicleValidator : AbstractValidator<RegisterVehicle>
 {
-    public RegisterVehicleValidator() => RuleFor(c => c.Vehicle).NotNull().SetValidator(new VehicleInputValidator());
+    public RegisterVehicleValidator() => RuleFor(c => c.Vehicle).IsValidBody(new VehicleInputValidator());
 }
 
 public sealed class RegisterVehicleHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<RegisterVehicle, VehicleResponse>

@@ -56,10 +56,7 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
         var response = await client.PostAsJsonAsync("/api/v1/nights/2026-12-04/vehicles", bad);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key).ToArray();
-        Assert.Contains("vehicle.seats", errors, StringComparer.OrdinalIgnoreCase);
-        Assert.Contains("vehicle.driverPhone", errors, StringComparer.OrdinalIgnoreCase);
-        Assert.Contains("vehicle.availableUntil", errors, StringComparer.OrdinalIgnoreCase);
-        Assert.Contains("vehicle.kind", errors, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(["availableUntil", "driverPhone", "kind", "seats"], errors.Order(StringComparer.Ordinal));
 
         var typo = Car();
         typo["seat"] = 3;
@@ -167,10 +164,47 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, escort.StatusCode);
         Assert.Equal(["phone"], (await escort.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal(HttpStatusCode.BadRequest, vehicle.StatusCode);
-        Assert.Equal(["vehicle.driverPhone"], (await vehicle.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(["driverPhone"], (await vehicle.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
         await using var db = api.Database.NewContext();
         Assert.Equal(1, await db.NightEscorts.CountAsync(e => e.Night == new NodaTime.LocalDate(2026, 12, 6)));
         Assert.False(await db.NightVehicles.AnyAsync(v => v.Night == new NodaTime.LocalDate(2026, 12, 6)));
+    }
+
+    [Fact]
+    public async Task AFieldIsNamedAsTheClientSentItWhetherTheValidatorOrTheJsonReaderRefusesIt()
+    {
+        var validated = Car(label: "", seats: 9);
+        var typed = Car();
+        typed["label"] = 12;
+        typed["seats"] = "three";
+
+        foreach (var (body, fields) in new[] { (validated, new[] { "label", "seats" }), (typed, ["label"]) })
+        {
+            var posted = await client.PostAsJsonAsync("/api/v1/nights/2026-12-10/vehicles", body);
+            Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+            Assert.Equal(fields, (await posted.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+        }
+
+        var created = await client.PostAsJsonAsync("/api/v1/nights/2026-12-10/vehicles", Car());
+        var changed = await client.PutAsJsonAsync(created.Headers.Location, validated);
+        Assert.Equal(HttpStatusCode.BadRequest, changed.StatusCode);
+        Assert.Equal(["label", "seats"], (await changed.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{"kind":""")]
+    [InlineData("""{"kind": "car", "label": "Voiture" "seats": 3}""")]
+    [InlineData("""{"kind": 'car'}""")]
+    public async Task MalformedJsonIsA400OnTheBodyNotOnTheFieldWhereTheReaderStopped(string body)
+    {
+        var response = await client.PostAsync("/api/v1/nights/2026-12-10/vehicles",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadObjectAsync();
+        Assert.Equal(["$"], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.StartsWith("The request body is not valid JSON at line 1, column ", (string?)problem["detail"]);
+        Assert.DoesNotContain("LineNumber", (string?)problem["detail"]);
     }
 
     [Theory]
