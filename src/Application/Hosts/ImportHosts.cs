@@ -329,7 +329,7 @@ public static class HostSpreadsheet
 
             if (input.Code is { } code && !lineCodes.TryAdd(code, line))
             {
-                Fail("code", $"the code '{code}' is already used on line {lineCodes[code]}");
+                Fail("code", $"the code {TextHygiene.Quote(code)} is already used on line {lineCodes[code]}");
             }
 
             errors.AddRange(rowErrors.DistinctBy(e => (e.Column, e.Problem)));
@@ -370,7 +370,7 @@ public static class HostSpreadsheet
 
             if (!columns.TryAdd(field, i))
             {
-                errors.Add(new HostImportError(1, header[i], $"this column says the same as '{header[columns[field]]}'"));
+                errors.Add(new HostImportError(1, header[i], $"this column says the same as {TextHygiene.Quote(header[columns[field]])}"));
             }
         }
 
@@ -428,7 +428,7 @@ public static class HostSpreadsheet
             return value;
         }
 
-        fail(field, $"'{cell}' is not a number");
+        fail(field, $"{TextHygiene.Quote(cell)} is not a number");
         return null;
     }
 
@@ -444,7 +444,7 @@ public static class HostSpreadsheet
             return value;
         }
 
-        fail(field, $"'{cell}' is not a whole number");
+        fail(field, $"{TextHygiene.Quote(cell)} is not a whole number");
         return null;
     }
 
@@ -457,7 +457,7 @@ public static class HostSpreadsheet
             case "oui" or "yes" or "o" or "y" or "true" or "vrai" or "1" or "x":
                 return true;
             default:
-                fail(field, $"'{cell}' is neither oui nor non");
+                fail(field, $"{TextHygiene.Quote(cell!)} is neither oui nor non");
                 return false;
         }
     }
@@ -480,7 +480,7 @@ public static class HostSpreadsheet
             return parsed.Value;
         }
 
-        fail(field, $"'{cell}' is not a date (write 2026-11-26 or 26/11/2026)");
+        fail(field, $"{TextHygiene.Quote(cell)} is not a date (write 2026-11-26 or 26/11/2026)");
         return null;
     }
 
@@ -503,7 +503,7 @@ public static class HostSpreadsheet
             }
             else
             {
-                fail("programmes", $"'{word}' is not a programme (write nuit, séjours or both: nuit séjours)");
+                fail("programmes", $"{TextHygiene.Quote(word)} is not a programme (write nuit, séjours or both: nuit séjours)");
                 return null;
             }
         }
@@ -530,7 +530,7 @@ public static class HostSpreadsheet
             var dates = DateInText.Matches(chunk).Select(m => Date(m.Value, "staysAvailable", fail)).ToList();
             if (dates.Count != 2)
             {
-                fail("staysAvailable", $"'{chunk}' is not a period: write its first and last nights, e.g. 01/03/2027-31/03/2027");
+                fail("staysAvailable", $"{TextHygiene.Quote(chunk)} is not a period: write its first and last nights, e.g. 01/03/2027-31/03/2027");
                 continue;
             }
 
@@ -541,7 +541,7 @@ public static class HostSpreadsheet
 
             if (last < first)
             {
-                fail("staysAvailable", $"'{chunk}': the last night ({last:dd/MM/yyyy}) is before the first ({first:dd/MM/yyyy})");
+                fail("staysAvailable", $"{TextHygiene.Quote(chunk)}: the last night ({last:dd/MM/yyyy}) is before the first ({first:dd/MM/yyyy})");
                 continue;
             }
 
@@ -567,7 +567,7 @@ public static class HostSpreadsheet
             }
         }
 
-        fail(field, $"'{cell}' is not a time (write 21:30 or 21h30)");
+        fail(field, $"{TextHygiene.Quote(cell)} is not a time (write 21:30 or 21h30)");
         return null;
     }
 }

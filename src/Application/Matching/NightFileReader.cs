@@ -44,7 +44,7 @@ public static class NightFileReader
         var hostIds = hosts.Where(h => h.Id is not null).Select(h => h.Id!).ToHashSet(StringComparer.Ordinal);
         foreach (var household in households.Where(h => h.LastHostId is not null && !hostIds.Contains(h.LastHostId)))
         {
-            errors.Add($"{household.Path}.lastHostId", $"names no host of this night ('{household.LastHostId}')");
+            errors.Add($"{household.Path}.lastHostId", $"names no host of this night ({TextHygiene.Quote(household.LastHostId!)})");
         }
 
         if (errors.Any)
@@ -69,7 +69,7 @@ public static class NightFileReader
             return null;
         }
 
-        var name = fields.String("name", required: false);
+        var name = fields.Line("name", required: false);
         var location = ReadLocation(fields);
         return location is null ? null : new NightBase(name, location.Value);
     }
@@ -102,7 +102,7 @@ public static class NightFileReader
 
     private static HostRead ReadHost(JsonFields fields)
     {
-        var id = fields.String("id");
+        var id = fields.Id("id");
         var location = ReadLocation(fields);
         var beds = fields.Int("beds", min: 0);
         var maxHouseholds = fields.Int("maxHouseholds", required: false, fallback: 1, min: 1);
@@ -139,7 +139,7 @@ public static class NightFileReader
             }
             else
             {
-                fields.Error($"accepts[{index}]", $"'{name}' is not a category (minor, family, women or men)");
+                fields.Error($"accepts[{index}]", $"{TextHygiene.Quote(name)} is not a category (minor, family, women or men)");
             }
 
             index++;
@@ -152,11 +152,11 @@ public static class NightFileReader
 
     private static HouseholdRead ReadHousehold(JsonFields fields)
     {
-        var id = fields.String("id");
+        var id = fields.Id("id");
         var vulnerable = fields.Bool("vulnerable", required: false);
         var wheelchair = fields.Bool("needsWheelchairAccess", required: false);
         var nights = fields.Int("nightsWithoutShelter", required: false, min: 0);
-        var lastHostId = fields.String("lastHostId", required: false);
+        var lastHostId = fields.Id("lastHostId", required: false);
         var members = ReadMembers(fields);
         var household = id is not null && members is not null
             ? new NightHousehold(id, members, vulnerable, wheelchair, nights, lastHostId)
@@ -202,7 +202,7 @@ public static class NightFileReader
             case "male": return Sex.Male;
             case "other": return Sex.Other;
             default:
-                member.Error("sex", $"'{text}' is not a sex (female, male or other)");
+                member.Error("sex", $"{TextHygiene.Quote(text)} is not a sex (female, male or other)");
                 return null;
         }
     }
@@ -220,7 +220,7 @@ public static class NightFileReader
 
             if (!firstPathById.TryAdd(id, path))
             {
-                errors.Add($"{path}.id", $"duplicates the id of {firstPathById[id]} ('{id}')");
+                errors.Add($"{path}.id", $"duplicates the id of {firstPathById[id]} ({TextHygiene.Quote(id)})");
             }
         }
     }

@@ -96,10 +96,10 @@ public static class NightPlanFileReader
 
         foreach (var vehicle in listed)
         {
-            var id = vehicle.String("id");
+            var id = vehicle.Id("id");
             if (id is not null && !seen.Add(id))
             {
-                vehicle.Error("id", $"duplicate vehicle id '{id}'");
+                vehicle.Error("id", $"duplicate vehicle id {TextHygiene.Quote(id)}");
             }
 
             var seats = vehicle.Int("seats", required: false, fallback: RunsFile.DefaultSeats, min: 1, max: 100);

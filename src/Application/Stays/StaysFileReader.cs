@@ -61,7 +61,7 @@ public static class StaysFileReader
 
         foreach (var guest in guests.Where(g => g.CurrentHostId is not null && !hostById.ContainsKey(g.CurrentHostId)))
         {
-            errors.Add($"{guest.Path}.current.hostId", $"names no host of this file ('{guest.CurrentHostId}')");
+            errors.Add($"{guest.Path}.current.hostId", $"names no host of this file ({TextHygiene.Quote(guest.CurrentHostId!)})");
         }
 
         if (errors.Any || planFrom is null || planUntil is null)

@@ -52,7 +52,7 @@ internal static class VehicleLabels
         if (await db.NightVehicles.AnyAsync(x => x.Night == night && x.Label == trimmed && x.Id != except, ct))
         {
             throw new DomainException("vehicle-label-taken",
-                $"The night of {night:yyyy-MM-dd} already has a vehicle called '{trimmed}'. Give this one another label.");
+                $"The night of {night:yyyy-MM-dd} already has a vehicle called {TextHygiene.Quote(trimmed)}. Give this one another label.");
         }
     }
 }

@@ -88,6 +88,35 @@ public sealed partial class JsonFields(JsonElement element, string path, InputEr
         return Text(v, Child(name));
     }
 
+    /// <summary>A string on one line (<see cref="TextHygiene.LineProblem"/>): a name that is printed as it is.</summary>
+    public string? Line(string name, bool required = true)
+    {
+        var text = String(name, required);
+        if (text is not null && TextHygiene.LineProblem(text) is { } problem)
+        {
+            errors.Add(Child(name), problem);
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// An id: a string on one line with more than spaces in it. <c>""</c> or <c>"   "</c> names nothing a plan or an error
+    /// could point to, and a line break in it would print as a problem of its own.
+    /// </summary>
+    public string? Id(string name, bool required = true)
+    {
+        var text = Line(name, required);
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(Child(name), "must not be empty or blank");
+            return null;
+        }
+
+        return text;
+    }
+
     /// <summary>A JSON string held to <see cref="TextHygiene"/>: null, with an error, when it cannot be taken.</summary>
     private string? Text(JsonElement value, string path)
     {

@@ -50,6 +50,49 @@ public static class TextHygiene
         return null;
     }
 
+    /// <summary>
+    /// Why <paramref name="text"/> cannot be a one-line field, or null when it can: an id, a vehicle's label, a first name,
+    /// which SMS, run sheets and the command line's one-problem-a-line print as they are. Besides <see cref="Problem"/>,
+    /// no line break (CR, LF, NEL, U+2028, U+2029) and no tab, which would start a line that looks like another message.
+    /// </summary>
+    public static string? LineProblem(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Problem(text) is { } problem)
+        {
+            return problem;
+        }
+
+        var at = text.AsSpan().IndexOfAny(LineBreaksAndTab);
+        return at < 0 ? null : $"must be one line, without line breaks or tabs (U+{(int)text[at]:X4})";
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> in single quotes for a message, its line breaks, tabs and other control characters written
+    /// as escapes (<c>\n</c>, <c>\t</c>, <c>\u0085</c>): a value quoted in an error can never start a line of its own.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        var builder = new StringBuilder(text.Length + 2).Append('\'');
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '\n' => builder.Append("\\n"),
+                '\r' => builder.Append("\\r"),
+                '\t' => builder.Append("\\t"),
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => builder.Append($"\\u{(int)c:X4}"),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.Append('\'').ToString();
+    }
+
     /// <summary>The text without the invisible characters that reorder or hide it; the same instance when there are none.</summary>
     public static string Clean(string text)
     {
@@ -99,6 +142,8 @@ public static class TextHygiene
     }
 
     private static bool IsRefusedControl(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F';
+
+    private static ReadOnlySpan<char> LineBreaksAndTab => "\r\n\t\u0085\u2028\u2029";
 
     /// <summary>
     /// Bidirectional marks, embeddings, overrides and isolates (U+200E-U+200F, U+202A-U+202E, U+2066-U+2069, U+061C),

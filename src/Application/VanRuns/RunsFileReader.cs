@@ -116,14 +116,14 @@ public static class RunsFileReader
             var id = written[i];
             if (id is not null && !seen.Add(id))
             {
-                items[i].Error("id", $"duplicate van id '{id}'");
+                items[i].Error("id", $"duplicate van id {TextHygiene.Quote(id)}");
             }
 
             // A missing id defaults to van-N; when another van is written with that id, the problem is the missing one.
             var defaulted = $"van-{i + 1}";
             if (id is null && written.Contains(defaulted))
             {
-                items[i].Error("id", $"is missing, and the default '{defaulted}' is another van's id: give each van an id");
+                items[i].Error("id", $"is missing, and the default {TextHygiene.Quote(defaulted)} is another van's id: give each van an id");
             }
 
             vans.Add(new RunsVan(id ?? defaulted, items[i].Int("seats", required: false, fallback: RunsFile.DefaultSeats, min: 1)));
@@ -142,7 +142,7 @@ public static class RunsFileReader
             var hostId = stop.String("hostId");
             if (hostId is not null && !hosts.Add(hostId))
             {
-                stop.Error("hostId", $"duplicate host id '{hostId}'");
+                stop.Error("hostId", $"duplicate host id {TextHygiene.Quote(hostId)}");
             }
 
             var location = ReadPoint(stop);
@@ -185,7 +185,7 @@ public static class RunsFileReader
                 var id = household.String("id");
                 if (id is not null && !households.Add(id))
                 {
-                    household.Error("id", $"duplicate household id '{id}'");
+                    household.Error("id", $"duplicate household id {TextHygiene.Quote(id)}");
                 }
 
                 members.Add(new RunHousehold(id ?? "", household.Int("people", min: 1, fallback: 1)));

@@ -76,6 +76,31 @@ public sealed class NightPlanSimulationTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(["$.transport"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
     }
 
+    [Theory]
+    [InlineData("transport.vehicles", "")]
+    [InlineData("hosts", "   ")]
+    [InlineData("households", "")]
+    [InlineData("households", "hh\n$.transport.fake: injected")]
+    public async Task AnEmptyBlankOrTwoLineIdGets400WithOneErrorNamingIt(string list, string id)
+    {
+        var night = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Paths.SharedSamples, "night-plan-sample.json")))!;
+        var items = list.Split('.').Aggregate(night, (node, step) => node[step]!);
+        // The last item: no other item of the file names it (a household's lastHostId names a host).
+        var last = items.AsArray()[^1]!;
+        last["id"] = id;
+        foreach (var household in night["households"]!.AsArray().Where(h => (string?)h!["lastHostId"] is not null))
+        {
+            household!.AsObject().Remove("lastHostId");
+        }
+
+        var response = await Simulate(night.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadObjectAsync())["errors"]!.AsObject();
+        Assert.Equal([$"$.{list}[{items.AsArray().Count - 1}].id"], errors.Select(e => e.Key));
+        Assert.Single(errors.Single().Value!.AsArray());
+    }
+
     [Fact]
     public async Task ANightOnTheCalendarsLastDayGets400NamingTheNightNotA500()
     {

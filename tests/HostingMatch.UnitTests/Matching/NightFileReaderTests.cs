@@ -154,6 +154,48 @@ public sealed class NightFileReaderTests
         Assert.Equal(["$.hosts[0].beds", "$.households[0].members[0].age", "$.households[0].members[1].sex"], paths);
     }
 
+    [Theory]
+    [InlineData("hosts[1].id", "\"\"")]
+    [InlineData("hosts[1].id", "\"   \"")]
+    [InlineData("households[0].id", "\"\"")]
+    [InlineData("households[1].id", "\" \\t \"")]
+    [InlineData("households[1].lastHostId", "\"  \"")]
+    public void Read_AnEmptyOrBlankId_IsOneErrorNamingTheField(string field, string json)
+    {
+        var result = NightFileReader.Read(With(field, JsonNode.Parse(json)));
+
+        Assert.Null(result.Night);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal($"$.{field}", error.Path);
+    }
+
+    [Theory]
+    [InlineData("hosts[1].id", "h-2\n$.hosts[0].id: injected")]
+    [InlineData("households[0].id", "hh\r\n1")]
+    [InlineData("households[0].id", "hh\t1")]
+    [InlineData("households[0].id", "hh\u20281")]
+    [InlineData("base.name", "Porte\nde la Chapelle")]
+    public void Read_ALineBreakOrTabInAnIdOrName_IsRefusedOnItsField(string field, string value)
+    {
+        var result = NightFileReader.Read(With(field, JsonValue.Create(value)));
+
+        Assert.Null(result.Night);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal($"$.{field}", error.Path);
+        Assert.StartsWith("must be one line", error.Message);
+    }
+
+    [Fact]
+    public void Read_AValueQuotedInAnError_HasItsLineBreaksEscaped()
+    {
+        var result = NightFileReader.Read(With("hosts[0].accepts", JsonNode.Parse("[\"family\\n$.hosts[1].beds: injected\"]")));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.hosts[0].accepts[0]", error.Path);
+        Assert.Equal("'family\\n$.hosts[1].beds: injected' is not a category (minor, family, women or men)", error.Message);
+        Assert.DoesNotContain('\n', error.ToString());
+    }
+
     [Fact]
     public void Read_ExplicitNullForOptionalField_TakesTheDefault() =>
         Assert.Equal(1, NightFileReader.Read(With("hosts[0].maxHouseholds", null)).Night!.Hosts[0].MaxHouseholds);

@@ -45,6 +45,41 @@ public sealed class PlanCommandTests
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Plan_WithAnEmptyOrBlankVehicleId_SaysSoOnceOnTheFieldAndExits2(string id)
+    {
+        var night = JsonNode.Parse(File.ReadAllText(Sample))!;
+        night["transport"]!["vehicles"]![0]!["id"] = id;
+
+        var (exit, stdout, stderr) = InvokeOn(night.ToJsonString());
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("$.transport.vehicles[0].id: must not be empty or blank", stderr.Trim());
+    }
+
+    [Fact]
+    public void Plan_WithALineBreakInADuplicateVehicleId_PrintsOneProblemOnOneLine()
+    {
+        // Found by the audit: the duplicate's message quoted the id raw, and its second line read as a problem of its own.
+        var night = JsonNode.Parse(File.ReadAllText(Sample))!;
+        var vehicles = night["transport"]!["vehicles"]!.AsArray();
+        vehicles.Add(vehicles[0]!.DeepClone());
+        vehicles[0]!["id"] = "a\n$.transport.fake: injected";
+        vehicles[^1]!["id"] = "a\n$.transport.fake: injected";
+
+        var (exit, stdout, stderr) = InvokeOn(night.ToJsonString());
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("", stdout);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, line => Assert.Matches(@"^\$\.transport\.vehicles\[\d+\]\.id: must be one line", line));
+        Assert.DoesNotContain(lines, line => line.StartsWith("$.transport.fake", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Plan_WithMoreVehiclesThanANightHas_SaysSoOnceAndExits2()
     {

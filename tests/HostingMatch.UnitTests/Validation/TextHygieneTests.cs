@@ -45,4 +45,29 @@ public sealed class TextHygieneTests
     [Fact]
     public void Scrub_ReplacesWhatIsRefusedAndKeepsPairs() =>
         Assert.Equal("OU\uFFFDI 😀 \uFFFD", TextHygiene.Scrub("OU\u0001I 😀 " + (char)0xD800 + "\u202E"));
+
+    [Theory]
+    [InlineData("Voiture\nde Léa")]
+    [InlineData("Léa\r")]
+    [InlineData("Voiture\tde Léa")]
+    [InlineData("Léa\u0085")]
+    [InlineData("Léa\u2028Sami")]
+    [InlineData("Léa\u2029")]
+    public void LineProblem_ALineBreakOrTab_IsRefusedThoughProblemTakesIt(string text)
+    {
+        Assert.Null(TextHygiene.Problem(text));
+        Assert.StartsWith("must be one line", TextHygiene.LineProblem(text));
+    }
+
+    [Fact]
+    public void LineProblem_OneLineText_IsTakenAndAControlCharacterStillSaidAsProblemSaysIt()
+    {
+        Assert.Null(TextHygiene.LineProblem("Voiture de Léa"));
+        Assert.Null(TextHygiene.LineProblem(null));
+        Assert.Equal(TextHygiene.Problem("Léa\u0000"), TextHygiene.LineProblem("Léa\u0000"));
+    }
+
+    [Fact]
+    public void Quote_EscapesLineBreaksTabsAndControlCharacters_SoAQuotedValueIsOneLine() =>
+        Assert.Equal("'a\\n$.transport.fake: injected\\r\\t\\u0085\\u2028\\u0007 é'", TextHygiene.Quote("a\n$.transport.fake: injected\r\t\u0085\u2028\u0007 é"));
 }
