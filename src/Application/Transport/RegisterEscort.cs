@@ -19,7 +19,7 @@ public sealed class RegisterEscortValidator : AbstractValidator<RegisterEscort>
 {
     public RegisterEscortValidator()
     {
-        RuleFor(c => c.FirstName).NotEmpty().MaximumLength(NightEscort.MaxNameLength).CleanText();
+        RuleFor(c => c.FirstName).NotEmpty().MaximumLength(NightEscort.MaxNameLength).OneLine();
         RuleFor(c => c.Phone).NotEmpty().Must(PhoneNumber.IsE164).WithMessage("must be a phone number in E.164 form, e.g. +33612345678");
     }
 }

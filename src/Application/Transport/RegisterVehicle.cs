@@ -42,14 +42,21 @@ public sealed class RegisterVehicleHandler(IHostingMatchDb db, IClock clock) : I
     }
 }
 
-/// <summary>One label per vehicle and night: "the car" twice would make every SMS and run sheet ambiguous.</summary>
+/// <summary>
+/// One label per vehicle and night, ignoring case: "the car" twice, or "Voiture test" and "voiture TEST", would make every
+/// SMS and run sheet ambiguous. Compared as the unique index ix_night_vehicles_night_label does, on PostgreSQL's
+/// <c>lower(label)</c>; the index refuses the second of two registrations at once (409 too).
+/// </summary>
 internal static class VehicleLabels
 {
     /// <exception cref="DomainException"><c>vehicle-label-taken</c>.</exception>
     public static async Task EnsureFreeAsync(IHostingMatchDb db, LocalDate night, string label, Guid? except, CancellationToken ct)
     {
         var trimmed = label.Trim();
-        if (await db.NightVehicles.AnyAsync(x => x.Night == night && x.Label == trimmed && x.Id != except, ct))
+        // x.Label.ToLower() is PostgreSQL's lower(), the index's expression; the label's is lowered here. Were the two casings
+        // ever to differ on a letter, the index still refuses the write: the Api answers the same 409 (ProblemDetailsExceptionHandler).
+        var lowered = trimmed.ToLowerInvariant();
+        if (await db.NightVehicles.AnyAsync(x => x.Night == night && x.Label.ToLower() == lowered && x.Id != except, ct))
         {
             throw new DomainException("vehicle-label-taken",
                 $"The night of {night:yyyy-MM-dd} already has a vehicle called {TextHygiene.Quote(trimmed)}. Give this one another label.");

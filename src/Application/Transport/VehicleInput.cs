@@ -25,8 +25,8 @@ public sealed class VehicleInputValidator : AbstractValidator<VehicleInput>
     public VehicleInputValidator()
     {
         RuleFor(v => v.Kind).NotEmpty().Must(k => VehicleKindNames.TryParse(k, out _)).WithMessage("must be van or car");
-        RuleFor(v => v.Label).NotEmpty().MaximumLength(NightVehicle.MaxLabelLength).CleanText();
-        RuleFor(v => v.DriverFirstName).NotEmpty().MaximumLength(NightVehicle.MaxNameLength).CleanText();
+        RuleFor(v => v.Label).NotEmpty().MaximumLength(NightVehicle.MaxLabelLength).OneLine();
+        RuleFor(v => v.DriverFirstName).NotEmpty().MaximumLength(NightVehicle.MaxNameLength).OneLine();
         RuleFor(v => v.DriverPhone).NotEmpty().Must(PhoneNumber.IsE164).WithMessage("must be a phone number in E.164 form, e.g. +33612345678");
         RuleFor(v => v.Seats).NotNull().InclusiveBetween(1, NightVehicle.MaxSeats);
         RuleFor(v => v.AvailableFrom).NotNull();

@@ -159,4 +159,9 @@ public static class TextHygieneRules
     public static IRuleBuilderOptions<T, TText> CleanText<T, TText>(this IRuleBuilder<T, TText> rule)
         where TText : class? =>
         rule.Must(text => TextHygiene.Problem(text as string) is null).WithMessage((_, text) => TextHygiene.Problem(text as string) ?? string.Empty);
+
+    /// <summary>The <see cref="TextHygiene.LineProblem"/> rule: clean text on one line (a label, a first name).</summary>
+    public static IRuleBuilderOptions<T, TText> OneLine<T, TText>(this IRuleBuilder<T, TText> rule)
+        where TText : class? =>
+        rule.Must(text => TextHygiene.LineProblem(text as string) is null).WithMessage((_, text) => TextHygiene.LineProblem(text as string) ?? string.Empty);
 }

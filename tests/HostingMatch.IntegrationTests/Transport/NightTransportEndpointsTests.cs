@@ -107,6 +107,76 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task TwoLabelsEqualButForCaseInANightAre409WhetherRegisteredChangedOrAtOnce()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/nights/2026-12-11/vehicles", Car("Voiture test"))).StatusCode);
+        var other = await client.PostAsJsonAsync("/api/v1/nights/2026-12-11/vehicles", Car("Voiture de Sami"));
+
+        var twice = await client.PostAsJsonAsync("/api/v1/nights/2026-12-11/vehicles", Car("voiture TEST"));
+        var renamed = await client.PutAsJsonAsync(other.Headers.Location, Car("VOITURE TEST"));
+
+        foreach (var response in new[] { twice, renamed })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Equal("vehicle-label-taken", (string?)(await response.ReadObjectAsync())["code"]);
+        }
+
+        // Two coordinators at once: the check in the handler cannot see the other's insert; the unique index refuses it.
+        var atOnce = await Task.WhenAll(
+            client.PostAsJsonAsync("/api/v1/nights/2026-12-12/vehicles", Car("Le camion blanc")),
+            client.PostAsJsonAsync("/api/v1/nights/2026-12-12/vehicles", Car("le Camion Blanc")));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], atOnce.Select(r => r.StatusCode).Order());
+        foreach (var conflict in atOnce.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            Assert.Equal("vehicle-label-taken", (string?)(await conflict.ReadObjectAsync())["code"]);
+        }
+
+        await using var db = api.Database.NewContext();
+        db.NightVehicles.Add(Domain.Transport.NightVehicle.Create(new NodaTime.LocalDate(2026, 12, 11), Domain.Transport.VehicleKind.Car, "VOITURE Test",
+            "Lina", "+33611112222", 3, new NodaTime.LocalTime(20, 30), new NodaTime.LocalTime(23, 30), NodaTime.SystemClock.Instance.GetCurrentInstant()));
+        var index = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Equal("ix_night_vehicles_night_label", ((Npgsql.PostgresException)index.InnerException!).ConstraintName);
+    }
+
+    [Theory]
+    [InlineData("label", "Voiture\nde\tLéa")]
+    [InlineData("label", "Voiture de Léa\r")]
+    [InlineData("driverFirstName", "Léa\nSTOP")]
+    [InlineData("driverFirstName", "Léa\u2028Sami")]
+    public async Task ALineBreakOrTabInALabelOrDriverNameIsA400NamingTheField(string field, string value)
+    {
+        var car = Car(label: "Voiture une ligne");
+        car[field] = value;
+        var created = await client.PostAsJsonAsync("/api/v1/nights/2026-12-13/vehicles", Car(label: $"Voiture {Guid.NewGuid():N}"));
+
+        var posted = await client.PostAsJsonAsync("/api/v1/nights/2026-12-13/vehicles", car);
+        var put = await client.PutAsJsonAsync(created.Headers.Location, car);
+
+        foreach (var response in new[] { posted, put })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var errors = (await response.ReadObjectAsync())["errors"]!.AsObject();
+            Assert.Equal([field], errors.Select(e => e.Key));
+            Assert.StartsWith("must be one line", (string?)errors[field]![0]);
+        }
+    }
+
+    [Fact]
+    public async Task ALineBreakOrTabInAnEscortsFirstNameIsA400NamingTheField()
+    {
+        foreach (var name in new[] { "Sami\nSTOP", "Sami\tB." })
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/nights/2026-12-13/escorts", new { firstName = name, phone = "+33611116666" });
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(["firstName"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+        }
+
+        await using var db = api.Database.NewContext();
+        Assert.False(await db.NightEscorts.AnyAsync(e => e.Night == new NodaTime.LocalDate(2026, 12, 13)));
+    }
+
+    [Fact]
     public async Task ANightWithTheMostVehiclesANightPlanTakesRefusesOneMoreWith409()
     {
         // Found by the probe: vehicles without end made tonight's plan from the database run for minutes.

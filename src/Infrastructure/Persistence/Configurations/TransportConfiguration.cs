@@ -40,7 +40,8 @@ internal sealed class NightVehicleConfiguration : IEntityTypeConfiguration<Night
         builder.Property(v => v.DriverFirstName).HasMaxLength(NightVehicle.MaxNameLength);
         builder.Property(v => v.DriverPhone).HasMaxLength(16);
         builder.Property(v => v.Version).IsRowVersion();
-        builder.HasIndex(v => new { v.Night, v.Label }).IsUnique();
+        // One label per night ignoring case ("Voiture test", "voiture TEST"): the unique index ix_night_vehicles_night_label
+        // is on (night, lower(label)), an expression EF Core cannot model, so migration VehicleLabelsIgnoringCase makes it in SQL.
     }
 }
 

@@ -1398,10 +1398,6 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_night_vehicles");
 
-                    b.HasIndex("Night", "Label")
-                        .IsUnique()
-                        .HasDatabaseName("ix_night_vehicles_night_label");
-
                     b.ToTable("night_vehicles", (string)null);
                 });
 
