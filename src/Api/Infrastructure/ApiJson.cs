@@ -11,12 +11,35 @@ namespace HostingMatch.Api.Infrastructure;
 public static class ApiJson
 {
     /// <summary>
-    /// Clock times are <c>HH:mm</c>, read and written, as the night files take them and coordinators type them: the
-    /// night's clock counts minutes (<see cref="Domain.Night.EveningMinute"/>), so <c>"00:30:15.123456789"</c> would be a
-    /// second nobody meant, refused on its field like <c>"9:00"</c>. A time stored with seconds before this rule is
-    /// written to its minute.
+    /// Clock times are written <c>HH:mm</c>; they are read as <c>HH:mm</c>, or as <c>HH:mm:ss</c> (a fraction allowed)
+    /// when that is a whole minute, as partners' generated clients send a time. The night's clock counts minutes
+    /// (<see cref="Domain.Night.EveningMinute"/>), so <c>"00:30:15"</c> would be a second nobody meant: refused on its
+    /// field like <c>"9:00"</c>. A time stored with seconds before this rule is written to its minute.
     /// </summary>
-    private static readonly IPattern<LocalTime> TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    private static readonly IPattern<LocalTime> TimePattern = new WholeMinutes();
+
+    /// <summary>Reads <c>HH:mm</c>, or <c>HH:mm:ss[.fffffffff]</c> of a whole minute; writes <c>HH:mm</c>.</summary>
+    private sealed class WholeMinutes : IPattern<LocalTime>
+    {
+        private static readonly LocalTimePattern Minutes = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+        public ParseResult<LocalTime> Parse(string text)
+        {
+            var minutes = Minutes.Parse(text);
+            if (minutes.Success)
+            {
+                return minutes;
+            }
+
+            var full = LocalTimePattern.ExtendedIso.Parse(text);
+            return !full.Success || full.Value.Second == 0 && full.Value.NanosecondOfSecond == 0 ? full
+                : ParseResult<LocalTime>.ForException(() => new FormatException($"'{text}' is not a whole minute: a clock time is HH:mm."));
+        }
+
+        public string Format(LocalTime value) => Minutes.Format(value);
+
+        public System.Text.StringBuilder AppendFormat(LocalTime value, System.Text.StringBuilder builder) => Minutes.AppendFormat(value, builder);
+    }
 
     public static void Configure(JsonSerializerOptions options)
     {

@@ -22,7 +22,7 @@ public static class ApiOpenApi
     private static readonly Dictionary<Type, (string? Format, string? Pattern)> NodaTypes = new()
     {
         [typeof(LocalDate)] = ("date", null),
-        [typeof(LocalTime)] = (null, @"^([01][0-9]|2[0-3]):[0-5][0-9]$"),
+        [typeof(LocalTime)] = (null, @"^([01][0-9]|2[0-3]):[0-5][0-9](:00(\.0{1,9})?)?$"),
         [typeof(Instant)] = ("date-time", null),
         [typeof(OffsetDateTime)] = ("date-time", null),
     };

@@ -72,10 +72,11 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
 
     [Theory]
     [InlineData("availableFrom", "00:30:15")]
-    [InlineData("availableFrom", "20:30:00")]
+    [InlineData("availableFrom", "20:30:01")]
     [InlineData("availableUntil", "00:30:15.123456789")]
+    [InlineData("availableUntil", "00:30:00.5")]
     [InlineData("availableUntil", "9:00")]
-    public async Task AShiftTimeNotWrittenHHmmIsA400NamingTheFieldAsTheNightFileReaderSays(string field, string time)
+    public async Task AShiftTimeThatIsNotAWholeMinuteInHHmmIsA400NamingTheField(string field, string time)
     {
         var car = Car(label: $"Voiture {field} {time}");
         car[field] = time;
@@ -94,6 +95,20 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
         await using var db = api.Database.NewContext();
         var kept = await db.NightVehicles.SingleAsync(v => v.Night == new NodaTime.LocalDate(2026, 12, 9) && v.Label == $"Bonne {field} {time}");
         Assert.Equal((new NodaTime.LocalTime(21, 0), new NodaTime.LocalTime(0, 30)), (kept.AvailableFrom, kept.AvailableUntil));
+    }
+
+    [Fact]
+    public async Task AWholeMinuteWithSecondsAsGeneratedClientsSendItIsTakenAndWrittenHHmm()
+    {
+        var car = Car(label: "Voiture à la seconde ronde");
+        car["availableFrom"] = "21:15:00";
+        car["availableUntil"] = "00:30:00.000";
+
+        var created = await client.PostAsJsonAsync("/api/v1/nights/2026-12-09/vehicles", car);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var vehicle = await created.ReadObjectAsync();
+        Assert.Equal(("21:15", "00:30"), ((string?)vehicle["availableFrom"], (string?)vehicle["availableUntil"]));
     }
 
     [Fact]
