@@ -1,5 +1,6 @@
 using FluentValidation;
 using HostingMatch.Application.NightPlan;
+using HostingMatch.Application.Matching;
 using HostingMatch.Application.Pipeline;
 using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Common;
@@ -22,10 +23,15 @@ public sealed class RegisterVehicleValidator : AbstractValidator<RegisterVehicle
     public RegisterVehicleValidator() => RuleFor(c => c.Vehicle).IsValidBody(new VehicleInputValidator());
 }
 
-public sealed class RegisterVehicleHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<RegisterVehicle, VehicleResponse>
+public sealed class RegisterVehicleHandler(IHostingMatchDb db, IMatchingLock nightLock, IClock clock) : ICommandHandler<RegisterVehicle, VehicleResponse>
 {
     public async ValueTask<VehicleResponse> Handle(RegisterVehicle command, CancellationToken cancellationToken)
     {
+        // The night's lock, held until the transaction commits: two registrations at once cannot both pass the count below
+        // (ten at once took a night of 98 vehicles to 102).
+        await using var held = await nightLock.TryAcquireAsync(command.Night, IMatchingLock.CoordinatorPatience, cancellationToken)
+            ?? throw new DomainException("matching-in-progress",
+                $"A matching for the night of {command.Night:yyyy-MM-dd} is running. Wait for it, then register the vehicle.");
         var v = command.Vehicle;
         await VehicleLabels.EnsureFreeAsync(db, command.Night, v.Label!, except: null, cancellationToken);
         if (await db.NightVehicles.CountAsync(x => x.Night == command.Night, cancellationToken) >= NightPlanFileReader.MaxVehicles)

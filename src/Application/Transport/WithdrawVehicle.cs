@@ -1,14 +1,20 @@
 using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.VanRuns.Planner;
+using HostingMatch.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace HostingMatch.Application.Transport;
 
-/// <summary>A vehicle is not out tonight after all. False when the night has no such vehicle (a repeated call).</summary>
+/// <summary>
+/// A vehicle is not out tonight after all. False when the night has no such vehicle (a repeated call). A vehicle with a
+/// trip that has left stays (<c>vehicle-has-left</c>): its households are on board or brought, and the plan keeps that trip;
+/// its evening is ended by changing its hours.
+/// </summary>
 public sealed record WithdrawVehicle(LocalDate Night, Guid VehicleId) : ICommand<bool>, ITransactional, IAudited;
 
-public sealed class WithdrawVehicleHandler(IHostingMatchDb db) : ICommandHandler<WithdrawVehicle, bool>
+public sealed class WithdrawVehicleHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<WithdrawVehicle, bool>
 {
     public async ValueTask<bool> Handle(WithdrawVehicle command, CancellationToken cancellationToken)
     {
@@ -16,6 +22,13 @@ public sealed class WithdrawVehicleHandler(IHostingMatchDb db) : ICommandHandler
         if (vehicle is null)
         {
             return false;
+        }
+
+        var plan = await db.VanRunPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Night == command.Night, cancellationToken);
+        if (plan?.DepartedBy(clock.GetCurrentInstant(), Duration.FromMinutes(RunsFile.DefaultLoadingMinutes)).FirstOrDefault(t => t.VanId == vehicle.Label) is { } left)
+        {
+            throw new DomainException("vehicle-has-left",
+                $"'{vehicle.Label}' has made trip {left.Trip} tonight: it stays registered, as the plan keeps that trip. To end its evening, change its hours.");
         }
 
         db.NightVehicles.Remove(vehicle);

@@ -42,6 +42,9 @@ public sealed record PlannedRide
     /// <summary>When the household leaves the base: the fetching host's pick-up, the escort's departure; null for a vehicle.</summary>
     public Instant? LeaveBaseAt { get; }
 
+    /// <summary>The same ride on the vehicle now labelled <paramref name="label"/> (the coordinators renamed it).</summary>
+    public PlannedRide OnVehicle(string label) => new(Way, ArriveAt, label, Trip, LeaveBaseAt);
+
     /// <summary>Wire names: <c>vehicle</c>, <c>host-fetches</c>, <c>public-transport</c> (as the night plan writes them).</summary>
     public string WayName => Way switch
     {

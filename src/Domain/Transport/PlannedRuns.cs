@@ -61,6 +61,13 @@ public sealed class PlannedTrip
     public int Passengers { get; private set; }
     public IReadOnlyList<PlannedStop> Stops => stops;
 
+    /// <summary>The vehicle, renamed by the coordinators, is now labelled <paramref name="label"/>.</summary>
+    internal void RenameVehicle(string label)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        VanId = label;
+    }
+
     /// <summary>True once its boarding, <paramref name="boarding"/> before it drives off, has started by <paramref name="now"/>.</summary>
     public bool HasLeftBy(Instant now, Duration boarding) => DepartAt.ToInstant() - boarding <= now;
 }

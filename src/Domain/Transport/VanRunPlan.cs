@@ -69,6 +69,15 @@ public sealed class VanRunPlan
         return true;
     }
 
+    /// <summary>A vehicle renamed by the coordinators: its trips, those that have left included, carry its new label.</summary>
+    public void RenameVehicle(string from, string to)
+    {
+        foreach (var trip in Plan.Trips.Where(t => t.VanId == from))
+        {
+            trip.RenameVehicle(to);
+        }
+    }
+
     /// <summary>A new plan for the night (its departed trips carried over by the planner).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
     /// <exception cref="DomainException"><c>van-plan-departed-trip-dropped</c>: the new plan lacks a trip that had left by <paramref name="now"/>.</exception>

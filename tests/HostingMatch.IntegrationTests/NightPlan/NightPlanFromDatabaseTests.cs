@@ -201,6 +201,49 @@ public sealed class NightPlanFromDatabaseTests : OwnApiTest
     }
 
     [Fact]
+    public async Task ARenamedVehicleKeepsItsTripsAndItsRidesAndAVehicleWhoseTripHasLeftStaysRegistered()
+    {
+        var home = await AddHostAsync("h-a", accepts: ["men"]);
+        var car = new
+        {
+            kind = "car", label = "Voiture de Karim", driverFirstName = "Karim", driverPhone = "+33698765432", seats = 3,
+            availableFrom = "20:30", availableUntil = "23:00",
+        };
+        var registered = await Client.PostAsJsonAsync($"/api/v1/nights/{Night}/vehicles", car);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        await AddRequestAsync(Man("M. A."));
+        await using (var db = Api.Database.NewContext())
+        {
+            var request = await db.Requests.SingleAsync();
+            request.ProposeTo(home, ApiFactory.DefaultNow);
+            request.Confirm(ApiFactory.DefaultNow);
+            await db.SaveChangesAsync();
+        }
+
+        var runs = await (await Client.PostAsync($"/api/v1/nights/{Night}/van-runs", null)).ReadObjectAsync();
+        var trip = Assert.Single(runs["trips"]!.AsArray())!;
+        Assert.Equal("Voiture de Karim", (string?)trip["vanId"]);
+
+        // The trip has left; the coordinator corrects the label: the trip, the household's ride and the re-plan follow it.
+        Api.Clock.Reset(Clock.Parse((string)trip["departAt"]!).Value.ToInstant() + Duration.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsJsonAsync(registered.Headers.Location, car with { label = "Voiture de Karim (Zoé)" })).StatusCode);
+        var replanned = await Client.PostAsync($"/api/v1/nights/{Night}/van-runs", null);
+        Assert.Equal(HttpStatusCode.OK, replanned.StatusCode);
+        var kept = Assert.Single((await replanned.ReadObjectAsync())["trips"]!.AsArray())!;
+        Assert.Equal(("Voiture de Karim (Zoé)", true), ((string?)kept["vanId"], (bool)kept["departed"]!));
+        await using (var db = Api.Database.NewContext())
+        {
+            Assert.Equal("Voiture de Karim (Zoé)", (await db.Requests.SingleAsync()).Ride!.VehicleLabel);
+        }
+
+        // Withdrawing it now would lose the trip its household is on: refused, and nothing changes.
+        var withdrawn = await Client.DeleteAsync(registered.Headers.Location);
+        Assert.Equal(HttpStatusCode.Conflict, withdrawn.StatusCode);
+        Assert.Equal("vehicle-has-left", (string?)(await withdrawn.ReadObjectAsync())["code"]);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/nights/{Night}/van-runs", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task WithoutARegisteredVehicleTheNetworksVanRunsTheEvening()
     {
         await using (var db = Api.Database.NewContext())

@@ -216,6 +216,30 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task TenRegistrationsAtOnceNeverTakeANightPastTheMostVehicles()
+    {
+        // Found by an audit: with 98 vehicles, ten registrations at once gave three 201s and a night of 102 vehicles.
+        var night = new NodaTime.LocalDate(2026, 12, 16);
+        await using (var db = api.Database.NewContext())
+        {
+            for (var i = 0; i < NightPlanFileReader.MaxVehicles - 2; i++)
+            {
+                db.NightVehicles.Add(Domain.Transport.NightVehicle.Create(night, Domain.Transport.VehicleKind.Car, $"Voiture {i}", "Lina", "+33611112222", 3,
+                    new NodaTime.LocalTime(20, 30), new NodaTime.LocalTime(23, 30), NodaTime.SystemClock.Instance.GetCurrentInstant()));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => client.PostAsJsonAsync("/api/v1/nights/2026-12-16/vehicles", Car($"Arrivée {i}"))));
+
+        Assert.Equal(2, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        await using var check = api.Database.NewContext();
+        Assert.Equal(NightPlanFileReader.MaxVehicles, await check.NightVehicles.CountAsync(v => v.Night == night));
+    }
+
+    [Fact]
     public async Task EscortsAreRegisteredOncePerPhoneAndWithdrawn()
     {
         var created = await client.PostAsJsonAsync("/api/v1/nights/2026-12-03/escorts", new { firstName = "Sami", phone = "+33611112222" });
