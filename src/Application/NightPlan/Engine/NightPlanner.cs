@@ -123,7 +123,8 @@ public static class NightPlanner
         {
             (this.file, this.options, this.problem, this.forced, this.busy, this.realiser, this.matching, this.clock, this.limit) =
                 (file, options, problem, forced, busy, realiser, matching, clock, limit);
-            insertion = new TripInsertion(problem, options.DepartedTrips ?? [], busy, forced.Keys.ToHashSet(), () => WholeLeft() <= TimeSpan.Zero);
+            // The insertion stops only once the whole limit is spent: the last steps' plans, found within the margin, are still improved.
+            insertion = new TripInsertion(problem, options.DepartedTrips ?? [], busy, forced.Keys.ToHashSet(), () => clock.Elapsed >= limit);
             departedKeys = (options.DepartedTrips ?? []).Select(t => (t.VanId, t.Trip)).ToHashSet();
 
             // The transport model only when building and loading it fits in a fifth of the limit: it is built outside CP-SAT's
