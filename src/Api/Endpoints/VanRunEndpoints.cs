@@ -82,7 +82,8 @@ public static class VanRunEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapDriverSheets(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/drivers/{token}", async Task<Results<ContentHttpResult, NotFound>> (string token, HttpResponse response, IDriverSheetLinks links,
+        // GET and HEAD: a messaging app checking the link before showing it asks with HEAD (Kestrel sends no body then).
+        app.MapMethods("/drivers/{token}", [HttpMethods.Get, HttpMethods.Head], async Task<Results<ContentHttpResult, NotFound>> (string token, HttpResponse response, IDriverSheetLinks links,
                 IMediator mediator, CancellationToken ct) =>
             {
                 if (token.Length > MaxTokenLength || links.Read(token) is not { } link
@@ -98,7 +99,7 @@ public static class VanRunEndpoints
             .ExcludeFromDescription();
 
         // A volunteer driving a guest between two homes (docs/stays.md, "Journeys"): the same kind of signed link, one journey.
-        app.MapGet("/journeys/{token}", async Task<Results<ContentHttpResult, NotFound>> (string token, HttpResponse response, IJourneySheetLinks links,
+        app.MapMethods("/journeys/{token}", [HttpMethods.Get, HttpMethods.Head], async Task<Results<ContentHttpResult, NotFound>> (string token, HttpResponse response, IJourneySheetLinks links,
                 IMediator mediator, CancellationToken ct) =>
             {
                 if (token.Length > MaxTokenLength || links.Read(token) is not { } link

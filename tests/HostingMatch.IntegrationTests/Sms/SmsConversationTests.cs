@@ -163,6 +163,9 @@ public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsAp
         Assert.Contains("default-src 'none'", sheet.Headers.GetValues("Content-Security-Policy").Single());
         var altered = link[..^3] + (link[^3] == 'A' ? 'B' : 'A') + link[^2..];
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync(altered)).StatusCode);
+        // A messaging app checking the link first asks with HEAD: the same answer, without the page (it was a 401).
+        Assert.Equal(HttpStatusCode.OK, (await phone.SendAsync(new HttpRequestMessage(HttpMethod.Head, link))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await phone.SendAsync(new HttpRequestMessage(HttpMethod.Head, altered))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync($"{Api.PublicBaseUrl}/drivers/{new string('x', 5000)}")).StatusCode);
         var toSami = Assert.Single(messages, m => m.To == Sami);
         Assert.Equal($"Bonsoir Sami, ce soir vous accompagnez M. B. (2 pers.) en transports : départ de la base {leaves:H'h'mm}, " +
