@@ -91,7 +91,7 @@ public static class StaysFileReader
 
     private static HostRead ReadHost(JsonFields fields)
     {
-        var id = fields.String("id");
+        var id = fields.Id("id");
         var region = fields.String("region");
         var location = NightFileReader.ReadLocation(fields);
         var beds = fields.Int("beds", min: 0);
@@ -157,7 +157,7 @@ public static class StaysFileReader
 
     private static GuestRead ReadGuest(JsonFields fields)
     {
-        var id = fields.String("id");
+        var id = fields.Id("id");
         var members = NightFileReader.ReadMembers(fields);
         var vulnerable = fields.Bool("vulnerable", required: false);
         var wheelchair = fields.Bool("needsWheelchairAccess", required: false);
@@ -176,7 +176,7 @@ public static class StaysFileReader
         string? currentHostId = null;
         if (fields.Object("current", required: false) is { } currentFields)
         {
-            currentHostId = currentFields.String("hostId");
+            currentHostId = currentFields.Id("hostId");
             var since = currentFields.Date("since");
             var until = currentFields.Date("until");
             if (currentHostId is not null && since is not null && until is not null)

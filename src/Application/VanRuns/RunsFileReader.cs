@@ -96,7 +96,7 @@ public static class RunsFileReader
     }
 
     private static RunsBase? ReadBase(JsonFields? fields) =>
-        fields is null ? null : new RunsBase(fields.String("name", required: false) ?? "base", ReadPoint(fields));
+        fields is null ? null : new RunsBase(fields.Line("name", required: false) ?? "base", ReadPoint(fields));
 
     private static RunsRules ReadRules(JsonFields? fields) =>
         fields is null
@@ -109,7 +109,7 @@ public static class RunsFileReader
     {
         var vans = new List<RunsVan>();
         var items = root.Objects("vans", atLeastOne: "van");
-        var written = items.Select(van => van.String("id", required: false)).ToList();
+        var written = items.Select(van => van.Id("id", required: false)).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
@@ -120,8 +120,9 @@ public static class RunsFileReader
             }
 
             // A missing id defaults to van-N; when another van is written with that id, the problem is the missing one.
+            // An id written but refused (blank, on two lines) already has its error.
             var defaulted = $"van-{i + 1}";
-            if (id is null && written.Contains(defaulted))
+            if (id is null && !items[i].Has("id") && written.Contains(defaulted))
             {
                 items[i].Error("id", $"is missing, and the default {TextHygiene.Quote(defaulted)} is another van's id: give each van an id");
             }
@@ -139,7 +140,7 @@ public static class RunsFileReader
         var households = new HashSet<string>(StringComparer.Ordinal);
         foreach (var stop in root.Objects("stops"))
         {
-            var hostId = stop.String("hostId");
+            var hostId = stop.Id("hostId");
             if (hostId is not null && !hosts.Add(hostId))
             {
                 stop.Error("hostId", $"duplicate host id {TextHygiene.Quote(hostId)}");
@@ -182,7 +183,7 @@ public static class RunsFileReader
             var members = new List<RunHousehold>();
             foreach (var household in stop.Objects("households", atLeastOne: "household"))
             {
-                var id = household.String("id");
+                var id = household.Id("id");
                 if (id is not null && !households.Add(id))
                 {
                     household.Error("id", $"duplicate household id {TextHygiene.Quote(id)}");

@@ -116,6 +116,26 @@ public sealed class StaysFileReaderTests
         Assert.Contains("$.guests[1].id: duplicates the id of $.guests[0] ('g-01')", errors);
     }
 
+    [Theory]
+    [InlineData("guest", "\"id\": \"g-01\"", "\"id\": \"\"", "$.guests[0].id")]
+    [InlineData("guest", "\"id\": \"g-01\"", "\"id\": \" \\t \"", "$.guests[0].id")]
+    [InlineData("guest", "\"id\": \"g-01\"", "\"id\": \"g-01\\n$.hosts[0].beds: injected\"", "$.guests[0].id")]
+    [InlineData("guest", "\"hostId\": \"k-01\"", "\"hostId\": \"   \"", "$.guests[0].current.hostId")]
+    [InlineData("guest", "\"hostId\": \"k-01\"", "\"hostId\": \"k-01\\u2028\"", "$.guests[0].current.hostId")]
+    [InlineData("host", "\"id\": \"k-01\"", "\"id\": \"  \"", "$.hosts[0].id")]
+    [InlineData("host", "\"id\": \"k-01\"", "\"id\": \"k-01\\r\"", "$.hosts[0].id")]
+    public void Read_AnIdEmptyBlankOrOnTwoLines_IsOneErrorNamingTheField(string where, string replace, string with, string path)
+    {
+        // Its current stay renamed away, the guest names no host: a refused host id is then the file's only problem.
+        var guest = where == "host" ? Replace(Guest, "\"current\"", "\"x\"") : Replace(Guest, replace, with);
+        var read = StaysFileReader.Read(File(host: where == "host" ? Replace(Host, replace, with) : Host, guest: guest));
+
+        Assert.Null(read.File);
+        var error = Assert.Single(read.Errors);
+        Assert.Equal(path, error.Path);
+        Assert.DoesNotContain('\n', error.ToString());
+    }
+
     [Fact]
     public void Read_CurrentStaysOverfillingAHostTogether_BreakRule6()
     {

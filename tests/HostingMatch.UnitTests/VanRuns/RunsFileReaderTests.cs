@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using HostingMatch.Application.VanRuns;
 using NodaTime;
@@ -188,6 +189,43 @@ public sealed class RunsFileReaderTests
         Assert.Equal(new RunsRules(speed, detour), result.File!.Rules);
     }
 
+    [Theory]
+    [InlineData("vans[1].id", "\"\"")]
+    [InlineData("vans[1].id", "\"   \"")]
+    [InlineData("stops[0].hostId", "\"\"")]
+    [InlineData("stops[1].hostId", "\" \\t \"")]
+    [InlineData("stops[1].hostId", "\"h-002\\n$.stops[0].hostId: injected\"")]
+    [InlineData("stops[0].households[0].id", "\"  \"")]
+    [InlineData("stops[1].households[1].id", "\"hh\\r\\n3\"")]
+    public void Read_WhenAnIdIsEmptyBlankOrOnTwoLines_IsOneErrorNamingTheField(string field, string json)
+    {
+        var result = RunsFileReader.Read(Edit(Valid, r => Set(r, field, JsonNode.Parse(json))));
+
+        Assert.Null(result.File);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal($"$.{field}", error.Path);
+        Assert.DoesNotContain('\n', error.ToString());
+    }
+
+    [Fact]
+    public void Read_WhenABlankVanIdLeavesTheDefaultTaken_ReportsOnlyTheBlankId()
+    {
+        var result = RunsFileReader.Read(Edit(Valid, r => r["vans"] = JsonNode.Parse("""[ { "id": " " }, { "id": "van-1" } ]""")));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("$.vans[0].id", "must not be empty or blank"), (error.Path, error.Message));
+    }
+
+    [Fact]
+    public void Read_WhenTheBaseNameSpansTwoLines_IsRefusedOnIt()
+    {
+        var result = RunsFileReader.Read(Edit(Valid, r => r["base"]!["name"] = "Porte\nde la Chapelle"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.base.name", error.Path);
+        Assert.StartsWith("must be one line", error.Message);
+    }
+
     [Fact]
     public void Read_WhenSeveralRulesAreBroken_ReportsEveryOne()
     {
@@ -201,6 +239,20 @@ public sealed class RunsFileReaderTests
         var result = RunsFileReader.Read(json);
 
         Assert.Equal(["$.night", "$.vans[0].seats", "$.stops[1].hostId"], result.Errors.Select(e => e.Path));
+    }
+
+    /// <summary>Sets the field at <paramref name="path"/> (<c>stops[1].households[0].id</c>) of the file.</summary>
+    private static void Set(JsonObject root, string path, JsonNode? value)
+    {
+        JsonNode node = root;
+        var steps = path.Split('.');
+        foreach (var step in steps[..^1])
+        {
+            var bracket = step.IndexOf('[', StringComparison.Ordinal);
+            node = bracket < 0 ? node[step]! : node[step[..bracket]]![int.Parse(step[(bracket + 1)..^1], CultureInfo.InvariantCulture)]!;
+        }
+
+        node[steps[^1]] = value;
     }
 
     private static string Edit(string json, Action<JsonObject> change)
