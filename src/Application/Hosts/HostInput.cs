@@ -1,4 +1,5 @@
 using FluentValidation;
+using HostingMatch.Application.Validation;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Hosts;
@@ -80,7 +81,7 @@ public sealed class HostInputValidator : AbstractValidator<HostInput>
     public HostInputValidator()
     {
         RuleFor(h => h.Code).NotEmpty().MaximumLength(Host.MaxCodeLength);
-        RuleFor(h => h.DisplayName).NotEmpty().MaximumLength(Host.MaxNameLength);
+        RuleFor(h => h.DisplayName).NotEmpty().MaximumLength(Host.MaxNameLength).OneLine();
         RuleFor(h => h.Phone).NotEmpty().Must(PhoneNumber.IsE164).WithMessage("must be a phone number in E.164 form, e.g. +33612345678");
         RuleFor(h => h.Language).Must(l => l is null or "fr" or "en").WithMessage("must be 'fr' or 'en'");
         // Both or neither: without them the address is geocoded (HostLocation); one alone is a typing slip.

@@ -1,6 +1,7 @@
 using HostingMatch.Application.Pipeline;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Referrals;
 using HostingMatch.Domain.Requests;
@@ -43,7 +44,7 @@ public sealed class HouseholdFieldsValidator<T> : AbstractValidator<T> where T :
 {
     public HouseholdFieldsValidator()
     {
-        RuleFor(r => r.Alias).NotEmpty().MaximumLength(Household.MaxAliasLength);
+        RuleFor(r => r.Alias).NotEmpty().MaximumLength(Household.MaxAliasLength).OneLine();
         RuleFor(r => r.Members).NotEmpty().Must(m => m is null || m.Count <= Household.MaxMembers)
             .WithMessage($"must have at most {Household.MaxMembers} members");
         RuleForEach(r => r.Members).NotNull().SetValidator(new MemberInputValidator());
@@ -57,7 +58,7 @@ public sealed class ReferrerInputValidator : AbstractValidator<ReferrerInput>
 {
     public ReferrerInputValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(Referral.MaxReferrerNameLength);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(Referral.MaxReferrerNameLength).OneLine();
         RuleFor(r => r.Phone).NotEmpty().Must(Domain.Common.PhoneNumber.IsE164).WithMessage("must be written in E.164, e.g. +33612345678");
     }
 }

@@ -55,6 +55,28 @@ public sealed class InputHygieneTests(ApiFactory api) : IClassFixture<ApiFactory
         await AssertNamesAsync(response, field, what);
     }
 
+    public static TheoryData<string, string, string, string, string, string> OneLineFields => new()
+    {
+        // what, role, route, field, value, the error's name (as its validator names it): names printed as they are into
+        // SMS, run sheets and the command line's lines
+        { "referral alias", "partner", "/api/v1/referrals", "alias", "Famille\nA.", "alias" },
+        { "referral referrer.name", "partner", "/api/v1/referrals", "referrer.name", "Léa\tM.", "referrer.name" },
+        { "request alias", "coordinator", "/api/v1/nights/2026-11-26/requests", "alias", "Famille A.\r\nOK: annulé", "alias" },
+        { "host displayName", "coordinator", "/api/v1/hosts", "displayName", "Claire\u2028B.", "host.displayName" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneLineFields))]
+    public async Task ALineBreakOrTabInAOneLineFieldAnswers400NamingTheField(string what, string role, string route, string field, string value,
+        string named)
+    {
+        var client = await api.CreateClientAsync(role);
+
+        var response = await client.PostAsJsonAsync(route, BodyFor(route, field, value));
+
+        await AssertNamesAsync(response, named, what);
+    }
+
     [Fact]
     public async Task ALoneSurrogateInABodyAnswers400NamingTheField()
     {
@@ -102,6 +124,21 @@ public sealed class InputHygieneTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal("nom", (string?)error["column"]);
         Assert.Contains("control characters", (string?)error["problem"]);
         Assert.Empty(await (await api.CreateClient().GetAsync("/api/v1/hosts?search=nul-")).ReadArrayAsync());
+    }
+
+    [Fact]
+    public async Task ALineBreakInACsvDisplayNameIsReportedOnItsLineAndColumnAndImportsNothing()
+    {
+        const string header = "code;nom;téléphone;latitude;longitude;adresse;lits;accepte;convention signée;convention début;convention fin\n";
+        var csv = header + "line-1;\"Ann\nB.\";0611111111;48,85;2,35;1 rue A;2;femmes;2026-01-01;2026-01-01;2027-01-01\n";
+
+        var response = await api.CreateClient().PostAsync("/api/v1/hosts/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = Assert.Single((await response.ReadObjectAsync())["errors"]!.AsArray());
+        Assert.Equal("nom", (string?)error!["column"]);
+        Assert.StartsWith("must be one line", (string?)error["problem"]);
+        Assert.Empty(await (await api.CreateClient().GetAsync("/api/v1/hosts?search=line-")).ReadArrayAsync());
     }
 
     [Fact]
