@@ -25,7 +25,6 @@ public sealed class NightPlanFromDatabase
         IReadOnlyDictionary<Guid, Household> households, IReadOnlyDictionary<Guid, Host> hosts, IReadOnlyDictionary<string, string> vehicleLabels,
         IReadOnlyList<ShelterRequest> agreedWithoutRide, IReadOnlyList<ShelterRequest> onTheirWay)
     {
-        OnTheirWay = onTheirWay;
         File = file;
         Options = options;
         Requests = requests;
@@ -33,6 +32,7 @@ public sealed class NightPlanFromDatabase
         Hosts = hosts;
         VehicleLabels = vehicleLabels;
         AgreedWithoutRide = agreedWithoutRide;
+        OnTheirWay = onTheirWay;
     }
 
     public NightPlanFile File { get; }
@@ -132,8 +132,8 @@ public sealed class NightPlanFromDatabase
             };
         }
 
-        // A trip that has left carrying a household not in this plan (the vehicles' plan takes only the confirmed) is kept
-        // for its vehicle's time and numbering; its households not planned ride it as they are.
+        // A trip that has left is given to the engine when every household on it is planned; one carrying a household no
+        // longer in the night (cancelled since) is not, as before.
         var plannedIds = planned.Select(r => r.HouseholdId.ToString()).ToHashSet(StringComparer.Ordinal);
         departed = departed.Where(t => t.Stops.SelectMany(s => s.HouseholdIds).All(plannedIds.Contains)).ToList();
         var options = new NightPlanOptions(timeLimit, pins.Where(p => !unreachable.Contains(p.Key)).ToDictionary(), departed, exclusions);
