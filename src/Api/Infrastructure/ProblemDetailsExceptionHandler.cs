@@ -242,24 +242,23 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     }
 
     /// <summary>The reader's reason without the 0-based position it appends (said once, 1-based, by the caller).</summary>
-    private static string ReaderReason(string message)
-    {
-        var line = message.Split('\n')[0].Trim();
-        var at = line.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        return (at > 0 ? line[..at] : line).TrimEnd('.', ' ');
-    }
+    private static string ReaderReason(string message) => FirstLineBefore(message, " LineNumber: ").TrimEnd('.', ' ');
 
     // System.Text.Json names .NET types and byte positions; a partner's developer needs the field and what is wrong.
     private static string FirstLine(string message)
     {
-        var line = message.Split('\n')[0].Trim();
-        if (line.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
-        {
-            return "has the wrong type or format (dates are YYYY-MM-DD, times HH:mm, numbers unquoted).";
-        }
+        var line = FirstLineBefore(message, " Path: ");
+        return line.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? "has the wrong type or format (dates are YYYY-MM-DD, times HH:mm, numbers unquoted)."
+            : line;
+    }
 
-        var pathAt = line.IndexOf(" Path: ", StringComparison.Ordinal);
-        return pathAt > 0 ? line[..pathAt] : line;
+    /// <summary>A System.Text.Json message's first line, without what follows <paramref name="marker"/> (a path, a position).</summary>
+    private static string FirstLineBefore(string message, string marker)
+    {
+        var line = message.Split('\n')[0].Trim();
+        var at = line.IndexOf(marker, StringComparison.Ordinal);
+        return at > 0 ? line[..at] : line;
     }
 
     /// <summary>

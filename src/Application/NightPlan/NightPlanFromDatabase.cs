@@ -90,7 +90,7 @@ public sealed class NightPlanFromDatabase
         // The vehicles' trips that have left are kept as they are: their households are on board, the vehicle busy until back
         // (its shift, should it be over or shortened since, still holds them).
         var stored = await db.VanRunPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Night == night, ct);
-        var left = stored?.DepartedBy(now, Duration.FromMinutes(RunsFile.DefaultLoadingMinutes)).Select(VanRuns.StoredVanPlan.ToTrip).ToList() ?? [];
+        var left = VanRuns.StoredVanPlan.Departed(stored, now);
         var (transport, labels) = await TransportAsync(db, night, now, left, ct);
         var departed = left.Where(t => transport.Vehicles.Any(v => v.Id == t.VanId)).ToList();
         var onBoard = departed.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,5 @@
 using HostingMatch.Application.Pipeline;
-using HostingMatch.Application.VanRuns.Planner;
+using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +25,7 @@ public sealed class WithdrawVehicleHandler(IHostingMatchDb db, IClock clock) : I
         }
 
         var plan = await db.VanRunPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Night == command.Night, cancellationToken);
-        if (plan?.DepartedBy(clock.GetCurrentInstant(), Duration.FromMinutes(RunsFile.DefaultLoadingMinutes)).FirstOrDefault(t => t.VanId == vehicle.Label) is { } left)
+        if (StoredVanPlan.Departed(plan, clock.GetCurrentInstant()).FirstOrDefault(t => t.VanId == vehicle.Label) is { } left)
         {
             throw new DomainException("vehicle-has-left",
                 $"'{vehicle.Label}' has made trip {left.Trip} tonight: it stays registered, as the plan keeps that trip. To end its evening, change its hours.");

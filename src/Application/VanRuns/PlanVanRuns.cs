@@ -47,8 +47,7 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
         }
 
         var stored = await db.VanRunPlans.FirstOrDefaultAsync(p => p.Night == command.Night, cancellationToken);
-        var boarding = Duration.FromMinutes(RunsFile.DefaultLoadingMinutes);
-        var departed = stored is null ? [] : stored.DepartedBy(now, boarding).Select(StoredVanPlan.ToTrip).ToList();
+        var departed = StoredVanPlan.Departed(stored, now);
         var onBoard = departed.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet();
 
         var confirmed = await db.Requests.AsNoTracking()
@@ -97,7 +96,7 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
         }
         else
         {
-            stored.Replace(typed, now, boarding);
+            stored.Replace(typed, now, StoredVanPlan.Boarding);
         }
 
         // From now on, a confirmation or a cancellation re-plans the vans (SettleOffers reads it).
@@ -117,8 +116,7 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
     private async ValueTask<VanRunsResponse> WithNightPlanAsync(LocalDate night, Instant now, CancellationToken cancellationToken)
     {
         var stored = await db.VanRunPlans.FirstOrDefaultAsync(p => p.Night == night, cancellationToken);
-        var boarding = Duration.FromMinutes(RunsFile.DefaultLoadingMinutes);
-        var departed = stored is null ? [] : stored.DepartedBy(now, boarding).Select(StoredVanPlan.ToTrip).ToList();
+        var departed = StoredVanPlan.Departed(stored, now);
         var onBoard = departed.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet();
         var vehicles = await db.NightVehicles.AsNoTracking().Where(v => v.Night == night).Select(v => v.Label).ToListAsync(cancellationToken);
         if (departed.FirstOrDefault(t => !vehicles.Contains(t.VanId)) is { } orphan)
@@ -165,7 +163,7 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
         }
         else
         {
-            stored.Replace(typed, now, boarding);
+            stored.Replace(typed, now, StoredVanPlan.Boarding);
         }
 
         (await db.TrackProgressOfAsync(night, cancellationToken)).RecordVansPlanned(now);

@@ -1,5 +1,6 @@
 using HostingMatch.Application.VanRuns.Planner;
 using HostingMatch.Domain.Transport;
+using NodaTime;
 
 namespace HostingMatch.Application.VanRuns;
 
@@ -9,6 +10,13 @@ namespace HostingMatch.Application.VanRuns;
 /// </summary>
 public static class StoredVanPlan
 {
+    /// <summary>A trip counts as left once its boarding, this long before it drives off, has started: the households are in it.</summary>
+    public static readonly Duration Boarding = Duration.FromMinutes(RunsFile.DefaultLoadingMinutes);
+
+    /// <summary>The stored plan's trips that have left by <paramref name="now"/>, as the planners take them; none without a plan.</summary>
+    public static List<VanTrip> Departed(VanRunPlan? stored, Instant now) =>
+        stored is null ? [] : stored.DepartedBy(now, Boarding).Select(ToTrip).ToList();
+
     /// <summary>The stored plan as the planner writes it (for the views, and for a re-plan's trips that left).</summary>
     public static VanPlan From(VanRunPlan stored)
     {
