@@ -80,7 +80,7 @@ public sealed class HostInputValidator : AbstractValidator<HostInput>
 
     public HostInputValidator()
     {
-        RuleFor(h => h.Code).NotEmpty().MaximumLength(Host.MaxCodeLength);
+        RuleFor(h => h.Code).NotEmpty().MaximumLength(Host.MaxCodeLength).OneLine();
         RuleFor(h => h.DisplayName).NotEmpty().MaximumLength(Host.MaxNameLength).OneLine();
         RuleFor(h => h.Phone).NotEmpty().Must(PhoneNumber.IsE164).WithMessage("must be a phone number in E.164 form, e.g. +33612345678");
         RuleFor(h => h.Language).Must(l => l is null or "fr" or "en").WithMessage("must be 'fr' or 'en'");

@@ -92,7 +92,7 @@ public static class StaysFileReader
     private static HostRead ReadHost(JsonFields fields)
     {
         var id = fields.Id("id");
-        var region = fields.String("region");
+        var region = fields.Line("region");
         var location = NightFileReader.ReadLocation(fields);
         var beds = fields.Int("beds", min: 0);
         var maxHouseholds = fields.Int("maxHouseholds", required: false, fallback: 1, min: 1);

@@ -63,6 +63,8 @@ public sealed class InputHygieneTests(ApiFactory api) : IClassFixture<ApiFactory
         { "referral referrer.name", "partner", "/api/v1/referrals", "referrer.name", "Léa\tM.", "referrer.name" },
         { "request alias", "coordinator", "/api/v1/nights/2026-11-26/requests", "alias", "Famille A.\r\nOK: annulé", "alias" },
         { "host displayName", "coordinator", "/api/v1/hosts", "displayName", "Claire\u2028B.", "host.displayName" },
+        { "host code with a line break", "coordinator", "/api/v1/hosts", "code", "h-lb\nOK: annulé", "host.code" },
+        { "host code with a tab", "coordinator", "/api/v1/hosts", "code", "h-tab\t1", "host.code" },
     };
 
     [Theory]
@@ -126,19 +128,22 @@ public sealed class InputHygieneTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Empty(await (await api.CreateClient().GetAsync("/api/v1/hosts?search=nul-")).ReadArrayAsync());
     }
 
-    [Fact]
-    public async Task ALineBreakInACsvDisplayNameIsReportedOnItsLineAndColumnAndImportsNothing()
+    [Theory]
+    [InlineData("line-1", "\"Ann\nB.\"", "nom")]
+    [InlineData("\"line\n2\"", "Ann", "code")]
+    [InlineData("line\t3", "Ann", "code")]
+    public async Task ALineBreakOrTabInACsvOneLineCellIsReportedOnItsLineAndColumnAndImportsNothing(string code, string name, string column)
     {
         const string header = "code;nom;téléphone;latitude;longitude;adresse;lits;accepte;convention signée;convention début;convention fin\n";
-        var csv = header + "line-1;\"Ann\nB.\";0611111111;48,85;2,35;1 rue A;2;femmes;2026-01-01;2026-01-01;2027-01-01\n";
+        var csv = header + $"{code};{name};0611111111;48,85;2,35;1 rue A;2;femmes;2026-01-01;2026-01-01;2027-01-01\n";
 
         var response = await api.CreateClient().PostAsync("/api/v1/hosts/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var error = Assert.Single((await response.ReadObjectAsync())["errors"]!.AsArray());
-        Assert.Equal("nom", (string?)error!["column"]);
+        Assert.Equal(column, (string?)error!["column"]);
         Assert.StartsWith("must be one line", (string?)error["problem"]);
-        Assert.Empty(await (await api.CreateClient().GetAsync("/api/v1/hosts?search=line-")).ReadArrayAsync());
+        Assert.Empty(await (await api.CreateClient().GetAsync("/api/v1/hosts?search=line")).ReadArrayAsync());
     }
 
     [Fact]

@@ -124,9 +124,12 @@ public sealed class StaysFileReaderTests
     [InlineData("guest", "\"hostId\": \"k-01\"", "\"hostId\": \"k-01\\u2028\"", "$.guests[0].current.hostId")]
     [InlineData("host", "\"id\": \"k-01\"", "\"id\": \"  \"", "$.hosts[0].id")]
     [InlineData("host", "\"id\": \"k-01\"", "\"id\": \"k-01\\r\"", "$.hosts[0].id")]
-    public void Read_AnIdEmptyBlankOrOnTwoLines_IsOneErrorNamingTheField(string where, string replace, string with, string path)
+    [InlineData("host", "\"region\": \"bretagne\"", "\"region\": \"bretagne\\n$.hosts[0].beds: injected\"", "$.hosts[0].region")]
+    [InlineData("host", "\"region\": \"bretagne\"", "\"region\": \"bre\\ttagne\"", "$.hosts[0].region")]
+    [InlineData("host", "\"region\": \"bretagne\"", "\"region\": \"bre\\u0000tagne\"", "$.hosts[0].region")]
+    public void Read_AnIdEmptyBlankOrOnTwoLinesOrARegionNotOnOneLine_IsOneErrorNamingTheField(string where, string replace, string with, string path)
     {
-        // Its current stay renamed away, the guest names no host: a refused host id is then the file's only problem.
+        // Its current stay renamed away, the guest names no host: a refused host id or region is then the file's only problem.
         var guest = where == "host" ? Replace(Guest, "\"current\"", "\"x\"") : Replace(Guest, replace, with);
         var read = StaysFileReader.Read(File(host: where == "host" ? Replace(Host, replace, with) : Host, guest: guest));
 
