@@ -262,7 +262,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     }
 
     /// <summary>
-    /// Field paths in the JSON's own spelling: <c>Host.Agreement.ValidUntil</c> becomes <c>host.agreement.validUntil</c>.
+    /// Field paths in the JSON's own spelling: <c>Agreement.ValidUntil</c> becomes <c>agreement.validUntil</c>.
     /// A name with a hyphen cannot be a C# property: it is a header a validator named (<c>Idempotency-Key</c>), kept as spelled.
     /// </summary>
     private static Dictionary<string, string[]> FieldErrors(ValidationException exception) =>

@@ -1,5 +1,6 @@
 using HostingMatch.Application.Pipeline;
 using FluentValidation;
+using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed record CreateHost(HostInput Host) : ICommand<HostResponse>, ITrans
 
 public sealed class CreateHostValidator : AbstractValidator<CreateHost>
 {
-    public CreateHostValidator() => RuleFor(c => c.Host).NotNull().SetValidator(new HostInputValidator());
+    public CreateHostValidator() => RuleFor(c => c.Host).IsValidBody(new HostInputValidator());
 }
 
 public sealed class CreateHostHandler(IHostingMatchDb db, IClock clock, HostLocation location) : ICommandHandler<CreateHost, HostResponse>

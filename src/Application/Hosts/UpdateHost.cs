@@ -1,5 +1,6 @@
 using HostingMatch.Application.Pipeline;
 using FluentValidation;
+using HostingMatch.Application.Validation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed record UpdateHost(Guid Id, HostInput Host, uint? Version) : IComma
 
 public sealed class UpdateHostValidator : AbstractValidator<UpdateHost>
 {
-    public UpdateHostValidator() => RuleFor(c => c.Host).NotNull().SetValidator(new HostInputValidator());
+    public UpdateHostValidator() => RuleFor(c => c.Host).IsValidBody(new HostInputValidator());
 }
 
 public sealed class UpdateHostHandler(IHostingMatchDb db, HostLocation location) : ICommandHandler<UpdateHost, HostResponse?>

@@ -48,10 +48,34 @@ public sealed class HostEndpointsTests(ApiFactory api) : IClassFixture<ApiFactor
         var problem = await response.ReadObjectAsync();
         Assert.Equal("urn:hostingmatch:problem:validation", (string?)problem["type"]);
         var errors = problem["errors"]!.AsObject();
-        Assert.Contains("host.phone", errors.Select(e => e.Key));
-        Assert.Contains("host.beds", errors.Select(e => e.Key));
-        Assert.Contains("host.accepts[0]", errors.Select(e => e.Key));
-        Assert.Contains("host.agreement.validUntil", errors.Select(e => e.Key));
+        Assert.Contains("phone", errors.Select(e => e.Key));
+        Assert.Contains("beds", errors.Select(e => e.Key));
+        Assert.Contains("accepts[0]", errors.Select(e => e.Key));
+        Assert.Contains("agreement.validUntil", errors.Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task AFieldIsNamedAsTheClientSentItOnCreateAndUpdateWhetherTheValidatorOrTheJsonReaderRefusesIt()
+    {
+        var created = await client.PostAsJsonAsync("/api/v1/hosts", Builders.Host("h-named"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var validated = Builders.Host("h-named-2");
+        validated["beds"] = -1;
+        validated["agreement"]!["validUntil"] = "2025-01-01";
+        var typed = Builders.Host("h-named-3");
+        typed["agreement"]!["validUntil"] = 20270114;
+        Func<JsonObject, Task<HttpResponseMessage>>[] sends =
+            [body => client.PostAsJsonAsync("/api/v1/hosts", body), body => client.PutAsJsonAsync(created.Headers.Location, body)];
+
+        foreach (var send in sends)
+        {
+            foreach (var (body, fields) in new[] { (validated, new[] { "agreement.validUntil", "beds" }), (typed, ["agreement.validUntil"]) })
+            {
+                var response = await send(body);
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Equal(fields, (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+            }
+        }
     }
 
     [Fact]

@@ -74,12 +74,12 @@ public sealed class HostStaysFieldsTests(ApiFactory api) : IClassFixture<ApiFact
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key).ToList();
-        Assert.Contains("host.programmes[0]", errors);
-        Assert.Contains("host.region", errors);
-        Assert.Contains("host.staysAvailable", errors);
-        Assert.Contains("host.staysAvailable[1].until", errors);
-        Assert.Contains("host.maxNightsPerGuest", errors);
-        Assert.Contains("host.certifiedUntil", errors);
+        Assert.Contains("programmes[0]", errors);
+        Assert.Contains("region", errors);
+        Assert.Contains("staysAvailable", errors);
+        Assert.Contains("staysAvailable[1].until", errors);
+        Assert.Contains("maxNightsPerGuest", errors);
+        Assert.Contains("certifiedUntil", errors);
     }
 
     [Fact]

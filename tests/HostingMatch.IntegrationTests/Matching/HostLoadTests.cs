@@ -74,7 +74,7 @@ public sealed class HostLoadTests : OwnApiTest
         var response = await Client.PostAsJsonAsync("/api/v1/hosts", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("host.maxNightsPerMonth", (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("maxNightsPerMonth", (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
     }
 
     private async Task ConfirmAt(JsonObject run, Guid request, Guid host)

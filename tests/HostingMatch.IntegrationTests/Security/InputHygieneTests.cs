@@ -62,9 +62,9 @@ public sealed class InputHygieneTests(ApiFactory api) : IClassFixture<ApiFactory
         { "referral alias", "partner", "/api/v1/referrals", "alias", "Famille\nA.", "alias" },
         { "referral referrer.name", "partner", "/api/v1/referrals", "referrer.name", "Léa\tM.", "referrer.name" },
         { "request alias", "coordinator", "/api/v1/nights/2026-11-26/requests", "alias", "Famille A.\r\nOK: annulé", "alias" },
-        { "host displayName", "coordinator", "/api/v1/hosts", "displayName", "Claire\u2028B.", "host.displayName" },
-        { "host code with a line break", "coordinator", "/api/v1/hosts", "code", "h-lb\nOK: annulé", "host.code" },
-        { "host code with a tab", "coordinator", "/api/v1/hosts", "code", "h-tab\t1", "host.code" },
+        { "host displayName", "coordinator", "/api/v1/hosts", "displayName", "Claire\u2028B.", "displayName" },
+        { "host code with a line break", "coordinator", "/api/v1/hosts", "code", "h-lb\nOK: annulé", "code" },
+        { "host code with a tab", "coordinator", "/api/v1/hosts", "code", "h-tab\t1", "code" },
     };
 
     [Theory]

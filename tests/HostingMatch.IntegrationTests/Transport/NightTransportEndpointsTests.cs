@@ -358,7 +358,7 @@ public sealed class NightTransportEndpointsTests(ApiFactory api) : IClassFixture
         var response = await client.PostAsJsonAsync("/api/v1/hosts", host);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(["host.arrivalUntil"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(["arrivalUntil"], (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
         host["arrivalUntil"] = "00:30";
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/hosts", host)).StatusCode);
     }
