@@ -170,7 +170,7 @@ public static class StaysFileReader
             complete = false;
         }
 
-        var regions = fields.Has("regions") ? fields.Strings("regions", required: false) : [];
+        var regions = fields.Has("regions") ? fields.Lines("regions", required: false) : [];
         var location = NightFileReader.ReadLocation(fields);
         CurrentStay? current = null;
         string? currentHostId = null;

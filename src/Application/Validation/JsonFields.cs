@@ -320,7 +320,12 @@ public sealed partial class JsonFields(JsonElement element, string path, InputEr
     }
 
     /// <summary>An array of strings.</summary>
-    public IReadOnlyList<string> Strings(string name, bool required = true)
+    public IReadOnlyList<string> Strings(string name, bool required = true) => Strings(name, required, oneLine: false);
+
+    /// <summary>An array of strings, each on one line (<see cref="TextHygiene.LineProblem"/>): names that are printed as they are.</summary>
+    public IReadOnlyList<string> Lines(string name, bool required = true) => Strings(name, required, oneLine: true);
+
+    private IReadOnlyList<string> Strings(string name, bool required, bool oneLine)
     {
         var result = new List<string>();
         foreach (var (item, itemPath) in Array(name, required))
@@ -331,10 +336,18 @@ public sealed partial class JsonFields(JsonElement element, string path, InputEr
                 continue;
             }
 
-            if (Text(item, itemPath) is { } text)
+            if (Text(item, itemPath) is not { } text)
             {
-                result.Add(text);
+                continue;
             }
+
+            if (oneLine && TextHygiene.LineProblem(text) is { } problem)
+            {
+                errors.Add(itemPath, problem);
+                continue;
+            }
+
+            result.Add(text);
         }
 
         return result;

@@ -127,6 +127,8 @@ public sealed class StaysFileReaderTests
     [InlineData("host", "\"region\": \"bretagne\"", "\"region\": \"bretagne\\n$.hosts[0].beds: injected\"", "$.hosts[0].region")]
     [InlineData("host", "\"region\": \"bretagne\"", "\"region\": \"bre\\ttagne\"", "$.hosts[0].region")]
     [InlineData("host", "\"region\": \"bretagne\"", "\"region\": \"bre\\u0000tagne\"", "$.hosts[0].region")]
+    [InlineData("guest", "\"regions\": [\"bretagne\"]", "\"regions\": [\"bretagne\", \"nord\\n$.hosts[0].beds: injected\"]", "$.guests[0].regions[1]")]
+    [InlineData("guest", "\"regions\": [\"bretagne\"]", "\"regions\": [\"bre\\ttagne\"]", "$.guests[0].regions[0]")]
     public void Read_AnIdEmptyBlankOrOnTwoLinesOrARegionNotOnOneLine_IsOneErrorNamingTheField(string where, string replace, string with, string path)
     {
         // Its current stay renamed away, the guest names no host: a refused host id or region is then the file's only problem.
