@@ -148,8 +148,9 @@ public static class DemoSmsCommand
                 _ => "waiting",
             };
             var refusals = offers.Count(o => o.HouseholdId == household.Id && o.ExcludesHost);
+            // The reasons' sentences end with a full stop: the refusals follow after it, not after ".;".
             Console.WriteLine($"  still waiting: {household.Alias} (tier {household.Tier}, {household.People} people), {why}" +
-                              (refusals > 0 ? $"; {refusals} host(s) said no or did not answer" : string.Empty));
+                              (refusals > 0 ? $"{(why.EndsWith('.') ? "" : ".")} {refusals} host(s) said no or did not answer." : string.Empty));
         }
 
         Console.WriteLine($"  offers: {string.Join(", ", offers.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}");

@@ -29,6 +29,7 @@ public sealed class DemoSmsCommandTests : IAsyncLifetime
         Assert.Contains("Round 1:", stdout);
         Assert.Contains("Summary of the night of 2026-11-26:", stdout);
         Assert.Contains("placed, tier", stdout);
+        Assert.DoesNotContain(".;", stdout);
         await using var db = database.NewContext();
         var offers = await db.Offers.ToListAsync();
         var requests = await db.Requests.ToListAsync();
