@@ -136,18 +136,17 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
             queued++;
         }
 
-        // The escorts, in the order they registered, take the households going by public transport, earliest first.
-        var escorts = await db.NightEscorts.AsNoTracking().Where(e => e.Night == plan.Night).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync(ct);
-        var byTransit = confirmed.Where(r => r.Ride is { Way: Domain.Requests.PlannedRideWay.PublicTransport })
-            .OrderBy(r => r.Ride!.LeaveBaseAt ?? r.Ride.ArriveAt).ThenBy(r => r.Id).ToList();
-        var householdIds = byTransit.Select(r => r.HouseholdId).ToList();
+        // Each escort keeps the household they were told about; the others go, earliest first, to the escorts free (EscortPairing).
+        var escorts = await db.NightEscorts.AsNoTracking().Where(e => e.Night == plan.Night).ToListAsync(ct);
+        var pairs = Transport.EscortPairing.Pair(escorts, confirmed, plan);
+        var householdIds = pairs.Select(p => p.Request.HouseholdId).ToList();
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-        var hostIds = byTransit.Select(r => r.HostId!.Value).ToList();
+        var hostIds = pairs.Select(p => p.Request.HostId!.Value).ToList();
         var theirHosts = await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-        foreach (var (escort, request) in escorts.Zip(byTransit))
+        foreach (var (escort, request) in pairs)
         {
             var ride = request.Ride!;
-            var leave = ride.LeaveBaseAt ?? ride.ArriveAt;
+            var leave = Transport.EscortPairing.Leaves(ride);
             if (!plan.TellArrival(Keyed(escort.Id, request.HouseholdId), leave))
             {
                 continue;
@@ -166,15 +165,5 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
     /// <summary>A key of its own for what a volunteer was told (a driver's trip, an escort's household), beside the hosts' in <see cref="VanRunPlan.ToldArrivals"/>.</summary>
     private static Guid Keyed(Guid volunteer, int trip) => Keyed(volunteer, new Guid(trip, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0x5A]));
 
-    private static Guid Keyed(Guid volunteer, Guid what)
-    {
-        var a = volunteer.ToByteArray();
-        var b = what.ToByteArray();
-        for (var i = 0; i < a.Length; i++)
-        {
-            a[i] ^= b[i];
-        }
-
-        return new Guid(a);
-    }
+    private static Guid Keyed(Guid volunteer, Guid what) => Transport.EscortPairing.Key(volunteer, what);
 }

@@ -19,10 +19,32 @@ public sealed class GetNightTransportHandler(IHostingMatchDb db) : IQueryHandler
             .OrderBy(v => v.AvailableFrom).ThenBy(v => v.Label).ToListAsync(cancellationToken);
         var escorts = await db.NightEscorts.AsNoTracking().Where(e => e.Night == query.Night)
             .OrderBy(e => e.FirstName).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var takes = await TakesAsync(query.Night, escorts, cancellationToken);
         // Availability is the domain's rule (weekly pattern, exceptions, agreement, STOP): read the fetching hosts, then ask each.
         var fetching = (await db.Hosts.AsNoTracking().Where(h => h.PicksUpAtBase).OrderBy(h => h.Code).ToListAsync(cancellationToken))
             .Where(h => h.CanHostOn(query.Night)).ToList();
-        return new NightTransportResponse(query.Night, vehicles.Select(v => v.ToResponse()).ToList(), escorts.Select(e => e.ToResponse()).ToList(),
+        return new NightTransportResponse(query.Night, vehicles.Select(v => v.ToResponse()).ToList(), escorts.Select(e => e.ToResponse() with { Takes = takes.GetValueOrDefault(e.Id) }).ToList(),
             fetching.Select(h => h.ToFetchingResponse()).ToList(), vehicles.Sum(v => v.Seats));
+    }
+
+    /// <summary>The household each escort takes as the rides stand, as the escorts' SMS pair them (<see cref="EscortPairing"/>).</summary>
+    private async Task<Dictionary<Guid, EscortJourneyResponse>> TakesAsync(LocalDate night, List<Domain.Transport.NightEscort> escorts, CancellationToken ct)
+    {
+        if (escorts.Count == 0)
+        {
+            return [];
+        }
+
+        var confirmed = await db.Requests.AsNoTracking()
+            .Where(r => r.Night == night && r.Status == Domain.Requests.RequestStatus.Confirmed && r.HostId != null).ToListAsync(ct);
+        var plan = await db.VanRunPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Night == night, ct);
+        var pairs = EscortPairing.Pair(escorts, confirmed, plan);
+        var householdIds = pairs.Select(p => p.Request.HouseholdId).ToList();
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var hostIds = pairs.Select(p => p.Request.HostId!.Value).ToList();
+        var hosts = await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        return pairs.ToDictionary(p => p.Escort.Id, p => new EscortJourneyResponse(p.Request.HouseholdId, households[p.Request.HouseholdId].Alias,
+            households[p.Request.HouseholdId].People, EscortPairing.Leaves(p.Request.Ride!).InZone(Domain.Night.Zone).ToOffsetDateTime(),
+            p.Request.Ride!.ArriveAt.InZone(Domain.Night.Zone).ToOffsetDateTime(), hosts[p.Request.HostId!.Value].DisplayName));
     }
 }

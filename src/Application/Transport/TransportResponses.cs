@@ -8,8 +8,15 @@ namespace HostingMatch.Application.Transport;
 public sealed record VehicleResponse(Guid Id, LocalDate Night, string Kind, string Label, string DriverFirstName, string DriverPhone,
     int Seats, LocalTime AvailableFrom, LocalTime AvailableUntil);
 
-/// <summary>A volunteer who takes a household of adults by public transport tonight.</summary>
-public sealed record EscortResponse(Guid Id, LocalDate Night, string FirstName, string Phone);
+/// <summary>
+/// A volunteer who takes a household of adults by public transport tonight, and the household they take as the rides
+/// stand (<see cref="EscortPairing"/>; null when none goes by public transport for them, or on registering).
+/// </summary>
+public sealed record EscortResponse(Guid Id, LocalDate Night, string FirstName, string Phone, EscortJourneyResponse? Takes = null);
+
+/// <summary>The household an escort takes: who, when they leave the base, when they arrive, and at whose home.</summary>
+public sealed record EscortJourneyResponse(Guid HouseholdId, string HouseholdAlias, int People, OffsetDateTime LeaveBaseAt, OffsetDateTime ArriveAt,
+    string HostDisplayName);
 
 /// <summary>A host available tonight who fetches its guests at the base.</summary>
 public sealed record FetchingHostResponse(Guid Id, string Code, string DisplayName, LocalTime ArrivalFrom, LocalTime ArrivalUntil);

@@ -149,7 +149,9 @@ internal static class TransportCommand
 
         foreach (var e in t.Escorts)
         {
-            Console.WriteLine($"  {e.Id}  escort {e.FirstName} {e.Phone}");
+            Console.WriteLine($"  {e.Id}  escort {e.FirstName} {e.Phone}" + (e.Takes is { } j
+                ? $", takes {j.HouseholdAlias} ({j.People} people) to {j.HostDisplayName}: leaves the base at {Time.Format(j.LeaveBaseAt.TimeOfDay)}, arrives around {Time.Format(j.ArriveAt.TimeOfDay)}"
+                : string.Empty));
         }
 
         foreach (var h in t.FetchingHosts)

@@ -103,6 +103,20 @@ public sealed class SmsApiFactory(bool workers = true, bool sendAutomatically = 
         return (Guid)(await response.ReadObjectAsync())["id"]!;
     }
 
+    /// <summary>Two men going by metro with <paramref name="escort"/> (no vehicle), to a host for men only, <paramref name="host"/> at <paramref name="phone"/>.</summary>
+    public async Task AddTwoMenWithAnEscortAsync(string alias, string host, string phone, string escort, string escortPhone)
+    {
+        var body = Builders.Host($"h-{host.ToLowerInvariant()}", 3, ["men"]);
+        body["displayName"] = host;
+        body["phone"] = phone;
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync("/api/v1/hosts", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests", new
+        {
+            alias, members = new[] { new { age = 40, sex = "male" }, new { age = 41, sex = "male" } },
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync($"/api/v1/nights/{Night}/escorts", new { firstName = escort, phone = escortPhone })).StatusCode);
+    }
+
     public async Task<Guid> AddFamilyAsync(string alias, params int[] ages)
     {
         var response = await Client.PostAsJsonAsync($"/api/v1/nights/{Night}/requests", new

@@ -107,23 +107,12 @@ public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsAp
     {
         const string Lea = "+33698765432", Sami = "+33677777777";
         await Api.AddHostAsync("h-claire", "Claire", Claire);
-        var bruno = Builders.Host("h-bruno", 3, ["men"]);
-        bruno["displayName"] = "Bruno";
-        bruno["phone"] = Bruno;
-        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync("/api/v1/hosts", bruno)).StatusCode);
         await Api.AddFamilyAsync("Famille A.", 34, 7);
-        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync($"/api/v1/nights/{SmsApiFactory.Night}/requests", new
-        {
-            alias = "M. B.", members = new[] { new { age = 40, sex = "male" }, new { age = 41, sex = "male" } },
-        })).StatusCode);
+        await Api.AddTwoMenWithAnEscortAsync("M. B.", "Bruno", Bruno, "Sami", Sami);
         // Léa's car has time for one trip of two: the family (children go by car only); the two men go by metro with Sami.
         Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync($"/api/v1/nights/{SmsApiFactory.Night}/vehicles", new
         {
             kind = "car", label = "Voiture de Léa", driverFirstName = "Léa", driverPhone = Lea, seats = 2, availableFrom = "21:00", availableUntil = "21:55",
-        })).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await Api.Client.PostAsJsonAsync($"/api/v1/nights/{SmsApiFactory.Night}/escorts", new
-        {
-            firstName = "Sami", phone = Sami,
         })).StatusCode);
         await Api.RunMatchingAsync();
         await Api.SendOffersAsync();

@@ -1,6 +1,6 @@
 // Tonight's rides on the board: the vehicles with their drivers, the escorts, the hosts who fetch at the base; adding a
 // car that turns up or an escort; and tonight's night plan (beds and rides together), computed on demand, stored nowhere.
-import { t } from './i18n.js';
+import { t, localClock } from './i18n.js';
 import { get, post, call } from './api.js';
 import { el, render, badge } from './dom.js';
 import { night, say, act, reasonText, rideText } from './ui.js';
@@ -76,7 +76,12 @@ function showTransport(transport) {
       ...tr.escorts.map((e) => el('li', { class: 'row escort', dataset: { escortId: e.id } },
         el('div', { class: 'line' }, el('strong', {}, t('escort', { name: e.firstName })), ` · ${e.phone} `,
           el('button', { type: 'button', class: 'link', 'data-focus-key': `e-${e.id}`,
-            onclick: (ev) => act(ev.currentTarget, () => remove(`${base()}/escorts/${e.id}`)) }, t('remove'))))),
+            onclick: (ev) => act(ev.currentTarget, () => remove(`${base()}/escorts/${e.id}`)) }, t('remove'))),
+        // The household they take as the rides stand (the one their SMS named, once sent).
+        e.takes && el('div', { class: 'line muted escort-takes' }, t('escortTakes', {
+          alias: e.takes.householdAlias, people: t('people', { n: e.takes.people }), host: e.takes.hostDisplayName,
+          leave: localClock(e.takes.leaveBaseAt), at: localClock(e.takes.arriveAt),
+        })))),
       ...tr.fetchingHosts.map((h) => el('li', { class: 'row fetching' },
         el('div', { class: 'line' }, el('strong', {}, `${h.displayName} (${h.code})`), ` · ${t('fetches')}`))),
     ];

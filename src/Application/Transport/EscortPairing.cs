@@ -1,0 +1,61 @@
+using HostingMatch.Domain.Requests;
+using HostingMatch.Domain.Transport;
+using NodaTime;
+
+namespace HostingMatch.Application.Transport;
+
+/// <summary>
+/// Which escort takes which household by public transport tonight. An escort keeps the household they were told about:
+/// an SMS sent is a promise, and an escort already at the metro with a family is not sent another one because a
+/// household before it cancelled (before, every escort after it moved one household up and got an SMS for a family they
+/// had not met). The households no escort was told about go, earliest first, to the escorts still free, in the order
+/// they registered.
+/// </summary>
+public static class EscortPairing
+{
+    /// <summary>The pairs, earliest departure first.</summary>
+    /// <remarks><paramref name="requests"/>: the night's confirmed requests (those with another way are left out).
+    /// <paramref name="plan"/>: the night's vehicles' plan, which records what each volunteer was told (null: nobody was).</remarks>
+    public static IReadOnlyList<(NightEscort Escort, ShelterRequest Request)> Pair(IEnumerable<NightEscort> escorts, IEnumerable<ShelterRequest> requests, VanRunPlan? plan)
+    {
+        var free = escorts.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToList();
+        var byTransit = requests.Where(r => r.Ride is { Way: PlannedRideWay.PublicTransport })
+            .OrderBy(r => Leaves(r.Ride!)).ThenBy(r => r.Id).ToList();
+        var pairs = new List<(NightEscort Escort, ShelterRequest Request)>();
+        var open = new List<ShelterRequest>();
+        foreach (var request in byTransit)
+        {
+            var keeper = free.FirstOrDefault(e => plan?.ToldArrivals.ContainsKey(Key(e.Id, request.HouseholdId)) == true);
+            if (keeper is null)
+            {
+                open.Add(request);
+                continue;
+            }
+
+            pairs.Add((keeper, request));
+            free.Remove(keeper);
+        }
+
+        pairs.AddRange(free.Zip(open));
+        return pairs.OrderBy(p => Leaves(p.Request.Ride!)).ThenBy(p => p.Request.Id).ToList();
+    }
+
+    /// <summary>When the household leaves the base with its escort.</summary>
+    public static Instant Leaves(PlannedRide ride) => ride.LeaveBaseAt ?? ride.ArriveAt;
+
+    /// <summary>
+    /// The key under which <see cref="VanRunPlan.ToldArrivals"/> records what a volunteer was told about something (an
+    /// escort about a household, a driver about a trip), beside the hosts' own keys.
+    /// </summary>
+    public static Guid Key(Guid volunteer, Guid what)
+    {
+        var a = volunteer.ToByteArray();
+        var b = what.ToByteArray();
+        for (var i = 0; i < a.Length; i++)
+        {
+            a[i] ^= b[i];
+        }
+
+        return new Guid(a);
+    }
+}
