@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using HostingMatch.Application.Validation;
 using NodaTime;
 using NodaTime.Text;
 
@@ -11,15 +12,11 @@ namespace HostingMatch.Api.Infrastructure;
 /// </summary>
 public static class NightRoute
 {
-    /// <summary>
-    /// Nights in a path are the network's: the service began in 2026, its data is kept 90 days (retention) and referrals open
-    /// 7 nights ahead, so any night a coordinator or partner means is well inside 2000-2099. Outside, it is a typo
-    /// (<c>0000-01-01</c>, <c>0226-11-26</c>, <c>9999-12-30</c>), refused rather than stored or planned.
-    /// </summary>
-    public static readonly LocalDate First = new(2000, 1, 1);
+    /// <summary>Nights in a path are the network's (<see cref="NetworkDates"/>).</summary>
+    public static readonly LocalDate First = NetworkDates.First;
 
     /// <inheritdoc cref="First"/>
-    public static readonly LocalDate Last = new(2099, 12, 31);
+    public static readonly LocalDate Last = NetworkDates.Last;
 
     /// <summary>What is wrong with a night outside <see cref="First"/>-<see cref="Last"/>, said on its field.</summary>
     public const string OutOfRangeProblem = "must be a night from 2000-01-01 to 2099-12-31";

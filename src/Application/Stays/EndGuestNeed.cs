@@ -1,5 +1,6 @@
 using FluentValidation;
 using HostingMatch.Application.Sms;
+using HostingMatch.Application.Validation;
 using HostingMatch.Domain;
 using HostingMatch.Domain.Sms;
 using HostingMatch.Domain.Stays;
@@ -28,6 +29,7 @@ public sealed class EndGuestNeedValidator : AbstractValidator<EndGuestNeed>
         RuleFor(c => c.Outcome).NotEmpty().Must(o => GuestOutcomeNames.TryParse(o, out _))
             .WithMessage($"must be one of {string.Join(", ", GuestOutcomeNames.All)}");
         RuleFor(c => c.Note).MaximumLength(StayGuest.MaxOutcomeNoteLength);
+        RuleFor(c => c.Until).WithinNetworkDates();
     }
 }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using HostingMatch.Application.Hosts;
 using HostingMatch.Application.Requests;
+using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Common;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Stays;
@@ -43,7 +44,8 @@ public sealed class GuestNeedFieldsValidator<T> : AbstractValidator<T> where T :
 {
     public GuestNeedFieldsValidator()
     {
-        RuleFor(g => g.NeedFrom).NotNull();
+        RuleFor(g => g.NeedFrom).NotNull().WithinNetworkDates();
+        RuleFor(g => g.NeedUntil).WithinNetworkDates();
         RuleFor(g => g.NeedUntil).GreaterThan(g => g.NeedFrom).When(g => g.NeedFrom is not null && g.NeedUntil is not null)
             .WithMessage("must be after needFrom (it is the morning the need ends)");
         RuleFor(g => g.Regions).Must(r => r is null || r.Count <= StayGuest.MaxRegions).WithMessage($"must list at most {StayGuest.MaxRegions} regions");

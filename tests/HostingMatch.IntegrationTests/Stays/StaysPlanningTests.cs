@@ -237,4 +237,37 @@ public sealed class StaysPlanningTests : OwnApiTest
         var partner = (await Api.CreatePartnerAsync("Maraude Nord")).Client;
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync("/api/v1/stays/guests")).StatusCode);
     }
+
+    /// <summary>
+    /// A date of a need, an exit or a list of journeys is the network's, as a night in a path is (2000-2099): a typo such as
+    /// 0026-11-20 or 9999-12-31 is refused on its field, never stored as a need since year 26 nor computed past the calendar.
+    /// </summary>
+    [Fact]
+    public async Task DatesOutsideTheNetworksYearsAreRefusedOnTheirFields()
+    {
+        Api.Clock.Reset(Instant.FromUtc(2026, 11, 19, 17, 0));
+        async Task<List<string>> FieldsOfAsync(HttpResponseMessage response)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return [.. (await response.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key)];
+        }
+
+        var typo = Guest("Famille T.", "0026-11-20");
+        typo["needUntil"] = "9999-12-31";
+        Assert.Equal(["needFrom", "needUntil"], (await FieldsOfAsync(await Client.PostAsJsonAsync("/api/v1/stays/guests", typo))).Order());
+        Assert.Contains("needFrom", await FieldsOfAsync(await Client.PostAsJsonAsync("/api/v1/stays/guests", Guest("Famille T.", "9999-12-31"))));
+        var referral = StaysReferralTests.Referral();
+        referral["needFrom"] = "0001-01-01";
+        var partner = (await Api.CreatePartnerAsync("Maraude Nord")).Client;
+        Assert.Contains("needFrom", await FieldsOfAsync(await StaysReferralTests.PostAsync(partner, referral)));
+        Assert.Empty(await (await Client.GetAsync("/api/v1/stays/guests")).ReadArrayAsync());
+
+        // The default until (from + 4 weeks) and from (until - 4 weeks) were computed past the calendar: 500.
+        Assert.Contains("from", await FieldsOfAsync(await Client.GetAsync("/api/v1/stays/journeys?from=9999-12-30")));
+        Assert.Contains("until", await FieldsOfAsync(await Client.GetAsync("/api/v1/stays/journeys?until=0000-01-05")));
+
+        var guest = await PostAsync("/api/v1/stays/guests", Guest("Famille T.", "2026-11-20"));
+        var exit = new JsonObject { ["outcome"] = "other", ["until"] = "9999-12-31" };
+        Assert.Contains("until", await FieldsOfAsync(await Client.PostAsJsonAsync($"/api/v1/stays/guests/{guest}/end", exit)));
+    }
 }

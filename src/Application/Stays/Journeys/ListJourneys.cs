@@ -1,5 +1,6 @@
 using FluentValidation;
 using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Validation;
 using HostingMatch.Domain;
 using Mediator;
 using NodaTime;
@@ -17,10 +18,15 @@ public sealed class ListJourneysValidator : AbstractValidator<ListJourneys>
 {
     public const int DefaultDays = 28;
 
-    public ListJourneysValidator() => RuleFor(q => q.Until)
-        .Must((q, until) => until is null || q.From is null || until > q.From).WithMessage("must be after from")
-        .Must((q, until) => until is null || q.From is null || Period.DaysBetween(q.From.Value, until.Value) <= Stays.PlanStaysValidator.MaxNights)
-        .WithMessage($"must be at most {Stays.PlanStaysValidator.MaxNights} days after from");
+    public ListJourneysValidator()
+    {
+        // The default until (from + 4 weeks) or from (until - 4 weeks) is computed: from 9999-12-30 went past the calendar (500).
+        RuleFor(q => q.From).WithinNetworkDates();
+        RuleFor(q => q.Until).WithinNetworkDates()
+            .Must((q, until) => until is null || q.From is null || until > q.From).WithMessage("must be after from")
+            .Must((q, until) => until is null || q.From is null || Period.DaysBetween(q.From.Value, until.Value) <= Stays.PlanStaysValidator.MaxNights)
+            .WithMessage($"must be at most {Stays.PlanStaysValidator.MaxNights} days after from");
+    }
 }
 
 public sealed class ListJourneysHandler(IHostingMatchDb db, IClock clock) : IQueryHandler<ListJourneys, IReadOnlyList<JourneyResponse>>
