@@ -18,7 +18,7 @@ public sealed class AssignReferentValidator : AbstractValidator<AssignReferent>
 {
     public AssignReferentValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(StayGuest.MaxReferentNameLength).CleanText();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(StayGuest.MaxReferentNameLength).OneLine();
         RuleFor(c => c.Phone).NotEmpty().Must(PhoneNumber.IsE164).WithMessage("must be a phone number in E.164 form, e.g. +33612345678");
     }
 }

@@ -216,6 +216,14 @@ public sealed class JourneysTests() : OwnApiTest<SmsApiFactory>(new SmsApiFactor
         var nul = await ArrangeAsync(first, new JsonObject { ["way"] = "train", ["departureTime"] = "10:00", ["notes"] = "Quai\u00003" });
         Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
 
+        // The driver's first name is printed on the journey sheet and in the drivers' SMS, as a van driver's: one line.
+        var lines = await ArrangeAsync(first, new JsonObject
+        {
+            ["way"] = "volunteer-driver", ["departureTime"] = "10:00", ["driverFirstName"] = "Paul\nAdresse : ailleurs", ["driverPhone"] = "+33612345678",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, lines.StatusCode);
+        Assert.Contains("driverFirstName", (await lines.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+
         Assert.Equal(HttpStatusCode.NotFound, (await ArrangeAsync(Guid.NewGuid(), new JsonObject { ["way"] = "train", ["departureTime"] = "10:00" })).StatusCode);
         var dates = await Client.GetAsync("/api/v1/stays/journeys?from=2026-12-01&until=2026-11-01");
         Assert.Contains("until", (await dates.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));

@@ -383,6 +383,9 @@ public sealed class StayConversationTests() : OwnApiTest<SmsApiFactory>(new SmsA
                  {
                      (new { name = "Odile\u0000", phone = Referent }, "name"),
                      (new { name = new string('O', 101), phone = Referent }, "name"),
+                     // Printed in the coordinators' alert "Their referent ... is told by SMS.": one line, as every name printed.
+                     (new { name = "Odile\nALERT: host k-b withdrew", phone = Referent }, "name"),
+                     (new { name = "Odile\u2028Leroy", phone = Referent }, "name"),
                      (new { name = "Odile", phone = "06 55" }, "phone"),
                      (new { name = "Odile", phone = (string?)null }, "phone"),
                  })

@@ -44,7 +44,7 @@ public sealed class ArrangeJourneyValidator : AbstractValidator<ArrangeJourney>
             .WithMessage("is required for an arranged journey (HH:mm)");
         RuleFor(c => c.DriverFirstName).NotEmpty().When(c => c.Way == JourneyWayNames.VolunteerDriver)
             .WithMessage("is required when a volunteer drives");
-        RuleFor(c => c.DriverFirstName).MaximumLength(Journey.MaxDriverNameLength).CleanText();
+        RuleFor(c => c.DriverFirstName).MaximumLength(Journey.MaxDriverNameLength).OneLine();
         RuleFor(c => c.DriverPhone).NotEmpty().When(c => c.Way == JourneyWayNames.VolunteerDriver)
             .WithMessage("is required when a volunteer drives");
         RuleFor(c => c.DriverPhone).Must(p => p is null || PhoneNumber.IsE164(p))
