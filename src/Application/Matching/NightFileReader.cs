@@ -1,3 +1,4 @@
+using System.Text;
 using HostingMatch.Application.Validation;
 using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
@@ -207,10 +208,14 @@ public static class NightFileReader
         }
     }
 
-    /// <summary>One error per id already used by an earlier item of the same list (shared with the stays file).</summary>
+    /// <summary>
+    /// One error per id already used by an earlier item of the same list (shared with the stays file). Ids are compared in
+    /// Unicode's composed form (NFC): "k-é" as one code point and as e with a combining accent are one text, printed alike,
+    /// and would be two hosts to an ordinal comparison. Case is kept: "K-01" and "k-01" are two ids.
+    /// </summary>
     internal static void RejectDuplicateIds(IEnumerable<(string? Id, string Path)> items, InputErrors errors)
     {
-        var firstPathById = new Dictionary<string, string>(StringComparer.Ordinal);
+        var firstById = new Dictionary<string, (string Id, string Path)>(StringComparer.Ordinal);
         foreach (var (id, path) in items)
         {
             if (id is null)
@@ -218,9 +223,11 @@ public static class NightFileReader
                 continue;
             }
 
-            if (!firstPathById.TryAdd(id, path))
+            if (!firstById.TryAdd(id.Normalize(NormalizationForm.FormC), (id, path)))
             {
-                errors.Add($"{path}.id", $"duplicates the id of {firstPathById[id]} ({TextHygiene.Quote(id)})");
+                var first = firstById[id.Normalize(NormalizationForm.FormC)];
+                errors.Add($"{path}.id", $"duplicates the id of {first.Path} ({TextHygiene.Quote(id)})"
+                    + (string.Equals(first.Id, id, StringComparison.Ordinal) ? "" : ", written with other Unicode code points"));
             }
         }
     }

@@ -116,6 +116,24 @@ public sealed class StaysFileReaderTests
         Assert.Contains("$.guests[1].id: duplicates the id of $.guests[0] ('g-01')", errors);
     }
 
+    [Fact]
+    public void Read_IdsThatAreTheSameTextInAnotherUnicodeForm_AreDuplicates()
+    {
+        // "k-é" typed as one code point (U+00E9) and as e + a combining accent (U+0301, as macOS writes file names): one
+        // id to the eye and to Unicode (canonically equivalent), two hosts to an ordinal comparison, printed alike.
+        var composed = Host.Replace("\"id\": \"k-01\"", "\"id\": \"k-\\u00e9\"", StringComparison.Ordinal);
+        var decomposed = Host.Replace("\"id\": \"k-01\"", "\"id\": \"k-e\\u0301\"", StringComparison.Ordinal);
+        var guest = Guest.Replace("\"current\"", "\"x\"", StringComparison.Ordinal);
+        var json = $$"""{ "planFrom": "2027-03-01", "planUntil": "2027-04-26", "hosts": [ {{composed}}, {{decomposed}} ], "guests": [ {{guest}} ] }""";
+        var error = Assert.Single(Errors(json));
+        Assert.StartsWith("$.hosts[1].id: duplicates the id of $.hosts[0] (", error, StringComparison.Ordinal);
+        Assert.EndsWith("), written with other Unicode code points", error, StringComparison.Ordinal);
+
+        // Ids differing in case stay two ids: the spec compares names exactly as written.
+        var upper = Host.Replace("\"id\": \"k-01\"", "\"id\": \"K-01\"", StringComparison.Ordinal);
+        Assert.Empty(Errors($$"""{ "planFrom": "2027-03-01", "planUntil": "2027-04-26", "hosts": [ {{Host}}, {{upper}} ], "guests": [ {{guest}} ] }"""));
+    }
+
     [Theory]
     [InlineData("guest", "\"id\": \"g-01\"", "\"id\": \"\"", "$.guests[0].id")]
     [InlineData("guest", "\"id\": \"g-01\"", "\"id\": \" \\t \"", "$.guests[0].id")]
