@@ -1,3 +1,4 @@
+using System.Globalization;
 using HostingMatch.Application.Matching;
 using HostingMatch.Application.Stays.Planner;
 using HostingMatch.Application.Validation;
@@ -23,7 +24,11 @@ public static class StaysFileReader
     /// <summary>The longest horizon accepted: a year.</summary>
     public const int MaxHorizonNights = 366;
 
-    public static StaysFileResult Read(string json)
+    /// <summary>
+    /// Reads <paramref name="json"/>; with <paramref name="maxGuestHostNights"/>, a programme whose guests times hosts times
+    /// horizon nights exceed it is refused too (at <c>$</c>): the planner's set-up grows with that product outside its clock.
+    /// </summary>
+    public static StaysFileResult Read(string json, long? maxGuestHostNights = null)
     {
         var errors = new InputErrors();
         using var document = JsonFields.Parse(json, errors);
@@ -66,6 +71,15 @@ public static class StaysFileReader
 
         if (errors.Any || planFrom is null || planUntil is null)
         {
+            return new StaysFileResult(null, errors.Items);
+        }
+
+        var nights = Period.DaysBetween(planFrom.Value, planUntil.Value);
+        var size = (long)guests.Count * hosts.Count * nights;
+        if (size > maxGuestHostNights)
+        {
+            errors.Add("$", string.Create(CultureInfo.InvariantCulture, $"the programme is too large to plan here: {guests.Count} guests × {hosts.Count} hosts × "
+                + $"{nights} nights is {size:N0} guest-host-nights, over {maxGuestHostNights:N0}; plan it with the command line (hostingmatch stays)"));
             return new StaysFileResult(null, errors.Items);
         }
 
