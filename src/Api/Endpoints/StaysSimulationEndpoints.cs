@@ -20,6 +20,9 @@ public static class StaysSimulationEndpoints
     /// </summary>
     public const long MaxGuestHostNights = 50_000_000;
 
+    /// <summary>How the file is held: <see cref="MaxGuestHostNights"/>, and its first 100 problems listed.</summary>
+    public static readonly StaysFileLimits Limits = new(MaxGuestHostNights, InputProblems.ReportedErrors);
+
     /// <summary>
     /// The search budget of one request: a region is proved well within it; bigger programmes return their best plan
     /// with <c>optimal: false</c> and a <c>gap</c> rather than holding a connection and a core for minutes.
@@ -30,10 +33,10 @@ public static class StaysSimulationEndpoints
     {
         api.MapPost("/simulations/stays", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, SolverGate gate, CancellationToken ct) =>
             {
-                var read = StaysFileReader.Read(await request.ReadUtf8Async(ct), MaxGuestHostNights);
+                var read = StaysFileReader.Read(await request.ReadUtf8Async(ct), Limits);
                 if (read.File is null)
                 {
-                    return InputProblems.Invalid("The stays file is invalid; nothing was planned.", read.Errors);
+                    return InputProblems.Invalid("The stays file is invalid; nothing was planned.", read.Errors, read.ErrorCount);
                 }
 
                 var plan = StaysPlanner.Solve(read.File, new StaysPlannerOptions(gate.Remaining(request.HttpContext, TimeLimit)));

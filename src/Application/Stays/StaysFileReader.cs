@@ -8,11 +8,25 @@ using NodaTime.Text;
 
 namespace HostingMatch.Application.Stays;
 
-/// <summary>Either a stays file that passed every check, or every problem found in it (never both).</summary>
+/// <summary>
+/// Either a stays file that passed every check, or the problems found in it (never both): every one, or the first
+/// <see cref="StaysFileLimits.ReportedErrors"/>, and how many there are (<see cref="ErrorCount"/>).
+/// </summary>
 public sealed record StaysFileResult(StaysFile? File, IReadOnlyList<InputError> Errors)
 {
     public bool IsValid => File is not null;
+
+    /// <summary>How many problems the file has, listed in <see cref="Errors"/> or not.</summary>
+    public int ErrorCount { get; init; } = Errors.Count;
 }
+
+/// <summary>
+/// What a reader for the Api holds a stays file to: at most <paramref name="MaxGuestHostNights"/> guests times hosts times
+/// horizon nights (the planner's set-up grows with that product outside its clock), and at most
+/// <paramref name="ReportedErrors"/> problems listed (a file of a million problems is not answered with a million messages).
+/// Null: no bound, as for the command line.
+/// </summary>
+public sealed record StaysFileLimits(long? MaxGuestHostNights = null, int? ReportedErrors = null);
 
 /// <summary>
 /// Reads a stays file (spec: stays.md, "The stays file" and "Validation") strictly: a file with any problem is
@@ -25,17 +39,18 @@ public static class StaysFileReader
     public const int MaxHorizonNights = 366;
 
     /// <summary>
-    /// Reads <paramref name="json"/>; with <paramref name="maxGuestHostNights"/>, a programme whose guests times hosts times
-    /// horizon nights exceed it is refused too (at <c>$</c>): the planner's set-up grows with that product outside its clock.
+    /// Reads <paramref name="json"/>; with <paramref name="limits"/>, a programme over its size is refused too (at <c>$</c>)
+    /// and only its first problems are listed.
     /// </summary>
-    public static StaysFileResult Read(string json, long? maxGuestHostNights = null)
+    public static StaysFileResult Read(string json, StaysFileLimits? limits = null)
     {
-        var errors = new InputErrors();
+        var maxGuestHostNights = limits?.MaxGuestHostNights;
+        var errors = new InputErrors(limits?.ReportedErrors ?? int.MaxValue);
         using var document = JsonFields.Parse(json, errors);
         var root = document is null ? null : JsonFields.Root(document.RootElement, errors);
         if (root is null)
         {
-            return new StaysFileResult(null, errors.Items);
+            return Rejected(errors);
         }
 
         var planFrom = root.Date("planFrom");
@@ -71,7 +86,7 @@ public static class StaysFileReader
 
         if (errors.Any || planFrom is null || planUntil is null)
         {
-            return new StaysFileResult(null, errors.Items);
+            return Rejected(errors);
         }
 
         var nights = Period.DaysBetween(planFrom.Value, planUntil.Value);
@@ -80,13 +95,15 @@ public static class StaysFileReader
         {
             errors.Add("$", string.Create(CultureInfo.InvariantCulture, $"the programme is too large to plan here: {guests.Count} guests × {hosts.Count} hosts × "
                 + $"{nights} nights is {size:N0} guest-host-nights, over {maxGuestHostNights:N0}; plan it with the command line (hostingmatch stays)"));
-            return new StaysFileResult(null, errors.Items);
+            return Rejected(errors);
         }
 
         var file = new StaysFile(planFrom.Value, planUntil.Value, rules, [.. hosts.Select(h => h.Host!)], [.. guests.Select(g => g.Guest!)]);
         CheckCurrentStays(file, [.. guests.Select(g => g.Path)], errors);
-        return errors.Any ? new StaysFileResult(null, errors.Items) : new StaysFileResult(file, []);
+        return errors.Any ? Rejected(errors) : new StaysFileResult(file, []);
     }
+
+    private static StaysFileResult Rejected(InputErrors errors) => new(null, errors.Items) { ErrorCount = errors.Count };
 
     private static StaysRules ReadRules(JsonFields? fields)
     {

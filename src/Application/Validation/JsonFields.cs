@@ -357,14 +357,27 @@ public sealed partial class JsonFields(JsonElement element, string path, InputEr
     public void Error(string name, string message) => errors.Add(Child(name), message);
 }
 
-/// <summary>The problems found in one input, in the order they were found.</summary>
-public sealed class InputErrors
+/// <summary>
+/// The problems found in one input, in the order they were found: the first <paramref name="keep"/> of them (all by default),
+/// and how many there are (<see cref="Count"/>), so that a file of a million problems is not a million messages in memory.
+/// </summary>
+public sealed class InputErrors(int keep = int.MaxValue)
 {
     private readonly List<InputError> items = [];
 
     public IReadOnlyList<InputError> Items => items;
 
-    public bool Any => items.Count > 0;
+    /// <summary>How many problems were found, kept or not.</summary>
+    public int Count { get; private set; }
 
-    public void Add(string path, string message) => items.Add(new InputError(path, message));
+    public bool Any => Count > 0;
+
+    public void Add(string path, string message)
+    {
+        Count++;
+        if (items.Count < keep)
+        {
+            items.Add(new InputError(path, message));
+        }
+    }
 }

@@ -90,6 +90,29 @@ public sealed class StaysSimulationTests(ApiFactory api) : IClassFixture<ApiFact
             + "over 50,000,000; plan it with the command line (hostingmatch stays)", (string?)error.Value![0]);
     }
 
+    /// <summary>
+    /// 200,000 empty guests (0.6 MB) are a million problems: answered one by one they made a ProblemDetails of tens of
+    /// megabytes (a 3.9 MB file, 250 MB and 1.2 GB of memory), built for a caller who reads the first few. The first 100 are
+    /// listed, with how many there are, as for a hosts spreadsheet.
+    /// </summary>
+    [Fact]
+    public async Task AFileOfAMillionProblemsGets400WithTheFirstHundredAndTheirCount()
+    {
+        var stays = """{ "planFrom": "2027-03-01", "planUntil": "2027-03-29", "hosts": [], "guests": [""" + string.Join(",", Enumerable.Repeat("{}", 200_000)) + "] }";
+
+        var response = await Simulate(stays);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(text.Length < 64 * 1024, $"{text.Length} characters");
+        var problem = JsonNode.Parse(text)!.AsObject();
+        Assert.Equal(1_000_000, (int)problem["errorCount"]!);
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(100, errors.Sum(e => e.Value!.AsArray().Count));
+        Assert.Equal("is required", (string?)errors["$.guests[0].id"]![0]);
+        Assert.True(errors.ContainsKey("$.guests[19].longitude"));
+    }
+
     [Fact]
     public async Task NotJsonAtAllGets400SayingSo()
     {
