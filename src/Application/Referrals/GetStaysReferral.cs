@@ -66,7 +66,7 @@ internal static class StaysReferralReads
     {
         var row = await (from g in db.StayGuests.AsNoTracking()
                          join h in db.Households.AsNoTracking() on g.HouseholdId equals h.Id
-                         where g.Id == id && h.ReferredBy == organisationId
+                         where g.Id == id && g.ReferredByPartner && h.ReferredBy == organisationId
                          select new { g, h }).FirstOrDefaultAsync(ct);
         return row is null ? null : await StatusAsync(db, row.g, row.h, now, ct);
     }

@@ -67,7 +67,8 @@ public sealed class ReferForStaysHandler(IHostingMatchDb db, IClock clock) : ICo
             command.NeedsWheelchairAccess ?? false, command.Languages ?? [], command.OrganisationId, now, command.Notes);
         var guest = StayGuest.Create(household.Id, command.NeedFrom!.Value, command.NeedUntil, command.Regions ?? [],
             command.WaitingAt ?? @base.Name ?? NightFromDatabase.DefaultBase.Name!,
-            command.Latitude is { } latitude && command.Longitude is { } longitude ? new(latitude, longitude) : @base.Location, now);
+            command.Latitude is { } latitude && command.Longitude is { } longitude ? new(latitude, longitude) : @base.Location, now,
+            referredByPartner: true);
         db.Households.Add(household);
         db.StayGuests.Add(guest);
         await IdempotencyKeys.RememberAsync(db, command.OrganisationId, command.IdempotencyKey, hash, guest.Id, now, cancellationToken);

@@ -40,6 +40,12 @@ public sealed class StayGuest
     /// <summary>Where the guest waits now (usually the base): the first journey starts here.</summary>
     public string WaitingAt { get; private set; }
 
+    /// <summary>
+    /// True when the partner organisation referred it itself (its key, <c>POST /stays/referrals</c>): only then may that
+    /// partner read it. A guest the coordinators registered, even as referred by a partner, holds their notes and is theirs.
+    /// </summary>
+    public bool ReferredByPartner { get; private set; }
+
     public double Latitude { get; private set; }
     public double Longitude { get; private set; }
     public GeoPoint Location => new(Latitude, Longitude);
@@ -77,7 +83,7 @@ public sealed class StayGuest
     /// <summary>Registers a guest's need.</summary>
     /// <exception cref="DomainException"><c>need-invalid</c> for a need ending before it starts, too many regions or a bad place; <c>region-invalid</c>.</exception>
     public static StayGuest Create(Guid householdId, LocalDate needFrom, LocalDate? needUntil, IEnumerable<string> regions,
-        string waitingAt, GeoPoint location, Instant now)
+        string waitingAt, GeoPoint location, Instant now, bool referredByPartner = false)
     {
         if (needUntil is { } until && until <= needFrom)
         {
@@ -93,6 +99,7 @@ public sealed class StayGuest
             WaitingAt = Guard.Text(waitingAt, "need-invalid", "Where the guest waits", MaxWaitingAtLength),
             Latitude = location.Latitude,
             Longitude = location.Longitude,
+            ReferredByPartner = referredByPartner,
             CreatedAt = now,
             UpdatedAt = now,
         };

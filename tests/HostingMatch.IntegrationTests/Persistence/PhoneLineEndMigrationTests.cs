@@ -1,10 +1,8 @@
-using HostingMatch.Domain.Geography;
 using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Organisations;
 using HostingMatch.Domain.Referrals;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
-using HostingMatch.Domain.Stays;
 using HostingMatch.Domain.Transport;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -44,14 +42,20 @@ public sealed class PhoneLineEndMigrationTests : IAsyncLifetime
         var sami = NightEscort.Create(Night, "Sami", "+33611114444", At1900);
         var samiAgain = NightEscort.Create(Night, "Sami", "+33611115555", At1900 + Duration.FromMinutes(1));
         var nour = NightEscort.Create(Night, "Nour", "+33622223333", At1900);
-        var guest = StayGuest.Create(household.Id, Night, null, [], "La base", new GeoPoint(48.89, 2.36), At1900);
-        guest.AssignReferent("Marc", "+33633334444", At1900);
         var sms = OutboundSms.Create(host.Phone, "Bonsoir Claire", SmsKind.Offer, host.Id, null, At1900);
         await using (var db = database.NewContext())
         {
             await db.GetService<IMigrator>().MigrateAsync(LastMigrationBefore);
-            db.AddRange(host, organisation, household, request, referral, vehicle, sami, samiAgain, nour, guest, sms);
+            db.AddRange(host, organisation, household, request, referral, vehicle, sami, samiAgain, nour, sms);
             await db.SaveChangesAsync();
+            // The guest in SQL, with the columns stay_guests had then: today's model has more (referred_by_partner).
+            var guestId = Guid.NewGuid();
+            var at = At1900.ToDateTimeUtc();
+            var night = Night.ToDateOnly();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO stay_guests (id, household_id, need_from, regions, waiting_at, latitude, longitude, created_at, updated_at, referent_name, referent_phone)
+                VALUES ({guestId}, {household.Id}, {night}, ARRAY[]::text[], 'La base', 48.89, 2.36, {at}, {at}, 'Marc', '+33633334444')
+                """);
             await db.Database.ExecuteSqlAsync($"UPDATE hosts SET phone = phone || chr(10)");
             await db.Database.ExecuteSqlAsync($"UPDATE referrals SET referrer_phone = referrer_phone || chr(10)");
             await db.Database.ExecuteSqlAsync($"UPDATE night_vehicles SET driver_phone = driver_phone || chr(10)");

@@ -141,6 +141,31 @@ public sealed class StaysReferralBoundaryTests(ApiFactory api) : IClassFixture<A
         Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync($"/api/v1/stays/referrals/{own["id"]}")).StatusCode);
     }
 
+    /// <summary>
+    /// A coordinator may register a guest as referred by a partner (referredBy): it is still the coordinators' record, with
+    /// their notes ("violent incident at host k-12"), and the partner's key answered it, notes and all. 404 as for any guest
+    /// the coordinators registered; the partner follows the guests it referred itself.
+    /// </summary>
+    [Fact]
+    public async Task AGuestTheCoordinatorsRegisteredAsReferredByAPartnerIsNotThatPartnersToRead()
+    {
+        var (partner, organisationId) = await api.CreatePartnerAsync("Stays partner C");
+        var registered = await (await api.CreateClient().PostAsJsonAsync("/api/v1/stays/guests", new JsonObject
+        {
+            ["alias"] = "Coordinators' guest", ["members"] = new JsonArray(new JsonObject { ["age"] = 30, ["sex"] = "male" }),
+            ["needFrom"] = "2026-11-27", ["waitingAt"] = "Base", ["latitude"] = 48.9, ["longitude"] = 2.36,
+            ["referredBy"] = organisationId, ["notes"] = "Coordinators only: violent incident at host k-12.",
+        })).ReadObjectAsync();
+        Assert.Equal(organisationId, registered["referredBy"]!.GetValue<Guid>());
+
+        var read = await partner.GetAsync($"/api/v1/stays/referrals/{registered["id"]}");
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.DoesNotContain("violent", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var referred = await StaysReferralTests.PostAsync(partner, StaysReferralTests.Referral("C's guest"));
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/v1/stays/referrals/{(await referred.ReadObjectAsync())["id"]}")).StatusCode);
+    }
+
     [Fact]
     public async Task OnlyPartnersReferForStays()
     {

@@ -1180,6 +1180,10 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("referent_phone");
 
+                    b.Property<bool>("ReferredByPartner")
+                        .HasColumnType("boolean")
+                        .HasColumnName("referred_by_partner");
+
                     b.Property<Instant>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
