@@ -223,9 +223,10 @@ public static class NightFileReader
                 continue;
             }
 
-            if (!firstById.TryAdd(id.Normalize(NormalizationForm.FormC), (id, path)))
+            var composed = id.Normalize(NormalizationForm.FormC);
+            if (!firstById.TryAdd(composed, (id, path)))
             {
-                var first = firstById[id.Normalize(NormalizationForm.FormC)];
+                var first = firstById[composed];
                 errors.Add($"{path}.id", $"duplicates the id of {first.Path} ({TextHygiene.Quote(id)})"
                     + (string.Equals(first.Id, id, StringComparison.Ordinal) ? "" : ", written with other Unicode code points"));
             }

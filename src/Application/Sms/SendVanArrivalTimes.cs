@@ -138,12 +138,7 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
 
         // Each escort keeps the household they were told about; the others go, earliest first, to the escorts free (EscortPairing).
         var escorts = await db.NightEscorts.AsNoTracking().Where(e => e.Night == plan.Night).ToListAsync(ct);
-        var pairs = Transport.EscortPairing.Pair(escorts, confirmed, plan);
-        var householdIds = pairs.Select(p => p.Request.HouseholdId).ToList();
-        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-        var hostIds = pairs.Select(p => p.Request.HostId!.Value).ToList();
-        var theirHosts = await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-        foreach (var (escort, request) in pairs)
+        foreach (var (escort, request, household, host) in await Transport.EscortPairing.JourneysAsync(db, escorts, confirmed, plan, ct))
         {
             var ride = request.Ride!;
             var leave = Transport.EscortPairing.Leaves(ride);
@@ -152,8 +147,6 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
                 continue;
             }
 
-            var host = theirHosts[request.HostId!.Value];
-            var household = households[request.HouseholdId];
             db.OutboundSms.Add(OutboundSms.Create(escort.Phone, SmsTemplates.EscortJourney(escort.FirstName, household.Alias, household.People,
                 Domain.Night.Clock(leave), Domain.Night.Clock(ride.ArriveAt), host.DisplayName, host.Address), SmsKind.Ride, null, null, now));
             queued++;

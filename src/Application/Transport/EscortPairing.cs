@@ -1,5 +1,8 @@
+using HostingMatch.Domain.Hosts;
+using HostingMatch.Domain.Households;
 using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Transport;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace HostingMatch.Application.Transport;
@@ -40,6 +43,21 @@ public static class EscortPairing
         return pairs.OrderBy(p => Leaves(p.Request.Ride!)).ThenBy(p => p.Request.Id).ToList();
     }
 
+    /// <summary>
+    /// The pairs (<see cref="Pair"/>) with the household and the host each goes to, read once for all: what the escorts'
+    /// SMS and the night's transport say of them.
+    /// </summary>
+    public static async Task<IReadOnlyList<EscortJourney>> JourneysAsync(IHostingMatchDb db, IEnumerable<NightEscort> escorts,
+        IEnumerable<ShelterRequest> requests, VanRunPlan? plan, CancellationToken ct)
+    {
+        var pairs = Pair(escorts, requests, plan);
+        var householdIds = pairs.Select(p => p.Request.HouseholdId).ToList();
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var hostIds = pairs.Select(p => p.Request.HostId!.Value).ToList();
+        var hosts = await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        return pairs.Select(p => new EscortJourney(p.Escort, p.Request, households[p.Request.HouseholdId], hosts[p.Request.HostId!.Value])).ToList();
+    }
+
     /// <summary>When the household leaves the base with its escort.</summary>
     public static Instant Leaves(PlannedRide ride) => ride.LeaveBaseAt ?? ride.ArriveAt;
 
@@ -59,3 +77,6 @@ public static class EscortPairing
         return new Guid(a);
     }
 }
+
+/// <summary>An escort, the confirmed request of the household they take, that household and its host.</summary>
+public sealed record EscortJourney(NightEscort Escort, ShelterRequest Request, Household Household, Host Host);

@@ -38,13 +38,8 @@ public sealed class GetNightTransportHandler(IHostingMatchDb db) : IQueryHandler
         var confirmed = await db.Requests.AsNoTracking()
             .Where(r => r.Night == night && r.Status == Domain.Requests.RequestStatus.Confirmed && r.HostId != null).ToListAsync(ct);
         var plan = await db.VanRunPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Night == night, ct);
-        var pairs = EscortPairing.Pair(escorts, confirmed, plan);
-        var householdIds = pairs.Select(p => p.Request.HouseholdId).ToList();
-        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-        var hostIds = pairs.Select(p => p.Request.HostId!.Value).ToList();
-        var hosts = await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-        return pairs.ToDictionary(p => p.Escort.Id, p => new EscortJourneyResponse(p.Request.HouseholdId, households[p.Request.HouseholdId].Alias,
-            households[p.Request.HouseholdId].People, EscortPairing.Leaves(p.Request.Ride!).InZone(Domain.Night.Zone).ToOffsetDateTime(),
-            p.Request.Ride!.ArriveAt.InZone(Domain.Night.Zone).ToOffsetDateTime(), hosts[p.Request.HostId!.Value].DisplayName));
+        return (await EscortPairing.JourneysAsync(db, escorts, confirmed, plan, ct)).ToDictionary(j => j.Escort.Id, j => new EscortJourneyResponse(
+            j.Request.HouseholdId, j.Household.Alias, j.Household.People, EscortPairing.Leaves(j.Request.Ride!).InZone(Domain.Night.Zone).ToOffsetDateTime(),
+            j.Request.Ride!.ArriveAt.InZone(Domain.Night.Zone).ToOffsetDateTime(), j.Host.DisplayName));
     }
 }

@@ -373,9 +373,11 @@ internal sealed class TransportModel
             // with the same people in this tier and those before it, so the step's optimum is the same, and CP-SAT proves it
             // much sooner without them (seed 1 hard night 8: tier 1 in under 4 s on the exact model, unproved in 10 s
             // before). Agreed households and those on departed trips stay as they are.
+            var tier = i + 1;
+            bool Kept(int h) => m.Tier[h] <= tier || forced.ContainsKey(h) || problem.Frozen.ContainsKey(h);
             for (var p = 0; p < pairs.Count; p++)
             {
-                if (m.Tier[pairs[p].H] > i + 1 && !forced.ContainsKey(pairs[p].H) && !problem.Frozen.ContainsKey(pairs[p].H))
+                if (!Kept(pairs[p].H))
                 {
                     model.Add(x[p] == 0);
                 }
@@ -391,7 +393,6 @@ internal sealed class TransportModel
             if (slots is not null && hint?.Invoke() is var (given, trips))
             {
                 // The plan to start from, without the households left out of this step (their stops taken off its trips).
-                bool Kept(int h) => m.Tier[h] <= i + 1 || forced.ContainsKey(h) || problem.Frozen.ContainsKey(h);
                 AddHint(model, x, t, z, zv, given.Where(g => Kept(g.Key)).ToDictionary());
                 HintSlots(model, slots, trips
                     .Select(trip => trip with { Stops = trip.Stops.Select(stop => stop with { Households = stop.Households.Where(Kept).ToList() }).Where(stop => stop.Households.Count > 0).ToList() })
