@@ -24,11 +24,15 @@ public static class StaysEndpoints
             {
                 var guest = await mediator.Send(new RegisterGuest(input.Alias, input.Members, input.NeedFrom, input.NeedUntil, input.Regions,
                     input.WaitingAt, input.Latitude, input.Longitude, input.Vulnerable, input.NeedsWheelchairAccess, input.Languages,
-                    input.ReferredBy, input.Notes), ct);
+                    input.ReferredBy, input.Notes, input.HouseholdId), ct);
                 return TypedResults.Created($"/api/v1/stays/guests/{guest.Id}", guest);
             })
             .WithSummary("Register a guest of the stays programme: the household, its need [needFrom, needUntil) (needUntil null: " +
                          "open-ended), the regions it may stay in (none: any), the referring organisation, where it waits now.")
+            .WithDescription("householdId instead of the household's fields: a household the one-night programme knows (a request's " +
+                             "householdId) moves into the stays programme as itself, its alias, members and nights without shelter " +
+                             "kept; alias, members, languages, notes, referredBy, vulnerable and needsWheelchairAccess are then left " +
+                             "out (400). 400 on householdId for an unknown household, 409 guest-already-registered when it is a guest already.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -124,7 +128,8 @@ public static class StaysEndpoints
         bool NeedsWheelchairAccess = false,
         IReadOnlyList<string>? Languages = null,
         Guid? ReferredBy = null,
-        string? Notes = null);
+        string? Notes = null,
+        Guid? HouseholdId = null);
 
     /// <summary>The exit: its outcome (required), the morning the need ends (YYYY-MM-DD; none: tomorrow), a note.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using HostingMatch.Application.Hosts;
 using HostingMatch.Application.Requests;
 using HostingMatch.Application.Validation;
@@ -14,7 +15,10 @@ namespace HostingMatch.Application.Stays;
 /// <summary>
 /// A coordinator registers a guest of the stays programme: the household (as for one night) and its need, the nights
 /// <c>[needFrom, needUntil)</c> (<c>needUntil</c> null: open-ended), the regions it may stay in (none: any), the partner
-/// organisation that referred it, and where it waits now.
+/// organisation that referred it, and where it waits now. With <paramref name="HouseholdId"/>, a household the one-night
+/// programme already knows moves into the stays programme as itself (its alias, members, history and nights without
+/// shelter): its household fields are then left out, and the between-programmes rules (docs/stays.md) apply to its
+/// one-night requests as to any guest's.
 /// </summary>
 public sealed record RegisterGuest(
     string? Alias,
@@ -29,7 +33,8 @@ public sealed record RegisterGuest(
     bool NeedsWheelchairAccess = false,
     IReadOnlyList<string>? Languages = null,
     Guid? ReferredBy = null,
-    string? Notes = null) : ICommand<GuestResponse>, IHouseholdFields, IGuestNeedFields;
+    string? Notes = null,
+    Guid? HouseholdId = null) : ICommand<GuestResponse>, IHouseholdFields, IGuestNeedFields;
 
 /// <summary>The fields of a stays need, whoever types them (a coordinator, a partner), so they are checked by one set of rules.</summary>
 public interface IGuestNeedFields
@@ -57,7 +62,19 @@ public sealed class RegisterGuestValidator : AbstractValidator<RegisterGuest>
 {
     public RegisterGuestValidator()
     {
-        Include(new HouseholdFieldsValidator<RegisterGuest>());
+        When(g => g.HouseholdId is null, () => Include(new HouseholdFieldsValidator<RegisterGuest>()));
+        When(g => g.HouseholdId is not null, () =>
+        {
+            // The household keeps its own: a field typed again beside householdId would be silently dropped.
+            const string KeptMessage = "must be left out with householdId: the household keeps its own";
+            RuleFor(g => g.Alias).Null().WithMessage(KeptMessage);
+            RuleFor(g => g.Members).Null().WithMessage(KeptMessage);
+            RuleFor(g => g.Languages).Null().WithMessage(KeptMessage);
+            RuleFor(g => g.Notes).Null().WithMessage(KeptMessage);
+            RuleFor(g => g.ReferredBy).Null().WithMessage(KeptMessage);
+            RuleFor(g => g.Vulnerable).Equal(false).WithMessage(KeptMessage);
+            RuleFor(g => g.NeedsWheelchairAccess).Equal(false).WithMessage(KeptMessage);
+        });
         Include(new GuestNeedFieldsValidator<RegisterGuest>());
         RuleFor(g => g.WaitingAt).NotEmpty().MaximumLength(StayGuest.MaxWaitingAtLength);
         RuleFor(g => g.Latitude).NotNull().InclusiveBetween(-90, 90);
@@ -75,11 +92,26 @@ public sealed class RegisterGuestHandler(IHostingMatchDb db, IClock clock) : ICo
         }
 
         var now = clock.GetCurrentInstant();
-        var household = Household.Create(command.Alias!, command.Members!.Select(MemberInputValidator.ToMember), command.Vulnerable,
-            command.NeedsWheelchairAccess, command.Languages ?? [], command.ReferredBy, now, command.Notes);
+        Household household;
+        if (command.HouseholdId is { } known)
+        {
+            household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == known, cancellationToken)
+                ?? throw new ValidationException([new ValidationFailure("householdId", $"no household has the id {known}")]);
+            if (await db.StayGuests.AsNoTracking().FirstOrDefaultAsync(g => g.HouseholdId == known, cancellationToken) is { } already)
+            {
+                throw new DomainException("guest-already-registered",
+                    $"This household is already a guest of the stays programme (id {already.Id}); change its need there.");
+            }
+        }
+        else
+        {
+            household = Household.Create(command.Alias!, command.Members!.Select(MemberInputValidator.ToMember), command.Vulnerable,
+                command.NeedsWheelchairAccess, command.Languages ?? [], command.ReferredBy, now, command.Notes);
+            db.Households.Add(household);
+        }
+
         var guest = StayGuest.Create(household.Id, command.NeedFrom!.Value, command.NeedUntil, command.Regions ?? [], command.WaitingAt!,
             new(command.Latitude!.Value, command.Longitude!.Value), now);
-        db.Households.Add(household);
         db.StayGuests.Add(guest);
         await db.SaveChangesAsync(cancellationToken);
         return guest.ToResponse(household);

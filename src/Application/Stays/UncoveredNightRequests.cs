@@ -12,9 +12,9 @@ using NodaTime;
 namespace HostingMatch.Application.Stays;
 
 /// <summary>
-/// Between the programmes (docs/stays.md, "Between the programmes"). A guest of the stays programme who may stay in
-/// Île-de-France and waits within reach of the base (the matching's travel limit) gets each uncovered night of its latest
-/// plan registered as a one-night request of its own household, for the nights the one-night programme takes (tonight
+/// Between the programmes (docs/stays.md, "Between the programmes"). A guest of the stays programme who waits within
+/// reach of the base (the matching's travel limit), whatever regions it may stay in, gets each uncovered night of its
+/// latest plan that saw every host it may stay with registered as a one-night request of its own household, for the nights the one-night programme takes (tonight
 /// and the next <see cref="Referral.MaxNightsAhead"/>, as for a partner's referral), so the night coordinators see it;
 /// its nights without shelter are carried (<see cref="NightsWithoutShelter"/>). A night already requested is left as it
 /// is (re-planning never duplicates: one request per household and night). A request not yet placed (waiting, or left
@@ -30,12 +30,6 @@ internal static class UncoveredNightRequests
     public static async Task RegisterAsync(IHostingMatchDb db, StoredStaysPlan plan, IReadOnlyDictionary<Guid, StayGuest> guests, Instant now,
         CancellationToken ct)
     {
-        // Another region's plan knows nothing of Ile-de-France's beds: a guest it leaves uncovered may be covered there.
-        if (plan.Region is not null && plan.Region != Region.Default)
-        {
-            return;
-        }
-
         var tonight = Night.Current(now);
         var open = Referral.NightsOpen(now);
         var from = plan.PlanFrom > tonight ? plan.PlanFrom : tonight;
@@ -48,7 +42,7 @@ internal static class UncoveredNightRequests
         var @base = (await NightFromDatabase.BaseAsync(db, ct)).Location;
         // Every such guest, planned here or not (another region's plan, or no night to plan before an agreed stay): the
         // nights an agreed stay covers are withdrawn for all; only this plan's uncovered nights are registered.
-        var concerned = guests.Values.Where(g => !g.HasExited && g.MayStayIn(Region.Default) && WithinReachOfBase(g, @base)).ToList();
+        var concerned = guests.Values.Where(g => !g.HasExited && SawEveryHostOf(plan, g) && WithinReachOfBase(g, @base)).ToList();
         if (concerned.Count == 0)
         {
             return;
@@ -73,6 +67,7 @@ internal static class UncoveredNightRequests
                 stays[guest.Id].Any(s => s.Period.Contains(night))
                 || planned.Any(s => s.From <= night && night < s.Until)
                 || (mine.TryGetValue(night, out var r) && r.Status is RequestStatus.Confirmed or RequestStatus.Delivered);
+            int? Counted(LocalDate night) => mine.TryGetValue(night, out var r) ? r.NightsWithoutShelter : null;
 
             foreach (var request in mine.Values.Where(r => r.Night >= from && NotPlaced.Contains(r.Status) && agreed.Any(s => s.Period.Contains(r.Night))))
             {
@@ -85,7 +80,7 @@ internal static class UncoveredNightRequests
             foreach (var request in mine.Values.Where(r => r.Night >= from && r.Status == RequestStatus.Cancelled && r.WithdrawnForStay
                                                            && !agreed.Any(s => s.Period.Contains(r.Night))).OrderBy(r => r.Night))
             {
-                request.WaitAgainAfterStay(NightsWithoutShelter.Before(request.Night, since, Sheltered), now);
+                request.WaitAgainAfterStay(NightsWithoutShelter.Before(request.Night, since, Sheltered, Counted), now);
             }
 
             var nights = plan.Uncovered.Where(u => u.GuestId == guest.Id)
@@ -93,7 +88,7 @@ internal static class UncoveredNightRequests
                 .Order();
             foreach (var night in nights.Where(n => !mine.ContainsKey(n) && !agreed.Any(s => s.Period.Contains(n))))
             {
-                var request = ShelterRequest.Create(guest.HouseholdId, night, NightsWithoutShelter.Before(night, since, Sheltered), now);
+                var request = ShelterRequest.Create(guest.HouseholdId, night, NightsWithoutShelter.Before(night, since, Sheltered, Counted), now);
                 db.Requests.Add(request);
                 mine[night] = request;
             }
@@ -109,6 +104,17 @@ internal static class UncoveredNightRequests
             request.Cancel(now);
         }
     }
+
+    /// <summary>
+    /// Whether the plan saw every host the guest may stay with, so that a night it leaves uncovered is one no stay covers:
+    /// a plan of all regions, or of the guest's only region. A plan of Île-de-France, the base's region, also speaks for a
+    /// guest that may stay there among other regions (as before 2026-12-08). Another region's plan knows nothing of the
+    /// other regions' beds: a guest it leaves uncovered may be covered there.
+    /// </summary>
+    private static bool SawEveryHostOf(StoredStaysPlan plan, StayGuest guest) =>
+        plan.Region is null
+        || (plan.Region == Region.Default && guest.MayStayIn(Region.Default))
+        || (guest.Regions.Count > 0 && guest.Regions.All(r => r == plan.Region));
 
     /// <summary>
     /// The guest waits where the one-night programme can take it in: within the matching's travel limit of the base

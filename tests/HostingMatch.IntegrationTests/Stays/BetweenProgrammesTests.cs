@@ -18,12 +18,15 @@ public sealed class BetweenProgrammesTests : OwnApiTest
 {
     private static readonly Instant Tonight = Instant.FromUtc(2026, 11, 26, 17, 0);
 
-    private static JsonObject Guest(string alias, string region, double latitude = 48.8986, double longitude = 2.3592) => new()
+    private static JsonObject Guest(string alias, string region, double latitude = 48.8986, double longitude = 2.3592) =>
+        Guest(alias, [region], latitude, longitude);
+
+    private static JsonObject Guest(string alias, string[] regions, double latitude = 48.8986, double longitude = 2.3592) => new()
     {
         ["alias"] = alias,
         ["members"] = new JsonArray(new JsonObject { ["age"] = 35, ["sex"] = "female" }, new JsonObject { ["age"] = 8, ["sex"] = "male" }),
         ["needFrom"] = "2026-11-26",
-        ["regions"] = new JsonArray(region),
+        ["regions"] = new JsonArray(regions.Select(r => (JsonNode)r).ToArray()),
         ["waitingAt"] = "Porte de la Chapelle",
         ["latitude"] = latitude,
         ["longitude"] = longitude,
@@ -36,9 +39,15 @@ public sealed class BetweenProgrammesTests : OwnApiTest
         return await response.ReadObjectAsync();
     }
 
-    private async Task PlanAsync()
+    private async Task PlanAsync(string? region = null)
     {
-        var response = await Client.PostAsJsonAsync("/api/v1/stays/plan", new JsonObject { ["from"] = "2026-11-26", ["until"] = "2026-12-10" });
+        var body = new JsonObject { ["from"] = "2026-11-26", ["until"] = "2026-12-10" };
+        if (region is not null)
+        {
+            body["region"] = region;
+        }
+
+        var response = await Client.PostAsJsonAsync("/api/v1/stays/plan", body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -50,12 +59,14 @@ public sealed class BetweenProgrammesTests : OwnApiTest
     }
 
     [Fact]
-    public async Task UncoveredIleDeFranceNightsBecomeOneNightRequestsOfTheSameHouseholdOnceWithTheirNightsWithoutShelter()
+    public async Task UncoveredNightsOfGuestsWaitingNearTheBaseBecomeOneNightRequestsOfTheSameHouseholdOnceWithTheirNightsWithoutShelter()
     {
         Api.Clock.Reset(Tonight);
         var paris = await PostAsync("/api/v1/stays/guests", Guest("Famille P.", "ile-de-france"));
-        var breton = await PostAsync("/api/v1/stays/guests", Guest("Famille B.", "bretagne"));
         var faraway = await PostAsync("/api/v1/stays/guests", Guest("Famille R.", "ile-de-france", 48.11, -1.68));
+        // Waiting at the base for a stay in Bretagne: the one-night programme's until a stay starts (before, nobody's).
+        var breton = await PostAsync("/api/v1/stays/guests", Guest("Famille B.", "bretagne"));
+        var inRennes = await PostAsync("/api/v1/stays/guests", Guest("Famille J.", "bretagne", 48.11, -1.68));
 
         await PlanAsync();
 
@@ -64,8 +75,9 @@ public sealed class BetweenProgrammesTests : OwnApiTest
         Assert.Equal(Enumerable.Range(0, 8).Select(i => new LocalDate(2026, 11, 26).PlusDays(i)), requests.Select(r => r.Night));
         Assert.Equal(Enumerable.Range(0, 8), requests.Select(r => r.NightsWithoutShelter));
         Assert.All(requests, r => Assert.Equal(RequestStatus.Waiting, r.Status));
-        Assert.Empty(await RequestsOfAsync(breton));
+        Assert.Equal(requests.Select(r => r.Night), (await RequestsOfAsync(breton)).Select(r => r.Night));
         Assert.Empty(await RequestsOfAsync(faraway));
+        Assert.Empty(await RequestsOfAsync(inRennes));
 
         // The night coordinators see it among tonight's requests, as its own household.
         var tonight = await (await Client.GetAsync("/api/v1/nights/2026-11-26/requests")).ReadArrayAsync();
@@ -75,6 +87,73 @@ public sealed class BetweenProgrammesTests : OwnApiTest
         // Planning again registers nothing twice.
         await PlanAsync();
         Assert.Equal(requests.Select(r => r.Id), (await RequestsOfAsync(paris)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task AOneNightHouseholdMovesIntoTheStaysProgrammeAsItself_TheNightsItWaitedCarried()
+    {
+        Api.Clock.Reset(Tonight);
+        // Famille T. waited two nights without shelter and asks again tonight.
+        var family = Builders.Family("Famille T.");
+        family["nightsWithoutShelter"] = 2;
+        var request = await PostAsync("/api/v1/nights/2026-11-26/requests", family);
+        var household = request["householdId"]!.GetValue<Guid>();
+        var need = new JsonObject
+        {
+            ["householdId"] = household, ["needFrom"] = "2026-11-26", ["regions"] = new JsonArray("bretagne"),
+            ["waitingAt"] = "Porte de la Chapelle", ["latitude"] = 48.8986, ["longitude"] = 2.3592,
+        };
+
+        var guest = await PostAsync("/api/v1/stays/guests", need);
+        Assert.Equal(household, guest["householdId"]!.GetValue<Guid>());
+        Assert.Equal("Famille T.", (string?)guest["alias"]);
+
+        // No stay host anywhere: tonight keeps its request; the next nights are the same household's, their waiting carried.
+        await PlanAsync();
+        var requests = await RequestsOfAsync(guest);
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => new LocalDate(2026, 11, 26).PlusDays(i)), requests.Select(r => r.Night));
+        Assert.Equal(request["id"]!.GetValue<Guid>(), requests[0].Id);
+        Assert.Equal(2, requests[0].NightsWithoutShelter);
+        Assert.Equal(Enumerable.Range(3, 7), requests.Skip(1).Select(r => r.NightsWithoutShelter));
+
+        // Once is enough; the household's own fields are not typed again; an unknown household is named.
+        var twice = await Client.PostAsJsonAsync("/api/v1/stays/guests", need);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("guest-already-registered", (string?)(await twice.ReadObjectAsync())["code"]);
+        var retyped = (JsonObject)need.DeepClone();
+        retyped["alias"] = "Famille X.";
+        retyped["vulnerable"] = true;
+        var refused = await Client.PostAsJsonAsync("/api/v1/stays/guests", retyped);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["alias", "vulnerable"], (await refused.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key).Order());
+        var unknown = (JsonObject)need.DeepClone();
+        unknown["householdId"] = Guid.NewGuid();
+        var missing = await Client.PostAsJsonAsync("/api/v1/stays/guests", unknown);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(["householdId"], (await missing.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task ARegionsPlanSpeaksOnlyForTheGuestsItSawEveryHostOf()
+    {
+        Api.Clock.Reset(Tonight);
+        var breton = await PostAsync("/api/v1/stays/guests", Guest("Famille B.", "bretagne"));
+        var bretonOrNordiste = await PostAsync("/api/v1/stays/guests", Guest("Famille D.", ["bretagne", "nord"]));
+        var parisian = await PostAsync("/api/v1/stays/guests", Guest("Famille P.", ["ile-de-france", "nord"]));
+
+        // Bretagne's plan saw every host of the first; the second may be covered in Nord, which it did not see.
+        await PlanAsync("bretagne");
+        Assert.Equal(8, (await RequestsOfAsync(breton)).Count);
+        Assert.Empty(await RequestsOfAsync(bretonOrNordiste));
+        Assert.Empty(await RequestsOfAsync(parisian));
+
+        // Île-de-France's plan speaks for a guest who may stay there, as before; the plan of all regions for everyone.
+        await PlanAsync("ile-de-france");
+        Assert.Empty(await RequestsOfAsync(bretonOrNordiste));
+        Assert.Equal(8, (await RequestsOfAsync(parisian)).Count);
+        await PlanAsync();
+        Assert.Equal(8, (await RequestsOfAsync(bretonOrNordiste)).Count);
+        Assert.Equal(8, (await RequestsOfAsync(breton)).Count);
     }
 
     [Fact]

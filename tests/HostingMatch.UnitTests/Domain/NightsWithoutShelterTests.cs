@@ -26,4 +26,12 @@ public sealed class NightsWithoutShelterTests
     [Fact]
     public void Before_AVeryOldNeed_IsCappedAtTheRequestsRange() =>
         Assert.Equal(NightsWithoutShelter.Max, NightsWithoutShelter.Before(First, First.PlusYears(-20), _ => false));
+
+    [Fact]
+    public void Before_CarriesTheCountOfAnEarlierNightThatKnowsItsOwn() =>
+        Assert.Equal(3 + 5, NightsWithoutShelter.Before(First.PlusDays(6), First, _ => false, n => n == First.PlusDays(3) ? 5 : null));
+
+    [Fact]
+    public void Before_AShelteredNightAfterTheKnownOneStillEndsTheCount() =>
+        Assert.Equal(1, NightsWithoutShelter.Before(First.PlusDays(6), First, n => n == First.PlusDays(4), n => n == First.PlusDays(3) ? 5 : null));
 }
