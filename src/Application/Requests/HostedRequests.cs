@@ -14,4 +14,11 @@ public static class HostedRequests
     public static IQueryable<ShelterRequest> HostedBetween(this IQueryable<ShelterRequest> requests, LocalDate from, LocalDate until) =>
         requests.Where(r => r.Night >= from && r.Night < until && r.HostId != null
                             && (r.Status == RequestStatus.Confirmed || r.Status == RequestStatus.Delivered));
+
+    /// <summary>
+    /// The night's households confirmed at their host and not yet delivered: those the evening's rides still bring (the
+    /// vehicles' plan, the volunteers' SMS and the night's transport read them alike).
+    /// </summary>
+    public static IQueryable<ShelterRequest> ConfirmedOn(this IQueryable<ShelterRequest> requests, LocalDate night) =>
+        requests.Where(r => r.Night == night && r.Status == RequestStatus.Confirmed && r.HostId != null);
 }

@@ -1,4 +1,5 @@
 using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Requests;
 using System.Globalization;
 using HostingMatch.Application.Nights;
 using HostingMatch.Domain.Sms;
@@ -50,9 +51,7 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
         }
 
         // The night's confirmed households, read once: their rides say who fetches and who goes by public transport.
-        var confirmed = await db.Requests.AsNoTracking()
-            .Where(r => r.Night == plan.Night && r.Status == Domain.Requests.RequestStatus.Confirmed && r.HostId != null)
-            .ToListAsync(cancellationToken);
+        var confirmed = await db.Requests.AsNoTracking().ConfirmedOn(plan.Night).ToListAsync(cancellationToken);
         told.AddRange(await TellFetchingHostsAsync(plan, confirmed, now, cancellationToken));
         var volunteers = await TellVolunteersAsync(plan, hosts, confirmed, now, cancellationToken);
         if (told.Count > 0 || volunteers > 0)

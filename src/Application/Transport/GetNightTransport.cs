@@ -1,4 +1,5 @@
 using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Requests;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -35,8 +36,7 @@ public sealed class GetNightTransportHandler(IHostingMatchDb db) : IQueryHandler
             return [];
         }
 
-        var confirmed = await db.Requests.AsNoTracking()
-            .Where(r => r.Night == night && r.Status == Domain.Requests.RequestStatus.Confirmed && r.HostId != null).ToListAsync(ct);
+        var confirmed = await db.Requests.AsNoTracking().ConfirmedOn(night).ToListAsync(ct);
         var plan = await db.VanRunPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Night == night, ct);
         return (await EscortPairing.JourneysAsync(db, escorts, confirmed, plan, ct)).ToDictionary(j => j.Escort.Id, j => new EscortJourneyResponse(
             j.Request.HouseholdId, j.Household.Alias, j.Household.People, EscortPairing.Leaves(j.Request.Ride!).InZone(Domain.Night.Zone).ToOffsetDateTime(),

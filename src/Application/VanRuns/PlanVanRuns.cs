@@ -1,4 +1,5 @@
 using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Requests;
 using HostingMatch.Application.Matching;
 using HostingMatch.Application.Nights;
 using HostingMatch.Domain;
@@ -50,9 +51,7 @@ public sealed class PlanVanRunsHandler(IHostingMatchDb db, IClock clock) : IComm
         var departed = StoredVanPlan.Departed(stored, now);
         var onBoard = departed.SelectMany(t => t.Stops).SelectMany(s => s.HouseholdIds).ToHashSet();
 
-        var confirmed = await db.Requests.AsNoTracking()
-            .Where(r => r.Night == command.Night && r.Status == RequestStatus.Confirmed && r.HostId != null)
-            .ToListAsync(cancellationToken);
+        var confirmed = await db.Requests.AsNoTracking().ConfirmedOn(command.Night).ToListAsync(cancellationToken);
         // Households the coordinators sent by other means (spec: "transport": "other") are in neither trips nor unserved.
         var waiting = confirmed.Where(r => !onBoard.Contains(r.HouseholdId.ToString()) && r.Transport == RequestTransport.Van).ToList();
         var householdIds = confirmed.Select(r => r.HouseholdId).ToList();
