@@ -121,23 +121,32 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
         foreach (var vehicle in vehicles)
         {
             var trips = plan.Plan.Trips.Where(t => t.VanId == vehicle.Label).OrderBy(t => t.Trip).ToList();
-            // Every trip is checked (no short cut): the plan records each as told.
+            // Every trip is checked (no short cut): the plan records each as told. A trip the driver was told of and the plan no
+            // longer has (its households cancelled, or another vehicle takes them) is forgotten, and the driver told too: before,
+            // a driver whose third trip was dropped heard nothing and drove it to a host expecting nobody.
             var changed = trips.Select(t => plan.TellArrival(Keyed(vehicle.Id, t.Trip), t.DepartAt.ToInstant())).ToList();
-            if (trips.Count == 0 || !changed.Contains(true))
+            var numbers = trips.Select(t => t.Trip).ToHashSet();
+            var dropped = plan.ToldArrivals.Keys.Where(key => TripOf(Keyed(vehicle.Id, key)) is { } trip && !numbers.Contains(trip)).ToList();
+            dropped.ForEach(key => plan.Forget(key));
+            if (!changed.Contains(true) && dropped.Count == 0)
             {
                 continue;
             }
 
-            var body = SmsTemplates.DriverTrips(vehicle.DriverFirstName, vehicle.Label, trips.Select(t => new DriverTrip(t.Trip, t.DepartAt.TimeOfDay,
-                t.Stops.Select(s => new DriverStop(s.ArriveAt.TimeOfDay, hosts[s.HostId].Address, hosts[s.HostId].DisplayName, hosts[s.HostId].Phone, s.People))
-                    .ToList())).ToList(), links.For(plan.Night, vehicle.Id));
+            var body = trips.Count == 0
+                ? SmsTemplates.DriverNoTrips(vehicle.DriverFirstName, vehicle.Label)
+                : SmsTemplates.DriverTrips(vehicle.DriverFirstName, vehicle.Label, trips.Select(t => new DriverTrip(t.Trip, t.DepartAt.TimeOfDay,
+                    t.Stops.Select(s => new DriverStop(s.ArriveAt.TimeOfDay, hosts[s.HostId].Address, hosts[s.HostId].DisplayName, hosts[s.HostId].Phone, s.People))
+                        .ToList())).ToList(), links.For(plan.Night, vehicle.Id));
             db.OutboundSms.Add(OutboundSms.Create(vehicle.DriverPhone, body, SmsKind.Ride, null, null, now));
             queued++;
         }
 
         // Each escort keeps the household they were told about; the others go, earliest first, to the escorts free (EscortPairing).
         var escorts = await db.NightEscorts.AsNoTracking().Where(e => e.Night == plan.Night).ToListAsync(ct);
-        foreach (var (escort, request, household, host) in await Transport.EscortPairing.JourneysAsync(db, escorts, confirmed, plan, ct))
+        var journeys = await Transport.EscortPairing.JourneysAsync(db, escorts, confirmed, plan, ct);
+        queued += await ReleaseEscortsAsync(plan, escorts, journeys, now, ct);
+        foreach (var (escort, request, household, host) in journeys)
         {
             var ride = request.Ride!;
             var leave = Transport.EscortPairing.Leaves(ride);
@@ -154,8 +163,45 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
         return queued;
     }
 
+    /// <summary>
+    /// Escorts told of a household they no longer take (it cancelled, or goes another way now) are told so, once, and the
+    /// household forgotten; a household delivered is not a change. Returns how many SMS were queued.
+    /// </summary>
+    private async Task<int> ReleaseEscortsAsync(VanRunPlan plan, List<NightEscort> escorts, IReadOnlyList<Transport.EscortJourney> journeys, Instant now,
+        CancellationToken ct)
+    {
+        var taking = journeys.Select(j => (j.Escort.Id, j.Request.HouseholdId)).ToHashSet();
+        var released = new List<(NightEscort Escort, Guid Household, Guid Key)>();
+        var night = await db.Requests.AsNoTracking().Where(r => r.Night == plan.Night && r.Status != Domain.Requests.RequestStatus.Delivered)
+            .Select(r => r.HouseholdId).ToListAsync(ct);
+        foreach (var escort in escorts)
+        {
+            released.AddRange(night.Where(h => !taking.Contains((escort.Id, h)) && plan.ToldArrivals.ContainsKey(Keyed(escort.Id, h)))
+                .Select(h => (escort, h, Keyed(escort.Id, h))));
+        }
+
+        var ids = released.Select(r => r.Household).ToList();
+        var aliases = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Alias, ct);
+        foreach (var (escort, household, key) in released)
+        {
+            plan.Forget(key);
+            db.OutboundSms.Add(OutboundSms.Create(escort.Phone, SmsTemplates.EscortReleased(escort.FirstName, aliases[household]), SmsKind.Ride, null, null, now));
+        }
+
+        return released.Count;
+    }
+
     /// <summary>A key of its own for what a volunteer was told (a driver's trip, an escort's household), beside the hosts' in <see cref="VanRunPlan.ToldArrivals"/>.</summary>
-    private static Guid Keyed(Guid volunteer, int trip) => Keyed(volunteer, new Guid(trip, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0x5A]));
+    private static Guid Keyed(Guid volunteer, int trip) => Keyed(volunteer, TripMark(trip));
+
+    /// <summary>What a driver's trip is told under, with the driver's id (<see cref="Keyed(Guid, Guid)"/>).</summary>
+    private static Guid TripMark(int trip) => new(trip, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0x5A]);
+
+    /// <summary>
+    /// The trip a told key names, read back with the driver's id (the key is an exclusive or, its own inverse): null when it
+    /// names something else (a host's time, an escort's household).
+    /// </summary>
+    private static int? TripOf(Guid what) => BitConverter.ToInt32(what.ToByteArray()) is var trip && TripMark(trip) == what ? trip : null;
 
     private static Guid Keyed(Guid volunteer, Guid what) => Transport.EscortPairing.Key(volunteer, what);
 }

@@ -187,6 +187,14 @@ public static class SmsTemplates
         return text.ToString();
     }
 
+    /// <summary>A driver told of trips the plan no longer has, and who has none left tonight.</summary>
+    public static string DriverNoTrips(string driverFirstName, string vehicleLabel) =>
+        $"Bonsoir{Prefix(FirstName(driverFirstName))}, changement : plus de trajet pour vous ce soir avec {vehicleLabel}. Merci de votre disponibilité !";
+
+    /// <summary>An escort told of a household they no longer take (it cancelled, or goes another way now).</summary>
+    public static string EscortReleased(string escortFirstName, string alias) =>
+        $"Bonsoir{Prefix(FirstName(escortFirstName))}, changement : vous n'accompagnez plus {alias} ce soir. Merci !";
+
     /// <summary>An escort's evening: who they take (the household's alias and size), when they leave the base, where to and when they arrive.</summary>
     public static string EscortJourney(string escortFirstName, string alias, int people, LocalTime leaveBase, LocalTime arrive, string hostName, string address) =>
         $"Bonsoir{Prefix(FirstName(escortFirstName))}, ce soir vous accompagnez {alias} ({people.ToString(CultureInfo.InvariantCulture)} pers.) " +

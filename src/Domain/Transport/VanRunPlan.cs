@@ -69,6 +69,12 @@ public sealed class VanRunPlan
         return true;
     }
 
+    /// <summary>
+    /// Forgets what was told under <paramref name="key"/> (a volunteer's trip or household the plan no longer gives them);
+    /// true when something was told.
+    /// </summary>
+    public bool Forget(Guid key) => toldArrivals.Remove(key);
+
     /// <summary>A vehicle renamed by the coordinators: its trips, those that have left included, carry its new label.</summary>
     public void RenameVehicle(string from, string to)
     {

@@ -102,10 +102,11 @@ public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsAp
         Assert.Equal(2, Api.Twilio.Messages.Count);
     }
 
-    [Fact]
-    public async Task OnceTheRidesArePlanned_TheDriverGetsTheTripsAndTheEscortTheHouseholdAndTheAddress()
+    private const string Lea = "+33698765432", Sami = "+33677777777";
+
+    /// <summary>Famille A. at Claire's by Léa's car, M. B. at Bruno's by metro with Sami, both hosts having said yes.</summary>
+    private async Task AFamilyByCarAndTwoMenByMetroConfirmedAsync()
     {
-        const string Lea = "+33698765432", Sami = "+33677777777";
         await Api.AddHostAsync("h-claire", "Claire", Claire);
         await Api.AddFamilyAsync("Famille A.", 34, 7);
         await Api.AddTwoMenWithAnEscortAsync("M. B.", "Bruno", Bruno, "Sami", Sami);
@@ -120,7 +121,12 @@ public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsAp
         await Api.Twilio.SendInboundAsync(Claire, "oui");
         await Api.Twilio.SendInboundAsync(Bruno, "oui");
         await Api.WaitForOffersAsync(o => o.All(x => (string?)x!["status"] == "accepted"));
+    }
 
+    [Fact]
+    public async Task OnceTheRidesArePlanned_TheDriverGetsTheTripsAndTheEscortTheHouseholdAndTheAddress()
+    {
+        await AFamilyByCarAndTwoMenByMetroConfirmedAsync();
         var runs = await (await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null)).ReadObjectAsync();
         var trip = Assert.Single(runs["trips"]!.AsArray())!;
         Assert.Equal("Voiture de Léa", (string?)trip["vanId"]);
@@ -163,6 +169,31 @@ public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsAp
         Assert.Equal(5, Api.Twilio.Messages.Count);
         Api.Clock.Advance(Duration.FromHours(20));
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync(link)).StatusCode);
+    }
+
+    [Fact]
+    public async Task WhenTheHostsCallItOff_TheDriverAndTheEscortAreToldTheyAreNoLongerNeeded_Once()
+    {
+        await AFamilyByCarAndTwoMenByMetroConfirmedAsync();
+        await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null);
+        await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
+        await Api.Twilio.WaitForMessagesAsync(5);
+
+        // Both hosts call it off: the offer worker re-plans the rides and tells the volunteers told before.
+        Api.Clock.Advance(Duration.FromMinutes(5));
+        await Api.Twilio.SendInboundAsync(Claire, "annule");
+        await Api.Twilio.SendInboundAsync(Bruno, "annule");
+        var messages = await Api.Twilio.WaitForMessagesAsync(7);
+        Assert.Equal("Bonsoir Léa, changement : plus de trajet pour vous ce soir avec Voiture de Léa. Merci de votre disponibilité !",
+            Assert.Single(messages, m => m.To == Lea && m.Body.Contains("changement")).Body);
+        Assert.Equal("Bonsoir Sami, changement : vous n'accompagnez plus M. B. ce soir. Merci !",
+            Assert.Single(messages, m => m.To == Sami && m.Body.Contains("changement")).Body);
+
+        // Told once: sending the times again says nothing more.
+        await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
+        await Task.Delay(300);
+        Assert.Equal(2, Api.Twilio.Messages.Count(m => m.To is Lea or Sami && m.Body.Contains("changement")));
+        Assert.Equal(7, Api.Twilio.Messages.Count);
     }
 
     [Fact]
