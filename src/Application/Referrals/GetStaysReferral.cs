@@ -23,7 +23,7 @@ public sealed class GetStaysReferralHandler(IHostingMatchDb db, IClock clock) : 
 /// (no agreed stay holds tonight), <c>hosted</c> (with the region and the first night of its stays there without a
 /// break) or <c>ended</c> (the exit recorded, or the need's last night passed; with the outcome when recorded).
 /// <c>uncoveredNights</c>: the periods <c>[from, until)</c> from tonight on that the latest plan could not cover (the
-/// one-night network looks after those in Île-de-France).
+/// one-night network looks after those waiting within reach of its base: docs/stays.md, "Between the programmes").
 /// </summary>
 public sealed record StaysReferralResponse(
     Guid Id,

@@ -68,7 +68,7 @@ public sealed class ReferForStaysHandler(IHostingMatchDb db, IClock clock) : ICo
         var guest = StayGuest.Create(household.Id, command.NeedFrom!.Value, command.NeedUntil, command.Regions ?? [],
             command.WaitingAt ?? @base.Name ?? NightFromDatabase.DefaultBase.Name!,
             command.Latitude is { } latitude && command.Longitude is { } longitude ? new(latitude, longitude) : @base.Location, now,
-            referredByPartner: true);
+            referredByPartner: true, locationGiven: command.Latitude is not null && command.Longitude is not null);
         db.Households.Add(household);
         db.StayGuests.Add(guest);
         await IdempotencyKeys.RememberAsync(db, command.OrganisationId, command.IdempotencyKey, hash, guest.Id, now, cancellationToken);

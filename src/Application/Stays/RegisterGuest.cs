@@ -97,10 +97,17 @@ public sealed class RegisterGuestHandler(IHostingMatchDb db, IClock clock) : ICo
         {
             household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == known, cancellationToken)
                 ?? throw new ValidationException([new ValidationFailure("householdId", $"no household has the id {known}")]);
+            if (household.Alias == Retention.PurgePersonalDataHandler.Erased)
+            {
+                throw new ValidationException([new ValidationFailure("householdId",
+                    "this household's details were erased (data retention): register the family with its alias and members")]);
+            }
+
             if (await db.StayGuests.AsNoTracking().FirstOrDefaultAsync(g => g.HouseholdId == known, cancellationToken) is { } already)
             {
-                throw new DomainException("guest-already-registered",
-                    $"This household is already a guest of the stays programme (id {already.Id}); change its need there.");
+                throw new DomainException("guest-already-registered", already.HasExited
+                    ? $"This household left the stays programme (guest {already.Id}) and cannot come back as itself yet: register the family with its alias and members."
+                    : $"This household is already a guest of the stays programme (id {already.Id}); change its need there.");
             }
         }
         else

@@ -40,9 +40,10 @@ internal static class UncoveredNightRequests
         }
 
         var @base = (await NightFromDatabase.BaseAsync(db, ct)).Location;
-        // Every such guest, planned here or not (another region's plan, or no night to plan before an agreed stay): the
-        // nights an agreed stay covers are withdrawn for all; only this plan's uncovered nights are registered.
-        var concerned = guests.Values.Where(g => !g.HasExited && SawEveryHostOf(plan, g) && WithinReachOfBase(g, @base)).ToList();
+        // Every guest, planned here or not (another region's plan, or no night to plan before an agreed stay): the nights an
+        // agreed stay covers are withdrawn for all (a household moved from the one-night programme brings its own requests,
+        // wherever it waits); this plan's uncovered nights are registered for the guests it speaks for (Registered).
+        var concerned = guests.Values.Where(g => !g.HasExited).ToList();
         if (concerned.Count == 0)
         {
             return;
@@ -83,6 +84,11 @@ internal static class UncoveredNightRequests
                 request.WaitAgainAfterStay(NightsWithoutShelter.Before(request.Night, since, Sheltered, Counted), now);
             }
 
+            if (!Registered(plan, guest, @base))
+            {
+                continue;
+            }
+
             var nights = plan.Uncovered.Where(u => u.GuestId == guest.Id)
                 .SelectMany(u => Nights(u.From > from ? u.From : from, u.Until < until ? u.Until : until))
                 .Order();
@@ -95,15 +101,28 @@ internal static class UncoveredNightRequests
         }
     }
 
-    /// <summary>Withdraws the household's requests not yet placed for the nights from <paramref name="from"/> on (the guest's exit).</summary>
+    /// <summary>
+    /// Withdraws the household's requests not yet placed for the nights from <paramref name="from"/> on (the guest's exit),
+    /// except those a partner referred: a partner's referral is the partner's to withdraw (a household moved from the
+    /// one-night programme may bring some).
+    /// </summary>
     public static async Task WithdrawFromAsync(IHostingMatchDb db, Guid householdId, LocalDate from, Instant now, CancellationToken ct)
     {
-        var requests = await db.Requests.Where(r => r.HouseholdId == householdId && r.Night >= from && NotPlaced.Contains(r.Status)).ToListAsync(ct);
+        var requests = await db.Requests.Where(r => r.HouseholdId == householdId && r.Night >= from && NotPlaced.Contains(r.Status)
+                                                    && !db.Referrals.Any(f => f.RequestId == r.Id)).ToListAsync(ct);
         foreach (var request in requests)
         {
             request.Cancel(now);
         }
     }
+
+    /// <summary>
+    /// Whether the plan's uncovered nights of the guest are the one-night programme's: it waits within reach of the base (a
+    /// place a partner left out is a guess, taken only for a guest who may stay in Île-de-France), and the plan saw every
+    /// host it may stay with.
+    /// </summary>
+    private static bool Registered(StoredStaysPlan plan, StayGuest guest, GeoPoint @base) =>
+        SawEveryHostOf(plan, guest) && WithinReachOfBase(guest, @base) && (guest.LocationGiven || guest.MayStayIn(Region.Default));
 
     /// <summary>
     /// Whether the plan saw every host the guest may stay with, so that a night it leaves uncovered is one no stay covers:

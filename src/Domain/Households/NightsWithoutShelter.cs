@@ -17,20 +17,26 @@ public static class NightsWithoutShelter
     /// <summary>
     /// The unsheltered nights right before <paramref name="night"/>, back to <paramref name="since"/> included. Where the
     /// walk meets a night whose own count is known (<paramref name="counted"/>: a one-night request of the household, which
-    /// counts the nights before it), that count is carried instead of walking on: a household that waited in the one-night
-    /// programme before it became a stays guest keeps what it waited.
+    /// counts the nights before it), before <paramref name="since"/> too, that count is carried instead of walking on: a
+    /// household that waited in the one-night programme before it became a stays guest keeps what it waited.
     /// </summary>
     [Pure]
     public static int Before(LocalDate night, LocalDate since, Func<LocalDate, bool> sheltered, Func<LocalDate, int?>? counted = null)
     {
         ArgumentNullException.ThrowIfNull(sheltered);
         var count = 0;
-        for (var n = night.PlusDays(-1); n >= since && count < Max && !sheltered(n); n = n.PlusDays(-1))
+        for (var n = night.PlusDays(-1); count < Max && !sheltered(n); n = n.PlusDays(-1))
         {
-            count++;
-            if (counted?.Invoke(n) is { } known)
+            var known = counted?.Invoke(n);
+            if (n < since && known is null)
             {
-                return Math.Min(Max, count + known);
+                break;
+            }
+
+            count++;
+            if (known is { } k)
+            {
+                return Math.Min(Max, count + k);
             }
         }
 

@@ -49,6 +49,13 @@ public sealed class StayGuest
     public double Latitude { get; private set; }
     public double Longitude { get; private set; }
     public GeoPoint Location => new(Latitude, Longitude);
+
+    /// <summary>
+    /// True when whoever registered the guest said where it waits. A partner may leave it out: the guest is then taken to
+    /// wait at the base, a guess the one-night programme acts on only for a guest who may stay in Île-de-France (docs/stays.md,
+    /// "Between the programmes"): a teenager referred for Bretagne may well be in Rennes.
+    /// </summary>
+    public bool LocationGiven { get; private set; }
     public Instant CreatedAt { get; private set; }
     public Instant UpdatedAt { get; private set; }
     public uint Version { get; private set; }
@@ -83,7 +90,7 @@ public sealed class StayGuest
     /// <summary>Registers a guest's need.</summary>
     /// <exception cref="DomainException"><c>need-invalid</c> for a need ending before it starts, too many regions or a bad place; <c>region-invalid</c>.</exception>
     public static StayGuest Create(Guid householdId, LocalDate needFrom, LocalDate? needUntil, IEnumerable<string> regions,
-        string waitingAt, GeoPoint location, Instant now, bool referredByPartner = false)
+        string waitingAt, GeoPoint location, Instant now, bool referredByPartner = false, bool locationGiven = true)
     {
         if (needUntil is { } until && until <= needFrom)
         {
@@ -100,6 +107,7 @@ public sealed class StayGuest
             Latitude = location.Latitude,
             Longitude = location.Longitude,
             ReferredByPartner = referredByPartner,
+            LocationGiven = locationGiven,
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -11,8 +11,9 @@ using NodaTime;
 namespace HostingMatch.IntegrationTests.Stays;
 
 /// <summary>
-/// Between the programmes, over real HTTP and PostgreSQL: a stays guest's uncovered nights in Île-de-France become
-/// one-night requests of its household, once; a household in an agreed stay is never matched for one night.
+/// Between the programmes, over real HTTP and PostgreSQL: a stays guest's uncovered nights become one-night requests of
+/// its household, once, when it waits within reach of the base; a one-night household moves into the stays programme as
+/// itself; a household in an agreed stay is never matched for one night.
 /// </summary>
 public sealed class BetweenProgrammesTests : OwnApiTest
 {
@@ -51,9 +52,10 @@ public sealed class BetweenProgrammesTests : OwnApiTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private async Task<List<ShelterRequest>> RequestsOfAsync(JsonObject guest)
+    private Task<List<ShelterRequest>> RequestsOfAsync(JsonObject guest) => RequestsOfAsync(guest["householdId"]!.GetValue<Guid>());
+
+    private async Task<List<ShelterRequest>> RequestsOfAsync(Guid household)
     {
-        var household = guest["householdId"]!.GetValue<Guid>();
         await using var db = Api.Database.NewContext();
         return await db.Requests.AsNoTracking().Where(r => r.HouseholdId == household).OrderBy(r => r.Night).ToListAsync();
     }
@@ -92,12 +94,13 @@ public sealed class BetweenProgrammesTests : OwnApiTest
     [Fact]
     public async Task AOneNightHouseholdMovesIntoTheStaysProgrammeAsItself_TheNightsItWaitedCarried()
     {
-        Api.Clock.Reset(Tonight);
-        // Famille T. waited two nights without shelter and asks again tonight.
+        // Famille T. had waited two nights without shelter when it asked, in vain, for last night.
+        Api.Clock.Reset(Tonight - Duration.FromDays(1));
         var family = Builders.Family("Famille T.");
         family["nightsWithoutShelter"] = 2;
-        var request = await PostAsync("/api/v1/nights/2026-11-26/requests", family);
+        var request = await PostAsync("/api/v1/nights/2026-11-25/requests", family);
         var household = request["householdId"]!.GetValue<Guid>();
+        Api.Clock.Reset(Tonight);
         var need = new JsonObject
         {
             ["householdId"] = household, ["needFrom"] = "2026-11-26", ["regions"] = new JsonArray("bretagne"),
@@ -108,13 +111,13 @@ public sealed class BetweenProgrammesTests : OwnApiTest
         Assert.Equal(household, guest["householdId"]!.GetValue<Guid>());
         Assert.Equal("Famille T.", (string?)guest["alias"]);
 
-        // No stay host anywhere: tonight keeps its request; the next nights are the same household's, their waiting carried.
+        // No stay host anywhere: tonight and the next nights are the same household's, the nights it waited carried.
         await PlanAsync();
         var requests = await RequestsOfAsync(guest);
-        Assert.Equal(Enumerable.Range(0, 8).Select(i => new LocalDate(2026, 11, 26).PlusDays(i)), requests.Select(r => r.Night));
+        Assert.Equal(Enumerable.Range(0, 9).Select(i => new LocalDate(2026, 11, 25).PlusDays(i)), requests.Select(r => r.Night));
         Assert.Equal(request["id"]!.GetValue<Guid>(), requests[0].Id);
         Assert.Equal(2, requests[0].NightsWithoutShelter);
-        Assert.Equal(Enumerable.Range(3, 7), requests.Skip(1).Select(r => r.NightsWithoutShelter));
+        Assert.Equal(Enumerable.Range(3, 8), requests.Skip(1).Select(r => r.NightsWithoutShelter));
 
         // Once is enough; the household's own fields are not typed again; an unknown household is named.
         var twice = await Client.PostAsJsonAsync("/api/v1/stays/guests", need);
@@ -131,6 +134,84 @@ public sealed class BetweenProgrammesTests : OwnApiTest
         var missing = await Client.PostAsJsonAsync("/api/v1/stays/guests", unknown);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Equal(["householdId"], (await missing.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task APartnersReferralThatLeftOutWhereTheGuestWaitsIsTakenInOnlyWhenItMayStayInIleDeFrance()
+    {
+        Api.Clock.Reset(Tonight);
+        var (partner, _) = await Api.CreatePartnerAsync("Maraude Nord");
+        async Task<Guid> ReferAsync(string region, bool located)
+        {
+            var body = StaysReferralTests.Referral($"K. ({region}{(located ? ", at the base" : "")})");
+            body["regions"] = new JsonArray(region);
+            if (located)
+            {
+                (body["waitingAt"], body["latitude"], body["longitude"]) = ("Porte de la Chapelle", 48.8986, 2.3592);
+            }
+
+            var created = await StaysReferralTests.PostAsync(partner, body);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var id = (await created.ReadObjectAsync())["id"]!.GetValue<Guid>();
+            await using var db = Api.Database.NewContext();
+            return (await db.StayGuests.SingleAsync(g => g.Id == id)).HouseholdId;
+        }
+
+        // Referred for Bretagne without a place: perhaps in Rennes, not taken to Paris. Said to be at the base, or may
+        // stay in Île-de-France (the base a fair guess): the one-night programme's until a stay starts.
+        var unknown = await ReferAsync("bretagne", located: false);
+        var atTheBase = await ReferAsync("bretagne", located: true);
+        var parisian = await ReferAsync("ile-de-france", located: false);
+        await PlanAsync();
+        Assert.Empty(await RequestsOfAsync(unknown));
+        Assert.Equal(8, (await RequestsOfAsync(atTheBase)).Count);
+        Assert.Equal(8, (await RequestsOfAsync(parisian)).Count);
+    }
+
+    [Fact]
+    public async Task AMovedHouseholdsOwnRequestsAreWithdrawnForItsAgreedStayWhereverItWaits_AndItsExitLeavesThePartnersReferralsAlone()
+    {
+        Api.Clock.Reset(Tonight);
+        var (partner, _) = await Api.CreatePartnerAsync("Maraude Nord");
+        var first = await (await partner.PostAsJsonAsync("/api/v1/referrals", Builders.Referral("Famille P."))).ReadObjectAsync();
+        Assert.Single((await (await Client.PostAsync("/api/v1/nights/2026-11-26/matching", null)).ReadObjectAsync())["unplaced"]!.AsArray());
+        var second = await (await partner.PostAsync($"/api/v1/referrals/{first["id"]}/again", null)).ReadObjectAsync();
+        await partner.PostAsync($"/api/v1/referrals/{second["id"]}/again", null);
+        var household = (await (await Client.GetAsync($"/api/v1/requests/{first["id"]}")).ReadObjectAsync())["householdId"]!.GetValue<Guid>();
+
+        // Moved into the stays programme while it waits in Rennes (no one-night nights registered for it), with a stay agreed
+        // in Bretagne for the 26th and the 27th.
+        var guest = await PostAsync("/api/v1/stays/guests", new JsonObject
+        {
+            ["householdId"] = household, ["needFrom"] = "2026-11-26", ["regions"] = new JsonArray("bretagne"),
+            ["waitingAt"] = "Rennes", ["latitude"] = 48.11, ["longitude"] = -1.68,
+        });
+        var stayHostId = (await PostAsync("/api/v1/hosts", Builders.StaysHost("k-1", "2026-11-26", "2026-11-30", "bretagne", 48.11, -1.68)))["id"]!
+            .GetValue<Guid>();
+        await using (var db = Api.Database.NewContext())
+        {
+            var stay = Stay.Propose(guest["id"]!.GetValue<Guid>(), stayHostId,
+                NightPeriod.Create(new LocalDate(2026, 11, 26), new LocalDate(2026, 11, 28)), 0, null, Tonight);
+            stay.Confirm(Tonight);
+            db.Stays.Add(stay);
+            await db.SaveChangesAsync();
+        }
+
+        await PlanAsync();
+        Assert.Equal([RequestStatus.Cancelled, RequestStatus.Cancelled, RequestStatus.Waiting], (await RequestsOfAsync(guest)).Select(r => r.Status));
+
+        // Its exit from the 28th leaves the partner's referral for that night waiting: the partner's to withdraw.
+        var ended = await Client.PostAsJsonAsync($"/api/v1/stays/guests/{guest["id"]}/end", new JsonObject { ["outcome"] = "other", ["until"] = "2026-11-28" });
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        Assert.Equal(RequestStatus.Waiting, (await RequestsOfAsync(guest))[2].Status);
+
+        // And it cannot come back as itself: the refusal says so.
+        var again = await Client.PostAsJsonAsync("/api/v1/stays/guests", new JsonObject
+        {
+            ["householdId"] = household, ["needFrom"] = "2026-11-28", ["waitingAt"] = "Rennes", ["latitude"] = 48.11, ["longitude"] = -1.68,
+        });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("left the stays programme", (string?)(await again.ReadObjectAsync())["title"]);
     }
 
     [Fact]

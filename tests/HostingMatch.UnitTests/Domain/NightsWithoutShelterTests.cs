@@ -34,4 +34,11 @@ public sealed class NightsWithoutShelterTests
     [Fact]
     public void Before_AShelteredNightAfterTheKnownOneStillEndsTheCount() =>
         Assert.Equal(1, NightsWithoutShelter.Before(First.PlusDays(6), First, n => n == First.PlusDays(4), n => n == First.PlusDays(3) ? 5 : null));
+
+    [Fact]
+    public void Before_CarriesAKnownCountFromBeforeTheFirstNightNeeded_ButWalksNoFurtherWithoutOne()
+    {
+        Assert.Equal(1 + 2, NightsWithoutShelter.Before(First, First, _ => false, n => n == First.PlusDays(-1) ? 2 : null));
+        Assert.Equal(0, NightsWithoutShelter.Before(First, First, _ => false, n => n == First.PlusDays(-2) ? 2 : null));
+    }
 }

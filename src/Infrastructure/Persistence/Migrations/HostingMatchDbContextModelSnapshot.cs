@@ -1148,6 +1148,10 @@ namespace HostingMatch.Infrastructure.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("latitude");
 
+                    b.Property<bool>("LocationGiven")
+                        .HasColumnType("boolean")
+                        .HasColumnName("location_given");
+
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
