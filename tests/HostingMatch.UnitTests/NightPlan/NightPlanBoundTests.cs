@@ -61,6 +61,30 @@ public sealed class NightPlanBoundTests
         Assert.Equal(best, bound);
     }
 
+    [Theory]
+    [MemberData(nameof(SmallSeeds))]
+    public void SmallNight_TheExactModelsStepsFromAPlan_ProveItOptimalWhenNoBetterExists_AndReachTheOptimumOtherwise(int seed)
+    {
+        // Each step asks only for more than the plan it is given has (the objective starts one above): "infeasible" is the
+        // proof that the plan's value is the tier's optimum. Given the optimum itself, every tier must be proved at it; given
+        // the plans the steps find themselves (none at first), the optimum still.
+        var file = SmallNight(seed);
+        var best = ExhaustiveNightPlan.Best(file);
+        var problem = new NightPlanProblem(file, new MatchingOptions());
+        var model = new TransportModel(problem);
+        var realiser = new Realiser(problem, [], new Dictionary<int, Ride>(), new (int Ready, int TripsDone)?[problem.Vehicles.Count], new HashSet<int>());
+        var found = new List<Application.NightPlan.Engine.Candidate>();
+        var fromTheOptimum = seed % 2 == 0;
+        int[] Reached() => fromTheOptimum ? best
+            : found.Count == 0 ? new int[best.Length] : found.Select(c => c.PeoplePerTier()).Aggregate((a, b) => NightPlanChecker.Compare(a, b) >= 0 ? a : b);
+        var (bound, _, proved) = model.Bound(new Dictionary<int, int>(), TimeSpan.FromSeconds(30), v => problem.Vehicles[v].Ready,
+            found: solved => found.Add(realiser.FromTrips(solved.Solution.HostOf, solved.Solution.Way, solved.Trips, new Dictionary<int, int>())
+                ?? throw new InvalidOperationException("a solution of the exact model is not a plan once re-timed")), reached: Reached);
+
+        Assert.Equal(best, bound);
+        Assert.True(!fromTheOptimum || proved == 3, $"from the optimum, {proved} tiers of 3 proved");
+    }
+
     /// <summary>The nights of the exhaustive test, half of them with a short shift for the van, so that the rows bind.</summary>
     private static NightPlanFile SmallNight(int seed)
     {
