@@ -2,7 +2,7 @@
 import { t, has, clock, localClock, longDate, percent } from './i18n.js';
 import { get, post, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
-import { night, say, sayError, errorText, act, capacity, inWords, reasonText, rideText } from './ui.js';
+import { night, say, sayError, errorText, act, capacity, composition, inWords, reasonText, rideText } from './ui.js';
 import * as transport from './transport.js';
 import * as nightMap from './map.js';
 
@@ -27,15 +27,6 @@ const refusal = (code, sentence) => inWords('move', code, sentence);
 async function showDone(message, kind = 'ok') {
   await refresh().catch(() => {});
   say(message, kind);
-}
-
-function composition(members) {
-  const adults = members.filter((m) => m.age >= 18);
-  const children = members.filter((m) => m.age < 18).map((m) => m.age).sort((a, b) => a - b);
-  const parts = [];
-  if (adults.length) parts.push(t('adults', { n: adults.length }));
-  if (children.length) parts.push(`${t('children', { n: children.length })} (${t('ages', { ages: children.join(', '), count: children.length })})`);
-  return parts.join(', ');
 }
 
 export async function enter() {

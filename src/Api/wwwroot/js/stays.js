@@ -3,7 +3,7 @@
 import { t, has, longDate } from './i18n.js';
 import { get, post, call, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
-import { say, sayError, act, night } from './ui.js';
+import { say, sayError, act, night, regionName, staysRegions } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 let wired = false;
@@ -46,18 +46,12 @@ const short = (isoDate) => `${isoDate.substring(8, 10)}/${isoDate.substring(5, 7
 
 /** The regions where hosts take part in stays, for the picker; the choice made stays. */
 async function loadRegions() {
-  const hosts = await get('/api/v1/hosts');
-  const regions = [...new Set(hosts.map((h) => h.host).filter((h) => h.programmes.includes('stays')).map((h) => h.region))].sort();
+  const regions = await staysRegions();
   const select = $('stays-region');
   const chosen = select.value;
   select.replaceChildren(...regions.map((r) => el('option', { value: r }, regionName(r))));
   if (regions.includes(chosen)) select.value = chosen;
 }
-
-/** "ile-de-france" as "Ile-de-France": the Api's canonical name with capitals (as Region.DisplayName writes it). */
-const linkWords = ['d', 'de', 'du', 'des', 'en', 'et', 'l', 'la', 'le', 'les', 'sur'];
-const regionName = (region) => region.split('-')
-  .map((w, i) => (i > 0 && linkWords.includes(w) ? w : w.charAt(0).toUpperCase() + w.substring(1))).join('-');
 
 function period() {
   const from = $('stays-from').value || night() || today();

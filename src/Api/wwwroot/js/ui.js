@@ -1,6 +1,7 @@
-// What every page of the console shares: the status line, button actions, and the night being looked at.
+// What every page of the console shares: the status line, button actions, the night being looked at, a household and the
+// stays regions in words.
 import { t, has, language, localClock } from './i18n.js';
-import { ApiError } from './api.js';
+import { get, ApiError } from './api.js';
 
 let currentNight = () => null;
 
@@ -10,6 +11,27 @@ export const night = () => currentNight();
 /** A host's capacity in words, on the board and the hosts page alike: beds, households at most, categories taken. */
 export const capacity = (host) => `${t('beds', { beds: t('bedCount', { n: host.beds }), households: t('householdsMax', { n: host.maxHouseholds }) })}`
   + ` · ${t('accepts', { list: host.accepts.map((c) => t(`category.${c}`)).join(', ') })}`;
+
+/** A household's members in words: "1 adulte, 2 enfants (âges 4, 6)". */
+export function composition(members) {
+  const adults = members.filter((m) => m.age >= 18);
+  const children = members.filter((m) => m.age < 18).map((m) => m.age).sort((a, b) => a - b);
+  const parts = [];
+  if (adults.length) parts.push(t('adults', { n: adults.length }));
+  if (children.length) parts.push(`${t('children', { n: children.length })} (${t('ages', { ages: children.join(', '), count: children.length })})`);
+  return parts.join(', ');
+}
+
+/** The regions where hosts take part in stays, sorted: the stays page's picker, the guest form's choices. */
+export async function staysRegions() {
+  const hosts = await get('/api/v1/hosts');
+  return [...new Set(hosts.map((h) => h.host).filter((h) => h.programmes.includes('stays')).map((h) => h.region))].sort();
+}
+
+/** "ile-de-france" as "Ile-de-France": the Api's canonical name with capitals (as Region.DisplayName writes it). */
+const linkWords = ['d', 'de', 'du', 'des', 'en', 'et', 'l', 'la', 'le', 'les', 'sur'];
+export const regionName = (region) => region.split('-')
+  .map((w, i) => (i > 0 && linkWords.includes(w) ? w : w.charAt(0).toUpperCase() + w.substring(1))).join('-');
 
 export function say(message, kind = 'info') {
   const status = document.getElementById('status');
