@@ -29,7 +29,8 @@ public sealed class AccessibilityTests(Browser browser) : DemoNightTest(browser)
         await AssertAccessibleAsync(console.Page, "hosts");
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string name)
+    /// <summary>No serious or critical axe-core violation on <paramref name="page"/> as it is now (its <paramref name="name"/> in the message).</summary>
+    internal static async Task AssertAccessibleAsync(IPage page, string name)
     {
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")

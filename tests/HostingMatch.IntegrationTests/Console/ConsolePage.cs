@@ -33,6 +33,13 @@ public sealed class ConsolePage(IPage page)
         await Expect(Board).ToBeVisibleAsync();
     }
 
+    /// <summary>From the board to the stays page, by its link in the header.</summary>
+    public async Task GoToStaysAsync()
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Séjours" }).ClickAsync();
+        await Expect(page.Locator("#stays-page")).ToBeVisibleAsync();
+    }
+
     public Task ClickAsync(string button) => page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
 
     public async Task ExpectSignInPageAsync(string message)

@@ -62,8 +62,7 @@ public sealed class StaysPageTests(Browser browser) : OwnApiTest
     {
         var console = new ConsolePage(await browser.NewPageAsync(Api.CreateClient().BaseAddress!, width, height));
         await console.SignInToBoardAsync(Api.Coordinator.Key);
-        await console.Page.GetByRole(AriaRole.Link, new() { Name = "Séjours" }).ClickAsync();
-        await Expect(console.Page.Locator("#stays-page")).ToBeVisibleAsync();
+        await console.GoToStaysAsync();
         await Expect(console.Page.Locator("#stays-region")).ToHaveValueAsync("bretagne");
         return console;
     }

@@ -4,6 +4,7 @@ import { t, has, longDate } from './i18n.js';
 import { get, post, call, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
 import { say, sayError, act, night, regionName, staysRegions } from './ui.js';
+import * as guestForm from './guest.js';
 
 const $ = (id) => document.getElementById(id);
 let wired = false;
@@ -18,7 +19,9 @@ export async function enter() {
   await load();
 }
 
-export function leave() {}
+export function leave() {
+  guestForm.close();
+}
 
 function wire() {
   if (wired) return;
@@ -28,6 +31,19 @@ function wire() {
     load().catch(sayError);
   });
   $('stays-plan').addEventListener('click', () => act($('stays-plan'), plan));
+  $('stays-new-guest').addEventListener('click', () => guestForm.open({
+    regions: [...$('stays-region').options].map((o) => o.value),
+    onRegistered: guestRegistered,
+  }).catch(sayError));
+}
+
+/**
+ * A new guest: the calendar read again and its chain opened (a guest has no row in the calendar until a plan gives it
+ * stays or uncovered nights), then the registration said, even when a reading failed: the guest is registered.
+ */
+async function guestRegistered(guest) {
+  await Promise.all([load(), showChain(guest.id, guest.alias)]).catch(() => {});
+  say(t('guestRegistered', { alias: guest.alias }), 'ok');
 }
 
 const today = () => new Date().toISOString().substring(0, 10);
