@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using HostingMatch.IntegrationTests.Stays;
 using HostingMatch.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace HostingMatch.IntegrationTests.Console;
 
 /// <summary>
-/// The guest form: a coordinator registers a new guest of the stays programme from the stays page, and a refused field
-/// is said beside it with nothing registered.
+/// The guest form: a coordinator registers a new guest of the stays programme from the stays page, a refused field is
+/// said beside it with nothing registered, and the board moves a one-night request's household into the programme as itself.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class StaysGuestFormTests(Browser browser) : OwnApiTest
@@ -135,5 +137,57 @@ public sealed class StaysGuestFormTests(Browser browser) : OwnApiTest
         await Expect(console.Status).ToContainTextAsync("Hébergé enregistré : Famille E.");
         await Expect(page.Locator("#guest-need-until-error")).ToHaveCountAsync(0);
         Assert.Equal("2027-01-10", (string?)Assert.Single(await GuestsAsync())!["needUntil"]);
+    }
+
+    [Fact]
+    public async Task FromTheBoard_AOneNightHouseholdMovesIntoTheStaysProgrammeAsItself_AndOnlyOnce()
+    {
+        var response = await Client.PostAsJsonAsync("/api/v1/nights/2026-11-26/requests", Builders.Family("Famille T."));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var household = (await response.ReadObjectAsync())["householdId"]!.GetValue<Guid>();
+        // On a phone, as the night coordinators often are.
+        var console = await SignInAsync(360, 740);
+        var row = console.Household("Famille T.");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Vers les séjours" }).ClickAsync();
+        var dialog = Dialog(console);
+        await Expect(dialog.Locator("h2")).ToHaveTextAsync("Vers les séjours : Famille T.");
+        // The household's own fields are shown, not typed again.
+        await Expect(dialog.Locator("#guest-household")).ToHaveTextAsync("Famille T. · 1 adulte, 1 enfant (âge 6)");
+        await Expect(dialog.GetByLabel("Alias")).ToBeHiddenAsync();
+        await Expect(dialog.Locator("fieldset.member")).ToBeHiddenAsync();
+        await Expect(dialog.GetByLabel("Première nuit")).ToBeFocusedAsync();
+        await Expect(dialog.GetByLabel("Première nuit")).ToHaveValueAsync("2026-11-26");
+        await Expect(dialog).ToContainTextAsync("Aucun hébergeur ne propose encore de séjours");
+        await AccessibilityTests.AssertAccessibleAsync(console.Page, "guest form from the board");
+        Assert.True(await dialog.EvaluateAsync<bool>("d => d.scrollWidth <= d.clientWidth && d.getBoundingClientRect().right <= window.innerWidth"),
+            "The form fits a 360-px screen without scrolling sideways.");
+        await Browser.ScreenshotAsync(console.Page, "stays-guest-phone.png", fullPage: false);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'hébergé" }).ClickAsync();
+
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(console.Status).ToContainTextAsync("Famille T. entre dans le programme des séjours");
+        var guest = Assert.Single(await GuestsAsync())!;
+        Assert.Equal(household, guest["householdId"]!.GetValue<Guid>());
+        Assert.Equal("Famille T.", (string?)guest["alias"]);
+        Assert.Equal("2026-11-26", (string?)guest["needFrom"]);
+        await using (var db = Api.Database.NewContext())
+        {
+            Assert.Equal(household, (await db.Households.SingleAsync()).Id);
+        }
+
+        // Once only: the second time is said in plain words, and nothing changes.
+        await row.GetByRole(AriaRole.Button, new() { Name = "Vers les séjours" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'hébergé" }).ClickAsync();
+        await Expect(dialog.Locator("#guest-error")).ToHaveTextAsync("Ce foyer est déjà dans le programme des séjours : un foyer n'y est enregistré qu'une fois.");
+        Assert.Single(await GuestsAsync());
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Annuler" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        // In English, the same action.
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "To the stays programme" }).ClickAsync();
+        await Expect(dialog.Locator("h2")).ToHaveTextAsync("To the stays programme: Famille T.");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Register the guest" })).ToBeVisibleAsync();
     }
 }

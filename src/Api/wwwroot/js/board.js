@@ -3,6 +3,7 @@ import { t, has, clock, localClock, longDate, percent } from './i18n.js';
 import { get, post, ApiError } from './api.js';
 import { el, render, badge } from './dom.js';
 import { night, say, sayError, errorText, act, capacity, composition, inWords, reasonText, rideText } from './ui.js';
+import * as guestForm from './guest.js';
 import * as transport from './transport.js';
 import * as nightMap from './map.js';
 
@@ -62,6 +63,7 @@ function showLive() {
 export function leave() {
   stopPolling();
   if ($('move-dialog').open) $('move-dialog').close();
+  guestForm.close();
 }
 
 function stopPolling() {
@@ -213,7 +215,9 @@ function showHouseholds(requests, offered) {
       where && el('div', { class: 'line' }, where, r.ride && el('span', { class: 'ride', dataset: { way: r.ride.way } }, ` · ${rideText(r.ride)}`)),
       r.status === 'unplaced' && el('p', { class: 'reason' }, reasonText(r.unplacedReason, r.unplacedDetail)),
       movable && el('button', { type: 'button', class: 'small', dataset: { focusKey: `move-${r.id}` }, onclick: () => openMove(r) }, t('moveAction'),
-        el('span', { class: 'visually-hidden' }, ` ${r.alias}`)));
+        el('span', { class: 'visually-hidden' }, ` ${r.alias}`)),
+      r.status !== 'cancelled' && el('button', { type: 'button', class: 'small', dataset: { focusKey: `stays-${r.id}` }, onclick: () => openToStays(r) },
+        t('toStays'), el('span', { class: 'visually-hidden' }, ` ${r.alias}`)));
   }));
 }
 
@@ -329,7 +333,22 @@ async function moveHousehold() {
   }
   $('move-dialog').close();
   await showDone(t('moved', { alias: moved.alias, host: `${moved.hostName} (${moved.hostCode})` }));
-  // The opening button was redrawn: focus goes back to the household's row, or to the status line saying the move.
-  const again = [...$('households').querySelectorAll('[data-focus-key]')].find((b) => b.dataset.focusKey === `move-${requestId}`);
+  refocus(`move-${requestId}`);
+}
+
+/** The opening button was redrawn: focus goes back to the household's row, or to the status line saying what was done. */
+function refocus(focusKey) {
+  const again = [...$('households').querySelectorAll('[data-focus-key]')].find((b) => b.dataset.focusKey === focusKey);
   (again ?? $('status')).focus();
+}
+
+/** The request's household into the stays programme, as itself: the guest form with only the need to type. */
+function openToStays(request) {
+  guestForm.open({
+    request,
+    onRegistered: async (guest) => {
+      await showDone(t('guestMoved', { alias: guest.alias }));
+      refocus(`stays-${request.id}`);
+    },
+  }).catch(sayError);
 }

@@ -3,7 +3,7 @@
 
 const messages = {
   fr: {
-    guestNew: 'Nouvel hébergé', guestMoveTitle: 'Vers les séjours : {alias}', guestHousehold: 'Le foyer',
+    guestNew: 'Nouvel hébergé', toStays: 'Vers les séjours', guestMoveTitle: 'Vers les séjours : {alias}', guestHousehold: 'Le foyer',
     guestKept: 'Le foyer garde son alias, ses membres et ses nuits sans abri : seul son besoin est à saisir.',
     guestAlias: 'Alias (ex. : Famille A.)', guestMember: 'Personne {n}', guestAge: 'Âge', guestSex: 'Sexe', guestSexChoose: '(choisir)',
     'sex.female': 'féminin', 'sex.male': 'masculin', 'sex.other': 'autre', guestAddMember: 'Ajouter une personne', guestRemoveMember: 'Retirer la personne {n}',
@@ -14,6 +14,8 @@ const messages = {
     guestWaitingAt: 'Où il attend (ex. : Porte de la Chapelle)', guestWhereHint: "La base par défaut. Près de la base, ses nuits sans séjour vont au réseau d'une nuit.",
     guestLatitude: 'Latitude', guestLongitude: 'Longitude', guestSave: "Enregistrer l'hébergé",
     guestRegistered: 'Hébergé enregistré : {alias}. « Planifier » lui cherche des séjours.',
+    guestMoved: '{alias} entre dans le programme des séjours, avec ses nuits sans abri. « Planifier » (page Séjours) lui cherche des séjours.',
+    'conflict.guest-already-registered': "Ce foyer est déjà dans le programme des séjours : un foyer n'y est enregistré qu'une fois.",
     navStays: 'Séjours', staysTitle: 'Séjours', staysRegion: 'Région', staysFrom: 'À partir du', staysWeeks: 'Semaines', staysShow: 'Afficher',
     staysPlan: 'Planifier', staysCalendarTitle: 'Calendrier des hébergeurs', staysAlertsTitle: 'Alertes des séjours', staysHost: 'Hébergeur',
     staysNoRegion: "Aucune région : enregistrez d'abord des hébergeurs qui proposent des séjours.", staysNoHosts: "Aucun hébergeur de cette région ne propose de séjours.",
@@ -162,7 +164,7 @@ const messages = {
     offline: 'hors ligne', offerResent: 'Offre renvoyée à {host}.', offerCancelled: 'Offre à {host} annulée.',
   },
   en: {
-    guestNew: 'New guest', guestMoveTitle: 'To the stays programme: {alias}', guestHousehold: 'The household',
+    guestNew: 'New guest', toStays: 'To the stays programme', guestMoveTitle: 'To the stays programme: {alias}', guestHousehold: 'The household',
     guestKept: 'The household keeps its alias, members and nights without shelter: only its need is typed.',
     guestAlias: 'Alias (e.g. Famille A.)', guestMember: 'Person {n}', guestAge: 'Age', guestSex: 'Sex', guestSexChoose: '(choose)',
     'sex.female': 'female', 'sex.male': 'male', 'sex.other': 'other', guestAddMember: 'Add a person', guestRemoveMember: 'Remove person {n}',
@@ -173,6 +175,8 @@ const messages = {
     guestWaitingAt: 'Where it waits (e.g. Porte de la Chapelle)', guestWhereHint: "The base by default. Near the base, its nights without a stay go to the one-night network.",
     guestLatitude: 'Latitude', guestLongitude: 'Longitude', guestSave: 'Register the guest',
     guestRegistered: 'Guest registered: {alias}. "Plan" looks for its stays.',
+    guestMoved: '{alias} moves into the stays programme, its nights without shelter kept. "Plan" (Stays page) looks for its stays.',
+    'conflict.guest-already-registered': 'This household is already in the stays programme: a household is registered there only once.',
     navStays: 'Stays', staysTitle: 'Stays', staysRegion: 'Region', staysFrom: 'From', staysWeeks: 'Weeks', staysShow: 'Show',
     staysPlan: 'Plan', staysCalendarTitle: "Hosts' calendar", staysAlertsTitle: 'Stays alerts', staysHost: 'Host',
     staysNoRegion: 'No region: first register hosts who offer stays.', staysNoHosts: 'No host of this region offers stays.',

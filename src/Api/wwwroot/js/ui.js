@@ -53,6 +53,8 @@ export function errorText(error) {
   const type = typeof problem.type === 'string' && problem.type.startsWith(PROBLEM) ? problem.type.substring(PROBLEM.length) : byStatus[error.status];
   const apiWords = [...new Set([problem.title, problem.detail].filter(Boolean))].join(' ');
   if (type === 'conflict') {
+    // A conflict the console explains in a sentence of its own; a refused move's rule after "not possible right now".
+    if (problem.code && has(`conflict.${problem.code}`)) return t(`conflict.${problem.code}`);
     if (problem.code && has(`move.${problem.code}`)) return t('problem.conflict', { reason: t(`move.${problem.code}`) });
     return t('problem.conflict', { reason: problem.detail || problem.title || '' }).trim();
   }
