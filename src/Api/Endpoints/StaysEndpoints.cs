@@ -53,7 +53,8 @@ public static class StaysEndpoints
             .WithDescription("outcome is required: ase-place, recognised-minor, not-recognised, adult-orientation, left-without-news or " +
                              "other; note is optional (at most 500 characters). Its stays are cut that morning (those not begun are " +
                              "cancelled), nights already spent untouched; each host of an agreed stay so cancelled or cut is told by SMS; " +
-                             "its one-night requests not yet placed from that morning on are withdrawn. The next plan re-uses the beds and " +
+                             "after ase-place, recognised-minor or left-without-news, its one-night requests not yet placed from that morning on " +
+                             "are withdrawn (a partner's referrals aside; after the other outcomes they stay). The next plan re-uses the beds and " +
                              "the reports count the outcome. 409 need-past-nights for a morning before today.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -15,8 +15,9 @@ namespace HostingMatch.Application.Stays;
 /// place with child welfare, recognised as a minor, not recognised, oriented to the adults' system, left without news,
 /// other) and an optional <paramref name="Note"/>: its need ends on the morning of <paramref name="Until"/> (tomorrow when
 /// left out). Its stays are cut to end that morning (those not begun by then are cancelled); the nights already spent are
-/// never touched. Each host of an agreed stay so cancelled or cut is told by SMS (the guest never named); its one-night
-/// requests not yet placed from that morning on are withdrawn. The next plan re-uses the beds; the reports count the
+/// never touched. Each host of an agreed stay so cancelled or cut is told by SMS (the guest never named); when the outcome
+/// gives it a roof or it left without news (<see cref="GuestOutcomeShelter.EndsTheNeedForShelter"/>), its one-night
+/// requests not yet placed from that morning on are withdrawn (a partner's referrals aside). The next plan re-uses the beds; the reports count the
 /// outcome. Null when there is no such guest.
 /// </summary>
 public sealed record EndGuestNeed(Guid Id, string? Outcome, LocalDate? Until = null, string? Note = null) : ICommand<GuestResponse?>;
@@ -68,7 +69,11 @@ public sealed class EndGuestNeedHandler(IHostingMatchDb db, IClock clock) : ICom
             }
         }
 
-        await UncoveredNightRequests.WithdrawFromAsync(db, guest.HouseholdId, until, now, cancellationToken);
+        if (outcome.EndsTheNeedForShelter())
+        {
+            await UncoveredNightRequests.WithdrawFromAsync(db, guest.HouseholdId, until, now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == guest.HouseholdId, cancellationToken);
         return guest.ToResponse(household);

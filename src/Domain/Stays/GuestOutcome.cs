@@ -22,6 +22,19 @@ public enum GuestOutcome
     Other,
 }
 
+/// <summary>What an outcome means for the one-night programme.</summary>
+public static class GuestOutcomeShelter
+{
+    /// <summary>
+    /// Whether the household has a roof or has left the network's sight (a place with child welfare, recognised as a minor,
+    /// left without news): its one-night requests from the exit on are withdrawn. Otherwise (not recognised as a minor,
+    /// oriented towards the adults' system, anything else) it may still need a bed tonight: its requests stay, for the
+    /// night coordinators to decide, and nobody falls between the programmes on the way out.
+    /// </summary>
+    public static bool EndsTheNeedForShelter(this GuestOutcome outcome) =>
+        outcome is GuestOutcome.AsePlace or GuestOutcome.RecognisedMinor or GuestOutcome.LeftWithoutNews;
+}
+
 /// <summary>Wire names of <see cref="GuestOutcome"/>: <c>ase-place</c>, <c>recognised-minor</c>, <c>not-recognised</c>,
 /// <c>adult-orientation</c>, <c>left-without-news</c>, <c>other</c>.</summary>
 public static class GuestOutcomeNames

@@ -214,6 +214,28 @@ public sealed class BetweenProgrammesTests : OwnApiTest
         Assert.Contains("left the stays programme", (string?)(await again.ReadObjectAsync())["title"]);
     }
 
+    [Theory]
+    [InlineData("ase-place", true)]
+    [InlineData("recognised-minor", true)]
+    [InlineData("left-without-news", true)]
+    [InlineData("not-recognised", false)]
+    [InlineData("adult-orientation", false)]
+    [InlineData("other", false)]
+    public async Task AnExitWithdrawsTheOneNightRequestsOnlyWhenTheHouseholdHasARoofOrLeft(string outcome, bool withdrawn)
+    {
+        Api.Clock.Reset(Tonight);
+        var guest = await PostAsync("/api/v1/stays/guests", Guest("Famille P.", "ile-de-france"));
+        await PlanAsync();
+        var ended = await Client.PostAsJsonAsync($"/api/v1/stays/guests/{guest["id"]}/end", new JsonObject { ["outcome"] = outcome, ["until"] = "2026-11-28" });
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+
+        // The nights before the exit's morning are untouched; from it on, withdrawn or still the night coordinators'.
+        var requests = await RequestsOfAsync(guest);
+        Assert.Equal(8, requests.Count);
+        Assert.All(requests.Take(2), r => Assert.Equal(RequestStatus.Waiting, r.Status));
+        Assert.All(requests.Skip(2), r => Assert.Equal(withdrawn ? RequestStatus.Cancelled : RequestStatus.Waiting, r.Status));
+    }
+
     [Fact]
     public async Task ARegionsPlanSpeaksOnlyForTheGuestsItSawEveryHostOf()
     {
