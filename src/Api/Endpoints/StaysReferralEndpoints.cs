@@ -53,7 +53,8 @@ public static class StaysReferralEndpoints
                 "needUntil is the morning the need ends; leave it out (or null) when it is open-ended. regions lists where the guest " +
                 "may stay (e.g. bretagne, ile-de-france; none: any). waitingAt, latitude and longitude say where the guest waits " +
                 "now; left out, the base (and then the one-night programme takes in its uncovered nights only if it may stay in " +
-                "ile-de-france: give the place of a guest who waits elsewhere). Answers 201 with the guest's status and its Location. Send an Idempotency-Key header " +
+                "ile-de-france: give the place of a guest who waits elsewhere). Answers 201 with the guest's status and its " +
+                "Location. Send an Idempotency-Key header " +
                 "(1-100 printable ASCII characters) to retry safely, exactly as for a night's referral: the same key with the same " +
                 "body answers the first result and creates nothing (header Idempotent-Replayed: true); with a different body, 422. " +
                 "There is no field for nationality or legal status, and unknown fields are refused.")

@@ -14,8 +14,9 @@ namespace HostingMatch.Application.Stays;
 /// <summary>
 /// Between the programmes (docs/stays.md, "Between the programmes"). A guest of the stays programme who waits within
 /// reach of the base (the matching's travel limit), whatever regions it may stay in, gets each uncovered night of its
-/// latest plan that saw every host it may stay with registered as a one-night request of its own household, for the nights the one-night programme takes (tonight
-/// and the next <see cref="Referral.MaxNightsAhead"/>, as for a partner's referral), so the night coordinators see it;
+/// latest plan that saw every host it may stay with registered as a one-night request of its own household, for the
+/// nights the one-night programme takes (tonight and the next <see cref="Referral.MaxNightsAhead"/>, as for a partner's
+/// referral), so the night coordinators see it;
 /// its nights without shelter are carried (<see cref="NightsWithoutShelter"/>). A night already requested is left as it
 /// is (re-planning never duplicates: one request per household and night). A request not yet placed (waiting, or left
 /// without a place) for a night an agreed stay now covers, or after the guest's exit, is withdrawn; withdrawn for a stay,
