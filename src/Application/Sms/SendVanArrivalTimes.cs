@@ -126,8 +126,8 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
             // a driver whose third trip was dropped heard nothing and drove it to a host expecting nobody.
             var changed = trips.Select(t => plan.TellArrival(Keyed(vehicle.Id, t.Trip), t.DepartAt.ToInstant())).ToList();
             var numbers = trips.Select(t => t.Trip).ToHashSet();
-            var dropped = plan.ToldArrivals.Keys.Where(key => TripOf(Keyed(vehicle.Id, key)) is { } trip && !numbers.Contains(trip)).ToList();
-            dropped.ForEach(key => plan.Forget(key));
+            var dropped = Transport.ToldKeys.Trips(plan, vehicle.Id).Where(told => !numbers.Contains(told.Trip)).ToList();
+            dropped.ForEach(told => plan.Forget(told.Key));
             if (!changed.Contains(true) && dropped.Count == 0)
             {
                 continue;
@@ -176,7 +176,7 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
             .Select(r => r.HouseholdId).ToListAsync(ct);
         foreach (var escort in escorts)
         {
-            released.AddRange(night.Where(h => !taking.Contains((escort.Id, h)) && plan.ToldArrivals.ContainsKey(Keyed(escort.Id, h)))
+            released.AddRange(Transport.ToldKeys.Households(plan, escort.Id, night.Where(h => !taking.Contains((escort.Id, h))))
                 .Select(h => (escort, h, Keyed(escort.Id, h))));
         }
 
@@ -191,17 +191,9 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
         return released.Count;
     }
 
-    /// <summary>A key of its own for what a volunteer was told (a driver's trip, an escort's household), beside the hosts' in <see cref="VanRunPlan.ToldArrivals"/>.</summary>
-    private static Guid Keyed(Guid volunteer, int trip) => Keyed(volunteer, TripMark(trip));
+    /// <summary>A key of its own for what a volunteer was told (<see cref="Transport.ToldKeys"/>).</summary>
+    private static Guid Keyed(Guid volunteer, int trip) => Transport.ToldKeys.Of(volunteer, trip);
 
-    /// <summary>What a driver's trip is told under, with the driver's id (<see cref="Keyed(Guid, Guid)"/>).</summary>
-    private static Guid TripMark(int trip) => new(trip, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0x5A]);
-
-    /// <summary>
-    /// The trip a told key names, read back with the driver's id (the key is an exclusive or, its own inverse): null when it
-    /// names something else (a host's time, an escort's household).
-    /// </summary>
-    private static int? TripOf(Guid what) => BitConverter.ToInt32(what.ToByteArray()) is var trip && TripMark(trip) == what ? trip : null;
-
-    private static Guid Keyed(Guid volunteer, Guid what) => Transport.EscortPairing.Key(volunteer, what);
+    /// <inheritdoc cref="Keyed(Guid, int)"/>
+    private static Guid Keyed(Guid volunteer, Guid what) => Transport.ToldKeys.Of(volunteer, what);
 }

@@ -28,7 +28,7 @@ public static class EscortPairing
         var open = new List<ShelterRequest>();
         foreach (var request in byTransit)
         {
-            var keeper = free.FirstOrDefault(e => plan?.ToldArrivals.ContainsKey(Key(e.Id, request.HouseholdId)) == true);
+            var keeper = free.FirstOrDefault(e => plan?.ToldArrivals.ContainsKey(ToldKeys.Of(e.Id, request.HouseholdId)) == true);
             if (keeper is null)
             {
                 open.Add(request);
@@ -60,22 +60,6 @@ public static class EscortPairing
 
     /// <summary>When the household leaves the base with its escort.</summary>
     public static Instant Leaves(PlannedRide ride) => ride.LeaveBaseAt ?? ride.ArriveAt;
-
-    /// <summary>
-    /// The key under which <see cref="VanRunPlan.ToldArrivals"/> records what a volunteer was told about something (an
-    /// escort about a household, a driver about a trip), beside the hosts' own keys.
-    /// </summary>
-    public static Guid Key(Guid volunteer, Guid what)
-    {
-        var a = volunteer.ToByteArray();
-        var b = what.ToByteArray();
-        for (var i = 0; i < a.Length; i++)
-        {
-            a[i] ^= b[i];
-        }
-
-        return new Guid(a);
-    }
 }
 
 /// <summary>An escort, the confirmed request of the household they take, that household and its host.</summary>

@@ -1,6 +1,8 @@
 using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Sms;
 using HostingMatch.Application.VanRuns;
 using HostingMatch.Domain.Common;
+using HostingMatch.Domain.Sms;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -10,11 +12,11 @@ namespace HostingMatch.Application.Transport;
 /// <summary>
 /// A vehicle is not out tonight after all. False when the night has no such vehicle (a repeated call). A vehicle with a
 /// trip that has left stays (<c>vehicle-has-left</c>): its households are on board or brought, and the plan keeps that trip;
-/// its evening is ended by changing its hours.
+/// its evening is ended by changing its hours. A driver already told of trips tonight is told they are off.
 /// </summary>
 public sealed record WithdrawVehicle(LocalDate Night, Guid VehicleId) : ICommand<bool>, ITransactional, IAudited;
 
-public sealed class WithdrawVehicleHandler(IHostingMatchDb db, IClock clock) : ICommandHandler<WithdrawVehicle, bool>
+public sealed class WithdrawVehicleHandler(IHostingMatchDb db, IClock clock, IOutboxNotifier outbox) : ICommandHandler<WithdrawVehicle, bool>
 {
     public async ValueTask<bool> Handle(WithdrawVehicle command, CancellationToken cancellationToken)
     {
@@ -31,8 +33,21 @@ public sealed class WithdrawVehicleHandler(IHostingMatchDb db, IClock clock) : I
                 $"'{vehicle.Label}' has made trip {left.Trip} tonight: it stays registered, as the plan keeps that trip. To end its evening, change its hours.");
         }
 
+        // A driver told of trips tonight hears that they are off, once (the vehicle is gone, so no later SMS speaks of it).
+        var told = plan is not null && ToldKeys.Trips(plan, vehicle.Id).Count > 0;
+        if (told)
+        {
+            db.OutboundSms.Add(OutboundSms.Create(vehicle.DriverPhone, SmsTemplates.DriverNoTrips(vehicle.DriverFirstName, vehicle.Label),
+                SmsKind.Ride, null, null, clock.GetCurrentInstant()));
+        }
+
         db.NightVehicles.Remove(vehicle);
         await db.SaveChangesAsync(cancellationToken);
+        if (told)
+        {
+            outbox.MessagesQueued();
+        }
+
         return true;
     }
 }

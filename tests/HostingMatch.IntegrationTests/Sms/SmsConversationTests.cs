@@ -171,28 +171,59 @@ public sealed class SmsConversationTests() : OwnApiTest<SmsApiFactory>(new SmsAp
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync(link)).StatusCode);
     }
 
-    [Fact]
-    public async Task WhenTheHostsCallItOff_TheDriverAndTheEscortAreToldTheyAreNoLongerNeeded_Once()
+    /// <summary>The night above with its rides planned and every volunteer told (two offers, Claire's time, Léa's trips, Sami's journey).</summary>
+    private async Task RidesPlannedAndVolunteersToldAsync()
     {
         await AFamilyByCarAndTwoMenByMetroConfirmedAsync();
         await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs", null);
         await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
         await Api.Twilio.WaitForMessagesAsync(5);
+    }
+
+    private static void AssertLeaAndSamiToldTheyAreOff(IReadOnlyList<Infrastructure.Sms.FakeTwilio.FakeSms> messages)
+    {
+        Assert.Equal("Bonsoir Léa, changement : plus de trajet pour vous ce soir avec Voiture de Léa. Merci de votre disponibilité !",
+            Assert.Single(messages, m => m.To == Lea && m.Body.Contains("changement")).Body);
+        Assert.Equal("Bonsoir Sami, changement : vous n'accompagnez plus M. B. ce soir. Merci !",
+            Assert.Single(messages, m => m.To == Sami && m.Body.Contains("changement")).Body);
+    }
+
+    [Fact]
+    public async Task WhenTheHostsCallItOff_TheDriverAndTheEscortAreToldTheyAreNoLongerNeeded_Once()
+    {
+        await RidesPlannedAndVolunteersToldAsync();
 
         // Both hosts call it off: the offer worker re-plans the rides and tells the volunteers told before.
         Api.Clock.Advance(Duration.FromMinutes(5));
         await Api.Twilio.SendInboundAsync(Claire, "annule");
         await Api.Twilio.SendInboundAsync(Bruno, "annule");
         var messages = await Api.Twilio.WaitForMessagesAsync(7);
-        Assert.Equal("Bonsoir Léa, changement : plus de trajet pour vous ce soir avec Voiture de Léa. Merci de votre disponibilité !",
-            Assert.Single(messages, m => m.To == Lea && m.Body.Contains("changement")).Body);
-        Assert.Equal("Bonsoir Sami, changement : vous n'accompagnez plus M. B. ce soir. Merci !",
-            Assert.Single(messages, m => m.To == Sami && m.Body.Contains("changement")).Body);
+        AssertLeaAndSamiToldTheyAreOff(messages);
 
         // Told once: sending the times again says nothing more.
         await Api.Client.PostAsync($"/api/v1/nights/{SmsApiFactory.Night}/van-runs/sms", null);
         await Task.Delay(300);
         Assert.Equal(2, Api.Twilio.Messages.Count(m => m.To is Lea or Sami && m.Body.Contains("changement")));
+        Assert.Equal(7, Api.Twilio.Messages.Count);
+    }
+
+    [Fact]
+    public async Task AVolunteerToldOfTheirEveningAndThenWithdrawn_IsToldTheyAreOff_Once()
+    {
+        await RidesPlannedAndVolunteersToldAsync();
+
+        // The coordinators withdraw Léa's car and Sami (they called to say they cannot): each hears it, once.
+        var transport = await (await Api.Client.GetAsync($"/api/v1/nights/{SmsApiFactory.Night}/transport")).ReadObjectAsync();
+        var car = transport["vehicles"]!.AsArray().Single(v => (string?)v!["label"] == "Voiture de Léa")!["id"];
+        var sami = transport["escorts"]!.AsArray().Single(e => (string?)e!["firstName"] == "Sami")!["id"];
+        foreach (var path in new[] { $"vehicles/{car}", $"escorts/{sami}", $"vehicles/{car}", $"escorts/{sami}" })
+        {
+            await Api.Client.DeleteAsync($"/api/v1/nights/{SmsApiFactory.Night}/{path}");
+        }
+
+        var messages = await Api.Twilio.WaitForMessagesAsync(7);
+        AssertLeaAndSamiToldTheyAreOff(messages);
+        await Task.Delay(300);
         Assert.Equal(7, Api.Twilio.Messages.Count);
     }
 

@@ -29,7 +29,7 @@ public sealed class EscortPairingTests
         var plan = VanRunPlan.Create(Night, new PlannedRuns([], [], new PlanTotals(0, 0, 0, 0)), Evening);
         foreach (var (escort, request) in EscortPairing.Pair([sami, nadia], [first, second], plan))
         {
-            plan.TellArrival(EscortPairing.Key(escort.Id, request.HouseholdId), EscortPairing.Leaves(request.Ride!));
+            plan.TellArrival(ToldKeys.Of(escort.Id, request.HouseholdId), EscortPairing.Leaves(request.Ride!));
         }
 
         // The first household cancels and a third goes by metro: Nadia, on her way with the second, keeps it; Sami takes the third.
@@ -44,8 +44,8 @@ public sealed class EscortPairingTests
         var (sami, nadia) = (Escort("Sami", 1), Escort("Nadia", 2));
         var (first, second) = (ByMetro(leaves: 20, 45), ByMetro(leaves: 21, 0));
         var plan = VanRunPlan.Create(Night, new PlannedRuns([], [], new PlanTotals(0, 0, 0, 0)), Evening);
-        plan.TellArrival(EscortPairing.Key(sami.Id, first.HouseholdId), EscortPairing.Leaves(first.Ride!));
-        plan.TellArrival(EscortPairing.Key(nadia.Id, second.HouseholdId), EscortPairing.Leaves(second.Ride!));
+        plan.TellArrival(ToldKeys.Of(sami.Id, first.HouseholdId), EscortPairing.Leaves(first.Ride!));
+        plan.TellArrival(ToldKeys.Of(nadia.Id, second.HouseholdId), EscortPairing.Leaves(second.Ride!));
         first.PlanRide(new PlannedRide(PlannedRideWay.Vehicle, At(21, 10), "Voiture de Léa", 1), Evening);
         var third = ByMetro(leaves: 21, 20);
 
