@@ -21,4 +21,11 @@ public static class HostedRequests
     /// </summary>
     public static IQueryable<ShelterRequest> ConfirmedOn(this IQueryable<ShelterRequest> requests, LocalDate night) =>
         requests.Where(r => r.Night == night && r.Status == RequestStatus.Confirmed && r.HostId != null);
+
+    /// <summary>
+    /// The households with a request on the night not yet delivered: those an escort told of one may no longer take (a
+    /// household delivered was taken, which is no change to tell).
+    /// </summary>
+    public static IQueryable<Guid> HouseholdsNotDeliveredOn(this IQueryable<ShelterRequest> requests, LocalDate night) =>
+        requests.Where(r => r.Night == night && r.Status != RequestStatus.Delivered).Select(r => r.HouseholdId);
 }

@@ -84,7 +84,7 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
         {
             var host = hosts[request.HostId!.Value];
             var leave = Domain.Night.Clock(request.Ride!.LeaveBaseAt ?? request.Ride.ArriveAt);
-            if (plan.TellArrival(Keyed(host.Id, request.HouseholdId), request.Ride.LeaveBaseAt ?? request.Ride.ArriveAt)
+            if (plan.TellArrival(Transport.ToldKeys.Of(host.Id, request.HouseholdId), request.Ride.LeaveBaseAt ?? request.Ride.ArriveAt)
                 && TellHost(host, SmsTemplates.HostFetchTime(host.Language, host.DisplayName, leave),
                     $"to be at the base at {leave.ToString("HH:mm", CultureInfo.InvariantCulture)}", now))
             {
@@ -124,7 +124,7 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
             // Every trip is checked (no short cut): the plan records each as told. A trip the driver was told of and the plan no
             // longer has (its households cancelled, or another vehicle takes them) is forgotten, and the driver told too: before,
             // a driver whose third trip was dropped heard nothing and drove it to a host expecting nobody.
-            var changed = trips.Select(t => plan.TellArrival(Keyed(vehicle.Id, t.Trip), t.DepartAt.ToInstant())).ToList();
+            var changed = trips.Select(t => plan.TellArrival(Transport.ToldKeys.Of(vehicle.Id, t.Trip), t.DepartAt.ToInstant())).ToList();
             var numbers = trips.Select(t => t.Trip).ToHashSet();
             var dropped = Transport.ToldKeys.Trips(plan, vehicle.Id).Where(told => !numbers.Contains(told.Trip)).ToList();
             dropped.ForEach(told => plan.Forget(told.Key));
@@ -150,7 +150,7 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
         {
             var ride = request.Ride!;
             var leave = Transport.EscortPairing.Leaves(ride);
-            if (!plan.TellArrival(Keyed(escort.Id, request.HouseholdId), leave))
+            if (!plan.TellArrival(Transport.ToldKeys.Of(escort.Id, request.HouseholdId), leave))
             {
                 continue;
             }
@@ -172,12 +172,11 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
     {
         var taking = journeys.Select(j => (j.Escort.Id, j.Request.HouseholdId)).ToHashSet();
         var released = new List<(NightEscort Escort, Guid Household, Guid Key)>();
-        var night = await db.Requests.AsNoTracking().Where(r => r.Night == plan.Night && r.Status != Domain.Requests.RequestStatus.Delivered)
-            .Select(r => r.HouseholdId).ToListAsync(ct);
+        var night = await db.Requests.AsNoTracking().HouseholdsNotDeliveredOn(plan.Night).ToListAsync(ct);
         foreach (var escort in escorts)
         {
             released.AddRange(Transport.ToldKeys.Households(plan, escort.Id, night.Where(h => !taking.Contains((escort.Id, h))))
-                .Select(h => (escort, h, Keyed(escort.Id, h))));
+                .Select(h => (escort, h, Transport.ToldKeys.Of(escort.Id, h))));
         }
 
         var ids = released.Select(r => r.Household).ToList();
@@ -190,10 +189,4 @@ public sealed class SendVanArrivalTimesHandler(IHostingMatchDb db, IClock clock,
 
         return released.Count;
     }
-
-    /// <summary>A key of its own for what a volunteer was told (<see cref="Transport.ToldKeys"/>).</summary>
-    private static Guid Keyed(Guid volunteer, int trip) => Transport.ToldKeys.Of(volunteer, trip);
-
-    /// <inheritdoc cref="Keyed(Guid, int)"/>
-    private static Guid Keyed(Guid volunteer, Guid what) => Transport.ToldKeys.Of(volunteer, what);
 }

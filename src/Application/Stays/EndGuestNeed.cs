@@ -17,8 +17,8 @@ namespace HostingMatch.Application.Stays;
 /// left out). Its stays are cut to end that morning (those not begun by then are cancelled); the nights already spent are
 /// never touched. Each host of an agreed stay so cancelled or cut is told by SMS (the guest never named); when the outcome
 /// gives it a roof or it left without news (<see cref="GuestOutcomeShelter.EndsTheNeedForShelter"/>), its one-night
-/// requests not yet placed from that morning on are withdrawn (a partner's referrals aside). The next plan re-uses the beds; the reports count the
-/// outcome. Null when there is no such guest.
+/// requests not yet placed from that morning on are withdrawn (a partner's referrals aside). The next plan re-uses the
+/// beds; the reports count the outcome. Null when there is no such guest.
 /// </summary>
 public sealed record EndGuestNeed(Guid Id, string? Outcome, LocalDate? Until = null, string? Note = null) : ICommand<GuestResponse?>;
 

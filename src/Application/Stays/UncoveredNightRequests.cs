@@ -16,10 +16,10 @@ namespace HostingMatch.Application.Stays;
 /// reach of the base (the matching's travel limit), whatever regions it may stay in, gets each uncovered night of its
 /// latest plan that saw every host it may stay with registered as a one-night request of its own household, for the
 /// nights the one-night programme takes (tonight and the next <see cref="Referral.MaxNightsAhead"/>, as for a partner's
-/// referral), so the night coordinators see it;
-/// its nights without shelter are carried (<see cref="NightsWithoutShelter"/>). A night already requested is left as it
-/// is (re-planning never duplicates: one request per household and night). A request not yet placed (waiting, or left
-/// without a place) for a night an agreed stay now covers, or after the guest's exit, is withdrawn; withdrawn for a stay,
+/// referral), so the night coordinators see it; its nights without shelter are carried (<see cref="NightsWithoutShelter"/>).
+/// A night already requested is left as it is (re-planning never duplicates: one request per household and night). A
+/// request not yet placed (waiting, or left without a place) for a night an agreed stay now covers is withdrawn, and after
+/// an exit that ends its need for shelter (<see cref="WithdrawFromAsync"/>); withdrawn for a stay,
 /// it waits again once no agreed stay covers its night (the stay called off). The caller saves.
 /// </summary>
 internal static class UncoveredNightRequests

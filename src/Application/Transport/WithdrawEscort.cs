@@ -1,6 +1,6 @@
 using HostingMatch.Application.Pipeline;
+using HostingMatch.Application.Requests;
 using HostingMatch.Application.Sms;
-using HostingMatch.Domain.Requests;
 using HostingMatch.Domain.Sms;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -28,8 +28,7 @@ public sealed class WithdrawEscortHandler(IHostingMatchDb db, IClock clock, IOut
         var told = new List<Guid>();
         if (plan is not null)
         {
-            var night = await db.Requests.AsNoTracking().Where(r => r.Night == command.Night && r.Status != RequestStatus.Delivered)
-                .Select(r => r.HouseholdId).ToListAsync(cancellationToken);
+            var night = await db.Requests.AsNoTracking().HouseholdsNotDeliveredOn(command.Night).ToListAsync(cancellationToken);
             told.AddRange(ToldKeys.Households(plan, escort.Id, night));
         }
 
